@@ -1,0 +1,64 @@
+/**
+ * The IPC contract: every channel, what it takes and what it answers.
+ *
+ * main/ipc registers exactly these channels (with the schemas in ./schemas.ts) and preload/bridge.ts
+ * exposes exactly these as named methods. Nothing else crosses the bridge.
+ */
+import type { AccountInput, AccountList, AccountView } from './accounts';
+import type { DiscoveryResult, ProviderPreset } from './providers';
+import type { Settings } from './settings';
+
+export interface AccountAddRequest {
+  readonly account: AccountInput;
+  /** Goes straight to the OS keychain; never stored elsewhere, never sent back. */
+  readonly password?: string | undefined;
+}
+
+export interface AccountUpdateRequest {
+  readonly id: string;
+  readonly account: AccountInput;
+}
+
+export interface AccountIdRequest {
+  readonly id: string;
+}
+
+export interface SetPasswordRequest {
+  readonly id: string;
+  readonly password: string;
+}
+
+export interface DiscoverRequest {
+  readonly domain: string;
+}
+
+export interface ChannelMap {
+  'accounts:list': { request: null; response: AccountList };
+  'accounts:add': { request: AccountAddRequest; response: AccountView };
+  'accounts:update': { request: AccountUpdateRequest; response: AccountView };
+  'accounts:remove': { request: AccountIdRequest; response: { readonly removed: true } };
+  'accounts:set-password': { request: SetPasswordRequest; response: AccountView };
+  'accounts:delete-password': { request: AccountIdRequest; response: AccountView };
+  'presets:list': { request: null; response: readonly ProviderPreset[] };
+  'discovery:run': { request: DiscoverRequest; response: DiscoveryResult };
+  'settings:get': { request: null; response: Settings };
+  'settings:update': { request: Settings; response: Settings };
+}
+
+export type Channel = keyof ChannelMap;
+export type RequestOf<C extends Channel> = ChannelMap[C]['request'];
+export type ResponseOf<C extends Channel> = ChannelMap[C]['response'];
+
+/** Every channel name, for registration and for the test that proves each one is guarded. */
+export const CHANNELS = [
+  'accounts:list',
+  'accounts:add',
+  'accounts:update',
+  'accounts:remove',
+  'accounts:set-password',
+  'accounts:delete-password',
+  'presets:list',
+  'discovery:run',
+  'settings:get',
+  'settings:update',
+] as const satisfies readonly Channel[];

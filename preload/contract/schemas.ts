@@ -1,0 +1,43 @@
+/**
+ * Runtime validation of every request payload, applied in main before a handler sees it.
+ *
+ * These schemas check shape and size only (a hostile renderer cannot send a 50 MB label or an object
+ * where a string belongs). Meaning (is this a valid email, hostname, port?) is checked by
+ * main/core/accounts/validation.ts, which gives per-field messages the form can show.
+ */
+import { z } from 'zod';
+import type { Channel, RequestOf } from './channels';
+
+/** Generous upper bounds: RFC 5321 limits addresses to 254 octets and names to 253. */
+const SHORT_TEXT = 320;
+const PASSWORD_MAX = 4096;
+
+const text = (max = SHORT_TEXT) => z.string().max(max);
+
+const accountInput = z.strictObject({
+  label: text(200).optional(),
+  email: text(),
+  domain: text().optional(),
+  host: text(),
+  port: z.number(),
+  security: text(32),
+  username: text().optional(),
+  dkimSelectors: z.array(text(253)).max(50).optional(),
+  clientGroup: text(200).optional(),
+  presetId: text(64).optional(),
+});
+
+const id = z.string().min(1).max(64);
+
+export const REQUEST_SCHEMAS = {
+  'accounts:list': z.null(),
+  'accounts:add': z.strictObject({ account: accountInput, password: z.string().min(1).max(PASSWORD_MAX).optional() }),
+  'accounts:update': z.strictObject({ id, account: accountInput }),
+  'accounts:remove': z.strictObject({ id }),
+  'accounts:set-password': z.strictObject({ id, password: z.string().min(1).max(PASSWORD_MAX) }),
+  'accounts:delete-password': z.strictObject({ id }),
+  'presets:list': z.null(),
+  'discovery:run': z.strictObject({ domain: text(1024) }),
+  'settings:get': z.null(),
+  'settings:update': z.strictObject({ dnsServer: text(300).nullable() }),
+} satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
