@@ -1,0 +1,291 @@
+/**
+ * A real authoritative DNS server (Knot DNS, Debian package `knot`) for tests.
+ *
+ * Each instance gets its own temporary directory for configuration, zone files, databases, PID file and
+ * control socket, and listens on a random 127.0.0.x address and a free port, so it never meets the system's
+ * knotd (/etc/knot, /var/lib/knot, /run/knot) or another test file's instance. knotd runs in the foreground
+ * under a tiny shell watchdog that kills it when our stdin pipe closes, which happens even when the test
+ * process is killed outright: a crashed test does not leave knotd behind.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { Resolver } from 'node:dns/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const KNOTD_PATH = '/usr/sbin/knotd';
+const START_DEADLINE_MS = 10_000;
+const STOP_DEADLINE_MS = 5_000;
+const POLL_QUERY_TIMEOUT_MS = 250;
+const POLL_INTERVAL_MS = 50;
+const START_ATTEMPTS = 3;
+/** Only the tail of knotd's log is kept for error messages. */
+const MAX_LOG_CHARS = 16_384;
+
+export interface KnotServer {
+  readonly address: string;
+  readonly port: number;
+  /** `127.0.0.x:PORT`, the form `setServers` and `--dns` take. */
+  readonly server: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start knotd serving `zones` (zone name -> zone file text) and resolve once it answers SOA for each zone.
+ *
+ * The zone text is read with `$ORIGIN <zone>.` and `$TTL 60` already set; when it has no SOA record, a SOA and
+ * an NS record are added, so tests only write the records they care about.
+ */
+export async function startKnot(
+  zones: Record<string, string>,
+  options: { readonly startDeadlineMs?: number } = {},
+): Promise<KnotServer> {
+  const startDeadlineMs = options.startDeadlineMs ?? START_DEADLINE_MS;
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= START_ATTEMPTS; attempt += 1) {
+    const dir = await mkdtemp(join(tmpdir(), 'mailwarden-knot-'));
+    try {
+      const zoneNames = await writeZones(dir, zones);
+      const address = `127.0.0.${String(2 + Math.floor(Math.random() * 252))}`;
+      const port = await findFreePort(address);
+      await writeFile(join(dir, 'knot.conf'), knotConfig(dir, address, port, zoneNames));
+      return await launch(dir, address, port, zoneNames, startDeadlineMs);
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      lastError = error;
+      // Another process took the port between our probe and knotd's bind: try again elsewhere.
+      if (!(error instanceof PortTakenError)) break;
+    }
+  }
+  throw lastError;
+}
+
+class PortTakenError extends Error {}
+
+async function writeZones(dir: string, zones: Record<string, string>): Promise<string[]> {
+  await mkdir(join(dir, 'zones'));
+  await mkdir(join(dir, 'db'));
+  const names: string[] = [];
+  for (const [rawName, text] of Object.entries(zones)) {
+    const name = rawName.replace(/\.$/, '').toLowerCase();
+    const header = [`$ORIGIN ${name}.`, '$TTL 60'];
+    if (!/\sSOA\s/i.test(text)) {
+      header.push(`@ SOA ns.${name}. hostmaster.${name}. 1 3600 600 86400 60`, `@ NS ns.${name}.`);
+    }
+    await writeFile(
+      join(dir, 'zones', `zone-${String(names.length)}.zone`),
+      `${header.join('\n')}\n${text}\n`,
+    );
+    names.push(name);
+  }
+  return names;
+}
+
+function knotConfig(dir: string, address: string, port: number, zoneNames: readonly string[]): string {
+  const zoneLines = zoneNames.flatMap((name, index) => [
+    `  - domain: "${name}."`,
+    `    file: "${join(dir, 'zones', `zone-${String(index)}.zone`)}"`,
+  ]);
+  return [
+    'server:',
+    `    rundir: "${dir}"`,
+    `    pidfile: "${join(dir, 'knot.pid')}"`,
+    `    listen: ${address}@${String(port)}`,
+    '    udp-workers: 1',
+    '    tcp-workers: 1',
+    '    background-workers: 1',
+    'log:',
+    '  - target: stderr',
+    '    any: info',
+    'database:',
+    `    storage: "${join(dir, 'db')}"`,
+    'control:',
+    `    listen: "${join(dir, 'knot.sock')}"`,
+    'template:',
+    '  - id: default',
+    `    storage: "${join(dir, 'zones')}"`,
+    '    zonefile-sync: -1',
+    '    zonefile-load: whole',
+    '    journal-content: none',
+    'zone:',
+    ...zoneLines,
+    '',
+  ].join('\n');
+}
+
+/**
+ * A watchdog around knotd: prints knotd's PID, then kills knotd and removes its directory when stdin reaches
+ * EOF (our pipe closed because we stopped it or because the test process died), and exits with knotd's status.
+ */
+const WATCHDOG_SCRIPT = [
+  'exec 3<&0',
+  '"$0" -c "$1" </dev/null &',
+  'k=$!',
+  'echo "$k"',
+  '(read _ <&3; kill -KILL "$k" 2>/dev/null; rm -rf "$2") &',
+  'w=$!',
+  'wait "$k"',
+  's=$?',
+  'kill "$w" 2>/dev/null',
+  'exit "$s"',
+].join('\n');
+
+async function launch(
+  dir: string,
+  address: string,
+  port: number,
+  zoneNames: readonly string[],
+  startDeadlineMs: number,
+): Promise<KnotServer> {
+  const child = spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT, KNOTD_PATH, join(dir, 'knot.conf'), dir], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    log = (log + chunk).slice(-MAX_LOG_CHARS);
+  });
+  let exited = false;
+  const exitPromise = new Promise<void>((resolve) => {
+    // 'close', not 'exit': by then all of knotd's log has been read.
+    child.once('close', () => {
+      exited = true;
+      resolve();
+    });
+  });
+
+  const pid = await readPid(child, exitPromise, startDeadlineMs);
+  const killOnExit = (): void => {
+    killQuietly(pid, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', killOnExit);
+  const server = `${address}:${String(port)}`;
+
+  const stop = async (): Promise<void> => {
+    process.removeListener('exit', killOnExit);
+    if (!exited && pid !== null) killQuietly(pid, 'SIGTERM');
+    child.stdin.end();
+    const stopped = await Promise.race([
+      exitPromise.then(() => true),
+      delay(STOP_DEADLINE_MS).then(() => false),
+    ]);
+    if (!stopped) {
+      if (pid !== null) killQuietly(pid, 'SIGKILL');
+      child.kill('SIGKILL');
+      await Promise.race([exitPromise, delay(STOP_DEADLINE_MS)]);
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitUntilServing(server, zoneNames, () => exited, startDeadlineMs);
+  } catch (error) {
+    await stop().catch(() => undefined);
+    if (/cannot bind address/i.test(log)) {
+      throw new PortTakenError(`knotd could not bind ${server}.\n${log}`, { cause: error });
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`knotd did not start on ${server}: ${reason}\n--- knotd log ---\n${log}`, {
+      cause: error,
+    });
+  }
+  return { address, port, server, stop };
+}
+
+async function readPid(
+  child: ChildProcess,
+  exited: Promise<void>,
+  deadlineMs: number,
+): Promise<number | null> {
+  const stdout = child.stdout;
+  if (stdout === null) return null;
+  stdout.setEncoding('utf8');
+  const firstLine = new Promise<number | null>((resolve) => {
+    let text = '';
+    stdout.on('data', (chunk: string) => {
+      text += chunk;
+      const match = /^(\d+)\n/.exec(text);
+      if (match?.[1] !== undefined) resolve(Number(match[1]));
+    });
+  });
+  return Promise.race([firstLine, exited.then(() => null), delay(deadlineMs).then(() => null)]);
+}
+
+async function waitUntilServing(
+  server: string,
+  zoneNames: readonly string[],
+  hasExited: () => boolean,
+  deadlineMs: number,
+): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  const pending = new Set(zoneNames);
+  let lastProblem = 'no answer yet';
+  while (pending.size > 0) {
+    if (hasExited()) throw new Error('knotd exited during start-up');
+    if (Date.now() > deadline) {
+      throw new Error(
+        `no SOA answer for ${[...pending].join(', ')} within ${String(deadlineMs)} ms (${lastProblem})`,
+      );
+    }
+    for (const zone of [...pending]) {
+      const resolver = new Resolver({ timeout: POLL_QUERY_TIMEOUT_MS, tries: 1 });
+      resolver.setServers([server]);
+      try {
+        await resolver.resolveSoa(zone);
+        pending.delete(zone);
+      } catch (error) {
+        lastProblem = error instanceof Error ? error.message : String(error);
+      }
+    }
+    if (pending.size > 0) await delay(POLL_INTERVAL_MS);
+  }
+}
+
+/** A port free for both UDP and TCP on `address` (knotd serves both). */
+async function findFreePort(address: string): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const probe = createServer();
+      probe.once('error', reject);
+      probe.listen(0, address, () => {
+        const bound = probe.address();
+        const found = typeof bound === 'object' && bound !== null ? bound.port : 0;
+        probe.close(() => {
+          resolve(found);
+        });
+      });
+    });
+    const udpFree = await new Promise<boolean>((resolve) => {
+      const socket = createSocket('udp4');
+      socket.once('error', () => {
+        socket.close();
+        resolve(false);
+      });
+      socket.bind(port, address, () => {
+        socket.close(() => {
+          resolve(true);
+        });
+      });
+    });
+    if (port !== 0 && udpFree) return port;
+  }
+}
+
+function killQuietly(pid: number | null, signal: NodeJS.Signals): void {
+  if (pid === null) return;
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
+}
