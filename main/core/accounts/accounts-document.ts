@@ -1,0 +1,44 @@
+/**
+ * The on-disk format of the accounts file (accounts.json), version by version.
+ *
+ * Version 1: `{ schemaVersion: 1, accounts: Account[] }`. Add a migration here before changing the
+ * shape; never edit what an older version meant.
+ */
+import { z } from 'zod';
+import { SECURITY_MODES } from '../../../preload/contract/accounts';
+import type { AccountsDocument } from '../ports';
+
+export const ACCOUNTS_FILE_NAME = 'accounts.json';
+export const ACCOUNTS_SCHEMA_VERSION = 1;
+
+const storedAccount = z.strictObject({
+  id: z.string().min(1).max(64),
+  label: z.string().max(200),
+  email: z.string().max(320),
+  domain: z.string().max(253),
+  host: z.string().max(253),
+  port: z.number().int().min(1).max(65535),
+  security: z.enum(SECURITY_MODES),
+  username: z.string().max(320),
+  dkimSelectors: z.array(z.string().max(253)).max(50),
+  clientGroup: z.string().max(200).nullable(),
+  presetId: z.string().max(64).nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+const accountsDocument = z.strictObject({ accounts: z.array(storedAccount) });
+
+export const ACCOUNTS_FORMAT = {
+  currentVersion: ACCOUNTS_SCHEMA_VERSION,
+  migrations: {},
+  parse(
+    fields: Record<string, unknown>,
+  ): { ok: true; value: AccountsDocument } | { ok: false; reason: string } {
+    const result = accountsDocument.safeParse(fields);
+    if (result.success) return { ok: true, value: result.data };
+    const issue = result.error.issues[0];
+    const where = issue === undefined ? '' : ` (at ${issue.path.join('.') || 'the top level'})`;
+    return { ok: false, reason: `its contents do not match the accounts format${where}` };
+  },
+};

@@ -1,0 +1,28 @@
+/** IPC handlers for accounts and their keychain passwords. */
+import type { MainServices } from '../../composition';
+import type { HandlerTable } from '../handler-table';
+
+export function accountHandlers(
+  services: MainServices,
+): Pick<
+  HandlerTable,
+  | 'accounts:list'
+  | 'accounts:add'
+  | 'accounts:update'
+  | 'accounts:remove'
+  | 'accounts:set-password'
+  | 'accounts:delete-password'
+> {
+  const { accounts } = services;
+  return {
+    'accounts:list': () => accounts.list(),
+    'accounts:add': ({ account, password }) => accounts.add(account, password),
+    'accounts:update': ({ id, account }) => accounts.update(id, account),
+    'accounts:remove': async ({ id }) => {
+      await accounts.remove(id);
+      return { removed: true } as const;
+    },
+    'accounts:set-password': ({ id, password }) => accounts.setPassword(id, password),
+    'accounts:delete-password': ({ id }) => accounts.deletePassword(id),
+  };
+}

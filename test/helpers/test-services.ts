@@ -1,0 +1,51 @@
+/**
+ * Real main-process services for tests: a private data folder and a keychain service name of their
+ * own inside the test keyring session (see with-keyring.sh), removed afterwards.
+ */
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createMainServices, type MainServices, type MainServicesOptions } from '../../main/composition';
+import { makeTempDir } from './temp-dir';
+
+interface KeytarModule {
+  getPassword(service: string, account: string): Promise<string | null>;
+  findCredentials(service: string): Promise<{ account: string; password: string }[]>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+export const keytar = createRequire(import.meta.url)('keytar') as KeytarModule;
+
+export interface TestServices {
+  readonly services: MainServices;
+  readonly dataDir: string;
+  readonly keychainService: string;
+  cleanup(): Promise<void>;
+}
+
+/** Fails loudly outside the keyring session, so a missing keychain never passes for a working one. */
+export function assertInTestKeyring(): void {
+  if (process.env['MAILWARDEN_TEST_KEYRING'] !== '1') {
+    throw new Error(
+      'These tests need the real keychain: run them through "npm test" (dbus-run-session + test/helpers/with-keyring.sh).',
+    );
+  }
+}
+
+export async function createTestServices(options: Partial<MainServicesOptions> = {}): Promise<TestServices> {
+  assertInTestKeyring();
+  const dataDir = await makeTempDir();
+  const keychainService = `Mailwarden-test-${randomBytes(6).toString('hex')}`;
+  const services = createMainServices({ dataDir, keychainService, ...options });
+  return {
+    services,
+    dataDir,
+    keychainService,
+    async cleanup() {
+      for (const credential of await keytar.findCredentials(keychainService)) {
+        await keytar.deletePassword(keychainService, credential.account);
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHANNELS, type Channel } from '../../../preload/contract/channels';
+import { createIpcRouter, type IpcRouter } from '../../../main/ipc/router';
+import { registerIpcHandlers, toSenderFrame } from '../../../main/ipc/register-ipc';
+import { createTestServices, keytar, type TestServices } from '../../helpers/test-services';
+
+const OWN_PAGE = { url: 'app://mailwarden/index.html', isMainFrame: true };
+const CANARY = 'Canary-router-9f2c!';
+
+const VALID_ACCOUNT = { email: 'ann@shop.example', host: 'smtp.shop.example', port: 465, security: 'tls' };
+
+/** A well-formed request for every channel, so each refusal below is about the sender alone. */
+const VALID_REQUESTS: { [C in Channel]: unknown } = {
+  'accounts:list': null,
+  'accounts:add': { account: VALID_ACCOUNT, password: CANARY },
+  'accounts:update': { id: 'x', account: VALID_ACCOUNT },
+  'accounts:remove': { id: 'x' },
+  'accounts:set-password': { id: 'x', password: CANARY },
+  'accounts:delete-password': { id: 'x' },
+  'presets:list': null,
+  'discovery:run': { domain: 'shop.example' },
+  'settings:get': null,
+  'settings:update': { dnsServer: null },
+};
+
+describe('IPC router', () => {
+  let env: TestServices;
+  let router: IpcRouter;
+
+  beforeEach(async () => {
+    env = await createTestServices();
+    router = createIpcRouter(env.services);
+  });
+  afterEach(async () => env.cleanup());
+
+  it.each(CHANNELS.map((channel) => [channel]))(
+    'refuses %s from a forged sender before touching anything',
+    async (channel) => {
+      const forged = [
+        null,
+        { url: 'https://evil.example/', isMainFrame: true },
+        { url: 'app://mailwarden/index.html', isMainFrame: false },
+      ];
+      for (const sender of forged) {
+        const outcome = await router.handle(channel, VALID_REQUESTS[channel], sender);
+        expect(outcome).toEqual({
+          ok: false,
+          error: { code: 'FORBIDDEN_SENDER', message: expect.any(String) as string },
+        });
+      }
+      // Nothing was written and nothing reached the keychain.
+      expect(await readdir(env.dataDir)).toEqual([]);
+      expect(await keytar.findCredentials(env.keychainService)).toEqual([]);
+    },
+  );
+
+  it('refuses channels outside the contract', async () => {
+    const outcome = await router.handle('accounts:dump-passwords', null, OWN_PAGE);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it.each([
+    ['accounts:add', undefined],
+    ['accounts:add', 'ann@shop.example'],
+    ['accounts:add', { account: { ...VALID_ACCOUNT, port: '465' } }],
+    ['accounts:add', { account: VALID_ACCOUNT, password: CANARY, extra: true }],
+    ['accounts:add', { account: { ...VALID_ACCOUNT, email: 'a'.repeat(100_000) } }],
+    ['accounts:add', { account: VALID_ACCOUNT, password: 12345 }],
+    ['accounts:set-password', { id: 'x', password: '' }],
+    ['accounts:remove', { id: ['x'] }],
+    ['accounts:list', { all: true }],
+    ['discovery:run', { domain: null }],
+    ['settings:update', { dnsServer: 5353 }],
+  ] as const)(
+    'refuses a malformed %s payload with INVALID_INPUT naming the field',
+    async (channel, payload) => {
+      const outcome = await router.handle(channel, payload, OWN_PAGE);
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) {
+        expect(outcome.error.code).toBe('INVALID_INPUT');
+        expect(outcome.error.fields?.length).toBeGreaterThan(0);
+      }
+      expect(JSON.stringify(outcome)).not.toContain(CANARY);
+      expect(await readdir(env.dataDir)).toEqual([]);
+    },
+  );
+
+  it('adds an account through the router: the password reaches the keychain and never comes back', async () => {
+    const added = await router.handle('accounts:add', { account: VALID_ACCOUNT, password: CANARY }, OWN_PAGE);
+    expect(added).toMatchObject({ ok: true, value: { email: 'ann@shop.example', hasPassword: 'stored' } });
+    const listed = await router.handle('accounts:list', null, OWN_PAGE);
+    expect(listed).toMatchObject({
+      ok: true,
+      value: { accounts: [{ email: 'ann@shop.example', hasPassword: 'stored' }] },
+    });
+
+    for (const outcome of [added, listed]) expect(JSON.stringify(outcome)).not.toContain(CANARY);
+    const file = await readFile(join(env.dataDir, 'accounts.json'), 'utf8');
+    expect(file).not.toContain(CANARY);
+    const id = added.ok ? (added.value as { id: string }).id : '';
+    expect(await keytar.getPassword(env.keychainService, id)).toBe(CANARY);
+  });
+
+  it('answers a semantic validation failure with per-field messages, not an exception', async () => {
+    const outcome = await router.handle(
+      'accounts:add',
+      { account: { ...VALID_ACCOUNT, port: 70000, security: 'ssl' } },
+      OWN_PAGE,
+    );
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.error.code).toBe('INVALID_INPUT');
+      expect(outcome.error.fields?.map((field) => field.field).sort()).toEqual(['port', 'security']);
+    }
+  });
+
+  it('registers every contract channel on ipcMain and checks the real sender frame', async () => {
+    const registered = new Map<
+      string,
+      (event: { senderFrame: { url: string; parent: unknown } | null }, payload: unknown) => Promise<unknown>
+    >();
+    registerIpcHandlers({ handle: (channel, listener) => registered.set(channel, listener) }, env.services);
+    expect([...registered.keys()].sort()).toEqual([...CHANNELS].sort());
+
+    const list = registered.get('accounts:list');
+    expect(
+      await list?.({ senderFrame: { url: 'app://mailwarden/index.html', parent: null } }, null),
+    ).toMatchObject({ ok: true });
+    expect(
+      await list?.({ senderFrame: { url: 'app://mailwarden/index.html', parent: {} } }, null),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
+    expect(toSenderFrame(null)).toBeNull();
+  });
+});
