@@ -1,0 +1,74 @@
+/**
+ * The `mailwarden` command: parses the first word, runs the command, turns every failure into a clear
+ * message and a documented exit code. Never prints a stack trace or a secret.
+ */
+import { createMainServices, type MainServices } from '../composition';
+import { resolveDataDir } from '../adapters/data-dir';
+import { toFailure } from '../core/errors/mailwarden-error';
+import { writeLine, type CliIo } from './cli-io';
+import { runAccountsCommand } from './commands/accounts-command';
+import { runDiscoverCommand } from './commands/discover-command';
+import { runPresetsCommand } from './commands/presets-command';
+import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes';
+import { MAIN_HELP, VERSION_TEXT } from './help-text';
+import { UsageError } from './usage-error';
+
+export interface CliDeps {
+  /** Overridable so tests can point at their own keychain service; defaults to the real composition. */
+  readonly createServices?: (options: { dataDir: string; dnsServer?: string }) => MainServices;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
+  const build = deps.createServices ?? ((options) => createMainServices(options));
+  let built: MainServices | undefined;
+  const services = (dnsServer?: string): MainServices => {
+    built ??= build({ dataDir: resolveDataDir(io.env), ...(dnsServer === undefined ? {} : { dnsServer }) });
+    return built;
+  };
+
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'accounts':
+        return await runAccountsCommand(rest, io, () => services());
+      case 'discover':
+        return await runDiscoverCommand(rest, io, (dns) => services(dns));
+      case 'presets':
+        return runPresetsCommand(rest, io);
+      case '-V':
+      case '--version':
+        writeLine(io.stdout, VERSION_TEXT);
+        return EXIT_OK;
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        writeLine(command === undefined ? io.stderr : io.stdout, MAIN_HELP);
+        return command === undefined ? EXIT_USAGE : EXIT_OK;
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeLine(io.stderr, `mailwarden: ${error.message}`);
+      writeLine(
+        io.stderr,
+        `Run "mailwarden ${error.command === undefined ? '' : `${error.command} `}--help" for usage.`,
+      );
+      return EXIT_USAGE;
+    }
+    const failure = toFailure(error);
+    writeLine(io.stderr, `mailwarden: ${failure.message}`);
+    for (const field of failure.fields ?? []) {
+      if (!failure.message.includes(field.message))
+        writeLine(io.stderr, `  ${field.field}: ${field.message}`);
+    }
+    if (failure.code === 'INTERNAL' && io.env['MAILWARDEN_DEBUG'] === '1')
+      writeLine(io.stderr, String(error));
+    return exitCodeFor(failure.code);
+  } finally {
+    for (const warning of built?.accounts.warnings() ?? []) {
+      if (command !== 'accounts') writeLine(io.stderr, `Warning: ${warning}`);
+    }
+  }
+}
