@@ -11,6 +11,4 @@ export const VITEST_CONFIG = defineConfig({
   },
 });
 
-// Vitest loads a config file's default export; this is the one default export the project allows.
-// eslint-disable-next-line no-restricted-exports
 export default VITEST_CONFIG;

@@ -44,7 +44,10 @@ export function createBridge(transport: BridgeTransport): MailwardenBridge {
       return (await transport.invoke(channel, payload)) as Outcome<ResponseOf<C>>;
     } catch {
       // The transport's own error text may echo the payload (which can hold a password): never pass it on.
-      return failure('INTERNAL', 'Mailwarden could not reach its main process. Restart the app and try again.');
+      return failure(
+        'INTERNAL',
+        'Mailwarden could not reach its main process. Restart the app and try again.',
+      );
     }
   }
 

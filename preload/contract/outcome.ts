@@ -41,13 +41,18 @@ export interface Failure {
   readonly fields?: readonly FieldError[];
 }
 
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Failure };
+export type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Failure };
 
 export function success<T>(value: T): Outcome<T> {
   return { ok: true, value };
 }
 
-export function failure<T = never>(code: ErrorCode, message: string, fields?: readonly FieldError[]): Outcome<T> {
+export function failure<T = never>(
+  code: ErrorCode,
+  message: string,
+  fields?: readonly FieldError[],
+): Outcome<T> {
   return { ok: false, error: fields === undefined ? { code, message } : { code, message, fields } };
 }
 

@@ -36,7 +36,8 @@ export interface ProviderPreset {
   readonly sources: readonly string[];
 }
 
-export type DiscoverySource = 'srv-submissions' | 'srv-submission' | 'mx-provider' | 'email-domain-provider' | 'guess';
+export type DiscoverySource =
+  'srv-submissions' | 'srv-submission' | 'mx-provider' | 'email-domain-provider' | 'guess';
 
 export interface DiscoveryCandidate {
   readonly host: string;

@@ -31,7 +31,10 @@ const id = z.string().min(1).max(64);
 
 export const REQUEST_SCHEMAS = {
   'accounts:list': z.null(),
-  'accounts:add': z.strictObject({ account: accountInput, password: z.string().min(1).max(PASSWORD_MAX).optional() }),
+  'accounts:add': z.strictObject({
+    account: accountInput,
+    password: z.string().min(1).max(PASSWORD_MAX).optional(),
+  }),
   'accounts:update': z.strictObject({ id, account: accountInput }),
   'accounts:remove': z.strictObject({ id }),
   'accounts:set-password': z.strictObject({ id, password: z.string().min(1).max(PASSWORD_MAX) }),

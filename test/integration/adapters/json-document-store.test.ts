@@ -110,7 +110,11 @@ describe('JSON document store', () => {
         cwd: process.cwd(),
         stdio: ['ignore', 'pipe', 'inherit'],
       });
-      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      await new Promise<void>((resolve) => {
+        child.stdout.once('data', () => {
+          resolve();
+        });
+      });
       await new Promise((resolve) => setTimeout(resolve, 150));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
