@@ -1,0 +1,161 @@
+/**
+ * The core's port to an SMTP server: one connection, read replies, send commands, upgrade to TLS.
+ *
+ * Every server is hostile input. The adapter (main/adapters/smtp/) enforces a deadline on every step
+ * and byte caps on every reply, and reports what went wrong as data (a ChannelFailure), never by
+ * throwing or hanging, so each probe can turn it into a finding.
+ */
+
+export type SmtpTransportSecurity = 'plain' | 'implicit-tls';
+
+export interface SmtpTarget {
+  /** The name the user gave (used for SNI and certificate name checks). */
+  readonly host: string;
+  /** The address to connect to, resolved by the core through the user's DnsResolver. */
+  readonly address: string;
+  readonly port: number;
+}
+
+/** RFC 5321 section 4.5.3.1 sizes, with tolerance for real servers that exceed them a little. */
+export interface SmtpLimits {
+  readonly connectTimeoutMs: number;
+  /** RFC 5321 section 4.5.3.2.1 suggests 5 minutes; a probe cannot wait that long. */
+  readonly greetingTimeoutMs: number;
+  readonly replyTimeoutMs: number;
+  readonly tlsHandshakeTimeoutMs: number;
+  /** RFC 5321 section 4.5.3.1.5: 512 octets per reply line including CRLF. */
+  readonly maxReplyLineBytes: number;
+  readonly maxReplyLines: number;
+  readonly maxReplyBytes: number;
+}
+
+export const DEFAULT_SMTP_LIMITS: SmtpLimits = {
+  connectTimeoutMs: 10_000,
+  greetingTimeoutMs: 15_000,
+  replyTimeoutMs: 15_000,
+  tlsHandshakeTimeoutMs: 10_000,
+  maxReplyLineBytes: 2_048,
+  maxReplyLines: 200,
+  maxReplyBytes: 64 * 1024,
+};
+
+export interface SmtpReply {
+  readonly code: number;
+  /** RFC 3463 enhanced status code from the first line, e.g. "5.7.8", when the server sends one. */
+  readonly enhancedCode: string | null;
+  /** The text of each line after the code and separator, control characters removed. */
+  readonly lines: readonly string[];
+}
+
+export type ChannelFailureKind =
+  | 'connect-refused'
+  | 'connect-timeout'
+  | 'connect-failed'
+  | 'timeout'
+  | 'closed'
+  | 'reset'
+  | 'line-too-long'
+  | 'too-many-lines'
+  | 'reply-too-large'
+  | 'malformed-reply'
+  | 'tls-handshake-failed'
+  | 'tls-handshake-timeout'
+  /** RFC 3207 section 4.2 / CVE-2011-0411: bytes arrived after "220 Ready to start TLS" before the handshake. */
+  | 'plaintext-after-starttls'
+  | 'aborted';
+
+export interface ChannelFailure {
+  readonly kind: ChannelFailureKind;
+  /** Plain words, e.g. "No reply within 15 s." Never contains a secret. */
+  readonly message: string;
+  readonly elapsedMs: number;
+  /** What had arrived of an incomplete reply, control characters removed, capped. */
+  readonly partial?: string;
+}
+
+export type ReplyOutcome =
+  | { readonly kind: 'reply'; readonly reply: SmtpReply }
+  | { readonly kind: 'failure'; readonly failure: ChannelFailure };
+
+export interface TlsClientOptions {
+  /** SNI and the name the certificate must match. */
+  readonly servername: string;
+  readonly minVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+  readonly maxVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+  /** Extra trusted CA certificates (PEM), added to the system store (the user's --ca). */
+  readonly extraCaPem?: string;
+}
+
+export interface CertificateFacts {
+  /** DER, base64: kept as evidence so a report can be re-judged offline. */
+  readonly derBase64: string;
+  readonly subject: string;
+  readonly issuer: string;
+  readonly subjectAltNames: readonly string[];
+  readonly validFrom: string;
+  readonly validTo: string;
+  readonly serialNumber: string;
+  readonly fingerprintSha256: string;
+  readonly keyType: string | null;
+  readonly keyBits: number | null;
+  readonly signatureAlgorithm: string | null;
+  readonly selfSigned: boolean;
+}
+
+export interface TlsSessionFacts {
+  readonly protocol: string | null;
+  readonly cipherName: string | null;
+  readonly cipherStandardName: string | null;
+  /** True when the chain verified against the system store (plus any extra CA) AND the name matched. */
+  readonly authorized: boolean;
+  readonly authorizationError: string | null;
+  /** Leaf first. */
+  readonly peerChain: readonly CertificateFacts[];
+}
+
+export type TlsOutcome =
+  | { readonly kind: 'tls'; readonly session: TlsSessionFacts }
+  | { readonly kind: 'failure'; readonly failure: ChannelFailure };
+
+export interface TranscriptEntry {
+  /** ISO 8601 time. */
+  readonly at: string;
+  readonly elapsedMs: number;
+  readonly direction: 'client' | 'server' | 'event';
+  /** Secrets already replaced by a placeholder such as "AUTH PLAIN <redacted>". */
+  readonly text: string;
+}
+
+export interface SmtpChannel {
+  readonly target: SmtpTarget;
+  /** Reads one complete (possibly multi-line) reply: the greeting, or after a command. */
+  readReply(timeoutMs?: number): Promise<ReplyOutcome>;
+  /** Sends one command line (CRLF added) and reads its reply. `redactAs` replaces the line in the transcript. */
+  command(
+    line: string,
+    options?: { readonly redactAs?: string; readonly timeoutMs?: number },
+  ): Promise<ReplyOutcome>;
+  /** After a 220 to STARTTLS: discards anything buffered (RFC 3207 section 4.2) and performs the handshake. */
+  upgradeToTls(options: TlsClientOptions): Promise<TlsOutcome>;
+  /** The TLS facts of an implicit-TLS connection, or after upgradeToTls; null on a plain connection. */
+  tlsSession(): TlsSessionFacts | null;
+  readonly transcript: readonly TranscriptEntry[];
+  /** Closes the socket (callers send QUIT first where polite). Idempotent. */
+  close(): void;
+}
+
+export type OpenOutcome =
+  | { readonly kind: 'open'; readonly channel: SmtpChannel }
+  | { readonly kind: 'failure'; readonly failure: ChannelFailure };
+
+export interface SmtpConnector {
+  open(
+    target: SmtpTarget,
+    options: {
+      readonly security: SmtpTransportSecurity;
+      readonly tls?: TlsClientOptions;
+      readonly limits?: Partial<SmtpLimits>;
+      readonly signal?: AbortSignal;
+    },
+  ): Promise<OpenOutcome>;
+}
