@@ -1,0 +1,139 @@
+/**
+ * Runs an audit's checks concurrently, each under its own deadline, all under one overall deadline and
+ * the user's cancel signal, streaming progress.
+ *
+ * A check that throws, times out or is cancelled becomes a finding and the others carry on: one broken
+ * server reply must never cost the user the rest of the report.
+ */
+import type { AuditArea, TranscriptLine } from '../../../preload/contract/audit';
+import type { Finding } from '../../../preload/contract/findings';
+import { findingFactory } from '../findings/finding-factory';
+import { AUDIT_KNOWLEDGE } from '../knowledge/audit-knowledge';
+import type { ProbeResult } from '../smtp/probe-context';
+
+const finding = findingFactory(AUDIT_KNOWLEDGE);
+
+export interface AuditCheck {
+  readonly checkId: string;
+  readonly area: AuditArea;
+  readonly title: string;
+  readonly deadlineMs: number;
+  /** Checks whose findings this one needs (e.g. the scorecard needs SPF and DMARC); they run first. */
+  readonly after?: readonly string[];
+  run(signal: AbortSignal, results: ReadonlyMap<string, ProbeResult>): Promise<ProbeResult>;
+}
+
+export type CheckEvent =
+  | { readonly type: 'check-started'; readonly checkId: string; readonly title: string }
+  | {
+      readonly type: 'check-finished';
+      readonly checkId: string;
+      readonly findings: number;
+      readonly elapsedMs: number;
+    };
+
+export interface RunChecksOptions {
+  readonly signal: AbortSignal;
+  readonly overallDeadlineMs: number;
+  readonly onEvent?: (event: CheckEvent) => void;
+  readonly now?: () => number;
+}
+
+export interface ChecksOutcome {
+  readonly findings: readonly Finding[];
+  readonly transcript: readonly TranscriptLine[];
+  readonly cancelled: boolean;
+}
+
+type Ending =
+  | { readonly kind: 'done'; readonly result: ProbeResult }
+  | { readonly kind: 'timed-out' }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'failed' };
+
+export async function runChecks(
+  checks: readonly AuditCheck[],
+  options: RunChecksOptions,
+): Promise<ChecksOutcome> {
+  const now = options.now ?? (() => Date.now());
+  const overall = AbortSignal.any([options.signal, AbortSignal.timeout(options.overallDeadlineMs)]);
+  const results = new Map<string, ProbeResult>();
+  const running = new Map<string, Promise<void>>();
+  const findings: Finding[] = [];
+  const transcript: TranscriptLine[] = [];
+
+  function start(check: AuditCheck): Promise<void> {
+    const existing = running.get(check.checkId);
+    if (existing !== undefined) return existing;
+    const promise = (async () => {
+      await Promise.all(
+        (check.after ?? []).flatMap((id) => checks.filter((c) => c.checkId === id).map(start)),
+      );
+      options.onEvent?.({ type: 'check-started', checkId: check.checkId, title: check.title });
+      const startedAt = now();
+      const ending = await runOne(check, overall, results);
+      const evidence = { title: check.title, deadlineSeconds: Math.round(check.deadlineMs / 1000) };
+      const produced =
+        ending.kind === 'done'
+          ? ending.result.findings
+          : [
+              finding(
+                ending.kind === 'timed-out'
+                  ? 'audit.check.timed-out'
+                  : ending.kind === 'cancelled'
+                    ? 'audit.check.cancelled'
+                    : 'audit.check.failed',
+                check.checkId,
+                evidence,
+              ),
+            ];
+      if (ending.kind === 'done') {
+        results.set(check.checkId, ending.result);
+        for (const entry of ending.result.transcript)
+          transcript.push({ ...entry, connection: check.checkId });
+      }
+      findings.push(...produced);
+      options.onEvent?.({
+        type: 'check-finished',
+        checkId: check.checkId,
+        findings: produced.length,
+        elapsedMs: now() - startedAt,
+      });
+    })();
+    running.set(check.checkId, promise);
+    return promise;
+  }
+
+  await Promise.all(checks.map(start));
+  transcript.sort((a, b) => a.at.localeCompare(b.at));
+  return { findings, transcript, cancelled: options.signal.aborted };
+}
+
+async function runOne(
+  check: AuditCheck,
+  overall: AbortSignal,
+  results: ReadonlyMap<string, ProbeResult>,
+): Promise<Ending> {
+  if (overall.aborted) return { kind: 'cancelled' };
+  const deadline = AbortSignal.timeout(check.deadlineMs);
+  const signal = AbortSignal.any([overall, deadline]);
+  let onAbort: (() => void) | undefined;
+  // The signal tells the check to stop; the race makes sure we stop waiting even if it does not.
+  const stopped = new Promise<Ending>((resolve) => {
+    onAbort = () => {
+      resolve(deadline.aborted ? { kind: 'timed-out' } : { kind: 'cancelled' });
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([
+      check.run(signal, results).then(
+        (result): Ending => ({ kind: 'done', result }),
+        (): Ending => ({ kind: signal.aborted ? (deadline.aborted ? 'timed-out' : 'cancelled') : 'failed' }),
+      ),
+      stopped,
+    ]);
+  } finally {
+    if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
+  }
+}

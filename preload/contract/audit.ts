@@ -1,0 +1,70 @@
+/** Audits as the renderer and the CLI see them: what to test, progress while it runs, and the report. */
+import type { Finding } from './findings';
+
+/** The areas a user can pick with `--only`: SMTP dialogue, TLS, login, relay/spoofing, and the domain's DNS. */
+export const AUDIT_AREAS = ['smtp', 'tls', 'auth', 'relay', 'dns'] as const;
+export type AuditArea = (typeof AUDIT_AREAS)[number];
+
+export type AuditTargetRequest =
+  | { readonly kind: 'account'; readonly accountId: string }
+  | { readonly kind: 'domain'; readonly domain: string };
+
+export interface AuditOptions {
+  /** Areas to run; all when absent. */
+  readonly only?: readonly AuditArea[] | undefined;
+  /** The open-relay and spoofing tests touch the server in ways an admin may notice; on unless switched off. */
+  readonly relayTest?: boolean | undefined;
+  /** Log in even though the certificate did not verify, but only if the server presents exactly this SHA-256 fingerprint. */
+  readonly allowCertificateFingerprint?: string | undefined;
+}
+
+export interface AuditTargetDescription {
+  readonly kind: 'account' | 'server' | 'domain';
+  readonly label: string;
+  readonly domain: string | null;
+  readonly host: string | null;
+  readonly port: number | null;
+  readonly security: string | null;
+}
+
+export interface TranscriptLine {
+  readonly at: string;
+  readonly elapsedMs: number;
+  readonly direction: 'client' | 'server' | 'event';
+  /** Which connection, e.g. "smtp.example.com:587". */
+  readonly connection: string;
+  readonly text: string;
+}
+
+export interface AuditReport {
+  readonly schemaVersion: 1;
+  readonly tool: { readonly name: 'Mailwarden'; readonly version: string };
+  readonly target: AuditTargetDescription;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly cancelled: boolean;
+  readonly findings: readonly Finding[];
+  readonly transcript: readonly TranscriptLine[];
+}
+
+export type AuditEvent =
+  | {
+      readonly runId: string;
+      readonly type: 'planned';
+      readonly checks: readonly { readonly checkId: string; readonly title: string }[];
+    }
+  | {
+      readonly runId: string;
+      readonly type: 'check-started';
+      readonly checkId: string;
+      readonly title: string;
+    }
+  | {
+      readonly runId: string;
+      readonly type: 'check-finished';
+      readonly checkId: string;
+      readonly findings: number;
+      readonly elapsedMs: number;
+    }
+  | { readonly runId: string; readonly type: 'finished'; readonly report: AuditReport }
+  | { readonly runId: string; readonly type: 'failed'; readonly message: string };
