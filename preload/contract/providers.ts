@@ -1,6 +1,9 @@
 /** Provider presets and DNS discovery results, as the renderer and CLI see them. */
 import type { SecurityMode } from './accounts';
 
+/** Ends a preset quirk that rests on a fact not yet confirmed in the provider's own documentation. */
+export const UNCONFIRMED_MARK = '(unconfirmed)';
+
 /** How sure we are of a fact: seen in the provider's own docs, in secondary sources, or not verified. */
 export type Confidence = 'documented' | 'secondary' | 'unconfirmed';
 

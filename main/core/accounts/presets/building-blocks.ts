@@ -5,7 +5,11 @@
  * "(unconfirmed)" -> 'unconfirmed'.
  */
 import type { SecurityMode } from '../../../../preload/contract/accounts';
-import type { Confidence, SubmissionEndpoint } from '../../../../preload/contract/providers';
+import {
+  UNCONFIRMED_MARK,
+  type Confidence,
+  type SubmissionEndpoint,
+} from '../../../../preload/contract/providers';
 
 /** RFC 8314 section 7.3: "submissions", message submission over implicit TLS. */
 export const SUBMISSIONS_PORT = 465;
@@ -19,7 +23,7 @@ export const ALT_SUBMISSION_PORT = 2525;
  *
  * Endpoints carry their own `confidence`; quirks are sentences, so the mark travels in the text.
  */
-export const UNCONFIRMED_MARK = '(unconfirmed)';
+export { UNCONFIRMED_MARK };
 
 /** Marks a quirk sentence as resting on an unconfirmed fact. */
 export function unconfirmed(sentence: string): string {

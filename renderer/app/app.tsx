@@ -1,0 +1,105 @@
+/**
+ * The wizard's frame: header, the warnings main reports, and which screen is showing.
+ *
+ * No router: the app has a handful of screens and must never navigate (the window forbids it).
+ */
+import { useState } from 'react';
+import type { AccountView } from '../../preload/contract/accounts';
+import { Button } from '../components/button';
+import { LiveStatus } from '../components/live-status';
+import { Notice } from '../components/notice';
+import { AddAccountScreen } from '../features/add-account/add-account-screen';
+import { AccountsScreen } from '../features/accounts/accounts-screen';
+import { WelcomeScreen } from '../features/welcome/welcome-screen';
+import { strings } from '../strings';
+import { AppHeader } from './app-header';
+import { useAccounts } from './use-accounts';
+
+export function App() {
+  const accounts = useAccounts();
+  const [adding, setAdding] = useState(false);
+  /** True once the person has moved between screens, so headings take focus only after an action. */
+  const [navigated, setNavigated] = useState(false);
+  const [flash, setFlash] = useState<string | null>(null);
+
+  const go = (toAdding: boolean) => {
+    setNavigated(true);
+    setFlash(null);
+    setAdding(toAdding);
+  };
+
+  const onSaved = (account: AccountView) => {
+    accounts.upsert(account);
+    go(false);
+    setFlash(
+      account.hasPassword === 'stored'
+        ? strings.accounts.added(account.label)
+        : strings.accounts.addedNoPassword(account.label),
+    );
+  };
+
+  const { state } = accounts;
+  const warnings = state.kind === 'loaded' ? state.list.warnings : [];
+
+  return (
+    <div className="shell">
+      <AppHeader />
+      <main className="page" id="main">
+        {warnings.length > 0 && (
+          <Notice tone="warning" title={strings.app.warningsTitle} className="page__warnings">
+            <ul className="plain-list">
+              {warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          </Notice>
+        )}
+        <div role="status" aria-live="polite" className="page__flash">
+          {flash !== null && <Notice tone="success">{flash}</Notice>}
+        </div>
+        {state.kind === 'loading' && <LiveStatus message={strings.app.loading} />}
+        {state.kind === 'failed' && (
+          <Notice tone="error" role="alert" title={strings.app.loadFailedTitle}>
+            <p>{state.message}</p>
+            <Button variant="secondary" onClick={() => void accounts.reload()}>
+              {strings.app.retry}
+            </Button>
+          </Notice>
+        )}
+        {state.kind === 'loaded' &&
+          (adding ? (
+            <AddAccountScreen
+              onSaved={onSaved}
+              onCancel={() => {
+                go(false);
+              }}
+            />
+          ) : state.list.accounts.length === 0 ? (
+            <WelcomeScreen
+              focusOnMount={navigated}
+              onStart={() => {
+                go(true);
+              }}
+            />
+          ) : (
+            <AccountsScreen
+              accounts={state.list.accounts}
+              focusOnMount={navigated}
+              onAdd={() => {
+                go(true);
+              }}
+              onUpdated={(account, message) => {
+                accounts.upsert(account);
+                setFlash(message);
+              }}
+              onRemoved={(account) => {
+                accounts.drop(account.id);
+                setFlash(strings.accounts.removed(account.label));
+                setNavigated(true);
+              }}
+            />
+          ))}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/** The list of accounts, grouped by client when any account has a client group. */
+import type { AccountView } from '../../../preload/contract/accounts';
+import { Button } from '../../components/button';
+import { PageHeading } from '../../components/page-heading';
+import { strings } from '../../strings';
+import { AccountCard } from './account-card';
+import { groupAccounts, hasClientGroups } from './group-accounts';
+
+export interface AccountsScreenProps {
+  readonly accounts: readonly AccountView[];
+  readonly focusOnMount: boolean;
+  readonly onAdd: () => void;
+  readonly onUpdated: (account: AccountView, message: string) => void;
+  readonly onRemoved: (account: AccountView) => void;
+}
+
+export function AccountsScreen({ accounts, focusOnMount, onAdd, onUpdated, onRemoved }: AccountsScreenProps) {
+  const text = strings.accounts;
+  const grouped = hasClientGroups(accounts);
+  const cards = (members: readonly AccountView[], headingLevel: 2 | 3) => (
+    <ul className="account-list">
+      {members.map((account) => (
+        <AccountCard
+          key={account.id}
+          account={account}
+          headingLevel={headingLevel}
+          onUpdated={onUpdated}
+          onRemoved={onRemoved}
+        />
+      ))}
+    </ul>
+  );
+
+  return (
+    <div className="accounts">
+      <div className="page-head">
+        <div>
+          <PageHeading focusOnMount={focusOnMount}>{text.title}</PageHeading>
+          <p className="page-head__meta">{text.count(accounts.length)}</p>
+        </div>
+        <Button variant="primary" onClick={onAdd}>
+          {text.add}
+        </Button>
+      </div>
+      {grouped
+        ? groupAccounts(accounts).map((group) => (
+            <section
+              className="account-group"
+              key={group.name ?? ''}
+              aria-label={group.name ?? text.ungrouped}
+            >
+              <h2 className="section-title">{group.name ?? text.ungrouped}</h2>
+              {cards(group.accounts, 3)}
+            </section>
+          ))
+        : cards(
+            groupAccounts(accounts).flatMap((group) => group.accounts),
+            2,
+          )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The add-account form's values and how they become an AccountInput.
+ *
+ * The form keeps exactly what the person typed; conversion leaves out empty optional fields so
+ * main applies its own defaults (label and username from the email, domain from the address).
+ */
+import type { AccountInput, SecurityMode } from '../../../preload/contract/accounts';
+import type { ProviderPreset, SubmissionEndpoint } from '../../../preload/contract/providers';
+import { domainOfEmail, parsePort, splitList } from '../../lib/email';
+
+export interface AccountFormValues {
+  readonly label: string;
+  readonly email: string;
+  readonly domain: string;
+  /** Until the person edits the domain, it follows the email address. */
+  readonly domainEdited: boolean;
+  readonly host: string;
+  readonly port: string;
+  readonly security: SecurityMode;
+  readonly username: string;
+  readonly password: string;
+  readonly dkimSelectors: string;
+  readonly clientGroup: string;
+  readonly presetId: string | null;
+}
+
+/** Submission on 587 with STARTTLS (RFC 6409) is what most providers use. */
+export const INITIAL_VALUES: AccountFormValues = {
+  label: '',
+  email: '',
+  domain: '',
+  domainEdited: false,
+  host: '',
+  port: '587',
+  security: 'starttls',
+  username: '',
+  password: '',
+  dkimSelectors: '',
+  clientGroup: '',
+  presetId: null,
+};
+
+/** The domain as shown in the form: typed, or derived from the email address. */
+export function shownDomain(values: AccountFormValues): string {
+  return values.domainEdited ? values.domain : domainOfEmail(values.email);
+}
+
+/** Fills the server fields from a preset's (or discovery's) endpoint; the person can still edit them. */
+export function withEndpoint(
+  values: AccountFormValues,
+  endpoint: Pick<SubmissionEndpoint, 'host' | 'port' | 'security'>,
+  preset: ProviderPreset | null,
+): AccountFormValues {
+  return {
+    ...values,
+    host: endpoint.host,
+    port: String(endpoint.port),
+    security: endpoint.security,
+    username: preset?.fixedUsername ?? values.username,
+    presetId: preset?.id ?? null,
+  };
+}
+
+export type FormConversion =
+  | { readonly ok: true; readonly input: AccountInput; readonly password: string | undefined }
+  | { readonly ok: false; readonly field: 'port' };
+
+/** What main receives. Only a port that is not a number is caught here: it cannot be sent as one. */
+export function toAccountInput(values: AccountFormValues): FormConversion {
+  const port = parsePort(values.port);
+  if (port === null) return { ok: false, field: 'port' };
+  const label = values.label.trim();
+  const domain = shownDomain(values).trim();
+  const username = values.username.trim();
+  const clientGroup = values.clientGroup.trim();
+  const selectors = splitList(values.dkimSelectors);
+  const input: AccountInput = {
+    email: values.email.trim(),
+    host: values.host.trim(),
+    port,
+    security: values.security,
+    ...(label === '' ? {} : { label }),
+    ...(domain === '' ? {} : { domain }),
+    ...(username === '' ? {} : { username }),
+    ...(clientGroup === '' ? {} : { clientGroup }),
+    ...(selectors.length > 0 ? { dkimSelectors: selectors } : {}),
+    ...(values.presetId === null ? {} : { presetId: values.presetId }),
+  };
+  return { ok: true, input, password: values.password === '' ? undefined : values.password };
+}

@@ -1,0 +1,2 @@
+/** Stylesheets are imported for their side effect only; Vite bundles them into one CSS file. */
+declare module '*.css';

@@ -1,0 +1,27 @@
+/**
+ * Builds the renderer once per run with the app's own Vite config (renderer/vite.config.ts), into a
+ * private folder, so the tests drive the current source and no other build running in the same
+ * checkout can swap dist/renderer underneath them. Returns the teardown that removes the folder.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { RENDERER_DIR_ENV } from './serve-renderer';
+
+const VITE_CONFIG = fileURLToPath(new URL('../../../renderer/vite.config.ts', import.meta.url));
+
+export async function buildRendererForTests(): Promise<() => Promise<void>> {
+  const outDir = await mkdtemp(join(tmpdir(), 'mailwarden-e2e-renderer-'));
+  await build({ configFile: VITE_CONFIG, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // Workers start after global setup and inherit this.
+  process.env[RENDERER_DIR_ENV] = outDir;
+  return async () => {
+    await rm(outDir, { recursive: true, force: true });
+  };
+}
+
+// Playwright calls a global setup file's default export.
+// eslint-disable-next-line no-restricted-exports
+export default buildRendererForTests;
