@@ -1,0 +1,171 @@
+/**
+ * The login probe: which AUTH methods a submission port offers before and after TLS, and whether the stored
+ * password (or a user-supplied XOAUTH2 token) logs in, explained from the server's own reply.
+ *
+ * The password is only ever sent over TLS that verified (DESIGN.md, security model), or over a certificate
+ * whose SHA-256 fingerprint the user named for this run; the adapter enforces it and this probe says why a
+ * login was not attempted. AUTH offered in clear text is found without sending anything (RFC 4954 section 4).
+ */
+import type { Evidence, Finding, JsonValue } from '../../../preload/contract/findings';
+import { findingFactory } from '../findings/finding-factory';
+import { AUTH_KNOWLEDGE, classifyAuthReply } from '../knowledge/auth-knowledge';
+import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
+import type {
+  LoginMechanism,
+  LoginResult,
+  LoginSecret,
+  LoginSecurity,
+  SmtpLoginPort,
+} from '../smtp/smtp-login';
+import { resolveHost } from './resolve-host';
+
+const finding = findingFactory(AUTH_KNOWLEDGE);
+
+/** One login is a handful of round trips; a server slower than this is reported, not waited for. */
+export const AUTH_PROBE_DEADLINE_MS = 20_000;
+
+export interface AuthProbeOptions {
+  readonly port: number;
+  readonly security: LoginSecurity;
+  readonly username: string;
+  /** null: no password stored; only the offered mechanisms are checked. */
+  readonly secret: LoginSecret | null;
+  readonly mechanism?: LoginMechanism;
+  /** The user's one-time permission to log in over this exact (unverified) certificate. */
+  readonly allowFingerprintSha256?: string;
+  /** The account's provider preset, so provider-specific steps can be shown. */
+  readonly presetId?: string;
+  readonly deadlineMs?: number;
+}
+
+export async function runAuthProbe(
+  ctx: SmtpProbeContext,
+  login: SmtpLoginPort,
+  options: AuthProbeOptions,
+): Promise<ProbeResult> {
+  const checkId = `auth:${ctx.host}:${String(options.port)}`;
+  const started = ctx.clock.now().getTime();
+  ctx.onProgress?.({ type: 'check-started', checkId, title: `Login on port ${String(options.port)}` });
+  const result = await probe(ctx, login, options, checkId);
+  ctx.onProgress?.({
+    type: 'check-finished',
+    checkId,
+    findings: result.findings.length,
+    elapsedMs: ctx.clock.now().getTime() - started,
+  });
+  return result;
+}
+
+async function probe(
+  ctx: SmtpProbeContext,
+  login: SmtpLoginPort,
+  options: AuthProbeOptions,
+  checkId: string,
+): Promise<ProbeResult> {
+  const base: Evidence = { host: ctx.host, port: options.port, security: options.security };
+  const resolved = await resolveHost(ctx.resolver, ctx.host);
+  if (resolved.kind === 'failure') {
+    return {
+      findings: [
+        finding('auth.host.unresolved', checkId, {
+          ...base,
+          reason: resolved.message,
+          resolver: ctx.resolver.description,
+        }),
+      ],
+      transcript: [],
+    };
+  }
+  const { result } = await login.login({
+    target: { host: ctx.host, address: resolved.address, port: options.port },
+    security: options.security,
+    username: options.username,
+    secret: options.secret,
+    deadlineMs: options.deadlineMs ?? AUTH_PROBE_DEADLINE_MS,
+    signal: ctx.signal,
+    ...(options.mechanism === undefined ? {} : { mechanism: options.mechanism }),
+    ...(ctx.extraCaPem === undefined ? {} : { extraCaPem: ctx.extraCaPem }),
+    ...(options.allowFingerprintSha256 === undefined
+      ? {}
+      : { allowFingerprintSha256: options.allowFingerprintSha256 }),
+  });
+  const evidence = loginEvidence({ ...base, address: resolved.address }, result, options.presetId);
+  return { findings: judge(result, evidence, checkId), transcript: result.transcript };
+}
+
+/** Turns the login's outcome into findings: the clear-text offer first, then the verdict. */
+export function judge(result: LoginResult, evidence: Evidence, checkId: string): Finding[] {
+  const findings: Finding[] = [];
+  if (result.mechanismsBeforeTls !== null) {
+    findings.push(
+      finding(
+        result.mechanismsBeforeTls.length > 0 ? 'auth.cleartext.offered' : 'auth.cleartext.not-offered',
+        checkId,
+        evidence,
+      ),
+    );
+  }
+  switch (result.outcome) {
+    case 'accepted':
+      if (result.tls !== null && !result.tls.authorized)
+        findings.push(finding('auth.tls.fingerprint-allowed', checkId, evidence));
+      findings.push(finding('auth.login.accepted', checkId, evidence));
+      break;
+    case 'withheld':
+      findings.push(finding(withheldFinding(result), checkId, evidence));
+      break;
+    case 'rejected': {
+      const reply = result.reply ?? { code: 0, enhancedCode: null, text: '' };
+      const classified = classifyAuthReply(reply, result.mechanism);
+      findings.push(finding(classified.id, checkId, { ...evidence, provider: classified.provider }));
+      break;
+    }
+    case 'failed':
+      findings.push(
+        finding(
+          result.failure?.kind === 'endless-challenges'
+            ? 'auth.login.endless-challenges'
+            : 'auth.login.failed',
+          checkId,
+          evidence,
+        ),
+      );
+      break;
+  }
+  return findings;
+}
+
+function withheldFinding(result: LoginResult): keyof typeof AUTH_KNOWLEDGE {
+  switch (result.withheldReason) {
+    case 'no-tls':
+      return 'auth.tls.unavailable';
+    case 'tls-unverified':
+      return 'auth.tls.untrusted';
+    case 'no-common-mechanism':
+      return 'auth.mechanisms.none';
+    case 'inspect-only':
+    case null:
+      return 'auth.login.skipped';
+  }
+}
+
+function loginEvidence(base: Evidence, result: LoginResult, presetId: string | undefined): Evidence {
+  const list = (values: readonly string[] | null): JsonValue => (values === null ? null : [...values]);
+  return {
+    ...base,
+    outcome: result.outcome,
+    mechanism: result.mechanism,
+    reply: result.reply === null ? null : { ...result.reply },
+    mechanismsBeforeTls: list(result.mechanismsBeforeTls),
+    mechanismsAfterTls: list(result.mechanismsAfterTls),
+    startTlsOffered: result.startTlsOffered,
+    tlsAuthorized: result.tls?.authorized ?? null,
+    authorizationError: result.tls?.authorizationError ?? null,
+    fingerprintSha256: result.tls?.fingerprintSha256 ?? null,
+    tlsProtocol: result.tls?.protocol ?? null,
+    failure: result.failure?.message ?? null,
+    failureKind: result.failure?.kind ?? null,
+    elapsedMs: result.elapsedMs,
+    presetId: presetId ?? null,
+  };
+}

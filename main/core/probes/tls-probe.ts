@@ -1,0 +1,230 @@
+/**
+ * The TLS probe of one SMTP port: which TLS versions the server accepts, and what the best handshake shows
+ * (certificate, name, dates, key, signature, cipher).
+ *
+ * Each of TLS 1.0, 1.1, 1.2 and 1.3 is tried on its own connection (minimum = maximum = that version), all
+ * four in parallel and each under its own deadline, so a full probe costs about one handshake of wall time.
+ * The highest version that worked is the "default" handshake whose certificate and cipher are judged.
+ * Ports 587 and 25 use STARTTLS (RFC 3207); port 465 is TLS from the first byte (RFC 8314 section 3.3).
+ */
+import type { Finding } from '../../../preload/contract/findings';
+import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
+import type { SmtpLimits, SmtpTarget, TranscriptEntry } from '../smtp/smtp-channel';
+import { analyseCertificate } from '../tls/certificate-analysis';
+import { analyseCipher } from '../tls/cipher-analysis';
+import {
+  analyseProtocolSupport,
+  TLS_VERSIONS,
+  versionLabel,
+  type VersionSupport,
+} from '../tls/protocol-support';
+import { subjectEvidence, tlsFinding, type TlsSubject } from '../tls/tls-finding';
+import { resolveHost } from './resolve-host';
+import { ehloKeywords } from './starttls-preamble';
+import {
+  closePolitely,
+  outcomeReason,
+  tryVersion,
+  type Attempt,
+  type AttemptOutcome,
+  type TlsProbeSecurity,
+} from './tls-version-attempt';
+
+export type { TlsProbeSecurity } from './tls-version-attempt';
+
+export interface TlsProbeTarget {
+  readonly port: number;
+  /** Default: implicit TLS on 465, STARTTLS elsewhere. */
+  readonly security?: TlsProbeSecurity;
+}
+
+/** RFC 8314 section 3.3: port 465 is submission over implicit TLS. */
+const IMPLICIT_TLS_PORT = 465;
+const MS_PER_SECOND = 1_000;
+
+export function defaultTlsSecurity(port: number): TlsProbeSecurity {
+  return port === IMPLICIT_TLS_PORT ? 'implicit-tls' : 'starttls';
+}
+
+/** The TLS probe of `target.port` on ctx.host; never throws, never outlives its deadlines. */
+export async function probeTls(ctx: SmtpProbeContext, target: TlsProbeTarget): Promise<ProbeResult> {
+  const security = target.security ?? defaultTlsSecurity(target.port);
+  const subject: TlsSubject = {
+    checkId: `tls:${ctx.host}:${String(target.port)}`,
+    host: ctx.host,
+    port: target.port,
+  };
+  const startedMs = ctx.clock.now().getTime();
+  ctx.onProgress?.({
+    type: 'check-started',
+    checkId: subject.checkId,
+    title: `TLS on ${ctx.host} port ${String(target.port)}`,
+  });
+  const { findings, transcript } = await runProbe(ctx, subject, security);
+  ctx.onProgress?.({
+    type: 'check-finished',
+    checkId: subject.checkId,
+    findings: findings.length,
+    elapsedMs: ctx.clock.now().getTime() - startedMs,
+  });
+  return { findings, transcript };
+}
+
+async function runProbe(
+  ctx: SmtpProbeContext,
+  subject: TlsSubject,
+  security: TlsProbeSecurity,
+): Promise<ProbeResult> {
+  const base = subjectEvidence(subject);
+  const resolved = await resolveHost(ctx.resolver, ctx.host);
+  if (resolved.kind === 'failure') {
+    const finding = tlsFinding('tls.host.unresolved', subject.checkId, {
+      ...base,
+      resolver: ctx.resolver.description,
+      reasonCode: resolved.code,
+      reason: resolved.message,
+    });
+    return { findings: [finding], transcript: [] };
+  }
+  const smtpTarget: SmtpTarget = { host: ctx.host, address: resolved.address, port: subject.port };
+  const attempts = await Promise.all(
+    TLS_VERSIONS.map((version) => tryVersion(ctx, smtpTarget, security, version)),
+  );
+  try {
+    // Cancelled before any handshake worked: nothing is known, and the caller reports the cancellation.
+    const cancelled = ctx.signal.aborted && !attempts.some((attempt) => attempt.outcome.kind === 'tls');
+    return {
+      findings: cancelled ? [] : judgeAttempts(attempts, subject, ctx.clock.now(), ctx.limits),
+      transcript: transcriptOf(attempts, ctx),
+    };
+  } finally {
+    await Promise.all(attempts.map((attempt) => closePolitely(attempt.channel)));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// From four attempts to findings
+
+function judgeAttempts(
+  attempts: readonly Attempt[],
+  subject: TlsSubject,
+  now: Date,
+  limits: SmtpLimits,
+): Finding[] {
+  const base = subjectEvidence(subject);
+  const notOffered = firstOutcome(attempts, 'starttls-not-offered');
+  if (notOffered !== undefined) {
+    return [
+      tlsFinding('tls.starttls.not-offered', subject.checkId, {
+        ...base,
+        ehloKeywords: ehloKeywords(notOffered.ehlo),
+      }),
+    ];
+  }
+  const refused = firstOutcome(attempts, 'starttls-refused');
+  if (refused !== undefined) {
+    return [
+      tlsFinding('tls.starttls.refused', subject.checkId, {
+        ...base,
+        replyCode: refused.reply.code,
+        enhancedCode: refused.reply.enhancedCode,
+        replyText: refused.reply.lines.join(' '),
+      }),
+    ];
+  }
+
+  const support = attempts.map(versionSupport);
+  const attemptsEvidence = support.map((entry) => ({
+    version: entry.version,
+    verdict: entry.verdict,
+    reason: entry.reason,
+    elapsedMs: entry.elapsedMs,
+  }));
+  const best = [...attempts].reverse().find((attempt) => attempt.outcome.kind === 'tls');
+  if (best?.outcome.kind !== 'tls') {
+    const tried = attempts.filter(
+      (attempt) =>
+        attempt.outcome.kind === 'handshake-failed' || attempt.outcome.kind === 'handshake-timeout',
+    );
+    if (tried.length === 0) {
+      const reason = attempts.map((attempt) => outcomeReason(attempt.outcome)).find((text) => text !== null);
+      return [
+        tlsFinding('tls.connect.failed', subject.checkId, {
+          ...base,
+          reason: reason ?? 'The connection failed.',
+          attempts: attemptsEvidence,
+        }),
+      ];
+    }
+    if (tried.every((attempt) => attempt.outcome.kind === 'handshake-timeout')) {
+      return [
+        tlsFinding('tls.handshake.timeout', subject.checkId, {
+          ...base,
+          deadlineSeconds: limits.tlsHandshakeTimeoutMs / MS_PER_SECOND,
+          attempts: attemptsEvidence,
+        }),
+      ];
+    }
+    const rejected = [...tried].reverse().find((attempt) => attempt.outcome.kind === 'handshake-failed');
+    return [
+      tlsFinding('tls.handshake.failed', subject.checkId, {
+        ...base,
+        reason: (rejected === undefined ? null : outcomeReason(rejected.outcome)) ?? 'unknown',
+        attempts: attemptsEvidence,
+      }),
+    ];
+  }
+
+  const session = best.outcome.session;
+  const protocolFindings = analyseProtocolSupport(support, subject).map((finding) => ({
+    ...finding,
+    evidence: { ...finding.evidence, attempts: attemptsEvidence },
+  }));
+  return [
+    ...protocolFindings,
+    ...analyseCipher(session, subject),
+    ...analyseCertificate(session, subject, now),
+  ];
+}
+
+function firstOutcome<K extends AttemptOutcome['kind']>(
+  attempts: readonly Attempt[],
+  kind: K,
+): Extract<AttemptOutcome, { kind: K }> | undefined {
+  for (const attempt of attempts) {
+    if (attempt.outcome.kind === kind) return attempt.outcome as Extract<AttemptOutcome, { kind: K }>;
+  }
+  return undefined;
+}
+
+function versionSupport(attempt: Attempt): VersionSupport {
+  const { version, outcome, elapsedMs } = attempt;
+  switch (outcome.kind) {
+    case 'tls':
+      return { version, verdict: 'accepted', reason: null, elapsedMs };
+    case 'handshake-failed':
+      return { version, verdict: 'rejected', reason: outcome.failure.message, elapsedMs };
+    default:
+      return { version, verdict: 'unknown', reason: outcomeReason(outcome), elapsedMs };
+  }
+}
+
+/**
+ * The transcript of the connection whose handshake was judged (or of the first that got anywhere), after
+ * one event line per version attempt, so the report shows all four without interleaving their dialogues.
+ */
+function transcriptOf(attempts: readonly Attempt[], ctx: SmtpProbeContext): TranscriptEntry[] {
+  const at = ctx.clock.now().toISOString();
+  const summary: TranscriptEntry[] = attempts.map((attempt) => ({
+    at,
+    elapsedMs: attempt.elapsedMs,
+    direction: 'event',
+    text: `${versionLabel(attempt.version)} on its own connection: ${
+      attempt.outcome.kind === 'tls' ? 'accepted.' : (outcomeReason(attempt.outcome) ?? 'no result.')
+    }`,
+  }));
+  const shown =
+    [...attempts].reverse().find((attempt) => attempt.outcome.kind === 'tls') ??
+    attempts.find((attempt) => attempt.channel !== null);
+  return [...summary, ...(shown?.channel?.transcript ?? [])];
+}

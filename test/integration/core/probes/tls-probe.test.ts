@@ -1,0 +1,375 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../../../preload/contract/findings';
+import { createDnsResolver } from '../../../../main/adapters/dns-resolver';
+import { createSmtpConnector } from '../../../../main/adapters/smtp/smtp-connector';
+import { probeTls, type TlsProbeTarget } from '../../../../main/core/probes/tls-probe';
+import type { ProbeProgressEvent, SmtpProbeContext } from '../../../../main/core/smtp/probe-context';
+import { DEFAULT_SMTP_LIMITS, type SmtpLimits } from '../../../../main/core/smtp/smtp-channel';
+import { startKnot, type KnotServer } from '../../../helpers/knot-server';
+import { getTestPki, type LeafKind, type TestPki } from '../../../helpers/test-certificates';
+
+const HOST = 'mail.probe.test';
+const CLOSE_DEADLINE_MS = 5_000;
+/** Short step deadlines: everything is on loopback, and a hang must show up as a failed test quickly. */
+const LIMITS: SmtpLimits = {
+  ...DEFAULT_SMTP_LIMITS,
+  connectTimeoutMs: 2_000,
+  greetingTimeoutMs: 2_000,
+  replyTimeoutMs: 2_000,
+  tlsHandshakeTimeoutMs: 1_000,
+};
+/** OpenSSL 3 loads SHA-1 / RSA-1024 certificates and speaks TLS 1.0 only at security level 0. */
+const LEGACY_CIPHERS = 'DEFAULT@SECLEVEL=0';
+
+let knot: KnotServer;
+let pki: TestPki;
+const closers: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  [knot, pki] = await Promise.all([
+    startKnot({ 'probe.test': 'mail A 127.0.0.1\nnowhere TXT "no address here"' }),
+    getTestPki(),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all(closers.map((close) => close()));
+  await knot.stop();
+});
+
+interface ServerSetup {
+  readonly leaf?: LeafKind;
+  readonly secure?: boolean;
+  readonly options?: Partial<SMTPServerOptions>;
+}
+
+/** An smtp-server on 127.0.0.1 presenting the given test certificate; closed after all tests. */
+async function startSmtp(setup: ServerSetup): Promise<number> {
+  const leaf = await pki.leaf(setup.leaf ?? 'good', HOST);
+  const legacy = setup.leaf === 'sha1' || setup.leaf === 'rsa-1024';
+  const server = new SMTPServer({
+    secure: setup.secure ?? false,
+    key: leaf.keyPem,
+    cert: leaf.certPem,
+    logger: false,
+    authOptional: true,
+    disabledCommands: ['AUTH'],
+    // Its reverse lookup of 127.0.0.1 would go to the system's resolver, which is not part of this test.
+    disableReverseLookup: true,
+    ...(legacy ? { ciphers: LEGACY_CIPHERS } : {}),
+    ...setup.options,
+  });
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  closers.push(() => closeWithin(server));
+  const address = server.server.address();
+  if (typeof address !== 'object' || address === null) throw new Error('smtp-server has no address');
+  return address.port;
+}
+
+function closeWithin(server: { close(callback: () => void): void }): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, CLOSE_DEADLINE_MS);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+interface ProbeRun {
+  readonly findings: readonly Finding[];
+  readonly ids: readonly string[];
+  readonly events: readonly ProbeProgressEvent[];
+  readonly elapsedMs: number;
+  readonly transcriptText: string;
+  find(id: string): Finding;
+}
+
+async function probe(
+  port: number,
+  security: TlsProbeTarget['security'],
+  options: {
+    readonly trustCa?: boolean;
+    readonly host?: string;
+    readonly limits?: SmtpLimits;
+    readonly signal?: AbortSignal;
+  } = {},
+): Promise<ProbeRun> {
+  const events: ProbeProgressEvent[] = [];
+  const ctx: SmtpProbeContext = {
+    host: options.host ?? HOST,
+    resolver: createDnsResolver({ server: { host: knot.address, port: knot.port }, timeoutMs: 2_000 }),
+    connector: createSmtpConnector(),
+    limits: options.limits ?? LIMITS,
+    signal: options.signal ?? new AbortController().signal,
+    clock: { now: () => new Date() },
+    onProgress: (event) => events.push(event),
+    ...(options.trustCa === false ? {} : { extraCaPem: pki.caPem }),
+  };
+  const started = performance.now();
+  const result = await probeTls(ctx, { port, ...(security === undefined ? {} : { security }) });
+  const elapsedMs = Math.round(performance.now() - started);
+  const ids = result.findings.map((finding) => finding.id);
+  return {
+    findings: result.findings,
+    ids,
+    events,
+    elapsedMs,
+    transcriptText: result.transcript.map((entry) => entry.text).join('\n'),
+    find(id) {
+      const found = result.findings.find((finding) => finding.id === id);
+      if (found === undefined) throw new Error(`No finding ${id}; got ${ids.join(', ')}`);
+      return found;
+    },
+  };
+}
+
+const severities = (run: ProbeRun): string[] =>
+  run.findings.filter((finding) => finding.severity !== 'pass').map((finding) => finding.id);
+
+describe('probeTls on STARTTLS', () => {
+  it('passes a good certificate trusted through the extra CA, and reports the best handshake', async () => {
+    const port = await startSmtp({ leaf: 'good' });
+    const run = await probe(port, 'starttls');
+    console.info(`TLS probe (STARTTLS, four versions in parallel) took ${String(run.elapsedMs)} ms`);
+
+    expect(severities(run)).toEqual([]);
+    expect(run.ids).toEqual(
+      expect.arrayContaining([
+        'tls.protocol.modern',
+        'tls.protocol.old-rejected',
+        'tls.cipher.strong',
+        'tls.chain.trusted',
+        'tls.name.matched',
+        'tls.expiry.valid',
+        'tls.key.strong',
+        'tls.signature.strong',
+      ]),
+    );
+    const modern = run.find('tls.protocol.modern');
+    expect(modern.checkId).toBe(`tls:${HOST}:${String(port)}`);
+    expect(modern.evidence['versions']).toEqual({
+      TLSv1: 'rejected',
+      'TLSv1.1': 'rejected',
+      'TLSv1.2': 'accepted',
+      'TLSv1.3': 'accepted',
+    });
+    expect(run.find('tls.cipher.strong').evidence['protocol']).toBe('TLSv1.3');
+    expect(run.find('tls.name.matched').evidence['matchedName']).toBe(HOST);
+    expect(run.find('tls.expiry.valid').evidence['daysLeft']).toBeGreaterThan(300);
+    // The judged connection's dialogue is the transcript: STARTTLS, then the upgrade.
+    expect(run.transcriptText).toMatch(/STARTTLS/);
+    expect(run.transcriptText).toMatch(/TLS 1\.0 on its own connection: .*/);
+    expect(run.events.map((event) => event.type)).toEqual(['check-started', 'check-finished']);
+  });
+
+  it('finds the same certificate untrusted without the CA, without blaming its name or dates', async () => {
+    const port = await startSmtp({ leaf: 'good' });
+    const run = await probe(port, 'starttls', { trustCa: false });
+    expect(severities(run)).toEqual(['tls.chain.untrusted']);
+    const untrusted = run.find('tls.chain.untrusted');
+    expect(untrusted.severity).toBe('high');
+    expect(untrusted.evidence['reasonCode']).toBe('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+    expect(untrusted.explanation).toMatch(/trusted certificate authority/);
+    expect(untrusted.fix.steps.join(' ')).toMatch(/--ca FILE/);
+  });
+
+  it('reports an expired certificate as expired, with how long ago', async () => {
+    const port = await startSmtp({ leaf: 'expired' });
+    const run = await probe(port, 'starttls');
+    expect(severities(run)).toEqual(['tls.expiry.expired']);
+    expect(run.find('tls.expiry.expired').title).toMatch(/expired 3\d days ago/);
+  });
+
+  it('reports a certificate made out to another name', async () => {
+    const port = await startSmtp({ leaf: 'wrong-name' });
+    const run = await probe(port, 'starttls');
+    expect(severities(run)).toEqual(['tls.name.mismatch']);
+    expect(run.find('tls.name.mismatch').explanation).toContain(`not-${HOST}`);
+    expect(run.ids).toContain('tls.chain.trusted');
+  });
+
+  it('reports a self-signed certificate as self-signed', async () => {
+    const port = await startSmtp({ leaf: 'self-signed' });
+    const run = await probe(port, 'starttls');
+    expect(severities(run)).toEqual(['tls.certificate.self-signed']);
+  });
+
+  it('reports a 1024-bit RSA key', async () => {
+    const port = await startSmtp({ leaf: 'rsa-1024' });
+    const run = await probe(port, 'starttls');
+    expect(run.ids).toContain('tls.key.weak');
+    expect(run.find('tls.key.weak').title).toContain('RSA 1024-bit');
+  });
+
+  it('reports a SHA-1 signature', async () => {
+    const port = await startSmtp({ leaf: 'sha1' });
+    const run = await probe(port, 'starttls');
+    expect(run.ids).toContain('tls.signature.sha1');
+    expect(run.find('tls.signature.sha1').evidence['signatureAlgorithm']).toBe('sha1WithRSAEncryption');
+  });
+
+  it('warns about a certificate that expires in 10 days', async () => {
+    const port = await startSmtp({ leaf: 'expiring-soon' });
+    const run = await probe(port, 'starttls');
+    expect(severities(run)).toEqual(['tls.expiry.soon']);
+    expect(run.find('tls.expiry.soon').evidence['daysLeft']).toBeGreaterThanOrEqual(9);
+    expect(run.find('tls.expiry.soon').evidence['daysLeft']).toBeLessThanOrEqual(10);
+  });
+
+  it('finds TLS 1.0 and 1.1 accepted on a server that still allows them (RFC 8996)', async () => {
+    const port = await startSmtp({ options: { minVersion: 'TLSv1', ciphers: LEGACY_CIPHERS } });
+    const run = await probe(port, 'starttls');
+    expect(severities(run)).toEqual(['tls.protocol.tls1_0-accepted', 'tls.protocol.tls1_1-accepted']);
+    expect(run.find('tls.protocol.tls1_0-accepted').references[0]?.label).toBe('RFC 8996 section 4');
+  });
+
+  it('flags a server stuck on TLS 1.0 and 1.1, judging its best (TLS 1.1) handshake', async () => {
+    const port = await startSmtp({
+      options: { minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: LEGACY_CIPHERS },
+    });
+    const run = await probe(port, 'starttls');
+    expect(severities(run)).toEqual([
+      'tls.protocol.no-modern',
+      'tls.protocol.tls1_0-accepted',
+      'tls.protocol.tls1_1-accepted',
+      'tls.cipher.cbc',
+    ]);
+    expect(run.find('tls.protocol.no-modern').severity).toBe('high');
+    expect(run.find('tls.cipher.cbc').evidence['protocol']).toBe('TLSv1.1');
+  });
+
+  it('tells a TLS 1.2-only server that TLS 1.3 is missing, and still judges its handshake', async () => {
+    const port = await startSmtp({ options: { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' } });
+    const run = await probe(port, 'starttls');
+    expect(severities(run)).toEqual(['tls.protocol.tls1_3-unsupported']);
+    expect(run.find('tls.protocol.modern').evidence['modernAccepted']).toBe('TLS 1.2');
+    expect(run.find('tls.cipher.strong').evidence['protocol']).toBe('TLSv1.2');
+  });
+
+  it('accepts a TLS 1.3-only server', async () => {
+    const port = await startSmtp({ options: { minVersion: 'TLSv1.3' } });
+    const run = await probe(port, 'starttls');
+    expect(severities(run)).toEqual([]);
+    expect(run.find('tls.protocol.modern').evidence['versions']).toEqual({
+      TLSv1: 'rejected',
+      'TLSv1.1': 'rejected',
+      'TLSv1.2': 'rejected',
+      'TLSv1.3': 'accepted',
+    });
+  });
+
+  it('reports a server that does not advertise STARTTLS, and nothing else', async () => {
+    const port = await startSmtp({ options: { hideSTARTTLS: true } });
+    const run = await probe(port, 'starttls');
+    expect(run.ids).toEqual(['tls.starttls.not-offered']);
+    expect(run.find('tls.starttls.not-offered').severity).toBe('high');
+  });
+});
+
+describe('probeTls on implicit TLS', () => {
+  it('probes a good implicit-TLS server in one handshake time', async () => {
+    const port = await startSmtp({ leaf: 'good', secure: true });
+    const run = await probe(port, 'implicit-tls');
+    console.info(`TLS probe (implicit TLS, four versions in parallel) took ${String(run.elapsedMs)} ms`);
+    expect(severities(run)).toEqual([]);
+    expect(run.ids).toContain('tls.chain.trusted');
+  });
+
+  it('reports an ECDSA P-256 key as strong', async () => {
+    const port = await startSmtp({ leaf: 'ecdsa-p256', secure: true });
+    const run = await probe(port, 'implicit-tls');
+    expect(severities(run)).toEqual([]);
+    expect(run.find('tls.key.strong').title).toContain('ECDSA 256-bit');
+  });
+});
+
+/** A raw server on loopback: `onConnection` scripts it byte for byte. Closed after all tests. */
+async function startRaw(onConnection: (socket: Socket) => void): Promise<number> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    onConnection(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closers.push(async () => {
+    for (const socket of sockets) socket.destroy();
+    await closeWithin(server);
+  });
+  const address = server.address();
+  if (typeof address !== 'object' || address === null) throw new Error('no address');
+  return address.port;
+}
+
+/** Reads the ClientHello and never answers. */
+const stall = (socket: Socket): void => {
+  socket.resume();
+};
+
+describe('probeTls when TLS cannot be reached', () => {
+  it('ends a stalled handshake within its deadline with a finding', async () => {
+    const port = await startRaw(stall);
+    const run = await probe(port, 'implicit-tls');
+    expect(run.ids).toEqual(['tls.handshake.timeout']);
+    expect(run.find('tls.handshake.timeout').evidence['deadlineSeconds']).toBe(1);
+    expect(run.elapsedMs).toBeLessThan(LIMITS.tlsHandshakeTimeoutMs + 2_000);
+  });
+
+  it('ends promptly with no verdict when cancelled during a long handshake', async () => {
+    const port = await startRaw(stall);
+    const controller = new AbortController();
+    setTimeout(() => {
+      controller.abort();
+    }, 200);
+    const run = await probe(port, 'implicit-tls', {
+      limits: { ...LIMITS, tlsHandshakeTimeoutMs: 20_000 },
+      signal: controller.signal,
+    });
+    expect(run.ids).toEqual([]);
+    expect(run.elapsedMs).toBeLessThan(2_000);
+    expect(run.events.map((event) => event.type)).toEqual(['check-started', 'check-finished']);
+  });
+
+  it('reports STARTTLS refused with the server reply (RFC 3207: 454)', async () => {
+    const port = await startRaw((socket) => {
+      socket.write('220 mail.probe.test ESMTP\r\n');
+      socket.on('data', (chunk: Buffer) => {
+        const line = chunk.toString('latin1');
+        if (line.startsWith('EHLO')) socket.write('250-mail.probe.test\r\n250 STARTTLS\r\n');
+        else if (line.startsWith('STARTTLS')) socket.write('454 4.7.0 TLS not available\r\n');
+        else if (line.startsWith('QUIT')) socket.end('221 2.0.0 Bye\r\n');
+      });
+    });
+    const run = await probe(port, 'starttls');
+    expect(run.ids).toEqual(['tls.starttls.refused']);
+    expect(run.find('tls.starttls.refused').evidence).toMatchObject({
+      replyCode: 454,
+      enhancedCode: '4.7.0',
+      replyText: '4.7.0 TLS not available',
+    });
+    expect(run.find('tls.starttls.refused').explanation).toContain('454 4.7.0 TLS not available');
+  });
+
+  it('reports a name without an address in the chosen DNS server', async () => {
+    const run = await probe(25, 'starttls', { host: 'nowhere.probe.test' });
+    expect(run.ids).toEqual(['tls.host.unresolved']);
+    expect(run.find('tls.host.unresolved').evidence['resolver']).toContain(knot.address);
+  });
+
+  it('reports a refused connection as a probe that could not run', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (typeof address !== 'object' || address === null) throw new Error('no address');
+    await closeWithin(server);
+    const run = await probe(address.port, 'starttls');
+    expect(run.ids).toEqual(['tls.connect.failed']);
+    expect(run.find('tls.connect.failed').severity).toBe('medium');
+  });
+});
