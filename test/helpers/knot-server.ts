@@ -41,9 +41,10 @@ export interface KnotServer {
  */
 export async function startKnot(
   zones: Record<string, string>,
-  options: { readonly startDeadlineMs?: number } = {},
+  options: KnotOptions = {},
 ): Promise<KnotServer> {
   const startDeadlineMs = options.startDeadlineMs ?? START_DEADLINE_MS;
+  const signed = new Set((options.signedZones ?? []).map((name) => name.replace(/\.$/, '').toLowerCase()));
   let lastError: unknown;
   for (let attempt = 1; attempt <= START_ATTEMPTS; attempt += 1) {
     const dir = await mkdtemp(join(tmpdir(), 'mailwarden-knot-'));
@@ -51,7 +52,7 @@ export async function startKnot(
       const zoneNames = await writeZones(dir, zones);
       const address = `127.0.0.${String(2 + Math.floor(Math.random() * 252))}`;
       const port = await findFreePort(address);
-      await writeFile(join(dir, 'knot.conf'), knotConfig(dir, address, port, zoneNames));
+      await writeFile(join(dir, 'knot.conf'), knotConfig(dir, address, port, zoneNames, signed));
       return await launch(dir, address, port, zoneNames, startDeadlineMs);
     } catch (error) {
       await rm(dir, { recursive: true, force: true });
@@ -61,6 +62,15 @@ export async function startKnot(
     }
   }
   throw lastError;
+}
+
+export interface KnotOptions {
+  readonly startDeadlineMs?: number;
+  /**
+   * Zones knotd signs with DNSSEC itself (`dnssec-signing: on`, ECDSA P-256, one key per zone, NSEC), with
+   * keys generated in the instance's own directory. Read the DNSKEY from the running server to trust it.
+   */
+  readonly signedZones?: readonly string[];
 }
 
 class PortTakenError extends Error {}
@@ -84,11 +94,22 @@ async function writeZones(dir: string, zones: Record<string, string>): Promise<s
   return names;
 }
 
-function knotConfig(dir: string, address: string, port: number, zoneNames: readonly string[]): string {
+function knotConfig(
+  dir: string,
+  address: string,
+  port: number,
+  zoneNames: readonly string[],
+  signed: ReadonlySet<string> = new Set(),
+): string {
   const zoneLines = zoneNames.flatMap((name, index) => [
     `  - domain: "${name}."`,
     `    file: "${join(dir, 'zones', `zone-${String(index)}.zone`)}"`,
+    ...(signed.has(name) ? ['    dnssec-signing: on', '    dnssec-policy: test-signing'] : []),
   ]);
+  const policyLines =
+    signed.size === 0
+      ? []
+      : ['policy:', '  - id: test-signing', '    algorithm: ecdsap256sha256', '    single-type-signing: on'];
   return [
     'server:',
     `    rundir: "${dir}"`,
@@ -110,6 +131,7 @@ function knotConfig(dir: string, address: string, port: number, zoneNames: reado
     '    zonefile-sync: -1',
     '    zonefile-load: whole',
     '    journal-content: none',
+    ...policyLines,
     'zone:',
     ...zoneLines,
     '',

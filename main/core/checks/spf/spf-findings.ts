@@ -1,0 +1,122 @@
+/**
+ * Turns SPF results (the include tree, an evaluation) into findings, with the evidence as data.
+ *
+ * Shared by checkSpf; the wording lives in core/knowledge/spf-knowledge.ts.
+ */
+import type { Finding, JsonValue } from '../../../../preload/contract/findings';
+import { findingFactory } from '../../findings/finding-factory';
+import { SPF_KNOWLEDGE } from '../../knowledge/spf-knowledge';
+import type { SpfEvaluation } from './spf-evaluate';
+import { MAX_DNS_LOOKUPS, MAX_VOID_LOOKUPS } from './spf-limits';
+import { printable } from './spf-parser';
+import type { SpfTree, SpfTreeNode } from './spf-tree';
+
+export const spfFinding = findingFactory(SPF_KNOWLEDGE);
+const finding = spfFinding;
+
+/** How much of a record evidence quotes. */
+export const MAX_QUOTED_CHARS = 512;
+
+/** Findings about the tree as a whole: lookups, void lookups, loops, missing includes, mx size, ptr, DNS errors. */
+export function treeFindings(tree: SpfTree, domain: string, checkId: string): Finding[] {
+  const findings: Finding[] = [];
+  const { problems } = tree;
+  if (problems.ptrTerms.length > 0) {
+    findings.push(
+      finding('spf.mechanism.ptr', checkId, {
+        domain,
+        terms: problems.ptrTerms.map((p) => `${p.term} (${p.domain})`),
+      }),
+    );
+  }
+  const treeEvidence = {
+    domain,
+    lookupCount: tree.totalLookups,
+    limit: MAX_DNS_LOOKUPS,
+    tree: nodeEvidence(tree.root),
+  };
+  findings.push(
+    finding(
+      tree.totalLookups > MAX_DNS_LOOKUPS ? 'spf.lookups.too-many' : 'spf.lookups.within-limit',
+      checkId,
+      treeEvidence,
+    ),
+  );
+  if (tree.voidLookups > MAX_VOID_LOOKUPS) {
+    findings.push(
+      finding('spf.lookups.void-too-many', checkId, {
+        domain,
+        voidLookups: tree.voidLookups,
+        limit: MAX_VOID_LOOKUPS,
+        voidTerms: problems.voidTerms.map((v) => `${v.term} (${v.domain})`),
+      }),
+    );
+  }
+  if (problems.loops.length > 0) {
+    findings.push(
+      finding('spf.include.loop', checkId, {
+        domain,
+        loops: problems.loops.map((l) => `${l.from} -> ${l.to}`),
+      }),
+    );
+  }
+  if (problems.missingIncludes.length > 0) {
+    findings.push(
+      finding('spf.include.missing', checkId, {
+        domain,
+        terms: problems.missingIncludes.map((m) => `${m.term} (${m.from})`),
+      }),
+    );
+  }
+  if (problems.tooManyMx.length > 0) {
+    findings.push(
+      finding('spf.mx.too-many-records', checkId, {
+        domain,
+        details: problems.tooManyMx.map((m) => `${m.term}: ${m.domain} has ${String(m.count)} MX records`),
+      }),
+    );
+  }
+  if (problems.dnsErrors.length > 0) {
+    findings.push(
+      finding('spf.include.lookup-failed', checkId, {
+        domain,
+        messages: problems.dnsErrors.map((d) => d.message),
+        codes: problems.dnsErrors.map((d) => d.code),
+      }),
+    );
+  }
+
+  return findings;
+}
+
+/** The tree as evidence data. */
+function nodeEvidence(node: SpfTreeNode): JsonValue {
+  return {
+    domain: node.domain,
+    via: node.via,
+    record: node.record === null ? null : printable(node.record, MAX_QUOTED_CHARS),
+    status: node.status,
+    problem: node.problem,
+    lookups: node.lookups,
+    totalLookups: node.totalLookups,
+    voidLookups: node.voidLookups,
+    children: node.children.map(nodeEvidence),
+  };
+}
+
+/** One finding per evaluated address, naming the mechanism that matched. */
+export function evaluationFinding(evaluation: SpfEvaluation, domain: string, checkId: string): Finding {
+  const matched = evaluation.matched;
+  return finding(`spf.evaluation.${evaluation.result}`, `${checkId}:${evaluation.ip}`, {
+    domain,
+    ip: evaluation.ip,
+    role: 'The server',
+    result: evaluation.result,
+    comment: evaluation.comment,
+    matchedMechanism: matched?.mechanism ?? null,
+    matchedIn: matched?.recordDomain ?? null,
+    via: matched === null ? [] : [...matched.via],
+    lookupCount: evaluation.lookups.count,
+    voidLookups: evaluation.lookups.void,
+  });
+}

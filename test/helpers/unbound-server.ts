@@ -1,0 +1,279 @@
+/**
+ * A real validating recursive resolver (Unbound, Debian package `unbound`) for DNSSEC tests.
+ *
+ * The AD bit comes from a validating resolver, never from the authoritative server, so DANE tests put
+ * Unbound in front of Knot: stub zones point at the Knot instance, trust anchors are the signed zones'
+ * DNSKEYs read from that instance with kdig, and nothing is asked of the root (there is no network).
+ * Each instance has its own directory and a random 127.0.0.x address; like knot-server.ts, unbound runs
+ * in the foreground under a shell watchdog that kills it when our stdin pipe closes, even if the test
+ * process dies.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { Resolver } from 'node:dns/promises';
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KnotServer } from './knot-server';
+
+const UNBOUND_PATH = '/usr/sbin/unbound';
+const KDIG_PATH = '/usr/bin/kdig';
+const START_DEADLINE_MS = 10_000;
+const STOP_DEADLINE_MS = 5_000;
+const KDIG_TIMEOUT_MS = 5_000;
+const POLL_QUERY_TIMEOUT_MS = 250;
+const POLL_INTERVAL_MS = 50;
+const MAX_LOG_CHARS = 16_384;
+/** RFC 4034 section 2.1.1: flags 257 = zone key + secure entry point (a KSK or a single combined key). */
+const SEP_KEY_FLAGS = '257';
+
+export interface UnboundServer {
+  readonly address: string;
+  readonly port: number;
+  /** `127.0.0.x:PORT`. */
+  readonly server: string;
+  stop(): Promise<void>;
+}
+
+export interface UnboundOptions {
+  /** Zones Unbound sends to `knot` (stub zones); names outside them are never asked for. */
+  readonly stubZones: readonly string[];
+  readonly knot: KnotServer;
+  /** Trust anchors in zone-file form, e.g. `signed.test. DNSKEY 257 3 13 ...` (see readTrustAnchors). */
+  readonly trustAnchors: readonly string[];
+}
+
+/** The secure-entry-point DNSKEY of each zone, read from the Knot instance, as Unbound trust anchors. */
+export async function readTrustAnchors(knot: KnotServer, zones: readonly string[]): Promise<string[]> {
+  const anchors: string[] = [];
+  for (const zone of zones) {
+    const name = `${zone.replace(/\.$/, '')}.`;
+    const output = await new Promise<string>((resolve, reject) => {
+      execFile(
+        KDIG_PATH,
+        [`@${knot.address}`, '-p', String(knot.port), '+short', '+time=2', '+retry=1', name, 'DNSKEY'],
+        { timeout: KDIG_TIMEOUT_MS },
+        (error, stdout) => {
+          if (error !== null) reject(new Error(`kdig failed: ${error.message}`));
+          else resolve(stdout);
+        },
+      );
+    });
+    const keys = output
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.startsWith(`${SEP_KEY_FLAGS} `));
+    if (keys.length === 0) throw new Error(`knotd served no DNSKEY with flags 257 for ${name}:\n${output}`);
+    anchors.push(...keys.map((key) => `${name} DNSKEY ${key}`));
+  }
+  return anchors;
+}
+
+/** Start a validating Unbound in front of `knot` and resolve once it answers for every stub zone. */
+export async function startUnbound(options: UnboundOptions): Promise<UnboundServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'mailwarden-unbound-'));
+  try {
+    const address = `127.0.0.${String(2 + Math.floor(Math.random() * 252))}`;
+    const port = await findFreePort(address);
+    await writeFile(join(dir, 'unbound.conf'), unboundConfig(dir, address, port, options));
+    return await launch(dir, address, port, options.stubZones);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function unboundConfig(dir: string, address: string, port: number, options: UnboundOptions): string {
+  const knotAt = `${options.knot.address}@${String(options.knot.port)}`;
+  const zones = options.stubZones.map((zone) => `${zone.replace(/\.$/, '')}.`);
+  return [
+    'server:',
+    `  interface: ${address}@${String(port)}`,
+    `  port: ${String(port)}`,
+    '  do-ip6: no',
+    '  username: ""',
+    '  chroot: ""',
+    `  directory: "${dir}"`,
+    `  pidfile: "${join(dir, 'unbound.pid')}"`,
+    '  use-syslog: no',
+    '  logfile: ""',
+    '  verbosity: 1',
+    '  val-log-level: 2',
+    '  num-threads: 1',
+    '  so-reuseport: no',
+    '  module-config: "validator iterator"',
+    // Knot listens on 127.0.0.x: Unbound refuses to query loopback addresses unless told otherwise.
+    '  do-not-query-localhost: no',
+    '  access-control: 127.0.0.0/8 allow',
+    '  qname-minimisation: no',
+    // Unbound answers .test, .invalid, .home.arpa and the private reverse zones itself (RFC 6761): not here.
+    ...zones.flatMap((zone) => [`  local-zone: "${zone}" nodefault`]),
+    '  local-zone: "test." nodefault',
+    ...options.trustAnchors.map((anchor) => `  trust-anchor: "${anchor}"`),
+    ...zones.flatMap((zone) => ['stub-zone:', `  name: "${zone}"`, `  stub-addr: ${knotAt}`]),
+    'remote-control:',
+    '  control-enable: no',
+    '',
+  ].join('\n');
+}
+
+/** Prints unbound's PID, kills it and removes its directory when stdin reaches EOF (see knot-server.ts). */
+const WATCHDOG_SCRIPT = [
+  'exec 3<&0',
+  '"$0" -d -c "$1" </dev/null &',
+  'k=$!',
+  'echo "$k"',
+  '(read _ <&3; kill -KILL "$k" 2>/dev/null; rm -rf "$2") &',
+  'w=$!',
+  'wait "$k"',
+  's=$?',
+  'kill "$w" 2>/dev/null',
+  'exit "$s"',
+].join('\n');
+
+async function launch(
+  dir: string,
+  address: string,
+  port: number,
+  zones: readonly string[],
+): Promise<UnboundServer> {
+  const child = spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT, UNBOUND_PATH, join(dir, 'unbound.conf'), dir], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    log = (log + chunk).slice(-MAX_LOG_CHARS);
+  });
+  let exited = false;
+  const exitPromise = new Promise<void>((resolve) => {
+    child.once('close', () => {
+      exited = true;
+      resolve();
+    });
+  });
+  child.stdout.setEncoding('utf8');
+  const pid = await Promise.race([
+    new Promise<number | null>((resolve) => {
+      let text = '';
+      child.stdout.on('data', (chunk: string) => {
+        text += chunk;
+        const match = /^(\d+)\n/.exec(text);
+        if (match?.[1] !== undefined) resolve(Number(match[1]));
+      });
+    }),
+    exitPromise.then(() => null),
+    delay(START_DEADLINE_MS).then(() => null),
+  ]);
+  const killOnExit = (): void => {
+    killQuietly(pid, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', killOnExit);
+  const server = `${address}:${String(port)}`;
+
+  const stop = async (): Promise<void> => {
+    process.removeListener('exit', killOnExit);
+    if (!exited) killQuietly(pid, 'SIGTERM');
+    child.stdin.end();
+    const stopped = await Promise.race([
+      exitPromise.then(() => true),
+      delay(STOP_DEADLINE_MS).then(() => false),
+    ]);
+    if (!stopped) {
+      killQuietly(pid, 'SIGKILL');
+      child.kill('SIGKILL');
+      await Promise.race([exitPromise, delay(STOP_DEADLINE_MS)]);
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitUntilServing(server, zones, () => exited);
+  } catch (error) {
+    await stop().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`unbound did not start on ${server}: ${reason}\n--- unbound log ---\n${log}`, {
+      cause: error,
+    });
+  }
+  return { address, port, server, stop };
+}
+
+async function waitUntilServing(
+  server: string,
+  zones: readonly string[],
+  hasExited: () => boolean,
+): Promise<void> {
+  const deadline = Date.now() + START_DEADLINE_MS;
+  const pending = new Set(zones);
+  let lastProblem = 'no answer yet';
+  while (pending.size > 0) {
+    if (hasExited()) throw new Error('unbound exited during start-up');
+    if (Date.now() > deadline) {
+      throw new Error(`no SOA answer for ${[...pending].join(', ')} (${lastProblem})`);
+    }
+    for (const zone of [...pending]) {
+      const resolver = new Resolver({ timeout: POLL_QUERY_TIMEOUT_MS, tries: 1 });
+      resolver.setServers([server]);
+      try {
+        await resolver.resolveSoa(zone);
+        pending.delete(zone);
+      } catch (error) {
+        // SERVFAIL is an answer too: a zone set up to fail validation (bogus) gives nothing else.
+        if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ESERVFAIL') {
+          pending.delete(zone);
+        }
+        lastProblem = error instanceof Error ? error.message : String(error);
+      }
+    }
+    if (pending.size > 0) await delay(POLL_INTERVAL_MS);
+  }
+}
+
+/** A port free for UDP and TCP on `address`. */
+async function findFreePort(address: string): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const probe = createServer();
+      probe.once('error', reject);
+      probe.listen(0, address, () => {
+        const bound = probe.address();
+        const found = typeof bound === 'object' && bound !== null ? bound.port : 0;
+        probe.close(() => {
+          resolve(found);
+        });
+      });
+    });
+    const udpFree = await new Promise<boolean>((resolve) => {
+      const socket = createSocket('udp4');
+      socket.once('error', () => {
+        socket.close();
+        resolve(false);
+      });
+      socket.bind(port, address, () => {
+        socket.close(() => {
+          resolve(true);
+        });
+      });
+    });
+    if (port !== 0 && udpFree) return port;
+  }
+}
+
+function killQuietly(pid: number | null, signal: NodeJS.Signals): void {
+  if (pid === null) return;
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
+}

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDnsResolver } from '../../../../../main/adapters/dns-resolver';
+import { checkDmarc } from '../../../../../main/core/checks/dmarc/check-dmarc';
+import type { DnsResolver } from '../../../../../main/core/ports';
+import type { Finding } from '../../../../../preload/contract/findings';
+import { startKnot, type KnotServer } from '../../../../helpers/knot-server';
+import { startSilentDnsServer, type SilentDnsServer } from '../../../../helpers/silent-dns-server';
+
+const ZONES: Record<string, string> = {
+  'reject.test': '_dmarc TXT "v=DMARC1; p=reject; rua=mailto:dmarc@reject.test"',
+  'none.test': '_dmarc TXT "v=DMARC1; p=none"\n_dmarc TXT "google-site-verification=abc"',
+  'quarantine.test':
+    '_dmarc TXT "v=DMARC1; p=quarantine; pct=50; sp=none; adkim=s; rua=mailto:r@quarantine.test"',
+  'org.test': '_dmarc TXT "v=DMARC1; p=reject; sp=quarantine; rua=mailto:d@org.test"\nmail A 192.0.2.1',
+  'external.test': '_dmarc TXT "v=DMARC1; p=reject; rua=mailto:a@reports.test,mailto:b@noauth.test!10m"',
+  'allauth.test': '_dmarc TXT "v=DMARC1; p=reject; rua=mailto:a@reports.test"',
+  'reports.test': `
+external.test._report._dmarc TXT "v=DMARC1"
+allauth.test._report._dmarc TXT "v=DMARC1"
+`,
+  'noauth.test': 'www A 192.0.2.2',
+  'empty.test': 'www A 192.0.2.3',
+  'multiple.test': '_dmarc TXT "v=DMARC1; p=reject"\n_dmarc TXT "v=DMARC1; p=none"',
+  'ctrl.test': '_dmarc TXT "v=DMARC1; p=reject\\007; rua=mailto:d@ctrl.test"',
+  'syntax.test': '_dmarc TXT "v=DMARC1; p=rejected; pct=150; rua=dmarc@syntax.test; foo=bar"',
+};
+
+let knot: KnotServer;
+let silent: SilentDnsServer;
+let resolver: DnsResolver;
+
+beforeAll(async () => {
+  [knot, silent] = await Promise.all([startKnot(ZONES), startSilentDnsServer()]);
+  resolver = createDnsResolver({ server: { host: knot.address, port: knot.port }, timeoutMs: 3_000 });
+});
+
+afterAll(async () => {
+  await Promise.all([knot.stop(), silent.stop()]);
+});
+
+function ids(findings: readonly Finding[]): string[] {
+  return findings.map((f) => f.id);
+}
+
+function one(findings: readonly Finding[], id: string): Finding {
+  const found = findings.filter((f) => f.id === id);
+  expect(found, `${id} in ${ids(findings).join(', ')}`).toHaveLength(1);
+  return found[0] as Finding;
+}
+
+describe('checkDmarc against a real Knot DNS', () => {
+  it('passes p=reject with reports at the same domain', async () => {
+    const { findings, result } = await checkDmarc({ domain: 'reject.test', resolver });
+    expect(ids(findings)).toEqual(['dmarc.policy.reject']);
+    expect(result).toMatchObject({
+      status: 'found',
+      policy: 'reject',
+      appliedPolicy: 'reject',
+      pct: 100,
+      source: 'domain',
+      valid: true,
+    });
+  });
+
+  it('gives p=none the staged plan with the exact quarantine record, ignoring non-DMARC TXT records', async () => {
+    const { findings } = await checkDmarc({ domain: 'none.test', resolver });
+    const none = one(findings, 'dmarc.policy.none');
+    expect(none.fix.record).toEqual({
+      type: 'TXT',
+      name: '_dmarc.none.test',
+      value: 'v=DMARC1; p=quarantine; rua=mailto:dmarc-reports@none.test',
+    });
+    expect(none.fix.steps.join('\n')).toMatch(/Stage 1[\s\S]*Stage 2[\s\S]*Stage 3/);
+    expect(one(findings, 'dmarc.rua.missing').fix.record?.value).toBe(
+      'v=DMARC1; p=none; rua=mailto:dmarc-reports@none.test',
+    );
+  });
+
+  it('flags pct under 100, a weaker sp, strict alignment, and plans quarantine to reject', async () => {
+    const { findings, result } = await checkDmarc({ domain: 'quarantine.test', resolver });
+    expect(one(findings, 'dmarc.pct.partial').evidence).toMatchObject({ pct: 50 });
+    expect(one(findings, 'dmarc.subdomain-policy.weaker').evidence).toMatchObject({
+      tag: 'sp',
+      value: 'none',
+    });
+    expect(one(findings, 'dmarc.alignment.strict').evidence).toMatchObject({ strict: 'adkim=s' });
+    expect(one(findings, 'dmarc.policy.quarantine').fix.record?.value).toBe(
+      'v=DMARC1; p=reject; sp=none; adkim=s; rua=mailto:r@quarantine.test',
+    );
+    expect(result.pct).toBe(50);
+  });
+
+  it('falls back to the organisational domain and applies its sp (RFC 7489 section 6.6.3)', async () => {
+    const { findings, result } = await checkDmarc({ domain: 'mail.org.test', resolver });
+    expect(result).toMatchObject({
+      source: 'organisational',
+      orgDomain: 'org.test',
+      appliedPolicy: 'quarantine',
+      policy: 'reject',
+    });
+    expect(one(findings, 'dmarc.record.inherited').evidence).toMatchObject({ recordName: '_dmarc.org.test' });
+  });
+
+  it('checks that report addresses at other domains have authorised the reports (RFC 7489 section 7.1)', async () => {
+    const external = await checkDmarc({ domain: 'external.test', resolver });
+    const unauthorised = one(external.findings, 'dmarc.report-destination.unauthorised');
+    expect(unauthorised.evidence).toMatchObject({ destinationDomain: 'noauth.test' });
+    expect(unauthorised.fix.record).toEqual({
+      type: 'TXT',
+      name: 'external.test._report._dmarc.noauth.test',
+      value: 'v=DMARC1',
+    });
+    const allowed = await checkDmarc({ domain: 'allauth.test', resolver });
+    expect(one(allowed.findings, 'dmarc.report-destination.authorised').evidence).toMatchObject({
+      destinations: ['reports.test'],
+    });
+  });
+
+  it('gives a missing record the first-stage record to publish', async () => {
+    const { findings, result } = await checkDmarc({ domain: 'empty.test', resolver });
+    expect(one(findings, 'dmarc.record.missing').fix.record).toEqual({
+      type: 'TXT',
+      name: '_dmarc.empty.test',
+      value: 'v=DMARC1; p=none; rua=mailto:dmarc-reports@empty.test',
+    });
+    expect(result.status).toBe('missing');
+  });
+
+  it('treats two DMARC records as none, and lists every syntax problem of a bad record', async () => {
+    const multiple = await checkDmarc({ domain: 'multiple.test', resolver });
+    expect(one(multiple.findings, 'dmarc.record.multiple').evidence).toMatchObject({ recordCount: 2 });
+    expect(multiple.result.status).toBe('multiple');
+    const bad = await checkDmarc({ domain: 'syntax.test', resolver });
+    const syntax = one(bad.findings, 'dmarc.record.syntax');
+    expect(syntax.fix.record).toEqual({ type: 'TXT', name: '_dmarc.syntax.test', value: 'v=DMARC1; p=none' });
+    const problems = syntax.evidence.problems as string[];
+    expect(problems.join('\n')).toMatch(/p=rejected[\s\S]*pct=150[\s\S]*not a mailto/);
+    expect(one(bad.findings, 'dmarc.tags.unknown').evidence).toMatchObject({ tags: ['foo'] });
+    expect(bad.result.valid).toBe(false);
+  });
+
+  it('shows a record with a control character as plain text and names the problem', async () => {
+    const { findings } = await checkDmarc({ domain: 'ctrl.test', resolver });
+    const syntax = one(findings, 'dmarc.record.syntax');
+    expect(syntax.evidence.record).toEqual(expect.not.stringMatching(/\p{Cc}/u));
+    expect((syntax.evidence.problems as string[]).join('\n')).toMatch(/character that is not allowed/);
+  });
+
+  it('reports a resolver that does not answer instead of hanging', async () => {
+    const slow = createDnsResolver({ server: { host: '127.0.0.1', port: silent.port }, timeoutMs: 500 });
+    const { findings, result } = await checkDmarc({ domain: 'reject.test', resolver: slow });
+    expect(ids(findings)).toEqual(['dmarc.lookup.failed']);
+    expect(result.status).toBe('failed');
+  });
+});
