@@ -5,17 +5,28 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { DiscoveryResult, ProviderPreset } from '../preload/contract/providers';
-import { createDnsResolver, formatDnsServer, parseDnsServer } from './adapters/dns-resolver';
+import {
+  createDnsResolver,
+  formatDnsServer,
+  parseDnsServer,
+  type DnsServerAddress,
+} from './adapters/dns-resolver';
+import { createDnsWireClient } from './adapters/dns-wire-client';
+import { createHttpsFetcher } from './adapters/https-fetcher';
+import { createNodemailerLogin } from './adapters/smtp/nodemailer-auth';
+import { createSmtpConnector } from './adapters/smtp/smtp-connector';
 import { createJsonDocumentStore } from './adapters/json-document-store';
 import { createKeytarSecretStore } from './adapters/keytar-secret-store';
 import { ACCOUNTS_FILE_NAME, ACCOUNTS_FORMAT } from './core/accounts/accounts-document';
 import { createAccountService, type AccountService } from './core/accounts/account-service';
 import { PROVIDER_PRESETS } from './core/accounts/provider-presets';
+import { createAuditService, type AuditService } from './core/audit/audit-service';
 import { discoverSubmission } from './core/discovery/discover-submission';
 import { MailwardenError } from './core/errors/mailwarden-error';
 import type { DnsResolver, SecretStore } from './core/ports';
 import { SETTINGS_FILE_NAME, SETTINGS_FORMAT } from './core/settings/settings-document';
 import { createSettingsService, type SettingsService } from './core/settings/settings-service';
+import { MAILWARDEN_VERSION } from './version';
 
 export interface MainServicesOptions {
   readonly dataDir: string;
@@ -32,6 +43,7 @@ export interface MainServices {
   readonly settings: SettingsService;
   readonly presets: readonly ProviderPreset[];
   readonly discovery: { run(domain: string): Promise<DiscoveryResult> };
+  readonly audits: AuditService;
   /** The resolver every lookup uses right now: the override, else the saved setting, else the system's. */
   resolver(): Promise<DnsResolver>;
 }
@@ -62,16 +74,43 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     checkDnsServer,
   });
 
-  async function resolver(): Promise<DnsResolver> {
+  /** The DNS server every lookup goes to: the override, else the saved setting; null for the system's. */
+  async function chosenDnsServer(): Promise<DnsServerAddress | null> {
     const chosen = options.dnsServer ?? (await settings.get()).dnsServer;
-    if (chosen === null) return createDnsResolver({});
+    if (chosen === null) return null;
     const parsed = parseDnsServer(chosen);
-    if (!parsed.ok)
+    if (!parsed.ok) {
       throw new MailwardenError('INVALID_INPUT', parsed.message, [
         { field: 'dnsServer', message: parsed.message },
       ]);
-    return createDnsResolver({ server: parsed.value });
+    }
+    return parsed.value;
   }
+
+  async function resolver(): Promise<DnsResolver> {
+    const server = await chosenDnsServer();
+    return createDnsResolver(server === null ? {} : { server });
+  }
+
+  const audits = createAuditService({
+    accounts,
+    secrets,
+    ids: { newId: () => randomUUID() },
+    // Built per run, so a DNS setting changed in the app applies to the next audit.
+    auditDeps: async ({ extraCaPem }) => {
+      const server = await chosenDnsServer();
+      const dns = createDnsResolver(server === null ? {} : { server });
+      return {
+        resolver: dns,
+        wire: createDnsWireClient({ server }),
+        fetcher: createHttpsFetcher({ resolver: dns, ...(extraCaPem === undefined ? {} : { extraCaPem }) }),
+        connector: createSmtpConnector(),
+        login: createNodemailerLogin(),
+        clock: { now: () => new Date() },
+        toolVersion: MAILWARDEN_VERSION,
+      };
+    },
+  });
 
   return {
     dataDir,
@@ -79,6 +118,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     settings,
     presets: PROVIDER_PRESETS,
     discovery: { run: async (domain) => discoverSubmission(domain, { resolver: await resolver() }) },
+    audits,
     resolver,
   };
 }

@@ -7,13 +7,16 @@
  * Outcome too, so the renderer has exactly one way to handle errors.
  */
 import type { AccountInput, AccountList, AccountView } from './contract/accounts';
-import type { Channel, RequestOf, ResponseOf } from './contract/channels';
+import type { AuditEvent, AuditOptions, AuditTargetRequest } from './contract/audit';
+import type { Channel, EventChannel, EventMap, RequestOf, ResponseOf } from './contract/channels';
 import { failure, type Outcome } from './contract/outcome';
 import type { DiscoveryResult, ProviderPreset } from './contract/providers';
 import type { Settings } from './contract/settings';
 
 export interface BridgeTransport {
   invoke(channel: Channel, payload: unknown): Promise<unknown>;
+  /** Listens for pushes from main on one event channel; returns the function that stops listening. */
+  subscribe(channel: EventChannel, listener: (payload: unknown) => void): () => void;
 }
 
 export interface MailwardenBridge {
@@ -36,6 +39,13 @@ export interface MailwardenBridge {
     get(): Promise<Outcome<Settings>>;
     update(settings: Settings): Promise<Outcome<Settings>>;
   };
+  readonly audit: {
+    /** Starts an audit; progress and the report arrive through onEvent. */
+    start(target: AuditTargetRequest, options?: AuditOptions): Promise<Outcome<{ readonly runId: string }>>;
+    cancel(runId: string): Promise<Outcome<{ readonly cancelled: boolean }>>;
+    /** Returns the function that unsubscribes: call it when the screen goes away. */
+    onEvent(listener: (event: AuditEvent) => void): () => void;
+  };
 }
 
 export function createBridge(transport: BridgeTransport): MailwardenBridge {
@@ -49,6 +59,16 @@ export function createBridge(transport: BridgeTransport): MailwardenBridge {
         'Mailwarden could not reach its main process. Restart the app and try again.',
       );
     }
+  }
+
+  function subscribe<E extends EventChannel>(
+    channel: E,
+    listener: (payload: EventMap[E]) => void,
+  ): () => void {
+    // Main is the only sender on this channel and validates what it sends; the page trusts its shape.
+    return transport.subscribe(channel, (payload) => {
+      listener(payload as EventMap[E]);
+    });
   }
 
   return Object.freeze({
@@ -66,6 +86,12 @@ export function createBridge(transport: BridgeTransport): MailwardenBridge {
     settings: Object.freeze({
       get: () => call('settings:get', null),
       update: (settings: Settings) => call('settings:update', settings),
+    }),
+    audit: Object.freeze({
+      start: (target: AuditTargetRequest, options?: AuditOptions) =>
+        call('audit:start', options === undefined ? { target } : { target, options }),
+      cancel: (runId: string) => call('audit:cancel', { runId }),
+      onEvent: (listener: (event: AuditEvent) => void) => subscribe('audit:event', listener),
     }),
   });
 }

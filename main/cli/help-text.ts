@@ -1,6 +1,7 @@
 /** Every --help text of the `mailwarden` command, in one place. */
+import { MAILWARDEN_VERSION } from '../version';
 
-export const VERSION_TEXT = 'mailwarden 0.1.0';
+export const VERSION_TEXT = `mailwarden ${MAILWARDEN_VERSION}`;
 
 export const MAIN_HELP = `Mailwarden: test a mail account's security from your own machine.
 
@@ -11,6 +12,7 @@ Commands:
   accounts list         List saved accounts
   accounts remove       Remove an account and its keychain password
   accounts set-password Set or replace an account's password
+  audit TARGET          Test an account's server and its domain (or a bare domain)
   discover DOMAIN       Find a domain's mail submission server from DNS
   presets               List the built-in provider presets
 
@@ -79,3 +81,28 @@ Example:
 export const PRESETS_HELP = `Usage: mailwarden presets [--json]
 
 Lists the built-in provider presets: servers, ports, and what each provider needs (app passwords, API keys).`;
+
+export const AUDIT_HELP = `Usage: mailwarden audit ACCOUNT|EMAIL|DOMAIN [options]
+       mailwarden audit --host HOST --port PORT --security tls|starttls|none [--user NAME --password-stdin]
+
+Tests a saved account (its server, TLS, login, relay behaviour and its domain's DNS records),
+an SMTP server given on the command line, or a bare domain's DNS records (SPF, DKIM, DMARC,
+MTA-STS, TLS-RPT, BIMI, DANE, MX, reverse DNS). The relay and spoofing tests stop after the
+server's reply to RCPT: no message is ever sent.
+
+Options:
+  --only AREAS            Comma-separated: smtp, tls, auth, relay, dns (default: all)
+  --dns HOST:PORT         Send every DNS lookup to this resolver
+  --ca FILE               Also trust the CA certificate(s) in this PEM file
+  --no-relay-test         Skip the open-relay and sender-spoofing tests
+  --allow-fingerprint FP  Log in over a certificate that did not verify, only if its SHA-256 is FP
+  --dkim-selector S       A DKIM selector to check (for a bare domain); repeat for several
+  --format text|json      Report format (default text)
+  --out FILE              Write the report to FILE instead of standard output
+  --port-map MAP          Where the standard ports really are, e.g. smtp=2525,submission=2587
+
+Examples:
+  mailwarden audit ann@example.com
+  mailwarden audit example.com --only dns --dns 127.0.0.1:5353 --format json
+  printf '%s' "$PASSWORD" | mailwarden audit --host smtp.example.com --port 587 --security starttls \\
+      --user ann@example.com --password-stdin`;

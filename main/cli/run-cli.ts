@@ -7,6 +7,7 @@ import { resolveDataDir } from '../adapters/data-dir';
 import { toFailure } from '../core/errors/mailwarden-error';
 import { writeLine, type CliIo } from './cli-io';
 import { runAccountsCommand } from './commands/accounts-command';
+import { runAuditCommand } from './commands/audit-command';
 import { runDiscoverCommand } from './commands/discover-command';
 import { runPresetsCommand } from './commands/presets-command';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes';
@@ -31,6 +32,8 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps =
     switch (command) {
       case 'accounts':
         return await runAccountsCommand(rest, io, () => services());
+      case 'audit':
+        return await runAuditCommand(rest, io, (dns) => services(dns));
       case 'discover':
         return await runDiscoverCommand(rest, io, (dns) => services(dns));
       case 'presets':

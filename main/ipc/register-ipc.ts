@@ -1,9 +1,11 @@
 /**
- * Binds the router to Electron's ipcMain. The only place that calls `ipcMain.handle`.
+ * Binds the router to Electron's ipcMain. The only place that calls `ipcMain.handle` and the only place
+ * that pushes events to a page (`sender.send`), so both stay inside the contract.
  *
- * Typed against a minimal structural interface so this file needs no runtime import of Electron.
+ * Typed against minimal structural interfaces so this file needs no runtime import of Electron.
  */
 import type { MainServices } from '../composition';
+import type { HandlerContext } from './handler-table';
 import { createIpcRouter, type IpcRouterOptions } from './router';
 import type { SenderFrame } from './trusted-sender';
 
@@ -13,15 +15,33 @@ interface FrameLike {
   readonly parent: unknown;
 }
 
+/** What register needs of the sending WebContents. */
+interface SenderLike {
+  send(channel: string, payload: unknown): void;
+  isDestroyed(): boolean;
+}
+
 export interface IpcMainLike {
   handle(
     channel: string,
-    listener: (event: { readonly senderFrame: FrameLike | null }, payload: unknown) => Promise<unknown>,
+    listener: (
+      event: { readonly senderFrame: FrameLike | null; readonly sender: SenderLike },
+      payload: unknown,
+    ) => Promise<unknown>,
   ): void;
 }
 
 export function toSenderFrame(frame: FrameLike | null): SenderFrame | null {
   return frame === null ? null : { url: frame.url, isMainFrame: frame.parent === null };
+}
+
+/** Events go back only to the page that asked, and not at all once its window is closed. */
+export function eventsTo(sender: SenderLike): HandlerContext {
+  return {
+    emit(channel, payload) {
+      if (!sender.isDestroyed()) sender.send(channel, payload);
+    },
+  };
 }
 
 export function registerIpcHandlers(
@@ -32,7 +52,7 @@ export function registerIpcHandlers(
   const router = createIpcRouter(services, options);
   for (const channel of router.channels) {
     ipcMain.handle(channel, (event, payload) =>
-      router.handle(channel, payload, toSenderFrame(event.senderFrame)),
+      router.handle(channel, payload, toSenderFrame(event.senderFrame), eventsTo(event.sender)),
     );
   }
 }

@@ -12,14 +12,21 @@ import { APP_ORIGIN } from '../app/app-origin';
 import type { MainServices } from '../composition';
 import { toFailure } from '../core/errors/mailwarden-error';
 import { accountHandlers } from './handlers/account-handlers';
+import { auditHandlers } from './handlers/audit-handlers';
 import { providerHandlers } from './handlers/provider-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
-import type { HandlerTable } from './handler-table';
+import { NO_EVENTS, type HandlerContext, type HandlerTable } from './handler-table';
 import { isTrustedSender, type SenderFrame } from './trusted-sender';
 
 export interface IpcRouter {
   readonly channels: readonly Channel[];
-  handle(channel: string, payload: unknown, senderFrame: SenderFrame | null): Promise<Outcome<unknown>>;
+  /** `context` pushes events back to the page that sent this request (audit progress). */
+  handle(
+    channel: string,
+    payload: unknown,
+    senderFrame: SenderFrame | null,
+    context?: HandlerContext,
+  ): Promise<Outcome<unknown>>;
 }
 
 export interface IpcRouterOptions {
@@ -35,12 +42,14 @@ export function createIpcRouter(services: MainServices, options: IpcRouterOption
     ...accountHandlers(services),
     ...providerHandlers(services),
     ...settingsHandlers(services),
+    ...auditHandlers(services),
   };
 
   async function handle(
     channel: string,
     payload: unknown,
     senderFrame: SenderFrame | null,
+    context: HandlerContext = NO_EVENTS,
   ): Promise<Outcome<unknown>> {
     if (!isChannel(channel)) return failure('UNKNOWN_CHANNEL', 'That request is not part of Mailwarden.');
     if (!isTrustedSender(senderFrame, trustedOrigin)) {
@@ -56,8 +65,8 @@ export function createIpcRouter(services: MainServices, options: IpcRouterOption
       return failure('INVALID_INPUT', 'The request was not in the expected form.', fields);
     }
     try {
-      const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
-      return success(await handler(parsed.data));
+      const handler = handlers[channel] as (request: unknown, context: HandlerContext) => Promise<unknown>;
+      return success(await handler(parsed.data, context));
     } catch (error) {
       const result = toFailure(error);
       if (result.code === 'INTERNAL') options.onUnexpectedError?.(channel, error);

@@ -5,6 +5,7 @@
  * exposes exactly these as named methods. Nothing else crosses the bridge.
  */
 import type { AccountInput, AccountList, AccountView } from './accounts';
+import type { AuditEvent, AuditOptions, AuditTargetRequest } from './audit';
 import type { DiscoveryResult, ProviderPreset } from './providers';
 import type { Settings } from './settings';
 
@@ -32,6 +33,15 @@ export interface DiscoverRequest {
   readonly domain: string;
 }
 
+export interface AuditStartRequest {
+  readonly target: AuditTargetRequest;
+  readonly options?: AuditOptions | undefined;
+}
+
+export interface AuditRunRequest {
+  readonly runId: string;
+}
+
 export interface ChannelMap {
   'accounts:list': { request: null; response: AccountList };
   'accounts:add': { request: AccountAddRequest; response: AccountView };
@@ -43,7 +53,18 @@ export interface ChannelMap {
   'discovery:run': { request: DiscoverRequest; response: DiscoveryResult };
   'settings:get': { request: null; response: Settings };
   'settings:update': { request: Settings; response: Settings };
+  'audit:start': { request: AuditStartRequest; response: { readonly runId: string } };
+  'audit:cancel': { request: AuditRunRequest; response: { readonly cancelled: boolean } };
 }
+
+/** Pushes from main to the page that asked: audit progress and the finished report. */
+export interface EventMap {
+  'audit:event': AuditEvent;
+}
+
+export type EventChannel = keyof EventMap;
+
+export const EVENT_CHANNELS = ['audit:event'] as const satisfies readonly EventChannel[];
 
 export type Channel = keyof ChannelMap;
 export type RequestOf<C extends Channel> = ChannelMap[C]['request'];
@@ -61,4 +82,6 @@ export const CHANNELS = [
   'discovery:run',
   'settings:get',
   'settings:update',
+  'audit:start',
+  'audit:cancel',
 ] as const satisfies readonly Channel[];

@@ -6,6 +6,7 @@
  * main/core/accounts/validation.ts, which gives per-field messages the form can show.
  */
 import { z } from 'zod';
+import { AUDIT_AREAS } from './audit';
 import type { Channel, RequestOf } from './channels';
 
 /** Generous upper bounds: RFC 5321 limits addresses to 254 octets and names to 253. */
@@ -29,6 +30,21 @@ const accountInput = z.strictObject({
 
 const id = z.string().min(1).max(64);
 
+const auditTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('account'), accountId: id }),
+  z.strictObject({ kind: z.literal('domain'), domain: text(1024) }),
+]);
+
+const auditOptions = z.strictObject({
+  only: z.array(z.enum(AUDIT_AREAS)).min(1).max(AUDIT_AREAS.length).optional(),
+  relayTest: z.boolean().optional(),
+  // A SHA-256 fingerprint as Node prints it: 32 hex pairs joined by colons.
+  allowCertificateFingerprint: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){31}$/)
+    .optional(),
+});
+
 export const REQUEST_SCHEMAS = {
   'accounts:list': z.null(),
   'accounts:add': z.strictObject({
@@ -43,4 +59,6 @@ export const REQUEST_SCHEMAS = {
   'discovery:run': z.strictObject({ domain: text(1024) }),
   'settings:get': z.null(),
   'settings:update': z.strictObject({ dnsServer: text(300).nullable() }),
+  'audit:start': z.strictObject({ target: auditTarget, options: auditOptions.optional() }),
+  'audit:cancel': z.strictObject({ runId: id }),
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };

@@ -51,10 +51,26 @@ export const test = base.extend<{ app: AppHarness }>({
       problems.push(`csp: ${report}`);
     });
     await page.exposeBinding('__mailwardenInvoke', async (source, channel: string, payload: unknown) => {
-      const outcome = await router.handle(channel, payload, {
-        url: source.frame.url(),
-        isMainFrame: source.frame === source.page.mainFrame(),
-      });
+      const outcome = await router.handle(
+        channel,
+        payload,
+        { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
+        {
+          // Like register-ipc's eventsTo(): pushes go back to the page that asked, while it exists.
+          emit(eventChannel, eventPayload) {
+            calls.push({ channel: eventChannel, response: JSON.stringify(eventPayload) });
+            if (source.page.isClosed()) return;
+            const args: [string, unknown] = [eventChannel, JSON.parse(JSON.stringify(eventPayload))];
+            void source.page
+              .evaluate(([c, p]) => {
+                (
+                  window as unknown as { __mailwardenDeliver(c: string, p: unknown): void }
+                ).__mailwardenDeliver(c, p);
+              }, args)
+              .catch(() => undefined);
+          },
+        },
+      );
       calls.push({ channel, response: JSON.stringify(outcome) });
       return outcome;
     });

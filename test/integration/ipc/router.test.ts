@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../../preload/contract/channels';
 import { createIpcRouter, type IpcRouter } from '../../../main/ipc/router';
-import { registerIpcHandlers, toSenderFrame } from '../../../main/ipc/register-ipc';
+import { eventsTo, registerIpcHandlers, toSenderFrame } from '../../../main/ipc/register-ipc';
+import type { AuditEvent, AuditReport } from '../../../preload/contract/audit';
+import { startKnot } from '../../helpers/knot-server';
 import { createTestServices, keytar, type TestServices } from '../../helpers/test-services';
 
 const OWN_PAGE = { url: 'app://mailwarden/index.html', isMainFrame: true };
@@ -23,6 +25,8 @@ const VALID_REQUESTS: { [C in Channel]: unknown } = {
   'discovery:run': { domain: 'shop.example' },
   'settings:get': null,
   'settings:update': { dnsServer: null },
+  'audit:start': { target: { kind: 'domain', domain: 'shop.example' } },
+  'audit:cancel': { runId: 'x' },
 };
 
 describe('IPC router', () => {
@@ -116,24 +120,93 @@ describe('IPC router', () => {
     }
   });
 
-  it('registers every contract channel on ipcMain and checks the real sender frame', async () => {
-    const registered = new Map<
-      string,
-      (event: { senderFrame: { url: string; parent: unknown } | null }, payload: unknown) => Promise<unknown>
-    >();
+  it('registers every contract channel on ipcMain, checks the real sender frame and pushes events only to it', async () => {
+    type Listener = (
+      event: {
+        senderFrame: { url: string; parent: unknown } | null;
+        sender: { send(c: string, p: unknown): void; isDestroyed(): boolean };
+      },
+      payload: unknown,
+    ) => Promise<unknown>;
+    const registered = new Map<string, Listener>();
     registerIpcHandlers({ handle: (channel, listener) => registered.set(channel, listener) }, env.services);
     expect([...registered.keys()].sort()).toEqual([...CHANNELS].sort());
 
+    const sent: string[] = [];
+    const sender = { send: (channel: string) => sent.push(channel), isDestroyed: () => false };
     const list = registered.get('accounts:list');
     expect(
-      await list?.({ senderFrame: { url: 'app://mailwarden/index.html', parent: null } }, null),
-    ).toMatchObject({ ok: true });
+      await list?.({ senderFrame: { url: 'app://mailwarden/index.html', parent: null }, sender }, null),
+    ).toMatchObject({
+      ok: true,
+    });
     expect(
-      await list?.({ senderFrame: { url: 'app://mailwarden/index.html', parent: {} } }, null),
+      await list?.({ senderFrame: { url: 'app://mailwarden/index.html', parent: {} }, sender }, null),
     ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN_SENDER' },
     });
     expect(toSenderFrame(null)).toBeNull();
+
+    const closed = {
+      send: () => {
+        throw new Error('sent to a closed window');
+      },
+      isDestroyed: () => true,
+    };
+    eventsTo(closed).emit('audit:event', { runId: 'r', type: 'failed', message: 'x' });
+    eventsTo(sender).emit('audit:event', { runId: 'r', type: 'failed', message: 'x' });
+    expect(sent).toEqual(['audit:event']);
+  });
+
+  it('runs a domain audit started over IPC, streaming progress and the report to the page that asked', async () => {
+    const knot = await startKnot({
+      'shop.example': ['@ IN MX 10 mx.shop.example.', 'mx IN A 192.0.2.10', '@ IN TXT "v=spf1 mx -all"'].join(
+        '\n',
+      ),
+    });
+    try {
+      expect(await router.handle('settings:update', { dnsServer: knot.server }, OWN_PAGE)).toMatchObject({
+        ok: true,
+      });
+      const events: AuditEvent[] = [];
+      const finished = new Promise<AuditReport>((resolve) => {
+        const context = {
+          emit(_channel: 'audit:event', event: AuditEvent) {
+            events.push(event);
+            if (event.type === 'finished') resolve(event.report);
+          },
+        };
+        void router.handle(
+          'audit:start',
+          { target: { kind: 'domain', domain: 'shop.example' }, options: { only: ['dns'] } },
+          OWN_PAGE,
+          context,
+        );
+      });
+      const report = await finished;
+      expect(report.target).toMatchObject({ kind: 'domain', domain: 'shop.example' });
+      expect(report.findings.some((f) => f.id.startsWith('spf.'))).toBe(true);
+      expect(events[0]?.type).toBe('planned');
+      expect(events.filter((e) => e.type === 'check-started').length).toBe(
+        events.filter((e) => e.type === 'check-finished').length,
+      );
+      expect(events.at(-1)?.type).toBe('finished');
+      expect(await router.handle('audit:cancel', { runId: report.startedAt }, OWN_PAGE)).toEqual({
+        ok: true,
+        value: { cancelled: false },
+      });
+    } finally {
+      await knot.stop();
+    }
+  });
+
+  it('refuses to audit an account that does not exist, before starting anything', async () => {
+    const outcome = await router.handle(
+      'audit:start',
+      { target: { kind: 'account', accountId: 'nope' } },
+      OWN_PAGE,
+    );
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

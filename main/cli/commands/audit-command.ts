@@ -1,0 +1,212 @@
+/**
+ * `mailwarden audit ACCOUNT|EMAIL|DOMAIN` and the ad hoc `mailwarden audit --host H --port P --security S`.
+ *
+ * Progress goes to stderr (one line per check), the report to stdout or --out. A password for an ad hoc
+ * server comes only from --password-stdin; a saved account's comes from the keychain.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { AUDIT_AREAS, type AuditArea, type AuditEvent } from '../../../preload/contract/audit';
+import { SECURITY_MODES, type SecurityMode } from '../../../preload/contract/accounts';
+import { writeFileAtomic } from '../../adapters/atomic-file';
+import type { MainServices } from '../../composition';
+import type { AuditRequest } from '../../core/audit/audit-service';
+import type { StandardSmtpPorts } from '../../core/probes/smtp-ports';
+import { writeLine, type CliIo } from '../cli-io';
+import { EXIT_OK } from '../exit-codes';
+import { formatAuditText } from '../format-audit-text';
+import { AUDIT_HELP } from '../help-text';
+import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
+import { readPasswordFromStdin } from '../password-input';
+import { terminalSafe } from '../terminal-text';
+import { UsageError } from '../usage-error';
+
+const COMMAND = 'audit';
+
+export async function runAuditCommand(
+  args: readonly string[],
+  io: CliIo,
+  services: (dnsServer: string | undefined) => MainServices,
+): Promise<number> {
+  const { values, positionals } = parseOrUsageError(COMMAND, () =>
+    parseArgs({
+      args: [...args],
+      options: {
+        only: { type: 'string' },
+        dns: { type: 'string' },
+        ca: { type: 'string' },
+        'no-relay-test': { type: 'boolean' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        security: { type: 'string' },
+        user: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+        'dkim-selector': { type: 'string', multiple: true },
+        'allow-fingerprint': { type: 'string' },
+        'port-map': { type: 'string' },
+        ...HELP_OPTION,
+      },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  if (values.help === true) {
+    writeLine(io.stdout, AUDIT_HELP);
+    return EXIT_OK;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format must be text or json, not "${format}".`, COMMAND);
+  const only = parseOnly(values.only);
+  const extraCaPem = values.ca === undefined ? undefined : await readCa(values.ca);
+  const ports = values['port-map'] === undefined ? undefined : parsePortMap(values['port-map']);
+  const built = services(values.dns);
+
+  const request = await buildRequest(positionals, values, io, built);
+  const progress = progressPrinter(io);
+  const report = await built.audits.run(
+    request,
+    {
+      only,
+      relayTest: values['no-relay-test'] !== true,
+      allowCertificateFingerprint: values['allow-fingerprint'],
+      extraCaPem,
+      ...(ports === undefined ? {} : { ports }),
+    },
+    { onEvent: progress },
+  );
+  const output = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatAuditText(report)}\n`;
+  if (values.out === undefined) io.stdout.write(output);
+  else {
+    await writeFileAtomic(values.out, output);
+    writeLine(io.stderr, `Report written to ${terminalSafe(values.out)}.`);
+  }
+  return EXIT_OK;
+}
+
+async function buildRequest(
+  positionals: readonly string[],
+  values: {
+    host?: string;
+    port?: string;
+    security?: string;
+    user?: string;
+    'password-stdin'?: boolean;
+    'dkim-selector'?: string[];
+  },
+  io: CliIo,
+  built: MainServices,
+): Promise<AuditRequest> {
+  if (values.host !== undefined) {
+    if (positionals.length > 0)
+      throw new UsageError('Give either a saved account / domain or --host, not both.', COMMAND);
+    if (values.port === undefined || values.security === undefined)
+      throw new UsageError('--host needs --port and --security.', COMMAND);
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new UsageError(`Port must be a whole number from 1 to 65535, not "${values.port}".`, COMMAND);
+    const security = values.security;
+    if (!isSecurityMode(security))
+      throw new UsageError('--security must be one of: tls, starttls, none.', COMMAND);
+    const password = values['password-stdin'] === true ? await readPasswordFromStdin(io) : null;
+    if (password !== null && values.user === undefined)
+      throw new UsageError('--password-stdin needs --user.', COMMAND);
+    return {
+      kind: 'server',
+      server: {
+        host: values.host.trim().toLowerCase(),
+        port,
+        security,
+        username: values.user ?? '',
+        secret: password === null ? null : { kind: 'password', password },
+      },
+    };
+  }
+  if (positionals.length !== 1 || positionals[0] === undefined)
+    throw new UsageError('Name one saved account (id or email) or one domain.', COMMAND);
+  if (values['password-stdin'] === true)
+    throw new UsageError(
+      '--password-stdin is for --host; a saved account uses its keychain password.',
+      COMMAND,
+    );
+  const target = positionals[0];
+  const accounts = (await built.accounts.list()).accounts;
+  const account =
+    accounts.find((a) => a.id === target) ??
+    accounts.find((a) => a.email.toLowerCase() === target.trim().toLowerCase());
+  if (account !== undefined) return { kind: 'account', accountId: account.id };
+  if (target.includes('@'))
+    throw new UsageError(
+      `There is no saved account for ${target}. Add it with "mailwarden accounts add".`,
+      COMMAND,
+    );
+  return { kind: 'domain', domain: target, dkimSelectors: values['dkim-selector'] ?? [] };
+}
+
+function parseOnly(text: string | undefined): AuditArea[] | undefined {
+  if (text === undefined) return undefined;
+  const areas = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const unknown = areas.filter((area) => !(AUDIT_AREAS as readonly string[]).includes(area));
+  if (unknown.length > 0 || areas.length === 0) {
+    throw new UsageError(`--only takes a comma-separated list of: ${AUDIT_AREAS.join(', ')}.`, COMMAND);
+  }
+  return areas as AuditArea[];
+}
+
+/** `smtp=2525,submissions=2465,submission=2587`: where a server's standard ports really are. */
+function parsePortMap(text: string): Partial<StandardSmtpPorts> {
+  const map: { -readonly [K in keyof StandardSmtpPorts]?: number } = {};
+  for (const part of text.split(',')) {
+    const [role, value] = part.split('=');
+    const port = Number(value);
+    if (
+      (role !== 'smtp' && role !== 'submissions' && role !== 'submission') ||
+      !Number.isInteger(port) ||
+      port < 1 ||
+      port > 65535
+    ) {
+      throw new UsageError('--port-map takes smtp=PORT,submissions=PORT,submission=PORT.', COMMAND);
+    }
+    map[role] = port;
+  }
+  return map;
+}
+
+async function readCa(path: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`Cannot read the CA file ${path}.`, COMMAND);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----'))
+    throw new UsageError(`${path} holds no PEM certificate.`, COMMAND);
+  return text;
+}
+
+function isSecurityMode(value: string): value is SecurityMode {
+  return (SECURITY_MODES as readonly string[]).includes(value);
+}
+
+/** One line per finished check on stderr, so a long audit visibly moves; nothing on stdout. */
+function progressPrinter(io: CliIo): (event: AuditEvent) => void {
+  let total = 0;
+  let done = 0;
+  return (event) => {
+    if (event.type === 'planned') {
+      total = event.checks.length;
+      writeLine(io.stderr, `Running ${String(total)} checks...`);
+    } else if (event.type === 'check-finished') {
+      done += 1;
+      writeLine(
+        io.stderr,
+        `[${String(done)}/${String(total)}] ${terminalSafe(event.checkId)} (${String(event.elapsedMs)} ms)`,
+      );
+    }
+  };
+}

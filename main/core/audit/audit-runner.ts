@@ -1,0 +1,192 @@
+/**
+ * One audit from start to report: plan the checks for the subject, run them, and assemble the report.
+ *
+ * An account or an ad hoc server gets the server checks (and, with the `dns` area, its domain's checks);
+ * a bare domain gets the domain checks. Events stream as checks start and finish.
+ */
+import {
+  AUDIT_AREAS,
+  type AuditArea,
+  type AuditEvent,
+  type AuditReport,
+  type AuditTargetDescription,
+} from '../../../preload/contract/audit';
+import type { SecurityMode } from '../../../preload/contract/accounts';
+import { severityRank } from '../../../preload/contract/findings';
+import type { DnsWireClient } from '../dns-wire-port';
+import type { HttpsFetcher } from '../checks/mta-sts/https-fetcher-port';
+import type { Clock, DnsResolver } from '../ports';
+import { resolveHost } from '../probes/resolve-host';
+import type { StandardSmtpPorts } from '../probes/smtp-ports';
+import type { SmtpConnector, SmtpLimits } from '../smtp/smtp-channel';
+import type { LoginSecret, SmtpLoginPort } from '../smtp/smtp-login';
+import { planDomainChecks } from './domain-checks';
+import { runChecks, type AuditCheck } from './run-checks';
+import { planServerChecks } from './server-checks';
+
+/** The whole audit must end; a user waiting longer than this has been failed by us, not the server. */
+export const OVERALL_AUDIT_DEADLINE_MS = 120_000;
+
+export interface AuditServer {
+  readonly host: string;
+  readonly port: number;
+  readonly security: SecurityMode;
+  readonly username: string;
+  readonly secret: LoginSecret | null;
+}
+
+export type AuditSubject =
+  | {
+      readonly kind: 'account';
+      readonly label: string;
+      readonly email: string;
+      readonly domain: string;
+      readonly server: AuditServer;
+      readonly dkimSelectors: readonly string[];
+      readonly presetId: string | null;
+    }
+  | { readonly kind: 'server'; readonly server: AuditServer }
+  | { readonly kind: 'domain'; readonly domain: string; readonly dkimSelectors: readonly string[] };
+
+export interface AuditRunOptions {
+  readonly areas?: readonly AuditArea[] | undefined;
+  readonly relayTest: boolean;
+  readonly allowCertificateFingerprint?: string | undefined;
+  readonly extraCaPem?: string | undefined;
+  /** Where 25/465/587 really are (tests map them onto loopback ports). */
+  readonly ports?: Partial<StandardSmtpPorts>;
+  readonly limits?: Partial<SmtpLimits>;
+  readonly overallDeadlineMs?: number;
+}
+
+export interface AuditDeps {
+  readonly resolver: DnsResolver;
+  readonly wire: DnsWireClient;
+  readonly fetcher: HttpsFetcher;
+  readonly connector: SmtpConnector;
+  readonly login: SmtpLoginPort;
+  readonly clock: Clock;
+  readonly toolVersion: string;
+}
+
+export async function runAudit(
+  subject: AuditSubject,
+  options: AuditRunOptions,
+  deps: AuditDeps,
+  run: {
+    readonly runId: string;
+    readonly signal: AbortSignal;
+    readonly onEvent?: (event: AuditEvent) => void;
+  },
+): Promise<AuditReport> {
+  const startedAt = deps.clock.now().toISOString();
+  const areas = new Set<AuditArea>(options.areas ?? AUDIT_AREAS);
+  const checks = await plan(subject, options, deps, areas);
+  const emit = run.onEvent ?? (() => undefined);
+  emit({
+    runId: run.runId,
+    type: 'planned',
+    checks: checks.map((c) => ({ checkId: c.checkId, title: c.title })),
+  });
+
+  const outcome = await runChecks(checks, {
+    signal: run.signal,
+    overallDeadlineMs: options.overallDeadlineMs ?? OVERALL_AUDIT_DEADLINE_MS,
+    onEvent: (event) => {
+      emit({ runId: run.runId, ...event });
+    },
+  });
+  return {
+    schemaVersion: 1,
+    tool: { name: 'Mailwarden', version: deps.toolVersion },
+    target: describe(subject),
+    startedAt,
+    finishedAt: deps.clock.now().toISOString(),
+    cancelled: outcome.cancelled,
+    // Worst first, so the report opens with what matters; stable within a severity.
+    findings: [...outcome.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)),
+    transcript: outcome.transcript,
+  };
+}
+
+async function plan(
+  subject: AuditSubject,
+  options: AuditRunOptions,
+  deps: AuditDeps,
+  areas: ReadonlySet<AuditArea>,
+): Promise<AuditCheck[]> {
+  const domainDeps = { resolver: deps.resolver, wire: deps.wire, fetcher: deps.fetcher, clock: deps.clock };
+  if (subject.kind === 'domain') {
+    return areas.has('dns')
+      ? planDomainChecks(domainDeps, { domain: subject.domain, dkimSelectors: subject.dkimSelectors })
+      : [];
+  }
+  const { server } = subject;
+  const serverChecks = [...areas].some((area) => area !== 'dns')
+    ? planServerChecks(
+        {
+          resolver: deps.resolver,
+          connector: deps.connector,
+          login: deps.login,
+          clock: deps.clock,
+          ...(options.limits === undefined ? {} : { limits: options.limits }),
+        },
+        {
+          ...server,
+          accountAddress:
+            subject.kind === 'account'
+              ? subject.email
+              : server.username.includes('@')
+                ? server.username
+                : null,
+          presetId: subject.kind === 'account' ? subject.presetId : null,
+          areas,
+          relayTest: options.relayTest,
+          allowCertificateFingerprint: options.allowCertificateFingerprint,
+          extraCaPem: options.extraCaPem,
+          ...(options.ports === undefined ? {} : { ports: options.ports }),
+        },
+      )
+    : [];
+  if (subject.kind !== 'account' || !areas.has('dns')) return serverChecks;
+  const address = await resolveHost(deps.resolver, server.host);
+  const domainChecks = planDomainChecks(domainDeps, {
+    domain: subject.domain,
+    dkimSelectors: subject.dkimSelectors,
+    submission: { host: server.host, addresses: address.kind === 'address' ? [address.address] : [] },
+    presetIds: subject.presetId === null ? [] : [subject.presetId],
+  });
+  return [...serverChecks, ...domainChecks];
+}
+
+function describe(subject: AuditSubject): AuditTargetDescription {
+  switch (subject.kind) {
+    case 'domain':
+      return {
+        kind: 'domain',
+        label: subject.domain,
+        domain: subject.domain,
+        host: null,
+        port: null,
+        security: null,
+      };
+    case 'server':
+      return {
+        kind: 'server',
+        label: `${subject.server.host}:${String(subject.server.port)}`,
+        domain: null,
+        host: subject.server.host,
+        port: subject.server.port,
+        security: subject.server.security,
+      };
+    case 'account':
+      return {
+        kind: 'account',
+        label: subject.label,
+        domain: subject.domain,
+        host: subject.server.host,
+        port: subject.server.port,
+        security: subject.server.security,
+      };
+  }
+}

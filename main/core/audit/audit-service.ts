@@ -1,0 +1,159 @@
+/**
+ * Audits of saved accounts, ad hoc servers and bare domains, for the app and the CLI.
+ *
+ * The service fetches an account's password from the keychain only for the run, and it never leaves
+ * the login adapter. Runs started from the app can be cancelled by id; every run ends with a report.
+ */
+import type { AuditEvent, AuditOptions, AuditReport } from '../../../preload/contract/audit';
+import type { Account } from '../../../preload/contract/accounts';
+import { toAsciiDomain } from '../accounts/domain-name';
+import type { AccountService } from '../accounts/account-service';
+import { MailwardenError } from '../errors/mailwarden-error';
+import type { IdSource, SecretStore } from '../ports';
+import type { StandardSmtpPorts } from '../probes/smtp-ports';
+import type { LoginSecret } from '../smtp/smtp-login';
+import { runAudit, type AuditDeps, type AuditServer, type AuditSubject } from './audit-runner';
+
+export type AuditRequest =
+  | { readonly kind: 'account'; readonly accountId: string; readonly xoauth2Token?: string | undefined }
+  | { readonly kind: 'server'; readonly server: AuditServer }
+  | { readonly kind: 'domain'; readonly domain: string; readonly dkimSelectors?: readonly string[] };
+
+export interface AuditRunSettings extends AuditOptions {
+  readonly extraCaPem?: string | undefined;
+  readonly ports?: Partial<StandardSmtpPorts>;
+}
+
+export interface AuditService {
+  /** Runs to the end (or to `signal`), streaming events; for the CLI and tests. */
+  run(
+    request: AuditRequest,
+    settings: AuditRunSettings,
+    options?: { signal?: AbortSignal; onEvent?: (event: AuditEvent) => void },
+  ): Promise<AuditReport>;
+  /** Starts in the background and returns its id at once; the report arrives as the `finished` event. */
+  start(
+    request: AuditRequest,
+    settings: AuditRunSettings,
+    onEvent: (event: AuditEvent) => void,
+  ): Promise<{ readonly runId: string }>;
+  /** True when a run with that id was still going. */
+  cancel(runId: string): boolean;
+}
+
+export function createAuditService(deps: {
+  readonly accounts: AccountService;
+  readonly secrets: SecretStore;
+  readonly ids: IdSource;
+  /** Adapters built afresh per run, so a changed DNS setting applies to the next audit. */
+  readonly auditDeps: (options: { readonly extraCaPem?: string | undefined }) => Promise<AuditDeps>;
+}): AuditService {
+  const running = new Map<string, AbortController>();
+
+  async function subjectOf(request: AuditRequest): Promise<AuditSubject> {
+    switch (request.kind) {
+      case 'server':
+        return { kind: 'server', server: request.server };
+      case 'domain': {
+        const domain = toAsciiDomain(request.domain);
+        if (!domain.ok)
+          throw new MailwardenError(
+            'INVALID_INPUT',
+            `"${request.domain}" is not a domain name: ${domain.reason}`,
+            [{ field: 'domain', message: domain.reason }],
+          );
+        return { kind: 'domain', domain: domain.value, dkimSelectors: request.dkimSelectors ?? [] };
+      }
+      case 'account': {
+        const account = await deps.accounts.get(request.accountId);
+        return accountSubject(account, await secretFor(account, request.xoauth2Token));
+      }
+    }
+  }
+
+  async function secretFor(account: Account, xoauth2Token: string | undefined): Promise<LoginSecret | null> {
+    if (xoauth2Token !== undefined) return { kind: 'xoauth2', token: xoauth2Token };
+    const password = await deps.secrets.get(account.id);
+    return password === null ? null : { kind: 'password', password };
+  }
+
+  async function execute(
+    runId: string,
+    request: AuditRequest,
+    settings: AuditRunSettings,
+    signal: AbortSignal,
+    onEvent?: (event: AuditEvent) => void,
+  ) {
+    const subject = await subjectOf(request);
+    return runAudit(
+      subject,
+      {
+        areas: settings.only,
+        relayTest: settings.relayTest ?? true,
+        allowCertificateFingerprint: settings.allowCertificateFingerprint,
+        extraCaPem: settings.extraCaPem,
+        ...(settings.ports === undefined ? {} : { ports: settings.ports }),
+      },
+      await deps.auditDeps({ extraCaPem: settings.extraCaPem }),
+      { runId, signal, ...(onEvent === undefined ? {} : { onEvent }) },
+    );
+  }
+
+  return {
+    run: (request, settings, options = {}) =>
+      execute(
+        deps.ids.newId(),
+        request,
+        settings,
+        options.signal ?? new AbortController().signal,
+        options.onEvent,
+      ),
+
+    async start(request, settings, onEvent) {
+      // Resolve the subject first so a bad request is refused now, not as a later event.
+      await subjectOf(request);
+      const runId = deps.ids.newId();
+      const controller = new AbortController();
+      running.set(runId, controller);
+      void execute(runId, request, settings, controller.signal, onEvent)
+        .then(
+          (report) => {
+            onEvent({ runId, type: 'finished', report });
+          },
+          (error: unknown) => {
+            const message =
+              error instanceof MailwardenError
+                ? error.message
+                : 'The audit stopped unexpectedly. Nothing was sent to the server after that.';
+            onEvent({ runId, type: 'failed', message });
+          },
+        )
+        .finally(() => running.delete(runId));
+      return { runId };
+    },
+
+    cancel(runId) {
+      const controller = running.get(runId);
+      controller?.abort();
+      return controller !== undefined;
+    },
+  };
+}
+
+function accountSubject(account: Account, secret: LoginSecret | null): AuditSubject {
+  return {
+    kind: 'account',
+    label: account.label,
+    email: account.email,
+    domain: account.domain,
+    dkimSelectors: account.dkimSelectors,
+    presetId: account.presetId,
+    server: {
+      host: account.host,
+      port: account.port,
+      security: account.security,
+      username: account.username,
+      secret,
+    },
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * The checks of a domain audit and how their results feed each other.
+ *
+ * MX, SPF, DKIM, DMARC, MTA-STS and TLS-RPT run concurrently; BIMI waits for DMARC, reverse DNS and
+ * DANE wait for MX (they need its hosts and addresses), and the bulk-sender scorecard waits for all of
+ * them. Structured results pass between checks through this plan's own state, never through findings.
+ */
+import type { Finding } from '../../../preload/contract/findings';
+import { buildBulkSenderScorecard } from '../checks/bulk-sender/build-bulk-sender-scorecard';
+import type { ScorecardInputs } from '../checks/bulk-sender/scorecard-inputs';
+import { checkBimi } from '../checks/bimi/check-bimi';
+import { checkDane } from '../checks/dane/check-dane';
+import { checkDkim, type DkimResult } from '../checks/dkim/check-dkim';
+import { checkDmarc, type DmarcResult } from '../checks/dmarc/check-dmarc';
+import { checkMtaSts } from '../checks/mta-sts/check-mta-sts';
+import type { HttpsFetcher } from '../checks/mta-sts/https-fetcher-port';
+import { checkMx, type MxCheckResult } from '../checks/mx/check-mx';
+import {
+  checkReverseDns,
+  reverseDnsTargets,
+  type ReverseDnsResult,
+} from '../checks/reverse-dns/check-reverse-dns';
+import { checkSpf, type SpfCheckResult } from '../checks/spf/check-spf';
+import { checkTlsRpt } from '../checks/tls-rpt/check-tls-rpt';
+import type { DnsWireClient } from '../dns-wire-port';
+import type { Clock, DnsResolver } from '../ports';
+import type { CertificateFacts } from '../smtp/smtp-channel';
+import type { ProbeResult } from '../smtp/probe-context';
+import type { AuditCheck } from './run-checks';
+
+/** DNS checks are quick; these leave room for a slow resolver's retries. */
+const DNS_CHECK_DEADLINE_MS = 20_000;
+const MTA_STS_DEADLINE_MS = 25_000;
+
+export interface DomainCheckDeps {
+  readonly resolver: DnsResolver;
+  readonly wire: DnsWireClient;
+  readonly fetcher: HttpsFetcher;
+  readonly clock: Clock;
+}
+
+export interface DomainCheckOptions {
+  /** ASCII (punycode) domain. */
+  readonly domain: string;
+  /** The account's DKIM selectors, tried first. */
+  readonly dkimSelectors?: readonly string[];
+  /** The submission server's addresses, for SPF evaluation and reverse DNS. */
+  readonly submission?: { readonly host: string; readonly addresses: readonly string[] } | null;
+  /** Provider presets the domain sends through (the account's preset), for SPF include advice. */
+  readonly presetIds?: readonly string[];
+  /** Certificates the MX hosts presented on port 25, when a TLS probe saw them (for DANE). */
+  readonly mxCertificates?: () => { readonly [host: string]: readonly CertificateFacts[] };
+  /** Whether TLS was seen on the submission server, for the scorecard (null when not probed). */
+  readonly tlsSeen?: () => { readonly seen: boolean | null; readonly where: string | null };
+}
+
+interface DomainState {
+  mx?: MxCheckResult;
+  spf?: SpfCheckResult;
+  dkim?: DkimResult;
+  dmarc?: DmarcResult;
+  reverseDns?: ReverseDnsResult;
+}
+
+const result = (findings: readonly Finding[]): ProbeResult => ({ findings, transcript: [] });
+
+export function planDomainChecks(deps: DomainCheckDeps, options: DomainCheckOptions): AuditCheck[] {
+  const { resolver } = deps;
+  const { domain } = options;
+  const state: DomainState = {};
+  const check = (
+    id: string,
+    title: string,
+    run: AuditCheck['run'],
+    extra: Partial<AuditCheck> = {},
+  ): AuditCheck => ({
+    checkId: `${id}:${domain}`,
+    area: 'dns',
+    title,
+    deadlineMs: DNS_CHECK_DEADLINE_MS,
+    run,
+    ...extra,
+  });
+  const after = (...ids: string[]) => ids.map((id) => `${id}:${domain}`);
+
+  return [
+    check('mx', 'MX records', async () => {
+      state.mx = await checkMx({ domain, resolver });
+      return result(state.mx.findings);
+    }),
+    check('spf', 'SPF record', async () => {
+      state.spf = await checkSpf({
+        domain,
+        resolver,
+        evaluateIps: options.submission?.addresses ?? [],
+        presetIds: options.presetIds ?? [],
+      });
+      return result(state.spf.findings);
+    }),
+    check('dkim', 'DKIM keys', async () => {
+      const output = await checkDkim({ domain, resolver, selectors: options.dkimSelectors ?? [] });
+      state.dkim = output.result;
+      return result(output.findings);
+    }),
+    check('dmarc', 'DMARC policy', async () => {
+      const output = await checkDmarc({ domain, resolver });
+      state.dmarc = output.result;
+      return result(output.findings);
+    }),
+    check(
+      'mta-sts',
+      'MTA-STS policy',
+      async () =>
+        result((await checkMtaSts({ domain, resolver, fetcher: deps.fetcher, clock: deps.clock })).findings),
+      { deadlineMs: MTA_STS_DEADLINE_MS },
+    ),
+    check('tls-rpt', 'TLS reporting (TLS-RPT)', async () =>
+      result((await checkTlsRpt({ domain, resolver })).findings),
+    ),
+    check(
+      'bimi',
+      'BIMI brand logo',
+      async () => {
+        if (state.dmarc === undefined) return result([]);
+        return result((await checkBimi({ domain, resolver, dmarc: state.dmarc })).findings);
+      },
+      { after: after('dmarc') },
+    ),
+    check(
+      'reverse-dns',
+      'Reverse DNS',
+      async () => {
+        const targets = reverseDnsTargets(state.mx?.targets ?? [], options.submission ?? null);
+        state.reverseDns = await checkReverseDns({ resolver, targets });
+        return result(state.reverseDns.findings);
+      },
+      { after: after('mx') },
+    ),
+    check(
+      'dane',
+      'DANE (TLSA with DNSSEC)',
+      async () => {
+        const mxHosts = (state.mx?.targets ?? []).map((target) => target.exchange);
+        const certificates = options.mxCertificates?.();
+        const output = await checkDane({
+          domain,
+          mxHosts,
+          wire: deps.wire,
+          ...(certificates === undefined ? {} : { certificates }),
+        });
+        return result(output.findings);
+      },
+      { after: after('mx') },
+    ),
+    check(
+      'bulk-sender',
+      'Bulk-sender rules (Google, Yahoo, Microsoft)',
+      () =>
+        Promise.resolve(result(buildBulkSenderScorecard(scorecardInputs(domain, state, options)).findings)),
+      {
+        after: after('spf', 'dkim', 'dmarc', 'reverse-dns'),
+      },
+    ),
+  ];
+}
+
+/** Maps the checks' own results onto what the scorecard needs; null means "did not run or could not tell". */
+function scorecardInputs(domain: string, state: DomainState, options: DomainCheckOptions): ScorecardInputs {
+  const { spf, dkim, dmarc, reverseDns } = state;
+  const evaluation = spf?.evaluation[0];
+  const tls = options.tlsSeen?.() ?? { seen: null, where: null };
+  return {
+    domain,
+    spf:
+      spf === undefined
+        ? { recordPresent: null, valid: null }
+        : {
+            recordPresent: spf.record !== null,
+            valid:
+              spf.record === null
+                ? null
+                : !spf.evaluation.some((e) => e.result === 'permerror') && spf.lookupCount <= 10,
+            record: spf.record,
+            sendingIpResult:
+              evaluation === undefined ? null : { ip: evaluation.ip, result: evaluation.result },
+          },
+    dkim: {
+      keysFound: (dkim?.keys ?? []).map((key) => ({
+        selector: key.selector,
+        usable: key.status === 'ok' || key.status === 'testing',
+      })),
+      selectorsTried: dkim?.selectorsTried ?? 0,
+      selectorsFromUser: (options.dkimSelectors ?? []).length > 0,
+    },
+    dmarc:
+      dmarc === undefined || dmarc.status === 'failed'
+        ? { recordPresent: null, policy: null }
+        : {
+            recordPresent: dmarc.status === 'found' && dmarc.valid,
+            policy: dmarc.appliedPolicy,
+            record: dmarc.record,
+          },
+    reverseDns: (reverseDns?.entries ?? []).map((entry) => ({
+      address: entry.address,
+      role: entry.role,
+      status: entry.status,
+    })),
+    tls,
+  };
+}

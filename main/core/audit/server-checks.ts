@@ -1,0 +1,203 @@
+/**
+ * The checks of an SMTP server audit: reachability, dialogue, TLS, login, relay and spoofing.
+ *
+ * Reachability runs first; TLS and relay tests then go only to the ports that answered, so one closed
+ * port is reported once, not by every check. The login uses the account's own port and security, and
+ * the spoofing test runs only after a login succeeded.
+ */
+import type { AuditArea } from '../../../preload/contract/audit';
+import type { SecurityMode } from '../../../preload/contract/accounts';
+import type { Finding } from '../../../preload/contract/findings';
+import type { Clock, DnsResolver } from '../ports';
+import { runAuthProbe, AUTH_PROBE_DEADLINE_MS } from '../probes/auth-probe';
+import { probeDialogue, type DialogueSecurity } from '../probes/dialogue-probe';
+import { probeReachability } from '../probes/reachability-probe';
+import { runRelayProbe, type RelayPort } from '../probes/relay-probe';
+import { planPorts, type StandardSmtpPorts } from '../probes/smtp-ports';
+import { runSpoofingProbe } from '../probes/spoofing-probe';
+import { probeTls } from '../probes/tls-probe';
+import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
+import { DEFAULT_SMTP_LIMITS, type SmtpConnector, type SmtpLimits } from '../smtp/smtp-channel';
+import type { LoginSecret, LoginSecurity, SmtpLoginPort } from '../smtp/smtp-login';
+import type { AuditCheck } from './run-checks';
+
+/** Each check's own deadline: connect + greeting + a handful of replies, with TLS handshakes. */
+const PROBE_DEADLINE_MS = 30_000;
+/** Findings that mean "this port answered with a usable greeting". */
+const REACHABLE_IDS: ReadonlySet<string> = new Set(['smtp.reach.ok', 'smtp.reach.slow-greeting']);
+/** TLS-probe findings that repeat what the dialogue probe says about STARTTLS. */
+const STARTTLS_IDS: ReadonlySet<string> = new Set(['tls.starttls.not-offered', 'tls.starttls.refused']);
+
+export interface ServerCheckDeps {
+  readonly resolver: DnsResolver;
+  readonly connector: SmtpConnector;
+  readonly login: SmtpLoginPort;
+  readonly clock: Clock;
+  readonly limits?: Partial<SmtpLimits>;
+}
+
+export interface ServerCheckOptions {
+  /** ASCII (punycode) host. */
+  readonly host: string;
+  readonly port: number;
+  readonly security: SecurityMode;
+  readonly username: string;
+  /** The account's address: the only recipient the spoofing test ever names. */
+  readonly accountAddress: string | null;
+  readonly presetId: string | null;
+  /** The stored password (or a user-supplied XOAUTH2 token); null: mechanisms are inspected, nothing sent. */
+  readonly secret: LoginSecret | null;
+  readonly areas: ReadonlySet<AuditArea>;
+  /** The open-relay and spoofing tests; the user can switch them off. */
+  readonly relayTest: boolean;
+  readonly allowCertificateFingerprint?: string | undefined;
+  readonly extraCaPem?: string | undefined;
+  /** Where 25/465/587 really are: the standard ports, or the loopback ports of test servers. */
+  readonly ports?: Partial<StandardSmtpPorts>;
+}
+
+const toLoginSecurity = (security: SecurityMode): LoginSecurity =>
+  security === 'tls' ? 'implicit-tls' : security === 'starttls' ? 'starttls' : 'plain';
+const toDialogueSecurity = (security: SecurityMode): DialogueSecurity =>
+  security === 'tls' ? 'implicit-tls' : security === 'starttls' ? 'starttls' : 'plain';
+
+export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOptions): AuditCheck[] {
+  const { host, port, security, areas } = options;
+  const accountPort = { port, security: security === 'tls' ? ('implicit-tls' as const) : ('plain' as const) };
+  const planned = planPorts(options.ports, accountPort);
+  const limits = { ...DEFAULT_SMTP_LIMITS, ...deps.limits };
+  const context = (signal: AbortSignal): SmtpProbeContext => ({
+    host,
+    resolver: deps.resolver,
+    connector: deps.connector,
+    limits,
+    signal,
+    clock: deps.clock,
+    ...(options.extraCaPem === undefined ? {} : { extraCaPem: options.extraCaPem }),
+  });
+  const reachCheckId = `smtp-reach:${host}`;
+  const reachable = (results: ReadonlyMap<string, ProbeResult>): ReadonlySet<number> =>
+    new Set(
+      (results.get(reachCheckId)?.findings ?? [])
+        .filter((finding: Finding) => REACHABLE_IDS.has(finding.id))
+        .map((finding) => finding.evidence['port'])
+        .filter((value): value is number => typeof value === 'number'),
+    );
+  const loginFlags = {
+    ...(options.allowCertificateFingerprint === undefined
+      ? {}
+      : { allowFingerprintSha256: options.allowCertificateFingerprint }),
+  };
+
+  const checks: AuditCheck[] = [
+    {
+      checkId: reachCheckId,
+      area: 'smtp',
+      title: `Reaching ${host} on ports ${planned.map((p) => p.port).join(', ')}`,
+      deadlineMs: PROBE_DEADLINE_MS,
+      run: (signal) =>
+        probeReachability(context(signal), {
+          ...(options.ports === undefined ? {} : { ports: options.ports }),
+          account: accountPort,
+        }),
+    },
+  ];
+  if (areas.has('smtp')) {
+    checks.push({
+      checkId: `smtp-dialogue:${host}:${String(port)}`,
+      area: 'smtp',
+      title: `SMTP conversation on port ${String(port)}`,
+      deadlineMs: PROBE_DEADLINE_MS,
+      run: (signal) => probeDialogue(context(signal), { port, security: toDialogueSecurity(security) }),
+    });
+  }
+  if (areas.has('tls')) {
+    checks.push({
+      checkId: `tls-all:${host}`,
+      area: 'tls',
+      title: 'Encryption (TLS versions, cipher, certificate)',
+      deadlineMs: PROBE_DEADLINE_MS,
+      after: [reachCheckId],
+      run: async (signal, results) => {
+        const open = reachable(results);
+        const ports = planned.filter((p) => open.has(p.port) && !(p.isAccountPort && security === 'none'));
+        const outcomes = await Promise.all(
+          ports.map((p) =>
+            probeTls(context(signal), {
+              port: p.port,
+              security: p.security === 'implicit-tls' ? 'implicit-tls' : 'starttls',
+            }),
+          ),
+        );
+        // The dialogue check already reports a missing or refused STARTTLS on the account's port.
+        const reportedByDialogue = (finding: Finding) =>
+          areas.has('smtp') && STARTTLS_IDS.has(finding.id) && finding.evidence['port'] === port;
+        return {
+          findings: outcomes.flatMap((o) => o.findings).filter((finding) => !reportedByDialogue(finding)),
+          transcript: outcomes.flatMap((o) => o.transcript),
+        };
+      },
+    });
+  }
+  if (areas.has('auth')) {
+    checks.push({
+      checkId: `auth:${host}:${String(port)}`,
+      area: 'auth',
+      title:
+        options.secret === null ? `Login methods on port ${String(port)}` : `Login on port ${String(port)}`,
+      deadlineMs: AUTH_PROBE_DEADLINE_MS + 5_000,
+      run: (signal) =>
+        runAuthProbe(context(signal), deps.login, {
+          port,
+          security: toLoginSecurity(security),
+          username: options.username,
+          secret: options.secret,
+          ...loginFlags,
+          ...(options.presetId === null ? {} : { presetId: options.presetId }),
+        }),
+    });
+  }
+  if (areas.has('relay')) {
+    checks.push({
+      checkId: `relay:${host}`,
+      area: 'relay',
+      title: 'Open relay test (no message is ever sent)',
+      deadlineMs: PROBE_DEADLINE_MS,
+      after: [reachCheckId],
+      run: (signal, results) => {
+        const open = reachable(results);
+        const ports: RelayPort[] = planned
+          .filter((p) => open.has(p.port))
+          .map((p) => ({ port: p.port, security: p.security }));
+        return runRelayProbe(context(signal), { enabled: options.relayTest, ports });
+      },
+    });
+    if (options.relayTest && options.secret !== null && options.accountAddress !== null) {
+      const secret = options.secret;
+      const accountAddress = options.accountAddress;
+      const authCheckId = `auth:${host}:${String(port)}`;
+      checks.push({
+        checkId: `spoofing:${host}:${String(port)}`,
+        area: 'relay',
+        title: 'Sender spoofing after login (no message is ever sent)',
+        deadlineMs: PROBE_DEADLINE_MS,
+        after: areas.has('auth') ? [authCheckId] : [],
+        run: async (signal, results) => {
+          const auth = results.get(authCheckId);
+          // Without a successful login there is nothing to test, and a second failed login helps nobody.
+          if (auth !== undefined && !auth.findings.some((f) => f.id === 'auth.login.accepted'))
+            return { findings: [], transcript: [] };
+          return runSpoofingProbe(context(signal), deps.login, {
+            port,
+            security: toLoginSecurity(security),
+            username: options.username,
+            secret,
+            accountAddress,
+            ...loginFlags,
+          });
+        },
+      });
+    }
+  }
+  return checks;
+}
