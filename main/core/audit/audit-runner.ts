@@ -18,6 +18,7 @@ import type { HttpsFetcher } from '../checks/mta-sts/https-fetcher-port';
 import type { Clock, DnsResolver } from '../ports';
 import { resolveHost } from '../probes/resolve-host';
 import type { StandardSmtpPorts } from '../probes/smtp-ports';
+import { scoreFindings } from '../score/score-findings';
 import type { SmtpConnector, SmtpLimits } from '../smtp/smtp-channel';
 import type { LoginSecret, SmtpLoginPort } from '../smtp/smtp-login';
 import { planDomainChecks } from './domain-checks';
@@ -106,6 +107,7 @@ export async function runAudit(
     // Worst first, so the report opens with what matters; stable within a severity.
     findings: [...outcome.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)),
     transcript: outcome.transcript,
+    score: scoreFindings(outcome.findings),
   };
 }
 
@@ -115,7 +117,15 @@ async function plan(
   deps: AuditDeps,
   areas: ReadonlySet<AuditArea>,
 ): Promise<AuditCheck[]> {
-  const domainDeps = { resolver: deps.resolver, wire: deps.wire, fetcher: deps.fetcher, clock: deps.clock };
+  const domainDeps = {
+    resolver: deps.resolver,
+    wire: deps.wire,
+    fetcher: deps.fetcher,
+    clock: deps.clock,
+    connector: deps.connector,
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
+    ...(options.ports?.smtp === undefined ? {} : { smtpPort: options.ports.smtp }),
+  };
   if (subject.kind === 'domain') {
     return areas.has('dns')
       ? planDomainChecks(domainDeps, { domain: subject.domain, dkimSelectors: subject.dkimSelectors })

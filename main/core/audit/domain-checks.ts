@@ -24,19 +24,27 @@ import { checkSpf, type SpfCheckResult } from '../checks/spf/check-spf';
 import { checkTlsRpt } from '../checks/tls-rpt/check-tls-rpt';
 import type { DnsWireClient } from '../dns-wire-port';
 import type { Clock, DnsResolver } from '../ports';
-import type { CertificateFacts } from '../smtp/smtp-channel';
+import type { SmtpConnector, SmtpLimits } from '../smtp/smtp-channel';
+import { fetchMxCertificates } from './mx-certificates';
 import type { ProbeResult } from '../smtp/probe-context';
 import type { AuditCheck } from './run-checks';
 
 /** DNS checks are quick; these leave room for a slow resolver's retries. */
 const DNS_CHECK_DEADLINE_MS = 20_000;
 const MTA_STS_DEADLINE_MS = 25_000;
+/** RFC 5321: mail between servers goes to port 25; DANE for SMTP is about that port (RFC 7672). */
+const SMTP_PORT = 25;
 
 export interface DomainCheckDeps {
   readonly resolver: DnsResolver;
   readonly wire: DnsWireClient;
   readonly fetcher: HttpsFetcher;
   readonly clock: Clock;
+  /** For DANE: the certificate each MX with TLSA records presents on port 25. */
+  readonly connector: SmtpConnector;
+  readonly limits?: Partial<SmtpLimits>;
+  /** Where port 25 really is (tests map it onto a loopback port). */
+  readonly smtpPort?: number;
 }
 
 export interface DomainCheckOptions {
@@ -48,8 +56,6 @@ export interface DomainCheckOptions {
   readonly submission?: { readonly host: string; readonly addresses: readonly string[] } | null;
   /** Provider presets the domain sends through (the account's preset), for SPF include advice. */
   readonly presetIds?: readonly string[];
-  /** Certificates the MX hosts presented on port 25, when a TLS probe saw them (for DANE). */
-  readonly mxCertificates?: () => { readonly [host: string]: readonly CertificateFacts[] };
   /** Whether TLS was seen on the submission server, for the scorecard (null when not probed). */
   readonly tlsSeen?: () => { readonly seen: boolean | null; readonly where: string | null };
 }
@@ -139,15 +145,20 @@ export function planDomainChecks(deps: DomainCheckDeps, options: DomainCheckOpti
     check(
       'dane',
       'DANE (TLSA with DNSSEC)',
-      async () => {
+      async (signal) => {
         const mxHosts = (state.mx?.targets ?? []).map((target) => target.exchange);
-        const certificates = options.mxCertificates?.();
-        const output = await checkDane({
-          domain,
+        const certificates = await fetchMxCertificates(
+          {
+            resolver,
+            wire: deps.wire,
+            connector: deps.connector,
+            limits: deps.limits ?? {},
+            signal,
+            port: deps.smtpPort ?? SMTP_PORT,
+          },
           mxHosts,
-          wire: deps.wire,
-          ...(certificates === undefined ? {} : { certificates }),
-        });
+        );
+        const output = await checkDane({ domain, mxHosts, wire: deps.wire, certificates });
         return result(output.findings);
       },
       { after: after('mx') },
