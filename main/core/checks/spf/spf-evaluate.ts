@@ -8,7 +8,8 @@
  * mechanism that matches, with the include path that led to it, only when its qualifier agrees with the
  * verdict.
  */
-import { spf } from 'mailauth/lib/spf';
+// The file, not the folder: Node's ESM loader (Playwright's, tsx's) refuses directory imports.
+import { spf } from 'mailauth/lib/spf/index.js';
 import type { DnsResolver } from '../../ports';
 import { mailauthResolver } from './mailauth-resolver';
 import { MAX_DNS_LOOKUPS, MAX_VOID_LOOKUPS } from './spf-limits';
