@@ -1,5 +1,6 @@
 /** Audits as the renderer and the CLI see them: what to test, progress while it runs, and the report. */
 import type { Finding } from './findings';
+import type { AuditScore } from './score';
 
 /** The areas a user can pick with `--only`: SMTP dialogue, TLS, login, relay/spoofing, and the domain's DNS. */
 export const AUDIT_AREAS = ['smtp', 'tls', 'auth', 'relay', 'dns'] as const;
@@ -45,6 +46,7 @@ export interface AuditReport {
   readonly cancelled: boolean;
   readonly findings: readonly Finding[];
   readonly transcript: readonly TranscriptLine[];
+  readonly score?: AuditScore;
 }
 
 export type AuditEvent =
