@@ -27,6 +27,7 @@ const PROBE_DEADLINE_MS = 30_000;
 const REACHABLE_IDS: ReadonlySet<string> = new Set(['smtp.reach.ok', 'smtp.reach.slow-greeting']);
 /** TLS-probe findings that repeat what the dialogue probe says about STARTTLS. */
 const STARTTLS_IDS: ReadonlySet<string> = new Set(['tls.starttls.not-offered', 'tls.starttls.refused']);
+const NOTHING: ProbeResult = { findings: [], transcript: [] };
 
 export interface ServerCheckDeps {
   readonly resolver: DnsResolver;
@@ -64,7 +65,7 @@ const toDialogueSecurity = (security: SecurityMode): DialogueSecurity =>
 export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOptions): AuditCheck[] {
   const { host, port, security, areas } = options;
   const accountPort = { port, security: security === 'tls' ? ('implicit-tls' as const) : ('plain' as const) };
-  const planned = planPorts(options.ports, accountPort);
+  const plannedPorts = planPorts(options.ports, accountPort);
   const limits = { ...DEFAULT_SMTP_LIMITS, ...deps.limits };
   const context = (signal: AbortSignal): SmtpProbeContext => ({
     host,
@@ -93,7 +94,7 @@ export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOpti
     {
       checkId: reachCheckId,
       area: 'smtp',
-      title: `Reaching ${host} on ports ${planned.map((p) => p.port).join(', ')}`,
+      title: `Reaching ${host} on ports ${plannedPorts.map((p) => p.port).join(', ')}`,
       deadlineMs: PROBE_DEADLINE_MS,
       run: (signal) =>
         probeReachability(context(signal), {
@@ -112,32 +113,28 @@ export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOpti
     });
   }
   if (areas.has('tls')) {
-    checks.push({
-      checkId: `tls-all:${host}`,
-      area: 'tls',
-      title: 'Encryption (TLS versions, cipher, certificate)',
-      deadlineMs: PROBE_DEADLINE_MS,
-      after: [reachCheckId],
-      run: async (signal, results) => {
-        const open = reachable(results);
-        const ports = planned.filter((p) => open.has(p.port) && !(p.isAccountPort && security === 'none'));
-        const outcomes = await Promise.all(
-          ports.map((p) =>
-            probeTls(context(signal), {
-              port: p.port,
-              security: p.security === 'implicit-tls' ? 'implicit-tls' : 'starttls',
-            }),
-          ),
-        );
-        // The dialogue check already reports a missing or refused STARTTLS on the account's port.
-        const reportedByDialogue = (finding: Finding) =>
-          areas.has('smtp') && STARTTLS_IDS.has(finding.id) && finding.evidence['port'] === port;
-        return {
-          findings: outcomes.flatMap((o) => o.findings).filter((finding) => !reportedByDialogue(finding)),
-          transcript: outcomes.flatMap((o) => o.transcript),
-        };
-      },
-    });
+    // One check per port, with the probe's own id, so each finding and its transcript lines share it.
+    // A port that did not answer is left to the reachability finding rather than reported again.
+    for (const planned of plannedPorts.filter((p) => !(p.isAccountPort && security === 'none'))) {
+      checks.push({
+        checkId: `tls:${host}:${String(planned.port)}`,
+        area: 'tls',
+        title: `Encryption on port ${String(planned.port)} (TLS versions, cipher, certificate)`,
+        deadlineMs: PROBE_DEADLINE_MS,
+        after: [reachCheckId],
+        run: async (signal, results) => {
+          if (!reachable(results).has(planned.port)) return NOTHING;
+          const outcome = await probeTls(context(signal), {
+            port: planned.port,
+            security: planned.security === 'implicit-tls' ? 'implicit-tls' : 'starttls',
+          });
+          // The dialogue check already reports a missing or refused STARTTLS on the account's port.
+          const reportedByDialogue = (finding: Finding) =>
+            areas.has('smtp') && STARTTLS_IDS.has(finding.id) && finding.evidence['port'] === port;
+          return { ...outcome, findings: outcome.findings.filter((finding) => !reportedByDialogue(finding)) };
+        },
+      });
+    }
   }
   if (areas.has('auth')) {
     checks.push({
@@ -158,21 +155,38 @@ export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOpti
     });
   }
   if (areas.has('relay')) {
-    checks.push({
-      checkId: `relay:${host}`,
-      area: 'relay',
-      title: 'Open relay test (no message is ever sent)',
-      deadlineMs: PROBE_DEADLINE_MS,
-      after: [reachCheckId],
-      run: (signal, results) => {
-        const open = reachable(results);
-        const ports: RelayPort[] = planned
-          .filter((p) => open.has(p.port))
-          .map((p) => ({ port: p.port, security: p.security }));
-        return runRelayProbe(context(signal), { enabled: options.relayTest, ports });
-      },
-    });
-    if (options.relayTest && options.secret !== null && options.accountAddress !== null) {
+    if (!options.relayTest) {
+      checks.push({
+        checkId: `relay:${host}`,
+        area: 'relay',
+        title: 'Open relay test (switched off)',
+        deadlineMs: PROBE_DEADLINE_MS,
+        run: (signal) => runRelayProbe(context(signal), { enabled: false, ports: [] }),
+      });
+    }
+    for (const planned of options.relayTest ? plannedPorts : []) {
+      checks.push({
+        checkId: `relay:${host}:${String(planned.port)}`,
+        area: 'relay',
+        title: `Open relay test on port ${String(planned.port)} (no message is ever sent)`,
+        deadlineMs: PROBE_DEADLINE_MS,
+        after: [reachCheckId],
+        run: (signal, results) =>
+          reachable(results).has(planned.port)
+            ? runRelayProbe(context(signal), {
+                enabled: true,
+                ports: [{ port: planned.port, security: planned.security } satisfies RelayPort],
+              })
+            : Promise.resolve(NOTHING),
+      });
+    }
+    // Spoofing needs a login, so it runs only when the login (the auth area) is part of the audit too.
+    if (
+      options.relayTest &&
+      areas.has('auth') &&
+      options.secret !== null &&
+      options.accountAddress !== null
+    ) {
       const secret = options.secret;
       const accountAddress = options.accountAddress;
       const authCheckId = `auth:${host}:${String(port)}`;
@@ -181,7 +195,7 @@ export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOpti
         area: 'relay',
         title: 'Sender spoofing after login (no message is ever sent)',
         deadlineMs: PROBE_DEADLINE_MS,
-        after: areas.has('auth') ? [authCheckId] : [],
+        after: [authCheckId],
         run: async (signal, results) => {
           const auth = results.get(authCheckId);
           // Without a successful login there is nothing to test, and a second failed login helps nobody.
