@@ -17,6 +17,9 @@ import { createNodemailerLogin } from './adapters/smtp/nodemailer-auth';
 import { createSmtpConnector } from './adapters/smtp/smtp-connector';
 import { createJsonDocumentStore } from './adapters/json-document-store';
 import { createKeytarSecretStore } from './adapters/keytar-secret-store';
+import { createFileHistoryStore } from './adapters/file-history-store';
+import { HISTORY_DIR_NAME } from './core/history/history-document';
+import { createHistoryService, type HistoryService } from './core/history/history-service';
 import { ACCOUNTS_FILE_NAME, ACCOUNTS_FORMAT } from './core/accounts/accounts-document';
 import { createAccountService, type AccountService } from './core/accounts/account-service';
 import { PROVIDER_PRESETS } from './core/accounts/provider-presets';
@@ -44,6 +47,8 @@ export interface MainServices {
   readonly presets: readonly ProviderPreset[];
   readonly discovery: { run(domain: string): Promise<DiscoveryResult> };
   readonly audits: AuditService;
+  /** Every audit run's report, kept in the data folder's history/ (one file per run). */
+  readonly history: HistoryService;
   /** The resolver every lookup uses right now: the override, else the saved setting, else the system's. */
   resolver(): Promise<DnsResolver>;
 }
@@ -92,9 +97,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     return createDnsResolver(server === null ? {} : { server });
   }
 
+  const historyStore = createFileHistoryStore(join(dataDir, HISTORY_DIR_NAME));
   const audits = createAuditService({
     accounts,
     secrets,
+    history: historyStore,
     ids: { newId: () => randomUUID() },
     // Built per run, so a DNS setting changed in the app applies to the next audit.
     auditDeps: async ({ extraCaPem }) => {
@@ -119,6 +126,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     presets: PROVIDER_PRESETS,
     discovery: { run: async (domain) => discoverSubmission(domain, { resolver: await resolver() }) },
     audits,
+    history: createHistoryService(historyStore),
     resolver,
   };
 }

@@ -9,6 +9,7 @@
 import type { AccountInput, AccountList, AccountView } from './contract/accounts';
 import type { AuditEvent, AuditOptions, AuditTargetRequest } from './contract/audit';
 import type { Channel, EventChannel, EventMap, RequestOf, ResponseOf } from './contract/channels';
+import type { HistoryEntry, HistoryListing, HistoryTarget, RunComparison } from './contract/history';
 import { failure, type Outcome } from './contract/outcome';
 import type { DiscoveryResult, ProviderPreset } from './contract/providers';
 import type { Settings } from './contract/settings';
@@ -45,6 +46,14 @@ export interface MailwardenBridge {
     cancel(runId: string): Promise<Outcome<{ readonly cancelled: boolean }>>;
     /** Returns the function that unsubscribes: call it when the screen goes away. */
     onEvent(listener: (event: AuditEvent) => void): () => void;
+  };
+  readonly history: {
+    /** Stored runs, newest first: all, or one account's or domain's. */
+    list(target?: HistoryTarget): Promise<Outcome<HistoryListing>>;
+    get(runId: string): Promise<Outcome<HistoryEntry>>;
+    /** Fixed, new and unchanged findings, older run against newer whatever the order given. */
+    compare(runIdA: string, runIdB: string): Promise<Outcome<RunComparison>>;
+    delete(runId: string): Promise<Outcome<{ readonly deleted: true }>>;
   };
 }
 
@@ -92,6 +101,12 @@ export function createBridge(transport: BridgeTransport): MailwardenBridge {
         call('audit:start', options === undefined ? { target } : { target, options }),
       cancel: (runId: string) => call('audit:cancel', { runId }),
       onEvent: (listener: (event: AuditEvent) => void) => subscribe('audit:event', listener),
+    }),
+    history: Object.freeze({
+      list: (target?: HistoryTarget) => call('history:list', target === undefined ? {} : { target }),
+      get: (runId: string) => call('history:get', { runId }),
+      compare: (runIdA: string, runIdB: string) => call('history:compare', { runIdA, runIdB }),
+      delete: (runId: string) => call('history:delete', { runId }),
     }),
   });
 }

@@ -2,7 +2,7 @@
 import type { ErrorCode } from '../../preload/contract/outcome';
 
 export const EXIT_OK = 0;
-/** Reserved for audits (issue: findings at or above --fail-on). */
+/** `mailwarden audit --fail-on SEVERITY`: the audit ran and found something at or above SEVERITY. */
 export const EXIT_FINDINGS = 1;
 /** The command line or its input was wrong: fix the command and run it again. */
 export const EXIT_USAGE = 2;

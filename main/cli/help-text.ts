@@ -14,14 +14,19 @@ Commands:
   accounts set-password Set or replace an account's password
   audit TARGET          Test an account's server and its domain (or a bare domain)
   discover DOMAIN       Find a domain's mail submission server from DNS
+  history list|show|compare|delete
+                        Stored audit runs: list them, reopen one, compare two, delete one
   presets               List the built-in provider presets
+  reevaluate REPORT.json
+                        Re-judge a saved JSON report from its evidence, with no network
 
 Options:
   -h, --help            Show help (also after any command: mailwarden accounts add --help)
   -V, --version         Show the version
 
 Data lives in the platform's app-data folder; set MAILWARDEN_DATA_DIR to use another.
-Exit codes: 0 done, 2 usage or input error, 3 could not run (keychain, disk, DNS).`;
+Exit codes: 0 done, 1 audit findings at or above --fail-on, 2 usage or input error,
+3 could not run (keychain, disk, DNS).`;
 
 export const ACCOUNTS_HELP = `Usage: mailwarden accounts <add|list|remove|set-password> [options]
 
@@ -84,6 +89,7 @@ Lists the built-in provider presets: servers, ports, and what each provider need
 
 export const AUDIT_HELP = `Usage: mailwarden audit ACCOUNT|EMAIL|DOMAIN [options]
        mailwarden audit --host HOST --port PORT --security tls|starttls|none [--user NAME --password-stdin]
+       mailwarden audit --batch FILE.csv --out-dir DIR [--concurrency N]
 
 Tests a saved account (its server, TLS, login, relay behaviour and its domain's DNS records),
 an SMTP server given on the command line, or a bare domain's DNS records (SPF, DKIM, DMARC,
@@ -94,15 +100,103 @@ Options:
   --only AREAS            Comma-separated: smtp, tls, auth, relay, dns (default: all)
   --dns HOST:PORT         Send every DNS lookup to this resolver
   --ca FILE               Also trust the CA certificate(s) in this PEM file
+  --oauth-token-stdin     Log in with SASL XOAUTH2, the OAuth 2.0 access token read from standard input
   --no-relay-test         Skip the open-relay and sender-spoofing tests
   --allow-fingerprint FP  Log in over a certificate that did not verify, only if its SHA-256 is FP
   --dkim-selector S       A DKIM selector to check (for a bare domain); repeat for several
-  --format text|json      Report format (default text)
+  --format FORMAT         text, json, md, html (self-contained, prints on A4 and Letter) or csv
+                          (one row per finding); default text. Every format hides passwords
   --out FILE              Write the report to FILE instead of standard output
+  --fail-on SEVERITY      Exit 1 when a finding is at or above SEVERITY (info, low, medium, high,
+                          critical); without it an audit that ran exits 0 whatever it found
   --port-map MAP          Where the standard ports really are, e.g. smtp=2525,submission=2587
+  --batch FILE.csv        Audit every row of FILE.csv (see "Batch" below); needs --out-dir
+  --out-dir DIR           Where --batch writes one report per row (JSON and HTML), index.html and index.csv
+  --concurrency N         How many rows --batch audits at a time, 1-32 (default 4)
+
+Batch (for consultants): FILE.csv has a header row and the columns
+  client,email or domain,host,port,security,user
+A saved account (matched by email) is audited with its keychain password; leave host, port, security
+and user empty for it. Any other row with host, port and security is audited without a password: its
+login is only inspected (which mechanisms it offers). A domain with no host gets the DNS checks only.
+A bad row is reported with its line number and the others still run. Ctrl-C stops cleanly: finished
+reports are kept and the index says which rows were cancelled. Limits: 5 MB, 10,000 rows.
+Batch exit codes: 0 all rows audited, 1 a report has findings at or above --fail-on, 2 some rows
+not run (bad rows), 3 some audits could not run, 130 cancelled.
 
 Examples:
   mailwarden audit ann@example.com
   mailwarden audit example.com --only dns --dns 127.0.0.1:5353 --format json
+  mailwarden audit ann@example.com --format html --out ann-report.html --fail-on high
+  mailwarden audit --batch clients.csv --out-dir reports --concurrency 8
   printf '%s' "$PASSWORD" | mailwarden audit --host smtp.example.com --port 587 --security starttls \\
-      --user ann@example.com --password-stdin`;
+      --user ann@example.com --password-stdin
+
+Exit codes: 0 the audit ran (nothing at or above --fail-on), 1 findings at or above --fail-on,
+2 usage or input error, 3 could not run (keychain, disk, DNS).`;
+
+export const HISTORY_HELP = `Usage: mailwarden history <list|show|compare|delete> [options]
+
+Every audit run is kept with its full report in the data folder's history/ folder.
+Run "mailwarden history <subcommand> --help" for each one.`;
+
+export const HISTORY_LIST_HELP = `Usage: mailwarden history list [ACCOUNT|EMAIL|DOMAIN] [--json]
+
+Lists stored audit runs, newest first: all of them, a saved account's, or those about a domain
+(a bare-domain audit, or an account or server on that domain). A stored file that cannot be read
+is moved to history/corrupt/ and named in a warning.
+
+Options:
+  --json            Print the list (and any unreadable files) as JSON
+
+Examples:
+  mailwarden history list
+  mailwarden history list ann@example.com
+  mailwarden history list example.com --json`;
+
+export const HISTORY_SHOW_HELP = `Usage: mailwarden history show RUN_ID [--format text|json]
+
+Prints a stored run's report, exactly as "mailwarden audit" printed it.
+
+Options:
+  --format text|json  Report format (default text)
+
+Example:
+  mailwarden history show 3f2b0c1e-8d4a-4f0e-9b1a-2c5d6e7f8a90 --format json`;
+
+export const HISTORY_COMPARE_HELP = `Usage: mailwarden history compare RUN_A RUN_B [--json]
+
+Compares two stored runs, older against newer whatever order you name them in: the problems
+fixed since the older run, the new ones, and the findings in both (with any change of severity).
+Findings match on their id and the check that found them.
+
+Options:
+  --json            Print the comparison as JSON
+
+Example:
+  mailwarden history compare 3f2b0c1e-8d4a-4f0e-9b1a-2c5d6e7f8a90 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d`;
+
+export const HISTORY_DELETE_HELP = `Usage: mailwarden history delete RUN_ID
+
+Deletes a stored run and its report.
+
+Example:
+  mailwarden history delete 3f2b0c1e-8d4a-4f0e-9b1a-2c5d6e7f8a90`;
+
+export const REEVALUATE_HELP = `Usage: mailwarden reevaluate REPORT.json [--format text|json] [--out FILE]
+
+Re-judges a report saved with "mailwarden audit ... --format json" from the evidence it carries:
+the DNS answers, HTTPS policy, SMTP replies, certificates and login results the audit saw. Nothing
+goes over the network and no password is needed; the clock is set back to the audit's own time, so
+with the same rules the findings come out the same. A newer Mailwarden shows what its rules make of
+what the servers said then. Reports made before evidence was recorded cannot be re-evaluated.
+
+Options:
+  --format text|json  Report format (default text)
+  --out FILE          Write the report to FILE instead of standard output
+
+Examples:
+  mailwarden reevaluate report.json
+  mailwarden reevaluate report.json --format json --out report-today.json
+
+Exit codes: 0 done, 2 the file is missing, not JSON, not a report, or has no evidence.`;

@@ -9,7 +9,9 @@ import { writeLine, type CliIo } from './cli-io';
 import { runAccountsCommand } from './commands/accounts-command';
 import { runAuditCommand } from './commands/audit-command';
 import { runDiscoverCommand } from './commands/discover-command';
+import { runHistoryCommand } from './commands/history-command';
 import { runPresetsCommand } from './commands/presets-command';
+import { runReevaluateCommand } from './commands/reevaluate-command';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes';
 import { MAIN_HELP, VERSION_TEXT } from './help-text';
 import { UsageError } from './usage-error';
@@ -36,6 +38,10 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps =
         return await runAuditCommand(rest, io, (dns) => services(dns));
       case 'discover':
         return await runDiscoverCommand(rest, io, (dns) => services(dns));
+      case 'history':
+        return await runHistoryCommand(rest, io, () => services());
+      case 'reevaluate':
+        return await runReevaluateCommand(rest, io);
       case 'presets':
         return runPresetsCommand(rest, io);
       case '-V':

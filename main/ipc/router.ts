@@ -13,6 +13,7 @@ import type { MainServices } from '../composition';
 import { toFailure } from '../core/errors/mailwarden-error';
 import { accountHandlers } from './handlers/account-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
+import { historyHandlers } from './handlers/history-handlers';
 import { providerHandlers } from './handlers/provider-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { NO_EVENTS, type HandlerContext, type HandlerTable } from './handler-table';
@@ -43,6 +44,7 @@ export function createIpcRouter(services: MainServices, options: IpcRouterOption
     ...providerHandlers(services),
     ...settingsHandlers(services),
     ...auditHandlers(services),
+    ...historyHandlers(services),
   };
 
   async function handle(

@@ -1,4 +1,5 @@
 /** Audits as the renderer and the CLI see them: what to test, progress while it runs, and the report. */
+import type { ReportEvidence } from './evidence';
 import type { Finding } from './findings';
 import type { AuditScore } from './score';
 
@@ -47,6 +48,8 @@ export interface AuditReport {
   readonly findings: readonly Finding[];
   readonly transcript: readonly TranscriptLine[];
   readonly score?: AuditScore;
+  /** What the audit judged (DNS answers, certificates, SMTP replies), for `mailwarden reevaluate`. */
+  readonly evidence?: ReportEvidence;
 }
 
 export type AuditEvent =

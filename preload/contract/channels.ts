@@ -6,6 +6,7 @@
  */
 import type { AccountInput, AccountList, AccountView } from './accounts';
 import type { AuditEvent, AuditOptions, AuditTargetRequest } from './audit';
+import type { HistoryEntry, HistoryListing, HistoryTarget, RunComparison } from './history';
 import type { DiscoveryResult, ProviderPreset } from './providers';
 import type { Settings } from './settings';
 
@@ -42,6 +43,17 @@ export interface AuditRunRequest {
   readonly runId: string;
 }
 
+export interface HistoryListRequest {
+  /** All runs when absent. */
+  readonly target?: HistoryTarget | undefined;
+}
+
+export interface HistoryCompareRequest {
+  /** Compared in time order, whichever is named first. */
+  readonly runIdA: string;
+  readonly runIdB: string;
+}
+
 export interface ChannelMap {
   'accounts:list': { request: null; response: AccountList };
   'accounts:add': { request: AccountAddRequest; response: AccountView };
@@ -55,6 +67,10 @@ export interface ChannelMap {
   'settings:update': { request: Settings; response: Settings };
   'audit:start': { request: AuditStartRequest; response: { readonly runId: string } };
   'audit:cancel': { request: AuditRunRequest; response: { readonly cancelled: boolean } };
+  'history:list': { request: HistoryListRequest; response: HistoryListing };
+  'history:get': { request: AuditRunRequest; response: HistoryEntry };
+  'history:compare': { request: HistoryCompareRequest; response: RunComparison };
+  'history:delete': { request: AuditRunRequest; response: { readonly deleted: true } };
 }
 
 /** Pushes from main to the page that asked: audit progress and the finished report. */
@@ -84,4 +100,8 @@ export const CHANNELS = [
   'settings:update',
   'audit:start',
   'audit:cancel',
+  'history:list',
+  'history:get',
+  'history:compare',
+  'history:delete',
 ] as const satisfies readonly Channel[];

@@ -45,6 +45,11 @@ const auditOptions = z.strictObject({
     .optional(),
 });
 
+const historyTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('account'), accountId: id }),
+  z.strictObject({ kind: z.literal('domain'), domain: text(1024) }),
+]);
+
 export const REQUEST_SCHEMAS = {
   'accounts:list': z.null(),
   'accounts:add': z.strictObject({
@@ -61,4 +66,8 @@ export const REQUEST_SCHEMAS = {
   'settings:update': z.strictObject({ dnsServer: text(300).nullable() }),
   'audit:start': z.strictObject({ target: auditTarget, options: auditOptions.optional() }),
   'audit:cancel': z.strictObject({ runId: id }),
+  'history:list': z.strictObject({ target: historyTarget.optional() }),
+  'history:get': z.strictObject({ runId: id }),
+  'history:compare': z.strictObject({ runIdA: id, runIdB: id }),
+  'history:delete': z.strictObject({ runId: id }),
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };

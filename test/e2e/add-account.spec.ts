@@ -96,7 +96,9 @@ test('(b, c, d) a canary password goes to the keychain, is stored, and never com
   // There is no method that could read a password back.
   expect(reads.bridgeShape).toEqual({
     accounts: ['add', 'deletePassword', 'list', 'remove', 'setPassword', 'update'],
+    audit: ['cancel', 'onEvent', 'start'],
     discovery: ['run'],
+    history: ['compare', 'delete', 'get', 'list'],
     presets: ['list'],
     settings: ['get', 'update'],
   });

@@ -11,13 +11,16 @@ import { SECURITY_MODES, type SecurityMode } from '../../../preload/contract/acc
 import { writeFileAtomic } from '../../adapters/atomic-file';
 import type { MainServices } from '../../composition';
 import type { AuditRequest } from '../../core/audit/audit-service';
+import type { LoginSecret } from '../../core/smtp/smtp-login';
 import type { StandardSmtpPorts } from '../../core/probes/smtp-ports';
 import { writeLine, type CliIo } from '../cli-io';
+import { runAuditBatch } from './audit-batch';
 import { EXIT_OK } from '../exit-codes';
-import { formatAuditText } from '../format-audit-text';
+import { historyNotice } from '../history-notice';
 import { AUDIT_HELP } from '../help-text';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
 import { readPasswordFromStdin } from '../password-input';
+import { exitCodeForFindings, parseFailOn, parseReportFormat, renderForCli } from '../report-output';
 import { terminalSafe } from '../terminal-text';
 import { UsageError } from '../usage-error';
 
@@ -37,15 +40,20 @@ export async function runAuditCommand(
         ca: { type: 'string' },
         'no-relay-test': { type: 'boolean' },
         format: { type: 'string' },
+        'fail-on': { type: 'string' },
         out: { type: 'string' },
         host: { type: 'string' },
         port: { type: 'string' },
         security: { type: 'string' },
         user: { type: 'string' },
         'password-stdin': { type: 'boolean' },
+        'oauth-token-stdin': { type: 'boolean' },
         'dkim-selector': { type: 'string', multiple: true },
         'allow-fingerprint': { type: 'string' },
         'port-map': { type: 'string' },
+        batch: { type: 'string' },
+        concurrency: { type: 'string' },
+        'out-dir': { type: 'string' },
         ...HELP_OPTION,
       },
       allowPositionals: true,
@@ -56,13 +64,34 @@ export async function runAuditCommand(
     writeLine(io.stdout, AUDIT_HELP);
     return EXIT_OK;
   }
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw new UsageError(`--format must be text or json, not "${format}".`, COMMAND);
+  const format = parseReportFormat(values.format, COMMAND);
+  const failOn = parseFailOn(values['fail-on'], COMMAND);
   const only = parseOnly(values.only);
   const extraCaPem = values.ca === undefined ? undefined : await readCa(values.ca);
   const ports = values['port-map'] === undefined ? undefined : parsePortMap(values['port-map']);
   const built = services(values.dns);
+  if (values.batch !== undefined) {
+    return runAuditBatch(
+      {
+        file: values.batch,
+        outDir: values['out-dir'],
+        concurrency: values.concurrency,
+        failOn,
+        conflicting: positionals.length > 0 || values.host !== undefined || values.out !== undefined,
+        settings: {
+          only,
+          relayTest: values['no-relay-test'] !== true,
+          allowCertificateFingerprint: values['allow-fingerprint'],
+          extraCaPem,
+          ...(ports === undefined ? {} : { ports }),
+        },
+      },
+      io,
+      built,
+    );
+  }
+  if (values.concurrency !== undefined || values['out-dir'] !== undefined)
+    throw new UsageError('--concurrency and --out-dir go with --batch FILE.csv.', COMMAND);
 
   const request = await buildRequest(positionals, values, io, built);
   const progress = progressPrinter(io);
@@ -75,15 +104,15 @@ export async function runAuditCommand(
       extraCaPem,
       ...(ports === undefined ? {} : { ports }),
     },
-    { onEvent: progress },
+    { onEvent: progress, onHistory: historyNotice(io) },
   );
-  const output = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatAuditText(report)}\n`;
+  const output = renderForCli(report, format);
   if (values.out === undefined) io.stdout.write(output);
   else {
     await writeFileAtomic(values.out, output);
     writeLine(io.stderr, `Report written to ${terminalSafe(values.out)}.`);
   }
-  return EXIT_OK;
+  return exitCodeForFindings(report, failOn);
 }
 
 async function buildRequest(
@@ -94,6 +123,7 @@ async function buildRequest(
     security?: string;
     user?: string;
     'password-stdin'?: boolean;
+    'oauth-token-stdin'?: boolean;
     'dkim-selector'?: string[];
   },
   io: CliIo,
@@ -110,18 +140,12 @@ async function buildRequest(
     const security = values.security;
     if (!isSecurityMode(security))
       throw new UsageError('--security must be one of: tls, starttls, none.', COMMAND);
-    const password = values['password-stdin'] === true ? await readPasswordFromStdin(io) : null;
-    if (password !== null && values.user === undefined)
-      throw new UsageError('--password-stdin needs --user.', COMMAND);
+    const secret = await readSecret(values, io);
+    if (secret !== null && values.user === undefined)
+      throw new UsageError('--password-stdin and --oauth-token-stdin need --user.', COMMAND);
     return {
       kind: 'server',
-      server: {
-        host: values.host.trim().toLowerCase(),
-        port,
-        security,
-        username: values.user ?? '',
-        secret: password === null ? null : { kind: 'password', password },
-      },
+      server: { host: values.host.trim().toLowerCase(), port, security, username: values.user ?? '', secret },
     };
   }
   if (positionals.length !== 1 || positionals[0] === undefined)
@@ -136,13 +160,31 @@ async function buildRequest(
   const account =
     accounts.find((a) => a.id === target) ??
     accounts.find((a) => a.email.toLowerCase() === target.trim().toLowerCase());
-  if (account !== undefined) return { kind: 'account', accountId: account.id };
+  if (account !== undefined) {
+    // An OAuth token (XOAUTH2) replaces the keychain password for this run only; it is never stored.
+    const token = values['oauth-token-stdin'] === true ? await readPasswordFromStdin(io) : undefined;
+    return { kind: 'account', accountId: account.id, xoauth2Token: token };
+  }
   if (target.includes('@'))
     throw new UsageError(
       `There is no saved account for ${target}. Add it with "mailwarden accounts add".`,
       COMMAND,
     );
   return { kind: 'domain', domain: target, dkimSelectors: values['dkim-selector'] ?? [] };
+}
+
+/** A password or an OAuth 2.0 access token (for SASL XOAUTH2), from standard input only, never argv. */
+async function readSecret(
+  values: { 'password-stdin'?: boolean; 'oauth-token-stdin'?: boolean },
+  io: CliIo,
+): Promise<LoginSecret | null> {
+  if (values['password-stdin'] === true && values['oauth-token-stdin'] === true)
+    throw new UsageError('Give either --password-stdin or --oauth-token-stdin, not both.', COMMAND);
+  if (values['password-stdin'] === true)
+    return { kind: 'password', password: await readPasswordFromStdin(io) };
+  if (values['oauth-token-stdin'] === true)
+    return { kind: 'xoauth2', token: await readPasswordFromStdin(io) };
+  return null;
 }
 
 function parseOnly(text: string | undefined): AuditArea[] | undefined {

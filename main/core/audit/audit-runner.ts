@@ -16,6 +16,8 @@ import { severityRank } from '../../../preload/contract/findings';
 import type { DnsWireClient } from '../dns-wire-port';
 import type { HttpsFetcher } from '../checks/mta-sts/https-fetcher-port';
 import type { Clock, DnsResolver } from '../ports';
+import { auditRecipe } from '../evidence/audit-recipe';
+import { recordEvidence } from '../evidence/evidence-recorder';
 import { resolveHost } from '../probes/resolve-host';
 import type { StandardSmtpPorts } from '../probes/smtp-ports';
 import { scoreFindings } from '../score/score-findings';
@@ -80,9 +82,11 @@ export async function runAudit(
     readonly onEvent?: (event: AuditEvent) => void;
   },
 ): Promise<AuditReport> {
-  const startedAt = deps.clock.now().toISOString();
+  // Every port's answers are recorded, so `mailwarden reevaluate` can re-judge this report offline.
+  const recording = recordEvidence(deps, auditRecipe(subject, options));
+  const startedAt = recording.deps.clock.now().toISOString();
   const areas = new Set<AuditArea>(options.areas ?? AUDIT_AREAS);
-  const checks = await plan(subject, options, deps, areas);
+  const checks = await plan(subject, options, recording.deps, areas);
   const emit = run.onEvent ?? (() => undefined);
   emit({
     runId: run.runId,
@@ -108,6 +112,7 @@ export async function runAudit(
     findings: [...outcome.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)),
     transcript: outcome.transcript,
     score: scoreFindings(outcome.findings),
+    evidence: recording.evidence(),
   };
 }
 

@@ -8,8 +8,9 @@ import type { AuditEvent, AuditOptions, AuditReport } from '../../../preload/con
 import type { Account } from '../../../preload/contract/accounts';
 import { toAsciiDomain } from '../accounts/domain-name';
 import type { AccountService } from '../accounts/account-service';
-import { MailwardenError } from '../errors/mailwarden-error';
+import { MailwardenError, toFailure } from '../errors/mailwarden-error';
 import type { IdSource, SecretStore } from '../ports';
+import type { HistorySaveOutcome, HistoryStore } from '../history/history-port';
 import type { StandardSmtpPorts } from '../probes/smtp-ports';
 import type { LoginSecret } from '../smtp/smtp-login';
 import { runAudit, type AuditDeps, type AuditServer, type AuditSubject } from './audit-runner';
@@ -17,7 +18,15 @@ import { runAudit, type AuditDeps, type AuditServer, type AuditSubject } from '.
 export type AuditRequest =
   | { readonly kind: 'account'; readonly accountId: string; readonly xoauth2Token?: string | undefined }
   | { readonly kind: 'server'; readonly server: AuditServer }
-  | { readonly kind: 'domain'; readonly domain: string; readonly dkimSelectors?: readonly string[] };
+  | { readonly kind: 'domain'; readonly domain: string; readonly dkimSelectors?: readonly string[] }
+  | {
+      /** A batch row that is not a saved account: its server and its domain, with no password. */
+      readonly kind: 'unsaved-account';
+      readonly label: string;
+      readonly email: string | null;
+      readonly domain: string;
+      readonly server: Omit<AuditServer, 'secret'>;
+    };
 
 export interface AuditRunSettings extends AuditOptions {
   readonly extraCaPem?: string | undefined;
@@ -29,7 +38,12 @@ export interface AuditService {
   run(
     request: AuditRequest,
     settings: AuditRunSettings,
-    options?: { signal?: AbortSignal; onEvent?: (event: AuditEvent) => void },
+    options?: {
+      signal?: AbortSignal;
+      onEvent?: (event: AuditEvent) => void;
+      /** Told whether the report reached the history; a failure there never loses the report. */
+      onHistory?: (outcome: HistorySaveOutcome) => void;
+    },
   ): Promise<AuditReport>;
   /** Starts in the background and returns its id at once; the report arrives as the `finished` event. */
   start(
@@ -47,6 +61,8 @@ export function createAuditService(deps: {
   readonly ids: IdSource;
   /** Adapters built afresh per run, so a changed DNS setting applies to the next audit. */
   readonly auditDeps: (options: { readonly extraCaPem?: string | undefined }) => Promise<AuditDeps>;
+  /** Where every finished (or cancelled) run's report is kept; none in tests that do not need it. */
+  readonly history?: HistoryStore;
 }): AuditService {
   const running = new Map<string, AbortController>();
 
@@ -64,6 +80,17 @@ export function createAuditService(deps: {
           );
         return { kind: 'domain', domain: domain.value, dkimSelectors: request.dkimSelectors ?? [] };
       }
+      case 'unsaved-account':
+        // No secret, so the login is only inspected and the spoofing tests (the address's one use) skip.
+        return {
+          kind: 'account',
+          label: request.label,
+          email: request.email ?? '',
+          domain: request.domain,
+          dkimSelectors: [],
+          presetId: null,
+          server: { ...request.server, secret: null },
+        };
       case 'account': {
         const account = await deps.accounts.get(request.accountId);
         return accountSubject(account, await secretFor(account, request.xoauth2Token));
@@ -83,9 +110,10 @@ export function createAuditService(deps: {
     settings: AuditRunSettings,
     signal: AbortSignal,
     onEvent?: (event: AuditEvent) => void,
+    onHistory?: (outcome: HistorySaveOutcome) => void,
   ) {
     const subject = await subjectOf(request);
-    return runAudit(
+    const report = await runAudit(
       subject,
       {
         areas: settings.only,
@@ -97,6 +125,25 @@ export function createAuditService(deps: {
       await deps.auditDeps({ extraCaPem: settings.extraCaPem }),
       { runId, signal, ...(onEvent === undefined ? {} : { onEvent }) },
     );
+    await saveToHistory(runId, request, report, onHistory);
+    return report;
+  }
+
+  /** Keeps the report; a failure is handed to the caller to show, and the report is returned regardless. */
+  async function saveToHistory(
+    runId: string,
+    request: AuditRequest,
+    report: AuditReport,
+    onHistory?: (outcome: HistorySaveOutcome) => void,
+  ): Promise<void> {
+    if (deps.history === undefined) return;
+    const accountId = request.kind === 'account' ? request.accountId : null;
+    try {
+      await deps.history.save({ runId, accountId, report });
+      onHistory?.({ saved: true, runId });
+    } catch (error) {
+      onHistory?.({ saved: false, runId, message: toFailure(error).message });
+    }
   }
 
   return {
@@ -107,6 +154,7 @@ export function createAuditService(deps: {
         settings,
         options.signal ?? new AbortController().signal,
         options.onEvent,
+        options.onHistory,
       ),
 
     async start(request, settings, onEvent) {

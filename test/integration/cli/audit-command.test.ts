@@ -11,6 +11,7 @@ import { createTestServices, type TestServices } from '../../helpers/test-servic
 
 const CANARY = 'Canary-audit-3e8b!';
 const USER = 'ann@mail.test';
+const TOKEN = 'ya29.canary-token-7c1d';
 
 /** A port nothing listens on: bound, then released. */
 async function closedPort(): Promise<number> {
@@ -43,7 +44,7 @@ describe('mailwarden audit', () => {
     const leaf = await pki.leaf('good', 'smtp.mail.test');
     // authOptional: mail is accepted without logging in, from anyone to anyone: an open relay.
     smtp = await startAuthSmtpServer({
-      user: { username: USER, password: CANARY },
+      user: { username: USER, password: CANARY, token: TOKEN },
       certPem: leaf.certPem,
       keyPem: leaf.keyPem,
       extra: { authOptional: true },
@@ -113,6 +114,39 @@ describe('mailwarden audit', () => {
     expect(smtp.log.join('\n')).not.toContain(CANARY);
     // Relay and spoofing tests stop at RCPT: the server never saw DATA.
     expect(smtp.commands).not.toContain('DATA');
+  });
+
+  it('logs in with an OAuth 2.0 token from stdin (XOAUTH2), and the token leaks nowhere', async () => {
+    const result = await cli(
+      [
+        'audit',
+        '--host',
+        'smtp.mail.test',
+        '--port',
+        String(smtp.port),
+        '--security',
+        'starttls',
+        '--user',
+        USER,
+        '--oauth-token-stdin',
+        '--dns',
+        knot.server,
+        '--ca',
+        pki.caPath,
+        '--port-map',
+        portMap,
+        '--only',
+        'auth',
+        '--format',
+        'json',
+      ],
+      TOKEN,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as AuditReport;
+    const accepted = report.findings.find((f) => f.id === 'auth.login.accepted');
+    expect(accepted?.evidence['mechanism']).toBe('XOAUTH2');
+    expect(result.stdout + result.stderr).not.toContain(TOKEN);
   });
 
   it('audits a bare domain from DNS and writes a text report to a file', async () => {

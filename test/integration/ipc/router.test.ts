@@ -27,6 +27,10 @@ const VALID_REQUESTS: { [C in Channel]: unknown } = {
   'settings:update': { dnsServer: null },
   'audit:start': { target: { kind: 'domain', domain: 'shop.example' } },
   'audit:cancel': { runId: 'x' },
+  'history:list': {},
+  'history:get': { runId: 'x' },
+  'history:compare': { runIdA: 'x', runIdB: 'y' },
+  'history:delete': { runId: 'x' },
 };
 
 describe('IPC router', () => {
@@ -199,6 +203,89 @@ describe('IPC router', () => {
     } finally {
       await knot.stop();
     }
+  });
+
+  it('keeps an audit run over IPC in the history: list, open, compare, delete', async () => {
+    const knot = await startKnot({
+      'shop.example': ['@ IN MX 10 mx.shop.example.', 'mx IN A 192.0.2.10'].join('\n'),
+    });
+    try {
+      await router.handle('settings:update', { dnsServer: knot.server }, OWN_PAGE);
+      const finished = new Promise<{ runId: string; report: AuditReport }>((resolve) => {
+        const context = {
+          emit(_channel: 'audit:event', event: AuditEvent) {
+            if (event.type === 'finished') resolve({ runId: event.runId, report: event.report });
+          },
+        };
+        void router.handle(
+          'audit:start',
+          { target: { kind: 'domain', domain: 'shop.example' } },
+          OWN_PAGE,
+          context,
+        );
+      });
+      const { runId, report } = await finished;
+
+      const listed = await router.handle(
+        'history:list',
+        { target: { kind: 'domain', domain: 'shop.example' } },
+        OWN_PAGE,
+      );
+      expect(listed).toMatchObject({
+        ok: true,
+        value: { runs: [{ runId, startedAt: report.startedAt }], problems: [] },
+      });
+      expect(
+        await router.handle('history:list', { target: { kind: 'account', accountId: 'nobody' } }, OWN_PAGE),
+      ).toEqual({
+        ok: true,
+        value: { runs: [], problems: [] },
+      });
+      expect(await router.handle('history:get', { runId }, OWN_PAGE)).toEqual({
+        ok: true,
+        value: { runId, accountId: null, report },
+      });
+      const compared = await router.handle('history:compare', { runIdA: runId, runIdB: runId }, OWN_PAGE);
+      expect(compared).toMatchObject({ ok: true, value: { fixed: [], new: [] } });
+      expect(await router.handle('history:delete', { runId }, OWN_PAGE)).toEqual({
+        ok: true,
+        value: { deleted: true },
+      });
+      expect(await router.handle('history:get', { runId }, OWN_PAGE)).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(await router.handle('history:delete', { runId }, OWN_PAGE)).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+    } finally {
+      await knot.stop();
+    }
+  });
+
+  it.each([
+    ['history:list', null],
+    ['history:list', { target: { kind: 'domain' } }],
+    ['history:get', { runId: '' }],
+    ['history:get', { runId: 'x'.repeat(65) }],
+    ['history:compare', { runIdA: 'x' }],
+    ['history:delete', { runId: 7 }],
+  ] as const)('refuses a malformed %s payload with INVALID_INPUT', async (channel, payload) => {
+    expect(await router.handle(channel, payload, OWN_PAGE)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+  });
+
+  it('refuses a run id that could name a path, without touching the disk', async () => {
+    for (const channel of ['history:get', 'history:delete'] as const) {
+      expect(await router.handle(channel, { runId: '../accounts' }, OWN_PAGE)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
+    }
+    expect(await readdir(env.dataDir)).toEqual([]);
   });
 
   it('refuses to audit an account that does not exist, before starting anything', async () => {

@@ -1,0 +1,252 @@
+/**
+ * Audit history as one file per run: history/<startedAt>-<runId>.json, each a versioned document.
+ *
+ * Each file is written atomically (temp file, fsync, rename), so a crash loses at most the run being
+ * saved and never leaves half a file under a listed name. There is no index to drift out of step: the
+ * list is the folder itself. An unreadable file is moved to history/corrupt/ and reported; a file from
+ * a newer Mailwarden is left where it is and reported.
+ */
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type {
+  HistoryEntry,
+  HistoryProblem,
+  HistoryRunSummary,
+  HistoryTarget,
+} from '../../preload/contract/history';
+import { MailwardenError } from '../core/errors/mailwarden-error';
+import { HISTORY_FORMAT, RUN_ID_PATTERN, type HistoryFormat } from '../core/history/history-document';
+import type { HistoryStore } from '../core/history/history-port';
+import { summarizeRun } from '../core/history/summarize-run';
+import { PRIVATE_DIR_MODE, writeFileAtomic } from './atomic-file';
+
+export const CORRUPT_DIR_NAME = 'corrupt';
+
+/** A full report with its transcript is well under this; anything larger is not a file we wrote. */
+const MAX_RUN_FILE_BYTES = 32 * 1024 * 1024;
+/** A temp file this old belongs to a save that crashed (a live save takes milliseconds). */
+const STALE_TEMP_AGE_MS = 60 * 60 * 1000;
+
+/** `2026-11-27T23-32-29-123Z-<runId>.json`: the ISO start time with ':' and '.' made file-name safe. */
+const RUN_FILE_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([A-Za-z0-9-]{1,64})\.json$/;
+const TEMP_FILE_PATTERN = /^\..+\.tmp$/;
+
+type RunLoad =
+  | { readonly kind: 'loaded'; readonly entry: HistoryEntry }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'corrupt'; readonly movedTo: string; readonly reason: string }
+  | { readonly kind: 'too-new'; readonly version: number };
+
+export interface FileHistoryStoreOptions {
+  readonly now?: () => Date;
+  /** The document format; tests pass a later version to prove older files migrate. */
+  readonly format?: HistoryFormat;
+}
+
+export function createFileHistoryStore(dir: string, options: FileHistoryStoreOptions = {}): HistoryStore {
+  const now = options.now ?? (() => new Date());
+  const format = options.format ?? HISTORY_FORMAT;
+  const corruptDir = join(dir, CORRUPT_DIR_NAME);
+
+  /** Our run files, newest first (the start time leads the name, so names sort by time). */
+  async function runFiles(): Promise<{ name: string; runId: string }[]> {
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return [];
+      throw storageFailed('read', error, dir);
+    }
+    await removeStaleTemps(names.filter((name) => TEMP_FILE_PATTERN.test(name)));
+    const files: { name: string; runId: string }[] = [];
+    for (const name of names) {
+      const runId = RUN_FILE_PATTERN.exec(name)?.[2];
+      if (runId !== undefined) files.push({ name, runId });
+    }
+    return files.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+  }
+
+  /** Temp files left by a crashed save; young ones may be another process saving right now. */
+  async function removeStaleTemps(names: readonly string[]): Promise<void> {
+    for (const name of names) {
+      const path = join(dir, name);
+      try {
+        const info = await stat(path);
+        if (now().getTime() - info.mtimeMs > STALE_TEMP_AGE_MS) await rm(path, { force: true });
+      } catch {
+        // Gone already (its save finished or another process cleaned it): nothing to do.
+      }
+    }
+  }
+
+  async function moveAside(name: string, reason: string): Promise<RunLoad> {
+    await mkdir(corruptDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    let movedTo = join(corruptDir, name);
+    if (await exists(movedTo)) movedTo = `${movedTo}.${now().toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      await rename(join(dir, name), movedTo);
+    } catch (error) {
+      // Another window or the CLI moved (or deleted) it a moment ago: it is no longer ours to report.
+      if (errnoCode(error) === 'ENOENT') return { kind: 'missing' };
+      throw storageFailed('read', error, dir);
+    }
+    return { kind: 'corrupt', movedTo, reason };
+  }
+
+  async function load(name: string, runId: string): Promise<RunLoad> {
+    let raw: Buffer;
+    try {
+      raw = await readFile(join(dir, name));
+    } catch (error) {
+      // Deleted between the listing and the read (another window, the CLI): simply not there.
+      if (errnoCode(error) === 'ENOENT') return { kind: 'missing' };
+      throw storageFailed('read', error, dir);
+    }
+    if (raw.byteLength > MAX_RUN_FILE_BYTES)
+      return moveAside(name, `it is larger than ${String(MAX_RUN_FILE_BYTES)} bytes`);
+    let document: unknown;
+    try {
+      document = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return moveAside(name, 'it is not valid JSON');
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document))
+      return moveAside(name, 'it does not hold a JSON object');
+    const { schemaVersion, ...fields } = document as Record<string, unknown>;
+    if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1)
+      return moveAside(name, 'it has no valid schemaVersion');
+    if (schemaVersion > format.currentVersion) return { kind: 'too-new', version: schemaVersion };
+
+    let migrated: Record<string, unknown> = fields;
+    for (let version = schemaVersion; version < format.currentVersion; version += 1) {
+      const migrate = format.migrations[version];
+      if (migrate === undefined)
+        return moveAside(name, `no migration from schema version ${String(version)}`);
+      migrated = migrate(migrated);
+    }
+    const parsed = format.parse(migrated);
+    if (!parsed.ok) return moveAside(name, parsed.reason);
+    if (parsed.value.runId !== runId) return moveAside(name, 'its run id does not match its file name');
+    return { kind: 'loaded', entry: parsed.value };
+  }
+
+  return {
+    location: dir,
+
+    async save(entry) {
+      if (!RUN_ID_PATTERN.test(entry.runId))
+        throw new MailwardenError('INVALID_INPUT', 'A run id is letters, digits and dashes only.');
+      const stamp = entry.report.startedAt.replace(/[:.]/g, '-');
+      const name = `${stamp}-${entry.runId}.json`;
+      if (!RUN_FILE_PATTERN.test(name))
+        throw new MailwardenError('INVALID_INPUT', 'The report has no valid start time to file it under.');
+      const document = {
+        schemaVersion: format.currentVersion,
+        runId: entry.runId,
+        accountId: entry.accountId,
+        report: entry.report,
+      };
+      try {
+        await writeFileAtomic(join(dir, name), `${JSON.stringify(document, null, 2)}\n`);
+      } catch (error) {
+        throw storageFailed('write', error, dir);
+      }
+    },
+
+    async list(filter = {}) {
+      const runs: HistoryRunSummary[] = [];
+      const problems: HistoryProblem[] = [];
+      for (const { name, runId } of await runFiles()) {
+        const loaded = await load(name, runId);
+        switch (loaded.kind) {
+          case 'missing':
+            break;
+          case 'corrupt':
+            problems.push({ kind: 'corrupt', file: name, movedTo: loaded.movedTo, reason: loaded.reason });
+            break;
+          case 'too-new':
+            problems.push({ kind: 'too-new', file: name, version: loaded.version });
+            break;
+          case 'loaded':
+            if (filter.target === undefined || matches(loaded.entry, filter.target))
+              runs.push(summarizeRun(loaded.entry));
+        }
+      }
+      return { runs, problems };
+    },
+
+    async get(runId) {
+      if (!RUN_ID_PATTERN.test(runId)) return null;
+      const file = (await runFiles()).find((candidate) => candidate.runId === runId);
+      if (file === undefined) return null;
+      const loaded = await load(file.name, runId);
+      switch (loaded.kind) {
+        case 'loaded':
+          return loaded.entry;
+        case 'missing':
+          return null;
+        case 'corrupt':
+          throw new MailwardenError(
+            'STORAGE_CORRUPT',
+            `The stored run ${runId} was unreadable (${loaded.reason}); it has been moved to ${loaded.movedTo}.`,
+          );
+        case 'too-new':
+          throw new MailwardenError(
+            'STORAGE_TOO_NEW',
+            `The stored run ${runId} was saved by a newer Mailwarden (history format ${String(loaded.version)}); update Mailwarden to open it.`,
+          );
+      }
+    },
+
+    async delete(runId) {
+      if (!RUN_ID_PATTERN.test(runId)) return false;
+      const files = (await runFiles()).filter((candidate) => candidate.runId === runId);
+      for (const file of files) {
+        try {
+          await rm(join(dir, file.name));
+        } catch (error) {
+          if (errnoCode(error) !== 'ENOENT') throw storageFailed('delete', error, dir);
+        }
+      }
+      return files.length > 0;
+    },
+  };
+}
+
+/** An account's runs by account id; a domain's by the audited domain or, for an ad hoc server, its host. */
+function matches(entry: HistoryEntry, target: HistoryTarget): boolean {
+  if (target.kind === 'account') return entry.accountId === target.accountId;
+  const wanted = normalizeName(target.domain);
+  const { domain, host } = entry.report.target;
+  return (
+    (domain !== null && normalizeName(domain) === wanted) || (host !== null && normalizeName(host) === wanted)
+  );
+}
+
+function normalizeName(name: string): string {
+  return name.trim().toLowerCase().replace(/\.$/, '');
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The OS error code (ENOSPC, EACCES...) says what to fix; the rest of its text is not needed. */
+function storageFailed(action: 'read' | 'write' | 'delete', error: unknown, dir: string): MailwardenError {
+  const code = errnoCode(error) ?? 'unknown error';
+  const verb = action === 'write' ? 'save to' : action === 'read' ? 'read' : 'delete from';
+  return new MailwardenError(
+    'STORAGE_FAILED',
+    `Mailwarden could not ${verb} the audit history in ${dir} (${code}).`,
+  );
+}
+
+function errnoCode(error: unknown): string | undefined {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}

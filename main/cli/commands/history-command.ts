@@ -1,0 +1,161 @@
+/** `mailwarden history list|show|compare|delete`: every audit run is kept; reopen, compare or remove one. */
+import { parseArgs } from 'node:util';
+import type { HistoryTarget } from '../../../preload/contract/history';
+import type { MainServices } from '../../composition';
+import { toAsciiDomain } from '../../core/accounts/domain-name';
+import { RUN_ID_PATTERN } from '../../core/history/history-document';
+import { writeLine, type CliIo } from '../cli-io';
+import { EXIT_OK } from '../exit-codes';
+import { formatAuditText } from '../format-audit-text';
+import { formatComparisonText, formatHistoryTable, historyProblemText } from '../format-history-text';
+import {
+  HISTORY_COMPARE_HELP,
+  HISTORY_DELETE_HELP,
+  HISTORY_HELP,
+  HISTORY_LIST_HELP,
+  HISTORY_SHOW_HELP,
+} from '../help-text';
+import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
+import { terminalSafe } from '../terminal-text';
+import { UsageError } from '../usage-error';
+
+type ServicesFactory = () => MainServices;
+
+export async function runHistoryCommand(
+  args: readonly string[],
+  io: CliIo,
+  services: ServicesFactory,
+): Promise<number> {
+  const [subcommand, ...rest] = args;
+  switch (subcommand) {
+    case 'list':
+      return listRuns(rest, io, services);
+    case 'show':
+      return showRun(rest, io, services);
+    case 'compare':
+      return compareTwoRuns(rest, io, services);
+    case 'delete':
+      return deleteRun(rest, io, services);
+    case undefined:
+    case '--help':
+    case '-h':
+      writeLine(io.stdout, HISTORY_HELP);
+      return EXIT_OK;
+    default:
+      throw new UsageError(`Unknown subcommand "history ${terminalSafe(subcommand)}".`, 'history');
+  }
+}
+
+async function listRuns(args: readonly string[], io: CliIo, services: ServicesFactory): Promise<number> {
+  const command = 'history list';
+  const { values, positionals } = parse(command, args, { json: { type: 'boolean' } });
+  if (values.help === true) return help(io, HISTORY_LIST_HELP);
+  if (positionals.length > 1) throw new UsageError('Name at most one account or domain.', command);
+  const built = services();
+  const target = positionals[0] === undefined ? undefined : await resolveTarget(positionals[0], built);
+  const listing = await built.history.list(target);
+  for (const problem of listing.problems) writeLine(io.stderr, `Warning: ${historyProblemText(problem)}`);
+  writeLine(
+    io.stdout,
+    values.json === true ? JSON.stringify(listing, null, 2) : formatHistoryTable(listing.runs),
+  );
+  return EXIT_OK;
+}
+
+async function showRun(args: readonly string[], io: CliIo, services: ServicesFactory): Promise<number> {
+  const command = 'history show';
+  const { values, positionals } = parse(command, args, { format: { type: 'string' } });
+  if (values.help === true) return help(io, HISTORY_SHOW_HELP);
+  const [runId] = exactlyRunIds(positionals, 1, command);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format must be text or json, not "${terminalSafe(format)}".`, command);
+  const { report } = await services().history.get(runId);
+  // The same output as `mailwarden audit`, so a stored run reads like a fresh one.
+  io.stdout.write(
+    format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatAuditText(report)}\n`,
+  );
+  return EXIT_OK;
+}
+
+async function compareTwoRuns(
+  args: readonly string[],
+  io: CliIo,
+  services: ServicesFactory,
+): Promise<number> {
+  const command = 'history compare';
+  const { values, positionals } = parse(command, args, { json: { type: 'boolean' } });
+  if (values.help === true) return help(io, HISTORY_COMPARE_HELP);
+  const [runA, runB] = exactlyRunIds(positionals, 2, command);
+  if (runA === runB) throw new UsageError('Name two different runs.', command);
+  const comparison = await services().history.compare(runA, runB);
+  writeLine(
+    io.stdout,
+    values.json === true ? JSON.stringify(comparison, null, 2) : formatComparisonText(comparison),
+  );
+  return EXIT_OK;
+}
+
+async function deleteRun(args: readonly string[], io: CliIo, services: ServicesFactory): Promise<number> {
+  const command = 'history delete';
+  const { values, positionals } = parse(command, args, {});
+  if (values.help === true) return help(io, HISTORY_DELETE_HELP);
+  const [runId] = exactlyRunIds(positionals, 1, command);
+  await services().history.delete(runId);
+  writeLine(io.stdout, `Deleted run ${runId}.`);
+  return EXIT_OK;
+}
+
+function parse<O extends Record<string, { type: 'string' | 'boolean' }>>(
+  command: string,
+  args: readonly string[],
+  options: O,
+) {
+  return parseOrUsageError(command, () =>
+    parseArgs({
+      args: [...args],
+      options: { ...options, ...HELP_OPTION },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+}
+
+function help(io: CliIo, text: string): number {
+  writeLine(io.stdout, text);
+  return EXIT_OK;
+}
+
+/** Run ids are letters, digits and dashes; anything else is refused before it is echoed anywhere. */
+function exactlyRunIds(positionals: readonly string[], count: 1, command: string): [string];
+function exactlyRunIds(positionals: readonly string[], count: 2, command: string): [string, string];
+function exactlyRunIds(positionals: readonly string[], count: number, command: string): string[] {
+  if (positionals.length !== count)
+    throw new UsageError(count === 1 ? 'Name one run id.' : 'Name two run ids.', command);
+  for (const runId of positionals) {
+    if (!RUN_ID_PATTERN.test(runId))
+      throw new UsageError(
+        `"${terminalSafe(runId)}" is not a run id (see "mailwarden history list").`,
+        command,
+      );
+  }
+  return [...positionals];
+}
+
+/** A saved account (by id or email) lists that account's runs; anything else is taken as a domain. */
+async function resolveTarget(text: string, built: MainServices): Promise<HistoryTarget> {
+  const accounts = (await built.accounts.list()).accounts;
+  const wanted = text.trim().toLowerCase();
+  const account =
+    accounts.find((a) => a.id === text) ?? accounts.find((a) => a.email.toLowerCase() === wanted);
+  if (account !== undefined) return { kind: 'account', accountId: account.id };
+  if (text.includes('@'))
+    throw new UsageError(`There is no saved account for ${terminalSafe(text)}.`, 'history list');
+  const domain = toAsciiDomain(text);
+  if (!domain.ok)
+    throw new UsageError(
+      `"${terminalSafe(text)}" is neither a saved account nor a domain: ${domain.reason}`,
+      'history list',
+    );
+  return { kind: 'domain', domain: domain.value };
+}

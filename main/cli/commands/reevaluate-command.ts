@@ -1,0 +1,87 @@
+/**
+ * `mailwarden reevaluate REPORT.json`: re-judges a saved JSON report from the evidence it embeds, with
+ * no network and no password, and prints the new report (to stdout or --out).
+ *
+ * For offline diagnostics, and to see what a newer Mailwarden's rules make of what the servers said then.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { AuditReport } from '../../../preload/contract/audit';
+import { writeFileAtomic } from '../../adapters/atomic-file';
+import { reevaluateReport } from '../../core/evidence/reevaluate';
+import { MAILWARDEN_VERSION } from '../../version';
+import { writeLine, type CliIo } from '../cli-io';
+import { EXIT_OK } from '../exit-codes';
+import { formatAuditText } from '../format-audit-text';
+import { REEVALUATE_HELP } from '../help-text';
+import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
+import { terminalSafe } from '../terminal-text';
+import { UsageError } from '../usage-error';
+
+const COMMAND = 'reevaluate';
+/** A report with every certificate and reply is a few hundred KB; anything far bigger is not ours. */
+const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+
+export async function runReevaluateCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOrUsageError(COMMAND, () =>
+    parseArgs({
+      args: [...args],
+      options: { format: { type: 'string' }, out: { type: 'string' }, ...HELP_OPTION },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  if (values.help === true) {
+    writeLine(io.stdout, REEVALUATE_HELP);
+    return EXIT_OK;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format must be text or json, not "${format}".`, COMMAND);
+  const [path, ...extra] = positionals;
+  if (path === undefined || extra.length > 0)
+    throw new UsageError('Name one JSON report, e.g. mailwarden reevaluate report.json.', COMMAND);
+
+  const original = await readReport(path);
+  const report = await reevaluateReport(original, { toolVersion: MAILWARDEN_VERSION });
+  writeLine(
+    io.stderr,
+    `Re-evaluated offline from the evidence of ${original.startedAt}: ${String(report.findings.length)} findings (the report had ${String(original.findings.length)}).`,
+  );
+  const output = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatAuditText(report)}\n`;
+  if (values.out === undefined) io.stdout.write(output);
+  else {
+    await writeFileAtomic(values.out, output);
+    writeLine(io.stderr, `Report written to ${terminalSafe(values.out)}.`);
+  }
+  return EXIT_OK;
+}
+
+/** The file as a report, or a UsageError saying exactly what is wrong with it. */
+async function readReport(path: string): Promise<AuditReport> {
+  const shown = terminalSafe(path);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`Cannot read the report ${shown}.`, COMMAND);
+  }
+  if (Buffer.byteLength(text) > MAX_REPORT_BYTES)
+    throw new UsageError(`${shown} is larger than any Mailwarden report (over 50 MB).`, COMMAND);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'unreadable';
+    throw new UsageError(`${shown} is not valid JSON (${terminalSafe(reason)}).`, COMMAND);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new UsageError(`${shown} is not a Mailwarden JSON report: it is not a JSON object.`, COMMAND);
+  const fields = parsed as Record<string, unknown>;
+  if (fields['schemaVersion'] !== 1 || !Array.isArray(fields['findings']))
+    throw new UsageError(
+      `${shown} is not a Mailwarden JSON report (schema version 1 with findings); save one with "mailwarden audit ... --format json".`,
+      COMMAND,
+    );
+  return parsed as AuditReport;
+}

@@ -1,0 +1,62 @@
+/** Stored runs for a terminal: the history table, and two runs compared (fixed, new, unchanged). */
+import type { HistoryProblem, HistoryRunSummary, RunComparison } from '../../preload/contract/history';
+import { SEVERITIES, type Finding, type Severity } from '../../preload/contract/findings';
+import { formatTable, terminalSafe } from './terminal-text';
+
+export function formatHistoryTable(runs: readonly HistoryRunSummary[]): string {
+  if (runs.length === 0) return 'No stored runs.';
+  return formatTable(
+    ['RUN ID', 'STARTED', 'TARGET', 'FINDINGS'],
+    runs.map((run) => [
+      run.runId,
+      run.startedAt,
+      `${run.target.label}${run.cancelled ? ' (cancelled)' : ''}`,
+      countsText(run.counts),
+    ]),
+  );
+}
+
+/** One sentence per problem file, for stderr: what happened to it and where it is now. */
+export function historyProblemText(problem: HistoryProblem): string {
+  return problem.kind === 'corrupt'
+    ? `The stored run ${terminalSafe(problem.file)} was unreadable (${problem.reason}); it has been moved to ${terminalSafe(problem.movedTo)}.`
+    : `The stored run ${terminalSafe(problem.file)} was saved by a newer Mailwarden (history format ${String(problem.version)}); it was left untouched.`;
+}
+
+export function formatComparisonText(comparison: RunComparison): string {
+  const { older, newer } = comparison;
+  const lines = [
+    `Comparing ${terminalSafe(older.target.label)}: run ${older.runId} (${older.startedAt})`,
+    `     with ${terminalSafe(newer.target.label)}: run ${newer.runId} (${newer.startedAt})`,
+    '',
+    `Fixed (${String(comparison.fixed.length)}):`,
+    ...findingLines(comparison.fixed),
+    '',
+    `New (${String(comparison.new.length)}):`,
+    ...findingLines(comparison.new),
+    '',
+    `Unchanged (${String(comparison.unchanged.length)}):`,
+    ...comparison.unchanged.map(({ finding, previousSeverity }) =>
+      previousSeverity === null
+        ? findingLine(finding)
+        : `${findingLine(finding)} (was ${previousSeverity.toUpperCase()})`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+function findingLines(findings: readonly Finding[]): string[] {
+  return findings.length === 0 ? ['  (none)'] : findings.map(findingLine);
+}
+
+function findingLine(finding: Finding): string {
+  return `  [${finding.severity.toUpperCase()}] ${terminalSafe(finding.title)} (${terminalSafe(finding.id)} on ${terminalSafe(finding.checkId)})`;
+}
+
+function countsText(counts: { readonly [S in Severity]: number }): string {
+  const parts = [...SEVERITIES]
+    .reverse()
+    .filter((severity) => counts[severity] > 0)
+    .map((severity) => `${String(counts[severity])} ${severity}`);
+  return parts.length === 0 ? 'none' : parts.join(', ');
+}

@@ -1,0 +1,84 @@
+/**
+ * What a report keeps of the audit's subject and options so the same checks can be planned again.
+ *
+ * The secret is never kept, only whether there was one: a re-evaluation replays the login's recorded
+ * result instead of logging in, so it needs to know a login happened, not with what.
+ */
+import { AUDIT_AREAS } from '../../../preload/contract/audit';
+import type { EvidenceAuditRecipe, EvidenceServer } from '../../../preload/contract/evidence';
+import type { AuditRunOptions, AuditServer, AuditSubject } from '../audit/audit-runner';
+import type { SmtpLimits } from '../smtp/smtp-channel';
+import type { LoginSecret } from '../smtp/smtp-login';
+import { fromEvidenceJson, toEvidenceJson } from './evidence-json';
+
+export function auditRecipe(subject: AuditSubject, options: AuditRunOptions): EvidenceAuditRecipe {
+  return {
+    subject:
+      subject.kind === 'domain'
+        ? { kind: 'domain', domain: subject.domain, dkimSelectors: [...subject.dkimSelectors] }
+        : subject.kind === 'server'
+          ? { kind: 'server', server: serverOf(subject.server) }
+          : {
+              kind: 'account',
+              label: subject.label,
+              email: subject.email,
+              domain: subject.domain,
+              server: serverOf(subject.server),
+              dkimSelectors: [...subject.dkimSelectors],
+              presetId: subject.presetId,
+            },
+    areas: [...(options.areas ?? AUDIT_AREAS)],
+    relayTest: options.relayTest,
+    allowCertificateFingerprint: options.allowCertificateFingerprint ?? null,
+    extraCaPem: options.extraCaPem ?? null,
+    ports: { ...options.ports },
+    limits: toEvidenceJson(options.limits ?? null),
+    overallDeadlineMs: options.overallDeadlineMs ?? null,
+  };
+}
+
+function serverOf(server: AuditServer): EvidenceServer {
+  return {
+    host: server.host,
+    port: server.port,
+    security: server.security,
+    username: server.username,
+    secret: server.secret?.kind ?? null,
+  };
+}
+
+/** The subject again, with a stand-in secret that only the replayed login ever receives (and ignores). */
+export function subjectFromRecipe(recipe: EvidenceAuditRecipe): AuditSubject {
+  const { subject } = recipe;
+  switch (subject.kind) {
+    case 'domain':
+      return { kind: 'domain', domain: subject.domain, dkimSelectors: subject.dkimSelectors };
+    case 'server':
+      return { kind: 'server', server: serverFrom(subject.server) };
+    case 'account':
+      return { ...subject, server: serverFrom(subject.server) };
+  }
+}
+
+function serverFrom(server: EvidenceServer): AuditServer {
+  const secret: LoginSecret | null =
+    server.secret === null
+      ? null
+      : server.secret === 'password'
+        ? { kind: 'password', password: '' }
+        : { kind: 'xoauth2', token: '' };
+  return { ...server, secret };
+}
+
+export function optionsFromRecipe(recipe: EvidenceAuditRecipe): AuditRunOptions {
+  const limits = recipe.limits === null ? undefined : fromEvidenceJson<Partial<SmtpLimits>>(recipe.limits);
+  return {
+    areas: recipe.areas,
+    relayTest: recipe.relayTest,
+    allowCertificateFingerprint: recipe.allowCertificateFingerprint ?? undefined,
+    extraCaPem: recipe.extraCaPem ?? undefined,
+    ports: recipe.ports,
+    ...(limits === undefined ? {} : { limits }),
+    ...(recipe.overallDeadlineMs === null ? {} : { overallDeadlineMs: recipe.overallDeadlineMs }),
+  };
+}

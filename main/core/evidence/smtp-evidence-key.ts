@@ -1,0 +1,58 @@
+/** How recorded SMTP connections and logins are told apart, shared by the recorder and the replayer. */
+import type { EvidenceTlsRequest } from '../../../preload/contract/evidence';
+import type { SmtpTarget, SmtpTransportSecurity, TlsClientOptions } from '../smtp/smtp-channel';
+
+/** The TLS settings that change what a server answers (the extra CA only changes trust, seen in the result). */
+export function tlsRequestOf(options: TlsClientOptions | undefined): EvidenceTlsRequest | null {
+  if (options === undefined) return null;
+  return {
+    servername: options.servername,
+    minVersion: options.minVersion ?? null,
+    maxVersion: options.maxVersion ?? null,
+  };
+}
+
+export function sameTlsRequest(a: EvidenceTlsRequest | null, b: EvidenceTlsRequest | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.servername === b.servername && a.minVersion === b.minVersion && a.maxVersion === b.maxVersion;
+}
+
+/** One connection's identity: where, how, and with which TLS versions. */
+export function connectionKey(
+  target: SmtpTarget,
+  security: SmtpTransportSecurity,
+  tls: EvidenceTlsRequest | null,
+): string {
+  return JSON.stringify([
+    target.host,
+    target.address,
+    target.port,
+    security,
+    tls?.servername ?? null,
+    tls?.minVersion ?? null,
+    tls?.maxVersion ?? null,
+  ]);
+}
+
+/** One login's identity: where, how, as whom, and whether a secret was sent or only the mechanisms read. */
+export function loginKey(login: {
+  readonly host: string;
+  readonly address: string;
+  readonly port: number;
+  readonly security: string;
+  readonly username: string;
+  readonly mechanism: string | null;
+  readonly withSecret: boolean;
+  readonly keepSession: boolean;
+}): string {
+  return JSON.stringify([
+    login.host,
+    login.address,
+    login.port,
+    login.security,
+    login.username,
+    login.mechanism,
+    login.withSecret,
+    login.keepSession,
+  ]);
+}

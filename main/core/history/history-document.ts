@@ -1,0 +1,85 @@
+/**
+ * The on-disk format of one stored run (history/<startedAt>-<runId>.json), version by version.
+ *
+ * Version 1: `{ schemaVersion: 1, runId, accountId, report: AuditReport }`. Add a migration here before
+ * changing the shape; never edit what an older version meant. The report is checked for the fields
+ * Mailwarden reads back (target, times, findings, transcript) and kept whole otherwise, so fields a
+ * later report version adds survive a round trip.
+ */
+import { z } from 'zod';
+import type { AuditReport } from '../../../preload/contract/audit';
+import type { HistoryEntry } from '../../../preload/contract/history';
+import { SEVERITIES } from '../../../preload/contract/findings';
+
+export const HISTORY_DIR_NAME = 'history';
+export const HISTORY_SCHEMA_VERSION = 1;
+
+/** Run ids are UUIDs; anything else could name a path outside the history folder. */
+export const RUN_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
+
+const finding = z.looseObject({
+  id: z.string(),
+  checkId: z.string(),
+  severity: z.enum(SEVERITIES),
+  title: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+  explanation: z.string(),
+  fix: z.looseObject({ steps: z.array(z.string()) }),
+  references: z.array(z.looseObject({ label: z.string(), url: z.string() })),
+});
+
+const report = z.looseObject({
+  schemaVersion: z.number().int().min(1),
+  tool: z.looseObject({ name: z.string(), version: z.string() }),
+  target: z.looseObject({
+    kind: z.enum(['account', 'server', 'domain']),
+    label: z.string(),
+    domain: z.string().nullable(),
+    host: z.string().nullable(),
+    port: z.number().nullable(),
+    security: z.string().nullable(),
+  }),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime(),
+  cancelled: z.boolean(),
+  findings: z.array(finding),
+  transcript: z.array(
+    z.looseObject({
+      at: z.string(),
+      elapsedMs: z.number(),
+      direction: z.enum(['client', 'server', 'event']),
+      connection: z.string(),
+      text: z.string(),
+    }),
+  ),
+});
+
+const historyDocument = z.strictObject({
+  runId: z.string().regex(RUN_ID_PATTERN),
+  accountId: z.string().max(64).nullable(),
+  report,
+});
+
+/** How a stored run is read: the current version, one migration per older version, and the check. */
+export interface HistoryFormat {
+  readonly currentVersion: number;
+  /** Upgrades fields written at `fromVersion` to `fromVersion + 1`. */
+  readonly migrations: Readonly<Record<number, (fields: Record<string, unknown>) => Record<string, unknown>>>;
+  parse(fields: Record<string, unknown>): { ok: true; value: HistoryEntry } | { ok: false; reason: string };
+}
+
+export const HISTORY_FORMAT: HistoryFormat = {
+  currentVersion: HISTORY_SCHEMA_VERSION,
+  migrations: {},
+  parse(fields) {
+    const result = historyDocument.safeParse(fields);
+    if (result.success) {
+      const { runId, accountId } = result.data;
+      // Checked above for every field Mailwarden reads; the rest is carried through untouched.
+      return { ok: true, value: { runId, accountId, report: result.data.report as unknown as AuditReport } };
+    }
+    const issue = result.error.issues[0];
+    const where = issue === undefined ? '' : ` (at ${issue.path.join('.') || 'the top level'})`;
+    return { ok: false, reason: `its contents do not match the history format${where}` };
+  },
+};

@@ -1,0 +1,191 @@
+/**
+ * The audit report as one self-contained HTML file a consultant can hand to a client or print to PDF.
+ *
+ * Self-contained means no request of any kind: inline styles only, no scripts, fonts, images or linked
+ * files, and a Content-Security-Policy that forbids them anyway, so even a bug in escaping could not load
+ * or run anything. Every text from a server or DNS record is escaped by `markup` (see html-template.ts).
+ */
+import type { AuditReport, TranscriptLine } from '../../../preload/contract/audit';
+import type { Finding } from '../../../preload/contract/findings';
+import { SafeHtml, markup } from './html-template';
+import { REPORT_CSS } from './report-html-styles';
+import { readScore, type ScoreView } from './report-score';
+import {
+  SEVERITY_LABELS,
+  durationText,
+  evidenceEntries,
+  groupBySeverity,
+  problemCount,
+  readableTime,
+  safeLinkUrl,
+  severityCounts,
+  targetText,
+} from './report-view';
+
+/** Nothing may load and nothing may run; only the inline stylesheet applies (CSP Level 3). */
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
+
+const DIRECTION_LABELS: Readonly<Record<TranscriptLine['direction'], string>> = {
+  client: 'sent',
+  server: 'received',
+  event: 'event',
+};
+
+export function renderHtml(report: AuditReport): string {
+  const target = targetText(report);
+  const problems = groupBySeverity(report.findings).filter((group) => group.severity !== 'pass');
+  const passes = report.findings.filter((finding) => finding.severity === 'pass');
+  const page = markup`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Mail security report: ${report.target.label}</title>
+<style>${new SafeHtml(REPORT_CSS)}</style>
+</head>
+<body>
+<div class="print-header"><span>Mailwarden mail security report: ${target}</span><span>${readableTime(report.finishedAt)}</span></div>
+${cover(report, target)}
+<main>
+${summary(report)}
+<section aria-labelledby="findings-heading">
+<h2 id="findings-heading">Findings</h2>
+${problems.length === 0 ? markup`<p>Nothing needs attention: every check passed.</p>` : null}
+${problems.map(
+  (group) => markup`<h3 id="severity-${group.severity}">${group.label} (${group.findings.length})</h3>
+${group.findings.map(findingArticle)}`,
+)}
+</section>
+${passingSection(passes)}
+${transcriptSection(report.transcript)}
+</main>
+<footer>Made by ${report.tool.name} ${report.tool.version} on your own computer; report format version ${report.schemaVersion}. Server and DNS texts are quoted as received.</footer>
+</body>
+</html>
+`;
+  return page.markup;
+}
+
+function cover(report: AuditReport, target: string): SafeHtml {
+  const duration = durationText(report);
+  return markup`<header class="cover">
+<p class="eyebrow">Mail security report</p>
+<h1>${report.target.label}</h1>
+<dl class="meta">
+<dt>Tested</dt><dd>${target}</dd>
+<dt>Started</dt><dd>${readableTime(report.startedAt)}</dd>
+<dt>Finished</dt><dd>${readableTime(report.finishedAt)}${duration === null ? null : ` (${duration})`}</dd>
+<dt>Tool</dt><dd>${report.tool.name} ${report.tool.version}</dd>
+</dl>
+${report.cancelled ? markup`<p class="warning">This audit was cancelled before every check finished: the findings below are incomplete.</p>` : null}
+</header>`;
+}
+
+function summary(report: AuditReport): SafeHtml {
+  const problems = problemCount(report.findings);
+  const verdict =
+    problems === 0
+      ? 'No problems need attention.'
+      : `${String(problems)} ${problems === 1 ? 'problem needs' : 'problems need'} attention, worst first below.`;
+  return markup`<section aria-labelledby="summary-heading">
+<h2 id="summary-heading">Summary</h2>
+<p class="verdict">${verdict}</p>
+<div class="summary">
+<table>
+<caption class="eyebrow">Findings by severity</caption>
+<thead><tr><th scope="col">Severity</th><th scope="col">Findings</th></tr></thead>
+<tbody>
+${severityCounts(report.findings).map(
+  ({ severity, count }) =>
+    markup`<tr><td><span class="badge sev-${severity}">${SEVERITY_LABELS[severity]}</span></td><td class="count">${count}</td></tr>`,
+)}
+</tbody>
+</table>
+${scoreTable(readScore(report))}
+</div>
+</section>`;
+}
+
+function scoreTable(score: ScoreView | null): SafeHtml | null {
+  if (score === null) return null;
+  return markup`<table class="score">
+<caption class="eyebrow">Score</caption>
+<thead><tr><th scope="col">Area</th><th scope="col">Score</th><th scope="col">Grade</th></tr></thead>
+<tbody>
+<tr><th scope="row">${score.overall.label}</th><td><strong>${score.overall.points}</strong></td><td><strong>${score.overall.grade}</strong></td></tr>
+${score.areas.map((area) => markup`<tr><th scope="row">${area.label}</th><td>${area.points}</td><td>${area.grade}</td></tr>`)}
+</tbody>
+</table>`;
+}
+
+function findingArticle(finding: Finding): SafeHtml {
+  const { fix } = finding;
+  const providers = Object.entries(fix.providerSteps ?? {});
+  const evidence = evidenceEntries(finding.evidence);
+  return markup`<article class="finding sev-${finding.severity}">
+<h4><span class="badge">${SEVERITY_LABELS[finding.severity]}</span>${finding.title}</h4>
+<p class="ids mono">${finding.id} · ${finding.checkId}</p>
+<p>${finding.explanation}</p>
+${fix.steps.length === 0 ? null : markup`<h5>How to fix it</h5><ol>${fix.steps.map((step) => markup`<li>${step}</li>`)}</ol>`}
+${providers.map(
+  ([preset, steps]) =>
+    markup`<h5>Steps for ${preset}</h5><ol>${steps.map((step) => markup`<li>${step}</li>`)}</ol>`,
+)}
+${
+  fix.record === undefined
+    ? null
+    : markup`<h5>Record to publish</h5>
+<table class="record"><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Value</th></tr></thead>
+<tbody><tr><td>${fix.record.name}</td><td>${fix.record.type}</td><td>${fix.record.value}</td></tr></tbody></table>`
+}
+${
+  finding.references.length === 0
+    ? null
+    : markup`<h5>References</h5><ul>${finding.references.map((reference) => {
+        const url = safeLinkUrl(reference.url);
+        return url === null
+          ? markup`<li>${reference.label} (${reference.url})</li>`
+          : markup`<li><a href="${url}" rel="noreferrer noopener">${reference.label}</a></li>`;
+      })}</ul>`
+}
+${
+  evidence.length === 0
+    ? null
+    : markup`<h5>Evidence</h5>
+<table class="evidence"><tbody>${evidence.map((entry) => markup`<tr><th scope="row">${entry.key}</th><td>${entry.value}</td></tr>`)}</tbody></table>`
+}
+</article>`;
+}
+
+function passingSection(passes: readonly Finding[]): SafeHtml {
+  return markup`<section aria-labelledby="passed-heading">
+<h2 id="passed-heading">Passing checks (${passes.length})</h2>
+${
+  passes.length === 0
+    ? markup`<p>No check passed outright.</p>`
+    : markup`<details><summary>Show the ${passes.length} ${passes.length === 1 ? 'check' : 'checks'} that passed</summary>
+<ul class="passes">${passes.map((finding) => markup`<li>${finding.title} <span class="mono">(${finding.id})</span></li>`)}</ul>
+</details>`
+}
+</section>`;
+}
+
+function transcriptSection(transcript: readonly TranscriptLine[]): SafeHtml {
+  return markup`<section aria-labelledby="transcript-heading">
+<h2 id="transcript-heading">Protocol transcript</h2>
+<p>What was said on each connection, in order. Passwords and login data were replaced by &lt;redacted&gt; before anything was recorded.</p>
+${
+  transcript.length === 0
+    ? markup`<p>No connection was made.</p>`
+    : markup`<table class="transcript">
+<thead><tr><th scope="col">ms</th><th scope="col">Connection</th><th scope="col">Direction</th><th scope="col">Text</th></tr></thead>
+<tbody>${transcript.map(
+        (line) =>
+          markup`<tr><td class="num">${line.elapsedMs}</td><td>${line.connection}</td><td>${DIRECTION_LABELS[line.direction]}</td><td>${line.text}</td></tr>`,
+      )}</tbody></table>`
+}
+</section>`;
+}

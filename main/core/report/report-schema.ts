@@ -1,0 +1,164 @@
+/**
+ * The JSON report's schema, as code: validates a report read back from a file and generates
+ * docs/report-schema.json (scripts/generate-report-schema.ts).
+ *
+ * It mirrors preload/contract/audit.ts and findings.ts; the key checks at the bottom make the type-checker
+ * fail when a field is added there but not here. Objects are strict, so the published schema describes
+ * exactly what this version writes. Bump REPORT_SCHEMA_VERSION (and AuditReport.schemaVersion) on any
+ * breaking change; see docs/report-format.md.
+ */
+import { z } from 'zod';
+import type { AuditReport, AuditTargetDescription, TranscriptLine } from '../../../preload/contract/audit';
+import { GRADES, SCORE_AREAS, type AreaScore, type AuditScore } from '../../../preload/contract/score';
+import {
+  SEVERITIES,
+  type Finding,
+  type Fix,
+  type RecordToPublish,
+  type Reference,
+} from '../../../preload/contract/findings';
+import { REPORT_EVIDENCE_SCHEMA } from './report-evidence-schema';
+import type { AllTrue, SameKeys } from './same-keys';
+
+export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_ID = 'urn:mailwarden:audit-report:1';
+/** Where the generated JSON Schema is committed, relative to the repository root. */
+export const REPORT_SCHEMA_DOC_PATH = 'docs/report-schema.json';
+
+const isoTime = z.iso
+  .datetime({ offset: true })
+  .describe('ISO 8601 time, UTC, e.g. 2026-11-27T23:33:25.123Z');
+
+const reference = z
+  .strictObject({
+    label: z.string().describe('e.g. "RFC 8996 section 5"'),
+    url: z.string().describe('Where to read it (https)'),
+  })
+  .describe('A standard or guide that backs the finding');
+
+const recordToPublish = z
+  .strictObject({
+    type: z.enum(['TXT', 'MX', 'CNAME', 'TLSA', 'SRV']),
+    name: z.string().describe('Owner name, e.g. _dmarc.example.com'),
+    value: z.string().describe('Record data exactly as it should be published'),
+  })
+  .describe('A DNS record that fixes the finding');
+
+const fix = z
+  .strictObject({
+    steps: z.array(z.string()).describe('Numbered steps in plain words; empty for a passing check'),
+    record: recordToPublish.exactOptional(),
+    providerSteps: z
+      .record(z.string(), z.array(z.string()))
+      .exactOptional()
+      .describe('Steps for a particular provider, keyed by provider preset id'),
+  })
+  .describe('How to fix it');
+
+const finding = z
+  .strictObject({
+    id: z.string().describe('Stable finding id, e.g. tls.protocol.tls1_0-accepted (see docs/findings.md)'),
+    checkId: z.string().describe('Which check produced it and on what, e.g. tls:smtp.example.com:587'),
+    severity: z.enum(SEVERITIES),
+    title: z.string(),
+    evidence: z
+      .record(z.string(), z.json())
+      .describe('What was observed, as data: DNS answers, certificate fields, SMTP replies'),
+    explanation: z.string().describe('What it means, for a non-expert'),
+    fix,
+    references: z.array(reference),
+  })
+  .describe('One result of one check');
+
+const target = z
+  .strictObject({
+    kind: z.enum(['account', 'server', 'domain']),
+    label: z.string().describe('What the user called it: account label, host:port or domain'),
+    domain: z.string().nullable(),
+    host: z.string().nullable(),
+    port: z.number().int().min(1).max(65_535).nullable(),
+    security: z.string().nullable().describe('tls, starttls or none; null for a bare domain'),
+  })
+  .describe('What was audited');
+
+const transcriptLine = z
+  .strictObject({
+    at: isoTime,
+    elapsedMs: z.number().min(0).describe('Milliseconds since the audit started'),
+    direction: z.enum(['client', 'server', 'event']),
+    connection: z.string().describe('Which connection, e.g. smtp.example.com:587'),
+    text: z.string().describe('The line, with passwords and login data replaced by <redacted>'),
+  })
+  .describe('One line of the protocol transcript');
+
+const severityCounts = z.strictObject(
+  Object.fromEntries(SEVERITIES.map((severity) => [severity, z.number().int().min(0)])) as Record<
+    (typeof SEVERITIES)[number],
+    z.ZodNumber
+  >,
+);
+
+const areaScore = z.strictObject({
+  area: z.enum(SCORE_AREAS),
+  label: z.string().describe('e.g. "Domain authentication"'),
+  score: z.number().min(0).max(100).nullable().describe('0 to 100; null when nothing in the area was tested'),
+  grade: z.enum(GRADES).nullable(),
+  counts: severityCounts.describe('How many findings of each severity the area had'),
+});
+
+const score = z
+  .strictObject({
+    overall: z
+      .strictObject({ score: z.number().min(0).max(100), grade: z.enum(GRADES) })
+      .nullable()
+      .describe('Weighted mean of the tested areas; null when no area was tested'),
+    areas: z.array(areaScore).describe('Every area, tested or not'),
+  })
+  .describe('Grade per area and overall; the formula is in the README ("How the score works")');
+
+export const AUDIT_REPORT_SCHEMA = z
+  .strictObject({
+    schemaVersion: z.literal(REPORT_SCHEMA_VERSION).describe('Bumped on every breaking change'),
+    tool: z.strictObject({ name: z.literal('Mailwarden'), version: z.string() }),
+    target,
+    startedAt: isoTime,
+    finishedAt: isoTime,
+    cancelled: z.boolean().describe('True when the audit was stopped before every check finished'),
+    findings: z.array(finding).describe('Every finding, worst first'),
+    transcript: z.array(transcriptLine),
+    score: score.exactOptional(),
+    evidence: REPORT_EVIDENCE_SCHEMA.exactOptional(),
+  })
+  .meta({
+    title: 'Mailwarden audit report',
+    description:
+      'One audit of a mail account, server or domain, as written by "mailwarden audit --format json".',
+  });
+
+/** The schema as JSON Schema draft 2020-12, exactly as committed in docs/report-schema.json. */
+export function reportJsonSchema(): Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(AUDIT_REPORT_SCHEMA, { target: 'draft-2020-12' });
+  return { $schema, $id: REPORT_SCHEMA_ID, ...rest };
+}
+
+// Drift guards: each pair must name the same keys, or this file stops compiling.
+type Infer<S extends z.ZodType> = z.infer<S>;
+/** Exported so the compiler checks it; nothing uses it at run time. */
+export type ReportSchemaMatchesContract = AllTrue<
+  [
+    SameKeys<AuditReport, Infer<typeof AUDIT_REPORT_SCHEMA>>,
+    SameKeys<AuditTargetDescription, Infer<typeof target>>,
+    SameKeys<TranscriptLine, Infer<typeof transcriptLine>>,
+    SameKeys<Finding, Infer<typeof finding>>,
+    SameKeys<Fix, Infer<typeof fix>>,
+    SameKeys<RecordToPublish, Infer<typeof recordToPublish>>,
+    SameKeys<Reference, Infer<typeof reference>>,
+    SameKeys<AuditScore, Infer<typeof score>>,
+    SameKeys<AreaScore, Infer<typeof areaScore>>,
+  ]
+>;
+
+/** A parsed report is assignable to the contract type (so validated input can be used as a report). */
+export function parseAuditReport(value: unknown): AuditReport {
+  return AUDIT_REPORT_SCHEMA.parse(value);
+}
