@@ -7,6 +7,7 @@
  */
 import type { PasswordState, SecurityMode } from '../preload/contract/accounts';
 import type { Confidence } from '../preload/contract/providers';
+import type { Severity } from '../preload/contract/findings';
 
 export const strings = {
   app: {
@@ -18,6 +19,7 @@ export const strings = {
     bridgeMissing:
       'Mailwarden’s connection to its main process is missing. Open this window from the Mailwarden app.',
     warningsTitle: 'Please read this',
+    settings: 'Settings',
   },
 
   welcome: {
@@ -184,6 +186,162 @@ export const strings = {
     used: (host: string, port: number) => `Server settings filled in: ${host}:${port}.`,
     steps: 'How Mailwarden looked',
     resolver: (resolver: string) => `DNS resolver: ${resolver}`,
+  },
+
+  settings: {
+    title: 'Settings',
+    lead: 'These apply to every account and every check Mailwarden runs.',
+    back: 'Back',
+    loading: 'Loading your settings…',
+    loadFailedTitle: 'Your settings could not be loaded',
+    retry: 'Try again',
+    save: 'Save settings',
+    saving: 'Saving settings…',
+  },
+
+  dnsResolver: {
+    title: 'DNS resolver',
+    intro:
+      'Mailwarden reads your domain’s public mail records (MX, SPF, DKIM, DMARC and more) through a DNS resolver.',
+    legend: 'Which resolver should Mailwarden ask?',
+    system: 'Use this computer’s DNS resolver',
+    systemHint: 'The resolver your network settings give this computer. Right for most people.',
+    custom: 'Use a specific DNS server',
+    customHint:
+      'For an internal company resolver, a resolver that validates DNSSEC, or testing from an offline network; when set, every lookup Mailwarden makes goes to this server.',
+    address: 'DNS server address',
+    addressHint:
+      'An IP address and port, for example 192.0.2.53:53 or [2001:db8::53]:53. Without a port, 53 is used.',
+    addressRequired: 'Enter the DNS server’s IP address, for example 192.0.2.53:53.',
+    inUse: 'In use now:',
+    inUseSystem: 'this computer’s resolver',
+    saved: (server: string | null) =>
+      server === null
+        ? 'Settings saved. Mailwarden now uses this computer’s DNS resolver.'
+        : `Settings saved. Every lookup now goes to ${server}.`,
+  },
+
+  audit: {
+    testAccount: 'Test this account',
+    back: 'Back to your accounts',
+    severity: {
+      critical: 'Critical',
+      high: 'High',
+      medium: 'Medium',
+      low: 'Low',
+      info: 'Note',
+      pass: 'Passed',
+    } satisfies Record<Severity, string>,
+    duration: (ms: number) => {
+      if (ms < 10_000) return `${(ms / 1_000).toFixed(1)} s`;
+      const seconds = Math.round(ms / 1_000);
+      return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+    },
+    findingsCount: (n: number) => (n === 1 ? '1 finding' : `${n} findings`),
+
+    plan: {
+      title: (label: string) => `Test ${label}`,
+      lead: (host: string, port: number, domain: string) =>
+        `Mailwarden will test the mail server ${host}:${port} and the public records of ${domain}, from this computer. It usually takes under a minute.`,
+      whatTitle: 'What will be tested',
+      what: [
+        {
+          title: 'Server connection and encryption',
+          body: 'Whether the server answers on the usual mail ports, and whether it encrypts the connection with current TLS and a valid certificate.',
+        },
+        {
+          title: 'Login',
+          body: 'Whether the password can only travel over an encrypted, verified connection, and which sign-in methods the server offers.',
+        },
+        {
+          title: 'Abuse protection',
+          body: 'Whether strangers could send spam through the server, or send mail that pretends to come from you.',
+        },
+        {
+          title: 'Your domain’s records',
+          body: 'The domain’s public DNS records for mail: MX, SPF, DKIM, DMARC, MTA-STS, TLS reporting, BIMI and DANE.',
+        },
+      ],
+      noticeTitle: 'Tests your mail administrator might notice',
+      noticeLead:
+        'These tests talk to the server the way a mail sender would. They are safe, but they may show up in the server’s logs. Switch off any you do not want.',
+      relay: 'Open-relay and spoofing test',
+      relayReason:
+        'Asks the server to accept mail for a stranger and from a forged sender, then stops before any message is sent.',
+      login: 'Sign in with the saved password',
+      loginReason:
+        'Signs in once, and only over an encrypted connection whose certificate checks out. The server records the sign-in.',
+      loginOffNote: 'With the login off, the spoofing test is skipped too, because it signs in first.',
+      noPasswordTitle: 'Login',
+      noPassword:
+        'No password is stored for this account, so Mailwarden only checks which sign-in methods the server offers. Nothing secret is sent.',
+      on: 'On',
+      off: 'Off',
+      start: 'Start the test',
+    },
+
+    run: {
+      title: (label: string) => `Testing ${label}`,
+      lead: 'Each check runs on its own deadline. You can cancel at any time; what has finished is kept.',
+      progressLabel: 'Checks finished',
+      progressText: (done: number, total: number) => `${done} of ${total} checks finished`,
+      preparing: 'Preparing the checks…',
+      statusRunning: (done: number, total: number) => `Testing: ${done} of ${total} checks finished.`,
+      statusCancelling: 'Cancelling: stopping the checks that are still running…',
+      checksTitle: 'Checks',
+      waiting: 'Waiting',
+      running: (elapsed: string) => `Running · ${elapsed}`,
+      done: (elapsed: string) => `Done in ${elapsed}`,
+      soFarTitle: 'Found so far',
+      soFarIn: (n: number) => (n === 1 ? 'in 1 finished check' : `in ${n} finished checks`),
+      soFarHint: 'Severities, details and fixes appear when the test finishes.',
+      cancel: 'Cancel the test',
+      cancelling: 'Cancelling…',
+      failedTitle: 'The test could not finish',
+      retry: 'Try again',
+    },
+
+    results: {
+      title: (label: string) => `Results for ${label}`,
+      meta: (when: string, target: string) => `Tested ${when} · ${target}`,
+      cancelledTitle: 'You cancelled this test',
+      cancelled: 'These results are incomplete: the checks that had not finished are marked as cancelled.',
+      gradeTitle: 'Overall grade',
+      gradeOf: (grade: string) => `Grade ${grade}`,
+      scoreOf: (score: number) => `${score} out of 100`,
+      areasTitle: 'Grades by area',
+      notTested: 'Not tested',
+      summary: 'Summary',
+      toLookAt: 'What needs attention',
+      nothingToFix: 'Nothing needs fixing. The notes and passed checks are below.',
+      notesTitle: (n: number) =>
+        n === 1 ? '1 note for your information' : `${n} notes for your information`,
+      passedTitle: (n: number) => (n === 1 ? '1 check passed' : `${n} checks passed`),
+      testAgain: 'Test this again',
+    },
+
+    finding: {
+      sawTitle: 'What we saw',
+      transcript: (n: number) =>
+        n === 1 ? 'Show the server conversation (1 line)' : `Show the server conversation (${n} lines)`,
+      client: 'Mailwarden',
+      server: 'Server',
+      event: 'Note',
+      meansTitle: 'What it means',
+      fixTitle: 'How to fix it',
+      record: 'DNS record to publish',
+      recordType: 'Type',
+      recordName: 'Name',
+      recordValue: 'Value',
+      copy: 'Copy value',
+      copied: 'Copied the record’s value.',
+      copyManual:
+        'Copying is not allowed here: the value is selected, press Ctrl+C (⌘C on a Mac) to copy it.',
+      providerTitle: (name: string) => `At ${name}`,
+      referencesTitle: 'References',
+      opensBrowser: '(opens in your browser)',
+      closeHint: 'Press Escape to close.',
+    },
   },
 
   forms: {

@@ -2,14 +2,18 @@
  * The wizard's frame: header, the warnings main reports, and which screen is showing.
  *
  * No router: the app has a handful of screens and must never navigate (the window forbids it).
+ * Settings opens over the current screen, which stays mounted (hidden), so a half-filled form is
+ * still there after a detour to change the DNS resolver.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AccountView } from '../../preload/contract/accounts';
 import { Button } from '../components/button';
 import { LiveStatus } from '../components/live-status';
 import { Notice } from '../components/notice';
 import { AddAccountScreen } from '../features/add-account/add-account-screen';
 import { AccountsScreen } from '../features/accounts/accounts-screen';
+import { AuditScreen } from '../features/audit/audit-screen';
+import { SettingsScreen } from '../features/settings/settings-screen';
 import { WelcomeScreen } from '../features/welcome/welcome-screen';
 import { strings } from '../strings';
 import { AppHeader } from './app-header';
@@ -18,14 +22,26 @@ import { useAccounts } from './use-accounts';
 export function App() {
   const accounts = useAccounts();
   const [adding, setAdding] = useState(false);
+  /** The account being tested (plan, run, results), by id so it follows changes to the account. */
+  const [testingId, setTestingId] = useState<string | null>(null);
   /** True once the person has moved between screens, so headings take focus only after an action. */
   const [navigated, setNavigated] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  const settingsWasOpen = useRef(false);
+
+  useEffect(() => {
+    // Closing Settings puts focus back on the button that opened it, where the person left off.
+    if (settingsWasOpen.current && !settingsOpen) settingsButton.current?.focus();
+    settingsWasOpen.current = settingsOpen;
+  }, [settingsOpen]);
 
   const go = (toAdding: boolean) => {
     setNavigated(true);
     setFlash(null);
     setAdding(toAdding);
+    setTestingId(null);
   };
 
   const onSaved = (account: AccountView) => {
@@ -40,65 +56,96 @@ export function App() {
 
   const { state } = accounts;
   const warnings = state.kind === 'loaded' ? state.list.warnings : [];
+  const testing =
+    state.kind === 'loaded'
+      ? (state.list.accounts.find((account) => account.id === testingId) ?? null)
+      : null;
 
   return (
     <div className="shell">
-      <AppHeader />
+      <AppHeader
+        settingsOpen={settingsOpen}
+        settingsRef={settingsButton}
+        onOpenSettings={() => {
+          setSettingsOpen(true);
+        }}
+      />
       <main className="page" id="main">
-        {warnings.length > 0 && (
-          <Notice tone="warning" title={strings.app.warningsTitle} className="page__warnings">
-            <ul className="plain-list">
-              {warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
-              ))}
-            </ul>
-          </Notice>
+        {settingsOpen && (
+          <SettingsScreen
+            onClose={() => {
+              setSettingsOpen(false);
+            }}
+          />
         )}
-        <div role="status" aria-live="polite" className="page__flash">
-          {flash !== null && <Notice tone="success">{flash}</Notice>}
+        <div hidden={settingsOpen}>
+          {warnings.length > 0 && (
+            <Notice tone="warning" title={strings.app.warningsTitle} className="page__warnings">
+              <ul className="plain-list">
+                {warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            </Notice>
+          )}
+          <div role="status" aria-live="polite" className="page__flash">
+            {flash !== null && <Notice tone="success">{flash}</Notice>}
+          </div>
+          {state.kind === 'loading' && <LiveStatus message={strings.app.loading} />}
+          {state.kind === 'failed' && (
+            <Notice tone="error" role="alert" title={strings.app.loadFailedTitle}>
+              <p>{state.message}</p>
+              <Button variant="secondary" onClick={() => void accounts.reload()}>
+                {strings.app.retry}
+              </Button>
+            </Notice>
+          )}
+          {state.kind === 'loaded' &&
+            (adding ? (
+              <AddAccountScreen
+                onSaved={onSaved}
+                onCancel={() => {
+                  go(false);
+                }}
+              />
+            ) : testing !== null ? (
+              <AuditScreen
+                key={testing.id}
+                account={testing}
+                onClose={() => {
+                  go(false);
+                }}
+              />
+            ) : state.list.accounts.length === 0 ? (
+              <WelcomeScreen
+                focusOnMount={navigated}
+                onStart={() => {
+                  go(true);
+                }}
+              />
+            ) : (
+              <AccountsScreen
+                accounts={state.list.accounts}
+                focusOnMount={navigated}
+                onAdd={() => {
+                  go(true);
+                }}
+                onTest={(account) => {
+                  go(false);
+                  setTestingId(account.id);
+                }}
+                onUpdated={(account, message) => {
+                  accounts.upsert(account);
+                  setFlash(message);
+                }}
+                onRemoved={(account) => {
+                  accounts.drop(account.id);
+                  setFlash(strings.accounts.removed(account.label));
+                  setNavigated(true);
+                }}
+              />
+            ))}
         </div>
-        {state.kind === 'loading' && <LiveStatus message={strings.app.loading} />}
-        {state.kind === 'failed' && (
-          <Notice tone="error" role="alert" title={strings.app.loadFailedTitle}>
-            <p>{state.message}</p>
-            <Button variant="secondary" onClick={() => void accounts.reload()}>
-              {strings.app.retry}
-            </Button>
-          </Notice>
-        )}
-        {state.kind === 'loaded' &&
-          (adding ? (
-            <AddAccountScreen
-              onSaved={onSaved}
-              onCancel={() => {
-                go(false);
-              }}
-            />
-          ) : state.list.accounts.length === 0 ? (
-            <WelcomeScreen
-              focusOnMount={navigated}
-              onStart={() => {
-                go(true);
-              }}
-            />
-          ) : (
-            <AccountsScreen
-              accounts={state.list.accounts}
-              focusOnMount={navigated}
-              onAdd={() => {
-                go(true);
-              }}
-              onUpdated={(account, message) => {
-                accounts.upsert(account);
-                setFlash(message);
-              }}
-              onRemoved={(account) => {
-                accounts.drop(account.id);
-                setFlash(strings.accounts.removed(account.label));
-                setNavigated(true);
-              }}
-            />
-          ))}
       </main>
     </div>
   );

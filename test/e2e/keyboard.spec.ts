@@ -8,6 +8,10 @@ test('(i) keyboard only: tab order reaches every field and focus is always visib
   await app.open();
   const start = page.getByRole('button', { name: 'Add your first account' });
   await expect(start).toBeVisible();
+  // The header's Settings button is the first stop, then the screen's own content.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Settings', exact: true })).toBeFocused();
+  await expectVisibleFocus(page);
   await page.keyboard.press('Tab');
   await expect(start).toBeFocused();
   await expectVisibleFocus(page);

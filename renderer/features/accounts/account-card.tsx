@@ -11,13 +11,14 @@ export interface AccountCardProps {
   readonly account: AccountView;
   /** h2 in a plain list, h3 under a client-group heading. */
   readonly headingLevel: 2 | 3;
+  readonly onTest: (account: AccountView) => void;
   readonly onUpdated: (account: AccountView, message: string) => void;
   readonly onRemoved: (account: AccountView) => void;
 }
 
 type Panel = 'none' | 'password' | 'remove';
 
-export function AccountCard({ account, headingLevel, onUpdated, onRemoved }: AccountCardProps) {
+export function AccountCard({ account, headingLevel, onTest, onUpdated, onRemoved }: AccountCardProps) {
   const text = strings.accounts;
   const [panel, setPanel] = useState<Panel>('none');
   const passwordButton = useRef<HTMLButtonElement>(null);
@@ -66,6 +67,14 @@ export function AccountCard({ account, headingLevel, onUpdated, onRemoved }: Acc
       </dl>
       {panel === 'none' && (
         <div className="actions actions--compact" role="group" aria-label={text.actionsFor(account.label)}>
+          <Button
+            variant="primary"
+            onClick={() => {
+              onTest(account);
+            }}
+          >
+            {strings.audit.testAccount}
+          </Button>
           <Button
             ref={passwordButton}
             onClick={() => {

@@ -10,11 +10,20 @@ export interface AccountsScreenProps {
   readonly accounts: readonly AccountView[];
   readonly focusOnMount: boolean;
   readonly onAdd: () => void;
+  /** Opens "What will be tested" for this account. */
+  readonly onTest: (account: AccountView) => void;
   readonly onUpdated: (account: AccountView, message: string) => void;
   readonly onRemoved: (account: AccountView) => void;
 }
 
-export function AccountsScreen({ accounts, focusOnMount, onAdd, onUpdated, onRemoved }: AccountsScreenProps) {
+export function AccountsScreen({
+  accounts,
+  focusOnMount,
+  onAdd,
+  onTest,
+  onUpdated,
+  onRemoved,
+}: AccountsScreenProps) {
   const text = strings.accounts;
   const grouped = hasClientGroups(accounts);
   const cards = (members: readonly AccountView[], headingLevel: 2 | 3) => (
@@ -24,6 +33,7 @@ export function AccountsScreen({ accounts, focusOnMount, onAdd, onUpdated, onRem
           key={account.id}
           account={account}
           headingLevel={headingLevel}
+          onTest={onTest}
           onUpdated={onUpdated}
           onRemoved={onRemoved}
         />

@@ -1,0 +1,72 @@
+/**
+ * Testing one account, from plan to results: "What will be tested", the run, and the results.
+ *
+ * The choices made on the plan are kept, so "Test this again" repeats the same test.
+ */
+import { useState } from 'react';
+import type { AccountView } from '../../../preload/contract/accounts';
+import { Button } from '../../components/button';
+import { Notice } from '../../components/notice';
+import { PageHeading } from '../../components/page-heading';
+import { strings } from '../../strings';
+import { auditOptionsFor, DEFAULT_CHOICES, type PlanChoices } from './audit-model';
+import { BackToAccounts } from './back-to-accounts';
+import { PlanScreen } from './plan-screen';
+import { ResultsScreen } from './results-screen';
+import { RunScreen } from './run-screen';
+import { useAuditRun } from './use-audit-run';
+
+export interface AuditScreenProps {
+  readonly account: AccountView;
+  readonly onClose: () => void;
+}
+
+export function AuditScreen({ account, onClose }: AuditScreenProps) {
+  const run = useAuditRun();
+  const [choices, setChoices] = useState<PlanChoices>(DEFAULT_CHOICES);
+  const { phase } = run;
+
+  const start = () => {
+    void run.start({ kind: 'account', accountId: account.id }, auditOptionsFor(choices, account));
+  };
+
+  switch (phase.kind) {
+    case 'idle':
+      return (
+        <PlanScreen
+          account={account}
+          choices={choices}
+          onChange={setChoices}
+          onStart={start}
+          onBack={onClose}
+        />
+      );
+    case 'starting':
+    case 'running':
+      return (
+        <RunScreen
+          account={account}
+          checks={phase.kind === 'running' ? phase.checks : []}
+          cancelling={phase.kind === 'running' && phase.cancelling}
+          onCancel={() => void run.cancel()}
+        />
+      );
+    case 'finished':
+      return <ResultsScreen account={account} report={phase.report} onTestAgain={start} onBack={onClose} />;
+    case 'failed':
+      return (
+        <div className="audit">
+          <BackToAccounts onBack={onClose} />
+          <PageHeading focusOnMount>{strings.audit.run.title(account.label)}</PageHeading>
+          <Notice tone="error" role="alert" title={strings.audit.run.failedTitle}>
+            <p>{phase.message}</p>
+          </Notice>
+          <div className="actions">
+            <Button variant="primary" onClick={start}>
+              {strings.audit.run.retry}
+            </Button>
+          </div>
+        </div>
+      );
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Results: the grades (when the report has a score), a count per severity, the findings that need
+ * attention worst first, and the passing checks folded away underneath.
+ */
+import type { AccountView } from '../../../preload/contract/accounts';
+import type { AuditReport } from '../../../preload/contract/audit';
+import { SEVERITIES, type Finding } from '../../../preload/contract/findings';
+import { Button } from '../../components/button';
+import { Notice } from '../../components/notice';
+import { PageHeading } from '../../components/page-heading';
+import { findPreset, usePresets } from '../add-account/use-presets';
+import { strings } from '../../strings';
+import { countBySeverity, sortFindings } from './audit-model';
+import { BackToAccounts } from './back-to-accounts';
+import { FindingItem } from './finding-item';
+import { ScoreSummary } from './score-summary';
+
+export interface ResultsScreenProps {
+  readonly account: AccountView;
+  readonly report: AuditReport;
+  readonly onTestAgain: () => void;
+  readonly onBack: () => void;
+}
+
+const DATE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
+export function ResultsScreen({ account, report, onTestAgain, onBack }: ResultsScreenProps) {
+  const text = strings.audit.results;
+  const preset = findPreset(usePresets(), account.presetId);
+  const sorted = sortFindings(report.findings);
+  const attention = sorted.filter((finding) => finding.severity !== 'pass' && finding.severity !== 'info');
+  const notes = sorted.filter((finding) => finding.severity === 'info');
+  const passed = sorted.filter((finding) => finding.severity === 'pass');
+  const counts = countBySeverity(report.findings);
+  const target =
+    report.target.host === null
+      ? report.target.label
+      : `${report.target.host}:${String(report.target.port ?? '')}`;
+  const when = new Date(report.finishedAt).toLocaleString(undefined, DATE_FORMAT);
+
+  const item = (finding: Finding, index: number) => (
+    <FindingItem
+      key={`${finding.checkId}|${finding.id}|${String(index)}`}
+      index={index}
+      finding={finding}
+      transcript={report.transcript}
+      account={account}
+      preset={preset}
+      onTestAgain={onTestAgain}
+    />
+  );
+
+  return (
+    <div className="audit">
+      <BackToAccounts onBack={onBack} />
+      <div className="page-head">
+        <div>
+          <PageHeading focusOnMount>{text.title(account.label)}</PageHeading>
+          <p className="page-head__meta">{text.meta(when, target)}</p>
+        </div>
+        <Button variant="primary" onClick={onTestAgain}>
+          {text.testAgain}
+        </Button>
+      </div>
+
+      {report.cancelled && (
+        <Notice tone="warning" title={text.cancelledTitle} className="audit__notice">
+          <p>{text.cancelled}</p>
+        </Notice>
+      )}
+
+      {report.score !== undefined && <ScoreSummary score={report.score} />}
+
+      <section className="audit__section" aria-labelledby="results-summary">
+        <h2 id="results-summary" className="visually-hidden">
+          {text.summary}
+        </h2>
+        <ul className="severity-counts">
+          {[...SEVERITIES].reverse().map((severity) => (
+            <li
+              key={severity}
+              className={`severity-count severity-count--${severity}${counts[severity] === 0 ? ' severity-count--zero' : ''}`}
+            >
+              <span className="severity-count__n">{counts[severity]}</span>
+              <span className="severity-count__label">{strings.audit.severity[severity]}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="audit__section" aria-labelledby="results-attention">
+        <h2 id="results-attention" className="section-title">
+          {text.toLookAt}
+        </h2>
+        {attention.length === 0 ? (
+          <Notice tone="success">{text.nothingToFix}</Notice>
+        ) : (
+          <ul className="finding-list">{attention.map((finding, index) => item(finding, index))}</ul>
+        )}
+      </section>
+
+      {notes.length > 0 && (
+        <details className="folded" data-fold="notes">
+          <summary className="folded__summary">{text.notesTitle(notes.length)}</summary>
+          <ul className="finding-list folded__list">
+            {notes.map((finding, index) => item(finding, attention.length + index))}
+          </ul>
+        </details>
+      )}
+      {passed.length > 0 && (
+        <details className="folded" data-fold="passed">
+          <summary className="folded__summary">{text.passedTitle(passed.length)}</summary>
+          <ul className="finding-list folded__list">
+            {passed.map((finding, index) => item(finding, attention.length + notes.length + index))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * The state of one audit run as the page knows it, and how each event from main moves it on.
+ *
+ * Pure, so the rules (events of other runs are ignored, a check main did not plan still shows up) are
+ * tested without a browser.
+ */
+import type { AuditEvent, AuditReport } from '../../../preload/contract/audit';
+
+export type CheckStatus = 'waiting' | 'running' | 'done';
+
+export interface CheckProgress {
+  readonly checkId: string;
+  readonly title: string;
+  readonly status: CheckStatus;
+  /** When the page learnt it started (Date.now()), for the live timer. */
+  readonly startedAt: number | null;
+  readonly elapsedMs: number | null;
+  readonly findings: number | null;
+}
+
+export type RunPhase =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'starting' }
+  | {
+      readonly kind: 'running';
+      readonly runId: string;
+      readonly checks: readonly CheckProgress[];
+      readonly cancelling: boolean;
+    }
+  | { readonly kind: 'finished'; readonly report: AuditReport }
+  | { readonly kind: 'failed'; readonly message: string };
+
+function waiting(checkId: string, title: string): CheckProgress {
+  return { checkId, title, status: 'waiting', startedAt: null, elapsedMs: null, findings: null };
+}
+
+/** The next phase after one event of the current run. */
+export function applyEvent(phase: RunPhase, event: AuditEvent, now: number): RunPhase {
+  if (phase.kind !== 'running' || event.runId !== phase.runId) return phase;
+  switch (event.type) {
+    case 'planned':
+      return { ...phase, checks: event.checks.map((check) => waiting(check.checkId, check.title)) };
+    case 'check-started': {
+      const known = phase.checks.some((check) => check.checkId === event.checkId);
+      const checks = known ? phase.checks : [...phase.checks, waiting(event.checkId, event.title)];
+      return {
+        ...phase,
+        checks: checks.map((check) =>
+          check.checkId === event.checkId
+            ? { ...check, title: event.title, status: 'running', startedAt: now }
+            : check,
+        ),
+      };
+    }
+    case 'check-finished':
+      return {
+        ...phase,
+        checks: phase.checks.map((check) =>
+          check.checkId === event.checkId
+            ? { ...check, status: 'done', elapsedMs: event.elapsedMs, findings: event.findings }
+            : check,
+        ),
+      };
+    case 'finished':
+      return { kind: 'finished', report: event.report };
+    case 'failed':
+      return { kind: 'failed', message: event.message };
+  }
+}

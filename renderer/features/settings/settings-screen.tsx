@@ -1,0 +1,92 @@
+/**
+ * Settings: loads what main has saved, shows it, and returns to the screen it was opened from with the
+ * Back button or Escape (the same key that closes any panel a person opened on purpose).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Settings } from '../../../preload/contract/settings';
+import { Button } from '../../components/button';
+import { LiveStatus } from '../../components/live-status';
+import { Notice } from '../../components/notice';
+import { PageHeading } from '../../components/page-heading';
+import { bridge } from '../../lib/bridge';
+import { strings } from '../../strings';
+import { DnsResolverForm } from './dns-resolver-form';
+
+export interface SettingsScreenProps {
+  readonly onClose: () => void;
+}
+
+type Loaded =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'loaded'; readonly settings: Settings };
+
+async function loadSettings(): Promise<Loaded> {
+  try {
+    const outcome = await bridge().settings.get();
+    return outcome.ok
+      ? { kind: 'loaded', settings: outcome.value }
+      : { kind: 'failed', message: outcome.error.message };
+  } catch (error) {
+    return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function SettingsScreen({ onClose }: SettingsScreenProps) {
+  const text = strings.settings;
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+
+  useEffect(() => {
+    let current = true;
+    void loadSettings().then((result) => {
+      if (current) setLoaded(result);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const retry = useCallback(async () => {
+    setLoaded({ kind: 'loading' });
+    setLoaded(await loadSettings());
+  }, []);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      onClose();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [onClose]);
+
+  return (
+    <div className="settings">
+      <div className="settings__back">
+        <Button variant="quiet" onClick={onClose}>
+          <span className="settings__arrow" aria-hidden="true">
+            ←
+          </span>
+          {text.back}
+        </Button>
+      </div>
+      <PageHeading focusOnMount id="settings-title">
+        {text.title}
+      </PageHeading>
+      <p className="lead">{text.lead}</p>
+      <LiveStatus message={loaded.kind === 'loading' ? text.loading : ''} />
+      {loaded.kind === 'failed' && (
+        <Notice tone="error" role="alert" title={text.loadFailedTitle}>
+          <p>{loaded.message}</p>
+          <Button variant="secondary" onClick={() => void retry()}>
+            {text.retry}
+          </Button>
+        </Notice>
+      )}
+      {loaded.kind === 'loaded' && <DnsResolverForm initial={loaded.settings} />}
+    </div>
+  );
+}

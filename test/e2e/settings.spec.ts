@@ -1,0 +1,236 @@
+/**
+ * Settings, end to end: the DNS resolver chosen on the Settings screen is saved by main and used for
+ * every lookup afterwards, proven with a record that only a real Knot DNS server on loopback holds.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { checkDnsServer } from '../../main/composition';
+import type { Outcome } from '../../preload/contract/outcome';
+import type { DiscoveryResult } from '../../preload/contract/providers';
+import { startKnot, type KnotServer } from '../helpers/knot-server';
+import { expect, test, type AppHarness } from './harness/app-fixture';
+
+/** A .test name (RFC 6761 section 6.2): no resolver but the test's own Knot server can answer for it. */
+const DOMAIN = 'knot-only.test';
+const ZONES: Record<string, string> = {
+  // RFC 8314 section 5.1 / RFC 6186 section 3.1: the domain declares its submission server.
+  [DOMAIN]: `
+_submissions._tcp SRV 0 1 465 mail.knot-only.test.
+mail A 127.0.0.1
+`,
+};
+const SYSTEM_SAVED = 'Settings saved. Mailwarden now uses this computer’s DNS resolver.';
+
+let knot: KnotServer | undefined;
+
+test.beforeAll(async () => {
+  knot = await startKnot(ZONES);
+});
+
+test.afterAll(async () => {
+  await knot?.stop();
+});
+
+function knotServer(): string {
+  if (knot === undefined) throw new Error('The test DNS server did not start.');
+  return knot.server;
+}
+
+/** What main's own validation says about `text`: the message the field must show, word for word. */
+function mainsMessage(text: string): string {
+  const checked = checkDnsServer(text);
+  if (checked.ok) throw new Error(`${text} was expected to be refused`);
+  return checked.message;
+}
+
+/** settings.json as main wrote it, or null when main never wrote one. */
+async function savedFile(app: AppHarness): Promise<unknown> {
+  const text = await readFile(join(app.env.dataDir, 'settings.json'), 'utf8').catch(() => null);
+  return text === null ? null : JSON.parse(text);
+}
+
+async function saveThroughBridge(page: Page, dnsServer: string | null): Promise<void> {
+  const saved = await page.evaluate(
+    (value) => window.mailwarden.settings.update({ dnsServer: value }),
+    dnsServer,
+  );
+  expect(saved).toEqual({ ok: true, value: { dnsServer } });
+}
+
+function settingsButton(page: Page) {
+  return page.getByRole('banner').getByRole('button', { name: 'Settings', exact: true });
+}
+
+function addressField(page: Page) {
+  return page.getByLabel('DNS server address');
+}
+
+async function openSettings(app: AppHarness): Promise<void> {
+  await settingsButton(app.page).click();
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
+}
+
+test('(a) a resolver set with the keyboard is the one "Find my server settings" asks', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await expect(page.getByRole('button', { name: 'Add your first account' })).toBeVisible();
+
+  // Keyboard only: the header's Settings button is the first stop on the page.
+  await page.keyboard.press('Tab');
+  await expect(settingsButton(page)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
+  await expect(settingsButton(page)).toHaveAttribute('aria-current', 'page');
+  // The saved setting (none yet: this computer's resolver) is loaded from main before the form shows.
+  const system = page.getByRole('radio', { name: 'Use this computer’s DNS resolver' });
+  await expect(system).toBeChecked();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Back' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(system).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: 'Use a specific DNS server' })).toBeChecked();
+  // The address field appears with the choice, right after it in the tab order.
+  await expect(addressField(page)).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(addressField(page)).toBeFocused();
+  await page.keyboard.type(knotServer());
+  await page.keyboard.press('Enter');
+
+  await expect(
+    page.getByRole('status').filter({ hasText: `Settings saved. Every lookup now goes to ${knotServer()}.` }),
+  ).toBeVisible();
+  await expect(page.getByText(`In use now: ${knotServer()}`)).toBeVisible();
+  expect(await savedFile(app)).toEqual({ schemaVersion: 1, dnsServer: knotServer() });
+
+  // Escape returns to where the person was, with focus back on the button that opened Settings.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeHidden();
+  await expect(settingsButton(page)).toBeFocused();
+  await expect(settingsButton(page)).not.toHaveAttribute('aria-current');
+
+  await page.getByRole('button', { name: 'Add your first account' }).click();
+  await page.getByLabel('Email address', { exact: true }).fill(`ann@${DOMAIN}`);
+  await page.getByRole('radio', { name: 'Find my server settings' }).check();
+  await page.getByRole('button', { name: 'Find my server settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `for ${DOMAIN}.` })).toContainText('Found');
+  await expect(page.getByRole('button', { name: 'Use mail.knot-only.test:465' })).toBeVisible();
+
+  const call = app.calls.filter((entry) => entry.channel === 'discovery:run').at(-1);
+  const outcome = JSON.parse(call?.response ?? '{}') as Outcome<DiscoveryResult>;
+  expect(outcome.ok && outcome.value.resolver).toBe(knotServer());
+});
+
+test('(b) an invalid address shows main’s message next to the field and saves nothing', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await saveThroughBridge(page, '127.0.0.1:5353');
+  await openSettings(app);
+  // The saved value is loaded when Settings opens.
+  await expect(page.getByRole('radio', { name: 'Use a specific DNS server' })).toBeChecked();
+  await expect(addressField(page)).toHaveValue('127.0.0.1:5353');
+
+  for (const [index, invalid] of ['dns.example:53', '127.0.0.1:70000'].entries()) {
+    await addressField(page).fill(invalid);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    const message = mainsMessage(invalid);
+    const error = page.locator('#settings-dns-server-error');
+    await expect(error).toHaveText(`Error: ${message}`);
+    await expect(addressField(page)).toHaveAttribute('aria-invalid', 'true');
+    await expect(addressField(page)).toHaveAttribute('aria-describedby', /\bsettings-dns-server-error\b/);
+    await expect(addressField(page)).toHaveAccessibleDescription(new RegExp(escapeRegExp(message)));
+    await expect(addressField(page)).toBeFocused();
+    if (index === 0) await app.screenshot('settings-error');
+  }
+
+  await expect(page.getByText('Settings saved.')).toHaveCount(0);
+  await expect(page.getByText('In use now: 127.0.0.1:5353')).toBeVisible();
+  expect(await savedFile(app)).toEqual({ schemaVersion: 1, dnsServer: '127.0.0.1:5353' });
+  const refused = app.calls.filter((entry) => entry.channel === 'settings:update').slice(-2);
+  for (const entry of refused) expect(JSON.parse(entry.response)).toMatchObject({ ok: false });
+});
+
+test('(c) switching back to this computer’s resolver saves null', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await saveThroughBridge(page, knotServer());
+  await openSettings(app);
+  await expect(addressField(page)).toHaveValue(knotServer());
+
+  await page.getByRole('radio', { name: 'Use this computer’s DNS resolver' }).check();
+  await expect(addressField(page)).toBeHidden();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: SYSTEM_SAVED })).toBeVisible();
+  await expect(page.getByText('In use now: this computer’s resolver')).toBeVisible();
+  expect(await savedFile(app)).toEqual({ schemaVersion: 1, dnsServer: null });
+  expect(await page.evaluate(() => window.mailwarden.settings.get())).toEqual({
+    ok: true,
+    value: { dnsServer: null },
+  });
+
+  // The Back button returns too, and reopening shows what was saved.
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(settingsButton(page)).toBeFocused();
+  await openSettings(app);
+  await expect(page.getByRole('radio', { name: 'Use this computer’s DNS resolver' })).toBeChecked();
+});
+
+test('a detour to Settings keeps a half-filled form, and the next lookup uses the new resolver', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.open();
+  await page.getByRole('button', { name: 'Add your first account' }).click();
+  await page.getByLabel('Email address', { exact: true }).fill(`ann@${DOMAIN}`);
+  await page.getByRole('radio', { name: 'Find my server settings' }).check();
+  // Control: this computer's resolver knows nothing about the domain.
+  await page.getByRole('button', { name: 'Find my server settings' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `No server settings could be found for ${DOMAIN}.` }),
+  ).toBeVisible({ timeout: 30_000 });
+
+  await openSettings(app);
+  await expect(page.getByRole('heading', { level: 1, name: 'Add an account' })).toBeHidden();
+  await page.getByRole('radio', { name: 'Use a specific DNS server' }).check();
+  await addressField(page).fill(knotServer());
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await expect(page.getByLabel('Email address', { exact: true })).toHaveValue(`ann@${DOMAIN}`);
+  await expect(page.getByRole('radio', { name: 'Find my server settings' })).toBeChecked();
+  await page.getByRole('button', { name: 'Find my server settings' }).click();
+  await expect(page.getByRole('button', { name: 'Use mail.knot-only.test:465' })).toBeVisible();
+});
+
+test('(d) screenshots: light and dark, at 1024x768 and 800x600', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await openSettings(app);
+  await page.getByRole('radio', { name: 'Use a specific DNS server' }).check();
+  await addressField(page).fill(knotServer());
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).focus();
+
+  await app.screenshot('settings');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('settings-dark');
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
+  await app.screenshot('settings-800x600-dark', { fullPage: false });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await app.screenshot('settings-800x600', { fullPage: false });
+  // Nothing is cut off or scrolls sideways at the smaller size, nor at 200% zoom (400x300 CSS pixels).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+  await page.setViewportSize({ width: 400, height: 300 });
+  await app.screenshot('settings-zoom-200');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
