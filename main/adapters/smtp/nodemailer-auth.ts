@@ -268,6 +268,8 @@ async function runLogin(
       maxResponseSize: MAX_REPLY_BYTES,
       tls: {
         servername: request.target.host,
+        // The certificate is judged here, not by Node: AUTH is sent only when the chain verified or the
+        // user named this certificate's fingerprint (the fingerprintAllowed check below), never otherwise.
         rejectUnauthorized: false,
         ...(ca === undefined ? {} : { ca }),
       },
@@ -413,6 +415,7 @@ async function openSocket(
     const secure = tlsConnect({
       socket: plain,
       servername: host,
+      // As above: a bad certificate must be seen to be reported; credentials wait for `authorized`.
       rejectUnauthorized: false,
       ...(ca === undefined ? {} : { ca }),
     });
