@@ -17,6 +17,7 @@ import type {
   LoginSecurity,
   SmtpLoginPort,
 } from '../smtp/smtp-login';
+import { loginRequestFor } from './login-request';
 import { resolveHost } from './resolve-host';
 
 const finding = findingFactory(AUTH_KNOWLEDGE);
@@ -76,19 +77,9 @@ async function probe(
       transcript: [],
     };
   }
-  const { result } = await login.login({
-    target: { host: ctx.host, address: resolved.address, port: options.port },
-    security: options.security,
-    username: options.username,
-    secret: options.secret,
-    deadlineMs: options.deadlineMs ?? AUTH_PROBE_DEADLINE_MS,
-    signal: ctx.signal,
-    ...(options.mechanism === undefined ? {} : { mechanism: options.mechanism }),
-    ...(ctx.extraCaPem === undefined ? {} : { extraCaPem: ctx.extraCaPem }),
-    ...(options.allowFingerprintSha256 === undefined
-      ? {}
-      : { allowFingerprintSha256: options.allowFingerprintSha256 }),
-  });
+  const { result } = await login.login(
+    loginRequestFor(ctx, resolved.address, options, options.deadlineMs ?? AUTH_PROBE_DEADLINE_MS),
+  );
   const evidence = loginEvidence({ ...base, address: resolved.address }, result, options.presetId);
   return { findings: judge(result, evidence, checkId), transcript: result.transcript };
 }

@@ -20,6 +20,7 @@ import type {
   LoginSecurity,
   SmtpLoginPort,
 } from '../smtp/smtp-login';
+import { loginRequestFor } from './login-request';
 import { resolveHost } from './resolve-host';
 
 const finding = findingFactory(SPOOFING_KNOWLEDGE);
@@ -60,19 +61,7 @@ export async function runSpoofingProbe(
     };
   }
   const attempt = await login.login(
-    {
-      target: { host: ctx.host, address: resolved.address, port: options.port },
-      security: options.security,
-      username: options.username,
-      secret: options.secret,
-      deadlineMs: options.deadlineMs ?? SPOOF_DEADLINE_MS,
-      signal: ctx.signal,
-      ...(options.mechanism === undefined ? {} : { mechanism: options.mechanism }),
-      ...(ctx.extraCaPem === undefined ? {} : { extraCaPem: ctx.extraCaPem }),
-      ...(options.allowFingerprintSha256 === undefined
-        ? {}
-        : { allowFingerprintSha256: options.allowFingerprintSha256 }),
-    },
+    loginRequestFor(ctx, resolved.address, options, options.deadlineMs ?? SPOOF_DEADLINE_MS),
     { keepSession: true },
   );
   const session = attempt.session;
