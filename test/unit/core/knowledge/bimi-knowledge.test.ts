@@ -1,10 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { SEVERITIES } from '../../../../preload/contract/findings';
-import { findingFactory } from '../../../../main/core/findings/finding-factory';
+import { describe, it } from 'vitest';
 import { BIMI_KNOWLEDGE } from '../../../../main/core/knowledge/bimi-knowledge';
+import { expectStableIds, expectWellWorded } from '../../../helpers/knowledge-assertions';
 
-const finding = findingFactory(BIMI_KNOWLEDGE);
-const IDS = Object.keys(BIMI_KNOWLEDGE) as (keyof typeof BIMI_KNOWLEDGE)[];
 /** Evidence with every field the bimi check fills, so worded texts can be read in full. */
 const EVIDENCE = {
   domain: 'example.com',
@@ -23,21 +20,10 @@ const EVIDENCE = {
 
 describe('BIMI_KNOWLEDGE', () => {
   it('uses stable lowercase dotted ids of the form bimi.<subject>.<state>', () => {
-    for (const id of IDS) expect(id).toMatch(/^bimi\.[a-z0-9-]+\.[a-z0-9-]+$/);
+    expectStableIds(BIMI_KNOWLEDGE, 'bimi');
   });
 
   it('words every finding for a person, even with missing evidence, and cites a reference', () => {
-    for (const id of IDS) {
-      for (const evidence of [EVIDENCE, {}]) {
-        const made = finding(id, 'bimi:example.com', evidence);
-        const words = [made.title, made.explanation, ...made.fix.steps].join('\n');
-        expect(words, id).not.toMatch(/undefined|\[object|NaN/);
-        expect(SEVERITIES).toContain(made.severity);
-        expect(made.references.length, id).toBeGreaterThan(0);
-        if (made.severity !== 'pass' && made.severity !== 'info')
-          expect(made.fix.steps.length, id).toBeGreaterThan(0);
-        if (made.severity === 'pass') expect(made.fix.steps, id).toEqual([]);
-      }
-    }
+    expectWellWorded(BIMI_KNOWLEDGE, 'bimi:example.com', EVIDENCE);
   });
 });

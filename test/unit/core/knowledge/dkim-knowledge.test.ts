@@ -1,10 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { SEVERITIES } from '../../../../preload/contract/findings';
-import { findingFactory } from '../../../../main/core/findings/finding-factory';
+import { describe, it } from 'vitest';
 import { DKIM_KNOWLEDGE } from '../../../../main/core/knowledge/dkim-knowledge';
+import { expectStableIds, expectWellWorded } from '../../../helpers/knowledge-assertions';
 
-const finding = findingFactory(DKIM_KNOWLEDGE);
-const IDS = Object.keys(DKIM_KNOWLEDGE) as (keyof typeof DKIM_KNOWLEDGE)[];
 /** Evidence with every field the dkim check fills, so worded texts can be read in full. */
 const EVIDENCE = {
   domain: 'example.com',
@@ -23,21 +20,10 @@ const EVIDENCE = {
 
 describe('DKIM_KNOWLEDGE', () => {
   it('uses stable lowercase dotted ids of the form dkim.<subject>.<state>', () => {
-    for (const id of IDS) expect(id).toMatch(/^dkim\.[a-z0-9-]+\.[a-z0-9-]+$/);
+    expectStableIds(DKIM_KNOWLEDGE, 'dkim');
   });
 
   it('words every finding for a person, even with missing evidence, and cites a reference', () => {
-    for (const id of IDS) {
-      for (const evidence of [EVIDENCE, {}]) {
-        const made = finding(id, 'dkim:example.com', evidence);
-        const words = [made.title, made.explanation, ...made.fix.steps].join('\n');
-        expect(words, id).not.toMatch(/undefined|\[object|NaN/);
-        expect(SEVERITIES).toContain(made.severity);
-        expect(made.references.length, id).toBeGreaterThan(0);
-        if (made.severity !== 'pass' && made.severity !== 'info')
-          expect(made.fix.steps.length, id).toBeGreaterThan(0);
-        if (made.severity === 'pass') expect(made.fix.steps, id).toEqual([]);
-      }
-    }
+    expectWellWorded(DKIM_KNOWLEDGE, 'dkim:example.com', EVIDENCE);
   });
 });

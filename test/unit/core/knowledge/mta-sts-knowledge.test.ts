@@ -1,10 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { SEVERITIES } from '../../../../preload/contract/findings';
-import { findingFactory } from '../../../../main/core/findings/finding-factory';
+import { describe, it } from 'vitest';
 import { MTA_STS_KNOWLEDGE } from '../../../../main/core/knowledge/mta-sts-knowledge';
+import { expectStableIds, expectWellWorded } from '../../../helpers/knowledge-assertions';
 
-const finding = findingFactory(MTA_STS_KNOWLEDGE);
-const IDS = Object.keys(MTA_STS_KNOWLEDGE) as (keyof typeof MTA_STS_KNOWLEDGE)[];
 /** Evidence with every field the mta-sts check fills, so worded texts can be read in full. */
 const EVIDENCE = {
   domain: 'example.com',
@@ -23,21 +20,10 @@ const EVIDENCE = {
 
 describe('MTA_STS_KNOWLEDGE', () => {
   it('uses stable lowercase dotted ids of the form mta-sts.<subject>.<state>', () => {
-    for (const id of IDS) expect(id).toMatch(/^mta-sts\.[a-z0-9-]+\.[a-z0-9-]+$/);
+    expectStableIds(MTA_STS_KNOWLEDGE, 'mta-sts');
   });
 
   it('words every finding for a person, even with missing evidence, and cites a reference', () => {
-    for (const id of IDS) {
-      for (const evidence of [EVIDENCE, {}]) {
-        const made = finding(id, 'mta-sts:example.com', evidence);
-        const words = [made.title, made.explanation, ...made.fix.steps].join('\n');
-        expect(words, id).not.toMatch(/undefined|\[object|NaN/);
-        expect(SEVERITIES).toContain(made.severity);
-        expect(made.references.length, id).toBeGreaterThan(0);
-        if (made.severity !== 'pass' && made.severity !== 'info')
-          expect(made.fix.steps.length, id).toBeGreaterThan(0);
-        if (made.severity === 'pass') expect(made.fix.steps, id).toEqual([]);
-      }
-    }
+    expectWellWorded(MTA_STS_KNOWLEDGE, 'mta-sts:example.com', EVIDENCE);
   });
 });
