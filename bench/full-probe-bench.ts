@@ -1,17 +1,18 @@
 /**
- * Issue 3, part 1: a full server audit of the loopback Postfix through runAudit with the real adapters
- * (reachability of three ports, dialogue, TLS version enumeration per reachable port, a real login, the
- * relay test and, because the login name is an address, the spoofing test), N times.
+ * Issues 3 and 5: a full audit of one account through runAudit with the real adapters: reachability of
+ * three ports of the loopback Postfix, dialogue, TLS version enumeration per reachable port, a real login,
+ * the relay and spoofing tests, and the account domain's DNS checks against the loopback Knot, N times.
  */
 import type { AuditEvent, AuditReport } from '../preload/contract/audit';
 import { runAudit, type AuditRunOptions, type AuditSubject } from '../main/core/audit/audit-runner';
+import { planDomainChecks } from '../main/core/audit/domain-checks';
 import { planServerChecks } from '../main/core/audit/server-checks';
 import { createBenchDeps } from './audit-deps';
-import { MAIL_HOST, type BenchServers } from './bench-servers';
+import { MAIL_HOST, MAIL_ZONE, type BenchServers } from './bench-servers';
 import { concurrency, elapsedByCheck, type Concurrency } from './check-timeline';
 import { summarize, timed, type Summary } from './stats';
 
-const SERVER_AREAS = ['smtp', 'tls', 'auth', 'relay'] as const;
+const ALL_AREAS = ['smtp', 'tls', 'auth', 'relay', 'dns'] as const;
 
 export interface FullProbeFigures {
   readonly wall: Summary;
@@ -24,7 +25,12 @@ export interface FullProbeFigures {
 export async function benchFullProbe(servers: BenchServers, runs: number): Promise<FullProbeFigures> {
   const { postfix, user } = servers;
   const subject: AuditSubject = {
-    kind: 'server',
+    kind: 'account',
+    label: user.username,
+    email: user.username,
+    domain: MAIL_ZONE,
+    dkimSelectors: [],
+    presetId: null,
     server: {
       host: MAIL_HOST,
       port: postfix.ports.submission,
@@ -34,7 +40,7 @@ export async function benchFullProbe(servers: BenchServers, runs: number): Promi
     },
   };
   const options: AuditRunOptions = {
-    areas: SERVER_AREAS,
+    areas: ALL_AREAS,
     relayTest: true,
     extraCaPem: servers.caPem,
     ports: postfix.ports,
@@ -55,15 +61,19 @@ export async function benchFullProbe(servers: BenchServers, runs: number): Promi
   }
   const wall = summarize(samples.map((s) => s.ms));
   const median = [...samples].sort((a, b) => a.ms - b.ms)[Math.floor(samples.length / 2)];
-  const plan = planServerChecks(createBenchDeps(servers.knot.server, servers.caPem), {
-    ...subject.server,
-    accountAddress: user.username,
-    presetId: null,
-    areas: new Set(SERVER_AREAS),
-    relayTest: true,
-    extraCaPem: servers.caPem,
-    ports: postfix.ports,
-  });
+  const planDeps = createBenchDeps(servers.knot.server, servers.caPem);
+  const plan = [
+    ...planServerChecks(planDeps, {
+      ...subject.server,
+      accountAddress: user.username,
+      presetId: null,
+      areas: new Set(ALL_AREAS),
+      relayTest: true,
+      extraCaPem: servers.caPem,
+      ports: postfix.ports,
+    }),
+    ...planDomainChecks(planDeps, { domain: MAIL_ZONE }),
+  ];
   const findingCounts = new Map<string, number>();
   for (const finding of samples.at(-1)?.report.findings ?? [])
     findingCounts.set(finding.id, (findingCounts.get(finding.id) ?? 0) + 1);

@@ -47,10 +47,10 @@ async function main(): Promise<void> {
     `Servers:  Postfix+Dovecot on ${postfix.address} (smtp ${String(postfix.ports.smtp)}, submission ${String(postfix.ports.submission)} STARTTLS, submissions ${String(postfix.ports.submissions)} implicit TLS); Knot on ${knot.server} with ${String(DNS_DOMAINS + 1)} zones`,
   ]);
 
-  heading(`1. Full server audit through runAudit (${String(FULL_PROBE_RUNS)} runs)`);
+  heading(`1. Full account audit through runAudit (${String(FULL_PROBE_RUNS)} runs)`);
   print([
-    'reachability of 3 ports, SMTP dialogue, TLS 1.0-1.3 enumeration on every reachable port,',
-    'a real login, open-relay test, and the spoofing test after login (no message is ever sent)',
+    'reachability of 3 ports, SMTP dialogue, TLS 1.0-1.3 enumeration on every reachable port, a real login,',
+    'open-relay test, the spoofing test after login (no message is ever sent), and the domain DNS checks',
   ]);
   print(fullProbeLines(await benchFullProbe(servers, FULL_PROBE_RUNS)));
 
