@@ -170,6 +170,7 @@ async function plan(
     dkimSelectors: subject.dkimSelectors,
     submission: { host: server.host, addresses: address.kind === 'address' ? [address.address] : [] },
     presetIds: subject.presetId === null ? [] : [subject.presetId],
+    tlsCheckIds: serverChecks.filter((check) => check.area === 'tls').map((check) => check.checkId),
   });
   return [...serverChecks, ...domainChecks];
 }

@@ -56,8 +56,11 @@ export interface DomainCheckOptions {
   readonly submission?: { readonly host: string; readonly addresses: readonly string[] } | null;
   /** Provider presets the domain sends through (the account's preset), for SPF include advice. */
   readonly presetIds?: readonly string[];
-  /** Whether TLS was seen on the submission server, for the scorecard (null when not probed). */
-  readonly tlsSeen?: () => { readonly seen: boolean | null; readonly where: string | null };
+  /**
+   * The server audit's TLS checks, when it runs alongside: the scorecard waits for them and reads
+   * whether TLS worked on the submission server. Without them the scorecard says it cannot tell.
+   */
+  readonly tlsCheckIds?: readonly string[];
 }
 
 interface DomainState {
@@ -166,20 +169,50 @@ export function planDomainChecks(deps: DomainCheckDeps, options: DomainCheckOpti
     check(
       'bulk-sender',
       'Bulk-sender rules (Google, Yahoo, Microsoft)',
-      () =>
-        Promise.resolve(result(buildBulkSenderScorecard(scorecardInputs(domain, state, options)).findings)),
+      (_signal, results) =>
+        Promise.resolve(
+          result(
+            buildBulkSenderScorecard(
+              scorecardInputs(
+                domain,
+                state,
+                tlsSeen(options.tlsCheckIds ?? [], results),
+                (options.dkimSelectors ?? []).length > 0,
+              ),
+            ).findings,
+          ),
+        ),
       {
-        after: after('spf', 'dkim', 'dmarc', 'reverse-dns'),
+        after: [...after('spf', 'dkim', 'dmarc', 'reverse-dns'), ...(options.tlsCheckIds ?? [])],
       },
     ),
   ];
 }
 
 /** Maps the checks' own results onto what the scorecard needs; null means "did not run or could not tell". */
-function scorecardInputs(domain: string, state: DomainState, options: DomainCheckOptions): ScorecardInputs {
+/** TLS counts as seen when a TLS probe found a modern protocol working (RFC 8996: TLS 1.2 or 1.3). */
+function tlsSeen(
+  checkIds: readonly string[],
+  results: ReadonlyMap<string, ProbeResult>,
+): { readonly seen: boolean | null; readonly where: string | null } {
+  const ran = checkIds.filter((id) => results.has(id));
+  if (ran.length === 0) return { seen: null, where: null };
+  const working = ran.find(
+    (id) => results.get(id)?.findings.some((f) => f.id === 'tls.protocol.modern') === true,
+  );
+  return working === undefined
+    ? { seen: false, where: null }
+    : { seen: true, where: working.replace(/^tls:/, '') };
+}
+
+function scorecardInputs(
+  domain: string,
+  state: DomainState,
+  tls: { readonly seen: boolean | null; readonly where: string | null },
+  selectorsFromUser: boolean,
+): ScorecardInputs {
   const { spf, dkim, dmarc, reverseDns } = state;
   const evaluation = spf?.evaluation[0];
-  const tls = options.tlsSeen?.() ?? { seen: null, where: null };
   return {
     domain,
     spf:
@@ -201,7 +234,7 @@ function scorecardInputs(domain: string, state: DomainState, options: DomainChec
         usable: key.status === 'ok' || key.status === 'testing',
       })),
       selectorsTried: dkim?.selectorsTried ?? 0,
-      selectorsFromUser: (options.dkimSelectors ?? []).length > 0,
+      selectorsFromUser,
     },
     dmarc:
       dmarc === undefined || dmarc.status === 'failed'

@@ -199,6 +199,28 @@ describe('mailwarden audit', () => {
     expect(result.stdout + result.stderr).not.toContain(CANARY);
   });
 
+  it('a full account audit judges the domain with what the server probes saw (TLS for the bulk-sender rules)', async () => {
+    const result = await cli([
+      'audit',
+      USER,
+      '--dns',
+      knot.server,
+      '--ca',
+      pki.caPath,
+      '--port-map',
+      portMap,
+      '--format',
+      'json',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as AuditReport;
+    const ids = report.findings.map((f) => f.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['smtp.reach.ok', 'auth.login.accepted', 'spf.record.found', 'bulk.tls.pass']),
+    );
+    expect(result.stdout + result.stderr).not.toContain(CANARY);
+  });
+
   it.each([
     [['audit'], 'Name one saved account'],
     [['audit', 'x.test', '--only', 'smtp,ftp'], '--only takes'],
