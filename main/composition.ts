@@ -18,12 +18,15 @@ import { createSmtpConnector } from './adapters/smtp/smtp-connector';
 import { createJsonDocumentStore } from './adapters/json-document-store';
 import { createKeytarSecretStore } from './adapters/keytar-secret-store';
 import { createFileHistoryStore } from './adapters/file-history-store';
+import { writeFileAtomic } from './adapters/atomic-file';
 import { HISTORY_DIR_NAME } from './core/history/history-document';
 import { createHistoryService, type HistoryService } from './core/history/history-service';
 import { ACCOUNTS_FILE_NAME, ACCOUNTS_FORMAT } from './core/accounts/accounts-document';
 import { createAccountService, type AccountService } from './core/accounts/account-service';
 import { PROVIDER_PRESETS } from './core/accounts/provider-presets';
 import { createAuditService, type AuditService } from './core/audit/audit-service';
+import type { PdfPrinter, SaveTarget } from './core/export/export-ports';
+import { createReportExporter, type ReportExporter } from './core/export/export-report';
 import { discoverSubmission } from './core/discovery/discover-submission';
 import { MailwardenError } from './core/errors/mailwarden-error';
 import type { DnsResolver, SecretStore } from './core/ports';
@@ -38,6 +41,10 @@ export interface MainServicesOptions {
   readonly secretStore?: SecretStore;
   /** `host:port` that overrides the saved DNS setting for this process (the CLI's --dns). */
   readonly dnsServer?: string | null;
+  /** Where exports are saved (the app's save dialog); without it, exporting is refused. */
+  readonly saveTarget?: SaveTarget;
+  /** Prints the HTML report to PDF (the app's Chromium); without it, PDF export is refused. */
+  readonly pdfPrinter?: PdfPrinter;
 }
 
 export interface MainServices {
@@ -49,6 +56,8 @@ export interface MainServices {
   readonly audits: AuditService;
   /** Every audit run's report, kept in the data folder's history/ (one file per run). */
   readonly history: HistoryService;
+  /** Saves a stored run's report as HTML, PDF, Markdown, JSON or CSV where the user chooses. */
+  readonly exports: ReportExporter;
   /** The resolver every lookup uses right now: the override, else the saved setting, else the system's. */
   resolver(): Promise<DnsResolver>;
 }
@@ -119,6 +128,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     },
   });
 
+  const history = createHistoryService(historyStore);
+  const exports = createReportExporter({
+    history,
+    saveTarget: options.saveTarget,
+    pdfPrinter: options.pdfPrinter,
+    writeFile: writeFileAtomic,
+  });
+
   return {
     dataDir,
     accounts,
@@ -126,7 +143,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     presets: PROVIDER_PRESETS,
     discovery: { run: async (domain) => discoverSubmission(domain, { resolver: await resolver() }) },
     audits,
-    history: createHistoryService(historyStore),
+    history,
+    exports,
     resolver,
   };
 }

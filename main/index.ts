@@ -8,6 +8,8 @@ import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
 import { resolveDataDir } from './adapters/data-dir';
 import { registerAppScheme, serveAppContent } from './app/content-protocol';
+import { createElectronPdfPrinter } from './app/electron-pdf-printer';
+import { createElectronSaveTarget } from './app/electron-save-target';
 import { installAppMenu } from './app/menu';
 import { HARDENING_SWITCHES } from './app/security-policy';
 import { installWebContentsGuards } from './app/web-contents-guards';
@@ -31,7 +33,12 @@ function openMainWindow(): void {
 function onReady(): void {
   installWebContentsGuards();
   serveAppContent(RENDERER_ROOT);
-  registerIpcHandlers(ipcMain, createMainServices({ dataDir: resolveDataDir() }));
+  const services = createMainServices({
+    dataDir: resolveDataDir(),
+    saveTarget: createElectronSaveTarget(),
+    pdfPrinter: createElectronPdfPrinter(),
+  });
+  registerIpcHandlers(ipcMain, services);
   installAppMenu(app.isPackaged);
   openMainWindow();
 }

@@ -9,6 +9,7 @@
 import type { AccountInput, AccountList, AccountView } from './contract/accounts';
 import type { AuditEvent, AuditOptions, AuditTargetRequest } from './contract/audit';
 import type { Channel, EventChannel, EventMap, RequestOf, ResponseOf } from './contract/channels';
+import type { ExportFormat, PaperSize, ReportExportResult } from './contract/export';
 import type { HistoryEntry, HistoryListing, HistoryTarget, RunComparison } from './contract/history';
 import { failure, type Outcome } from './contract/outcome';
 import type { DiscoveryResult, ProviderPreset } from './contract/providers';
@@ -54,6 +55,10 @@ export interface MailwardenBridge {
     /** Fixed, new and unchanged findings, older run against newer whatever the order given. */
     compare(runIdA: string, runIdB: string): Promise<Outcome<RunComparison>>;
     delete(runId: string): Promise<Outcome<{ readonly deleted: true }>>;
+  };
+  readonly report: {
+    /** Asks where to save (the OS dialog) and saves a stored run's report; `saved: false` when cancelled. */
+    export(runId: string, format: ExportFormat, paper?: PaperSize): Promise<Outcome<ReportExportResult>>;
   };
 }
 
@@ -107,6 +112,10 @@ export function createBridge(transport: BridgeTransport): MailwardenBridge {
       get: (runId: string) => call('history:get', { runId }),
       compare: (runIdA: string, runIdB: string) => call('history:compare', { runIdA, runIdB }),
       delete: (runId: string) => call('history:delete', { runId }),
+    }),
+    report: Object.freeze({
+      export: (runId: string, format: ExportFormat, paper?: PaperSize) =>
+        call('report:export', paper === undefined ? { runId, format } : { runId, format, paper }),
     }),
   });
 }

@@ -320,6 +320,20 @@ export const strings = {
       testAgain: 'Test this again',
     },
 
+    export: {
+      title: 'Export the report',
+      intro: 'Save these results to keep them, print them, or send them to whoever looks after your mail.',
+      formatsLabel: 'Export as',
+      formats: { html: 'HTML', pdf: 'PDF', md: 'Markdown', json: 'JSON', csv: 'CSV' },
+      busy: 'Saving…',
+      paper: 'PDF paper size',
+      paperSizes: { A4: 'A4', Letter: 'US Letter' },
+      saving: (format: string) => `Preparing the ${format} file…`,
+      saved: (fileName: string) => `Saved ${fileName}`,
+      cancelled: 'Export cancelled',
+      failedTitle: 'The report could not be saved',
+    },
+
     finding: {
       sawTitle: 'What we saw',
       transcript: (n: number) =>

@@ -13,14 +13,16 @@ import { basename, dirname, join } from 'node:path';
 export const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_DIR_MODE = 0o700;
 
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+/** Text is written as UTF-8; bytes (a PDF) are written as they are. */
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const tempPath = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(tempPath, 'wx', PRIVATE_FILE_MODE);
     try {
-      await handle.writeFile(content, 'utf8');
+      if (typeof content === 'string') await handle.writeFile(content, 'utf8');
+      else await handle.writeFile(content);
       // The mode given to open() is filtered by the umask; set it explicitly.
       await handle.chmod(PRIVATE_FILE_MODE);
       await handle.sync();

@@ -15,6 +15,7 @@ import { accountHandlers } from './handlers/account-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { historyHandlers } from './handlers/history-handlers';
 import { providerHandlers } from './handlers/provider-handlers';
+import { reportHandlers } from './handlers/report-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { NO_EVENTS, type HandlerContext, type HandlerTable } from './handler-table';
 import { isTrustedSender, type SenderFrame } from './trusted-sender';
@@ -45,6 +46,7 @@ export function createIpcRouter(services: MainServices, options: IpcRouterOption
     ...settingsHandlers(services),
     ...auditHandlers(services),
     ...historyHandlers(services),
+    ...reportHandlers(services),
   };
 
   async function handle(

@@ -6,6 +6,7 @@
  */
 import type { AccountInput, AccountList, AccountView } from './accounts';
 import type { AuditEvent, AuditOptions, AuditTargetRequest } from './audit';
+import type { ExportFormat, PaperSize, ReportExportResult } from './export';
 import type { HistoryEntry, HistoryListing, HistoryTarget, RunComparison } from './history';
 import type { DiscoveryResult, ProviderPreset } from './providers';
 import type { Settings } from './settings';
@@ -54,6 +55,14 @@ export interface HistoryCompareRequest {
   readonly runIdB: string;
 }
 
+export interface ReportExportRequest {
+  /** A stored run: the report is read from the history, never sent by the page. */
+  readonly runId: string;
+  readonly format: ExportFormat;
+  /** For PDF only; A4 when absent. */
+  readonly paper?: PaperSize | undefined;
+}
+
 export interface ChannelMap {
   'accounts:list': { request: null; response: AccountList };
   'accounts:add': { request: AccountAddRequest; response: AccountView };
@@ -71,6 +80,7 @@ export interface ChannelMap {
   'history:get': { request: AuditRunRequest; response: HistoryEntry };
   'history:compare': { request: HistoryCompareRequest; response: RunComparison };
   'history:delete': { request: AuditRunRequest; response: { readonly deleted: true } };
+  'report:export': { request: ReportExportRequest; response: ReportExportResult };
 }
 
 /** Pushes from main to the page that asked: audit progress and the finished report. */
@@ -104,4 +114,5 @@ export const CHANNELS = [
   'history:get',
   'history:compare',
   'history:delete',
+  'report:export',
 ] as const satisfies readonly Channel[];

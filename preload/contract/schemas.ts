@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { AUDIT_AREAS } from './audit';
+import { EXPORT_FORMATS, PAPER_SIZES } from './export';
 import type { Channel, RequestOf } from './channels';
 
 /** Generous upper bounds: RFC 5321 limits addresses to 254 octets and names to 253. */
@@ -70,4 +71,9 @@ export const REQUEST_SCHEMAS = {
   'history:get': z.strictObject({ runId: id }),
   'history:compare': z.strictObject({ runIdA: id, runIdB: id }),
   'history:delete': z.strictObject({ runId: id }),
+  'report:export': z.strictObject({
+    runId: id,
+    format: z.enum(EXPORT_FORMATS),
+    paper: z.enum(PAPER_SIZES).optional(),
+  }),
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };

@@ -52,7 +52,15 @@ export function AuditScreen({ account, onClose }: AuditScreenProps) {
         />
       );
     case 'finished':
-      return <ResultsScreen account={account} report={phase.report} onTestAgain={start} onBack={onClose} />;
+      return (
+        <ResultsScreen
+          account={account}
+          runId={phase.runId}
+          report={phase.report}
+          onTestAgain={start}
+          onBack={onClose}
+        />
+      );
     case 'failed':
       return (
         <div className="audit">

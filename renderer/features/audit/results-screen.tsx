@@ -12,11 +12,14 @@ import { findPreset, usePresets } from '../add-account/use-presets';
 import { strings } from '../../strings';
 import { countBySeverity, sortFindings } from './audit-model';
 import { BackToAccounts } from './back-to-accounts';
+import { ExportPanel } from './export-panel';
 import { FindingItem } from './finding-item';
 import { ScoreSummary } from './score-summary';
 
 export interface ResultsScreenProps {
   readonly account: AccountView;
+  /** The stored run the report was saved as, for the export. */
+  readonly runId: string;
   readonly report: AuditReport;
   readonly onTestAgain: () => void;
   readonly onBack: () => void;
@@ -24,7 +27,7 @@ export interface ResultsScreenProps {
 
 const DATE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
-export function ResultsScreen({ account, report, onTestAgain, onBack }: ResultsScreenProps) {
+export function ResultsScreen({ account, runId, report, onTestAgain, onBack }: ResultsScreenProps) {
   const text = strings.audit.results;
   const preset = findPreset(usePresets(), account.presetId);
   const sorted = sortFindings(report.findings);
@@ -115,6 +118,8 @@ export function ResultsScreen({ account, report, onTestAgain, onBack }: ResultsS
           </ul>
         </details>
       )}
+
+      <ExportPanel runId={runId} />
     </div>
   );
 }

@@ -27,7 +27,7 @@ export type RunPhase =
       readonly checks: readonly CheckProgress[];
       readonly cancelling: boolean;
     }
-  | { readonly kind: 'finished'; readonly report: AuditReport }
+  | { readonly kind: 'finished'; readonly runId: string; readonly report: AuditReport }
   | { readonly kind: 'failed'; readonly message: string };
 
 function waiting(checkId: string, title: string): CheckProgress {
@@ -62,7 +62,7 @@ export function applyEvent(phase: RunPhase, event: AuditEvent, now: number): Run
         ),
       };
     case 'finished':
-      return { kind: 'finished', report: event.report };
+      return { kind: 'finished', runId: event.runId, report: event.report };
     case 'failed':
       return { kind: 'failed', message: event.message };
   }

@@ -5,6 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { MainServicesOptions } from '../../../main/composition';
 import { createIpcRouter } from '../../../main/ipc/router';
 import { createTestServices, type TestServices } from '../../helpers/test-services';
 import { pageBridgeScript } from './page-bridge';
@@ -32,9 +33,13 @@ export interface AppHarness {
   screenshot(name: string, options?: { readonly fullPage?: boolean }): Promise<void>;
 }
 
-export const test = base.extend<{ app: AppHarness }>({
-  app: async ({ page }, use) => {
-    const env = await createTestServices();
+/** Stand-ins for the save dialog and the PDF printer, for specs that export (set with `test.use`). */
+export type ExportPorts = Pick<MainServicesOptions, 'saveTarget' | 'pdfPrinter'>;
+
+export const test = base.extend<{ app: AppHarness; exportPorts: ExportPorts }>({
+  exportPorts: [{}, { option: true }],
+  app: async ({ page, exportPorts }, use) => {
+    const env = await createTestServices(exportPorts);
     const router = createIpcRouter(env.services, { trustedOrigin: TEST_ORIGIN });
     const calls: BridgeCall[] = [];
     const requests: string[] = [];

@@ -31,6 +31,7 @@ const VALID_REQUESTS: { [C in Channel]: unknown } = {
   'history:get': { runId: 'x' },
   'history:compare': { runIdA: 'x', runIdB: 'y' },
   'history:delete': { runId: 'x' },
+  'report:export': { runId: 'x', format: 'pdf' },
 };
 
 describe('IPC router', () => {

@@ -72,6 +72,7 @@ describe('applyEvent', () => {
     const report = { cancelled: false, findings: [] } as unknown as AuditReport;
     expect(applyEvent(planned, { runId: RUN, type: 'finished', report }, 5_000)).toEqual({
       kind: 'finished',
+      runId: RUN,
       report,
     });
     expect(applyEvent(planned, { runId: RUN, type: 'failed', message: 'No such account.' }, 5_000)).toEqual({

@@ -1,0 +1,108 @@
+/**
+ * Saves a report where the user chooses, in any export format: the HTML, Markdown, JSON and CSV
+ * renderers' text as it is, or the HTML report printed to PDF.
+ *
+ * Cancelling the save dialog is an answer, not an error: nothing is written and `{ saved: false }`
+ * comes back. The file is replaced atomically, so an existing file is never left half-written.
+ */
+import type { AuditReport } from '../../../preload/contract/audit';
+import type { ExportFormat, PaperSize } from '../../../preload/contract/export';
+import type { HistoryEntry } from '../../../preload/contract/history';
+import { MailwardenError } from '../errors/mailwarden-error';
+import { renderHtml } from '../report/render-html';
+import { renderReport } from '../report/render-report';
+import type { PdfPrinter, ReportFileWriter, SaveTarget } from './export-ports';
+
+export type ExportOutcome =
+  { readonly saved: true; readonly path: string; readonly fileName: string } | { readonly saved: false };
+
+export interface ReportExporter {
+  /** Exports a stored run (NOT_FOUND when there is none with that id). */
+  exportRun(runId: string, format: ExportFormat, paper?: PaperSize): Promise<ExportOutcome>;
+  exportReport(report: AuditReport, format: ExportFormat, paper?: PaperSize): Promise<ExportOutcome>;
+}
+
+export interface ReportExporterDeps {
+  readonly history: { get(runId: string): Promise<HistoryEntry> };
+  /** Absent where there is no one to ask (the CLI has --out instead). */
+  readonly saveTarget?: SaveTarget | undefined;
+  readonly pdfPrinter?: PdfPrinter | undefined;
+  readonly writeFile: ReportFileWriter;
+}
+
+/** Most of the world prints on A4 (ISO 216); the user picks Letter where that is the norm. */
+export const DEFAULT_PAPER: PaperSize = 'A4';
+/** Keeps suggested names readable in a save dialog and far below every file system's limit. */
+const MAX_NAME_PART_LENGTH = 60;
+
+export function createReportExporter(deps: ReportExporterDeps): ReportExporter {
+  async function exportReport(
+    report: AuditReport,
+    format: ExportFormat,
+    paper: PaperSize = DEFAULT_PAPER,
+  ): Promise<ExportOutcome> {
+    const saveTarget = deps.saveTarget;
+    if (saveTarget === undefined) throw unavailable();
+    // Render first: a report that cannot be rendered should not make the user pick a place for it.
+    const content = await contentOf(report, format, paper);
+    const path = await saveTarget.chooseFile({ suggestedName: suggestedFileName(report, format), format });
+    if (path === null) return { saved: false };
+    try {
+      await deps.writeFile(path, content);
+    } catch {
+      throw new MailwardenError(
+        'STORAGE_FAILED',
+        'Mailwarden could not save the report there. Check that the folder exists and you may write to it, or choose another.',
+      );
+    }
+    return { saved: true, path, fileName: baseName(path) };
+  }
+
+  async function contentOf(
+    report: AuditReport,
+    format: ExportFormat,
+    paper: PaperSize,
+  ): Promise<string | Uint8Array> {
+    if (format !== 'pdf') return renderReport(report, format);
+    if (deps.pdfPrinter === undefined) throw unavailable();
+    return deps.pdfPrinter.print(renderHtml(report), paper);
+  }
+
+  return {
+    exportReport,
+    async exportRun(runId, format, paper) {
+      const entry = await deps.history.get(runId);
+      return exportReport(entry.report, format, paper);
+    },
+  };
+}
+
+/** `mailwarden-<target>-<YYYY-MM-DD>.<ext>`, safe on every file system whatever the target's label holds. */
+export function suggestedFileName(report: AuditReport, format: ExportFormat): string {
+  return `mailwarden-${safeNamePart(report.target.label)}-${report.startedAt.slice(0, 10)}.${format}`;
+}
+
+/** Letters, digits, dots and dashes only: no separators, no control or reserved characters, no "..". */
+function safeNamePart(label: string): string {
+  const part = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .slice(0, MAX_NAME_PART_LENGTH)
+    .replace(/^[-.]+|[-.]+$/g, '');
+  return part === '' ? 'report' : part;
+}
+
+/** The last path segment, for POSIX and Windows paths alike. */
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+function unavailable(): MailwardenError {
+  return new MailwardenError(
+    'INTERNAL',
+    'Saving reports from here is not available. Use the desktop app, or the command line’s --out.',
+  );
+}
