@@ -13,6 +13,7 @@ import { Notice } from '../components/notice';
 import { AddAccountScreen } from '../features/add-account/add-account-screen';
 import { AccountsScreen } from '../features/accounts/accounts-screen';
 import { AuditScreen } from '../features/audit/audit-screen';
+import { HistoryScreen } from '../features/history/history-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { WelcomeScreen } from '../features/welcome/welcome-screen';
 import { strings } from '../strings';
@@ -24,6 +25,8 @@ export function App() {
   const [adding, setAdding] = useState(false);
   /** The account being tested (plan, run, results), by id so it follows changes to the account. */
   const [testingId, setTestingId] = useState<string | null>(null);
+  /** The account whose stored runs are showing. */
+  const [historyId, setHistoryId] = useState<string | null>(null);
   /** True once the person has moved between screens, so headings take focus only after an action. */
   const [navigated, setNavigated] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
@@ -42,6 +45,7 @@ export function App() {
     setFlash(null);
     setAdding(toAdding);
     setTestingId(null);
+    setHistoryId(null);
   };
 
   const onSaved = (account: AccountView) => {
@@ -59,6 +63,10 @@ export function App() {
   const testing =
     state.kind === 'loaded'
       ? (state.list.accounts.find((account) => account.id === testingId) ?? null)
+      : null;
+  const browsing =
+    state.kind === 'loaded'
+      ? (state.list.accounts.find((account) => account.id === historyId) ?? null)
       : null;
 
   return (
@@ -116,6 +124,14 @@ export function App() {
                   go(false);
                 }}
               />
+            ) : browsing !== null ? (
+              <HistoryScreen
+                key={browsing.id}
+                account={browsing}
+                onClose={() => {
+                  go(false);
+                }}
+              />
             ) : state.list.accounts.length === 0 ? (
               <WelcomeScreen
                 focusOnMount={navigated}
@@ -133,6 +149,10 @@ export function App() {
                 onTest={(account) => {
                   go(false);
                   setTestingId(account.id);
+                }}
+                onHistory={(account) => {
+                  go(false);
+                  setHistoryId(account.id);
                 }}
                 onUpdated={(account, message) => {
                   accounts.upsert(account);

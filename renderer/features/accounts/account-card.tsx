@@ -12,13 +12,22 @@ export interface AccountCardProps {
   /** h2 in a plain list, h3 under a client-group heading. */
   readonly headingLevel: 2 | 3;
   readonly onTest: (account: AccountView) => void;
+  /** Opens the account's stored runs. */
+  readonly onHistory: (account: AccountView) => void;
   readonly onUpdated: (account: AccountView, message: string) => void;
   readonly onRemoved: (account: AccountView) => void;
 }
 
 type Panel = 'none' | 'password' | 'remove';
 
-export function AccountCard({ account, headingLevel, onTest, onUpdated, onRemoved }: AccountCardProps) {
+export function AccountCard({
+  account,
+  headingLevel,
+  onTest,
+  onHistory,
+  onUpdated,
+  onRemoved,
+}: AccountCardProps) {
   const text = strings.accounts;
   const [panel, setPanel] = useState<Panel>('none');
   const passwordButton = useRef<HTMLButtonElement>(null);
@@ -74,6 +83,13 @@ export function AccountCard({ account, headingLevel, onTest, onUpdated, onRemove
             }}
           >
             {strings.audit.testAccount}
+          </Button>
+          <Button
+            onClick={() => {
+              onHistory(account);
+            }}
+          >
+            {strings.history.open}
           </Button>
           <Button
             ref={passwordButton}

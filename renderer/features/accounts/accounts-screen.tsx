@@ -12,6 +12,8 @@ export interface AccountsScreenProps {
   readonly onAdd: () => void;
   /** Opens "What will be tested" for this account. */
   readonly onTest: (account: AccountView) => void;
+  /** Opens the account's stored runs. */
+  readonly onHistory: (account: AccountView) => void;
   readonly onUpdated: (account: AccountView, message: string) => void;
   readonly onRemoved: (account: AccountView) => void;
 }
@@ -21,6 +23,7 @@ export function AccountsScreen({
   focusOnMount,
   onAdd,
   onTest,
+  onHistory,
   onUpdated,
   onRemoved,
 }: AccountsScreenProps) {
@@ -34,6 +37,7 @@ export function AccountsScreen({
           account={account}
           headingLevel={headingLevel}
           onTest={onTest}
+          onHistory={onHistory}
           onUpdated={onUpdated}
           onRemoved={onRemoved}
         />

@@ -20,7 +20,8 @@ export interface FindingBodyProps {
   readonly transcript: readonly TranscriptLine[];
   readonly account: AccountView;
   readonly preset: ProviderPreset | null;
-  readonly onTestAgain: () => void;
+  /** Left out for a stored run opened from History: it is read-only. */
+  readonly onTestAgain?: (() => void) | undefined;
 }
 
 export function FindingBody(props: FindingBodyProps) {
@@ -125,7 +126,9 @@ export function FindingBody(props: FindingBodyProps) {
       )}
 
       <div className="finding__actions">
-        <Button onClick={props.onTestAgain}>{strings.audit.results.testAgain}</Button>
+        {props.onTestAgain !== undefined && (
+          <Button onClick={props.onTestAgain}>{strings.audit.results.testAgain}</Button>
+        )}
         <span className="finding__hint">{text.closeHint}</span>
       </div>
     </div>

@@ -20,7 +20,8 @@ export interface FindingItemProps {
   readonly transcript: readonly TranscriptLine[];
   readonly account: AccountView;
   readonly preset: ProviderPreset | null;
-  readonly onTestAgain: () => void;
+  /** Left out for a stored run opened from History: it is read-only. */
+  readonly onTestAgain?: (() => void) | undefined;
 }
 
 export function FindingItem(props: FindingItemProps) {

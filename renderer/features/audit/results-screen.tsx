@@ -21,13 +21,23 @@ export interface ResultsScreenProps {
   /** The stored run the report was saved as, for the export. */
   readonly runId: string;
   readonly report: AuditReport;
-  readonly onTestAgain: () => void;
+  /** Left out for a stored run opened from History: it is read-only. */
+  readonly onTestAgain?: (() => void) | undefined;
   readonly onBack: () => void;
+  /** Where "back" goes, when not to the account list. */
+  readonly backLabel?: string | undefined;
 }
 
 const DATE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
-export function ResultsScreen({ account, runId, report, onTestAgain, onBack }: ResultsScreenProps) {
+export function ResultsScreen({
+  account,
+  runId,
+  report,
+  onTestAgain,
+  onBack,
+  backLabel,
+}: ResultsScreenProps) {
   const text = strings.audit.results;
   const preset = findPreset(usePresets(), account.presetId);
   const sorted = sortFindings(report.findings);
@@ -55,15 +65,17 @@ export function ResultsScreen({ account, runId, report, onTestAgain, onBack }: R
 
   return (
     <div className="audit">
-      <BackToAccounts onBack={onBack} />
+      <BackToAccounts onBack={onBack} label={backLabel} />
       <div className="page-head">
         <div>
           <PageHeading focusOnMount>{text.title(account.label)}</PageHeading>
           <p className="page-head__meta">{text.meta(when, target)}</p>
         </div>
-        <Button variant="primary" onClick={onTestAgain}>
-          {text.testAgain}
-        </Button>
+        {onTestAgain !== undefined && (
+          <Button variant="primary" onClick={onTestAgain}>
+            {text.testAgain}
+          </Button>
+        )}
       </div>
 
       {report.cancelled && (

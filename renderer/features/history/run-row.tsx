@@ -1,0 +1,87 @@
+/** One stored run in the list: a checkbox to compare it, its date, grade and counts, open and delete. */
+import { useRef, useState } from 'react';
+import type { HistoryRunSummary } from '../../../preload/contract/history';
+import type { Grade } from '../../../preload/contract/score';
+import { Button } from '../../components/button';
+import { strings } from '../../strings';
+import { DeleteConfirm } from './delete-confirm';
+import { formatWhen } from './history-model';
+import { RunCounts } from './run-counts';
+
+export interface RunRowProps {
+  readonly run: HistoryRunSummary;
+  /** undefined while the report is still being read; null when it has no grade. */
+  readonly grade: Grade | null | undefined;
+  readonly selected: boolean;
+  readonly onSelect: (on: boolean) => void;
+  readonly onOpen: () => void;
+  readonly onDeleted: (when: string) => void;
+}
+
+export function RunRow({ run, grade, selected, onSelect, onOpen, onDeleted }: RunRowProps) {
+  const text = strings.history;
+  const [confirming, setConfirming] = useState(false);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const when = formatWhen(run.finishedAt);
+  const checkboxId = `run-${run.runId}-select`;
+
+  return (
+    <li className={`run-row${selected ? ' run-row--selected' : ''}`} data-run-id={run.runId}>
+      <div className="run-row__main">
+        <input
+          id={checkboxId}
+          type="checkbox"
+          className="run-row__check"
+          checked={selected}
+          aria-label={text.select(when)}
+          onChange={(event) => {
+            onSelect(event.target.checked);
+          }}
+        />
+        <div className="run-row__what">
+          <p className="run-row__when">
+            <time dateTime={run.finishedAt}>{when}</time>
+            {run.cancelled && <span className="run-row__tag">{text.cancelled}</span>}
+          </p>
+          <RunCounts counts={run.counts} />
+        </div>
+        <p
+          className={`run-row__grade${grade === undefined || grade === null ? ' run-row__grade--none' : ` grade--${grade}`}`}
+          data-grade={grade ?? ''}
+        >
+          {grade === undefined ? text.gradeLoading : grade === null ? text.noGrade : text.grade(grade)}
+        </p>
+        <div className="actions actions--compact run-row__actions">
+          <Button aria-label={text.openRunLabel(when)} onClick={onOpen}>
+            {text.openRun}
+          </Button>
+          <Button
+            variant="quiet"
+            ref={deleteButton}
+            aria-label={text.removeLabel(when)}
+            aria-expanded={confirming}
+            onClick={() => {
+              setConfirming(true);
+            }}
+          >
+            {text.remove}
+          </Button>
+        </div>
+      </div>
+      {confirming && (
+        <DeleteConfirm
+          runId={run.runId}
+          when={when}
+          onDeleted={() => {
+            onDeleted(when);
+          }}
+          onCancel={() => {
+            setConfirming(false);
+            // Back where the person left off: the button that opened the confirm step.
+            deleteButton.current?.focus();
+          }}
+        />
+      )}
+    </li>
+  );
+}
