@@ -181,7 +181,7 @@ export const strings = {
       n === 1 ? `Found 1 suggestion for ${domain}.` : `Found ${n} suggestions for ${domain}.`,
     none: (domain: string) =>
       `No server settings could be found for ${domain}. Ask your provider for them and enter them yourself.`,
-    use: 'Use these settings',
+    /** The button's visible text is its whole name (WCAG 2.5.3 Label in Name). */
     useFor: (host: string, port: number) => `Use ${host}:${port}`,
     used: (host: string, port: number) => `Server settings filled in: ${host}:${port}.`,
     steps: 'How Mailwarden looked',

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ACCOUNTS_FILE_NAME } from '../../main/core/accounts/accounts-document';
 import { fillAccountForm, makeCanary, type AccountEntry } from './harness/account-form';
+import { expectAccessible } from './harness/accessibility';
 import { expect, test, type AppHarness } from './harness/app-fixture';
 
 async function addThroughForm(app: AppHarness, entry: AccountEntry, first: boolean): Promise<void> {
@@ -28,6 +29,7 @@ test('an unreadable accounts file is reported at the top of the screen, and the 
   expect(warningBox?.y ?? Infinity).toBeLessThan(headingBox?.y ?? 0);
   await expect(page.getByRole('button', { name: 'Add your first account' })).toBeVisible();
   await app.screenshot('warning');
+  await expectAccessible(app.page, 'warning');
 });
 
 test('accounts are grouped by client group, ungrouped ones last', async ({ app }) => {
@@ -67,6 +69,7 @@ test('accounts are grouped by client group, ungrouped ones last', async ({ app }
   }
   await expect(page.getByText('3 accounts')).toBeVisible();
   await app.screenshot('account-list-groups');
+  await expectAccessible(app.page, 'account-list-groups');
   await page.setViewportSize({ width: 800, height: 600 });
   await app.screenshot('account-list-groups-800x600');
   await page.emulateMedia({ colorScheme: 'dark' });

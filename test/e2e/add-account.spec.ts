@@ -15,6 +15,7 @@ import {
   SHOP,
   waitForAccounts,
 } from './harness/account-form';
+import { expectAccessible } from './harness/accessibility';
 import { expect, test } from './harness/app-fixture';
 import { TEST_ORIGIN } from './harness/serve-renderer';
 
@@ -44,10 +45,12 @@ test('(a) the empty state explains what is checked and that nothing leaves this 
   );
   await expect(page.getByRole('button', { name: 'Add your first account' })).toBeVisible();
   await app.screenshot('welcome');
+  await expectAccessible(app.page, 'welcome');
   await page.setViewportSize({ width: 800, height: 600 });
   await app.screenshot('welcome-800x600');
   await page.emulateMedia({ colorScheme: 'dark' });
   await app.screenshot('welcome-dark');
+  await expectAccessible(app.page, 'welcome-dark');
 });
 
 test('(b, c, d) a canary password goes to the keychain, is stored, and never comes back', async ({ app }) => {
@@ -55,8 +58,11 @@ test('(b, c, d) a canary password goes to the keychain, is stored, and never com
   const canary = makeCanary();
   await app.open();
   await page.getByRole('button', { name: 'Add your first account' }).click();
+  await expect(page.getByRole('button', { name: 'Save account' })).toBeVisible();
+  await expectAccessible(page, 'add-account-empty');
   await fillAccountForm(page, { ...SHOP, password: canary });
   await app.screenshot('add-account');
+  await expectAccessible(app.page, 'add-account');
   await page.getByRole('button', { name: 'Save account' }).click();
 
   // (b) The list shows the account with its password stored, and says so.
@@ -68,12 +74,14 @@ test('(b, c, d) a canary password goes to the keychain, is stored, and never com
   await expect(card).toContainText('STARTTLS');
   await expect(card).toContainText('Stored in keychain');
   await app.screenshot('account-list');
+  await expectAccessible(app.page, 'account-list');
   await page.setViewportSize({ width: 400, height: 300 });
   await app.screenshot('account-list-zoom-200');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.emulateMedia({ colorScheme: 'dark' });
   await app.screenshot('account-list-dark');
+  await expectAccessible(app.page, 'account-list-dark');
 
   // (c) Read every read method from the page; nothing the bridge ever answered holds the canary.
   const reads = await page.evaluate(async () => ({
@@ -162,6 +170,7 @@ test('(e) invalid input shows main’s messages next to the fields they are abou
   await summary.getByRole('button', { name: messageFor('port') }).click();
   await expect(page.getByLabel('Port', { exact: true })).toBeFocused();
   await app.screenshot('errors');
+  await expectAccessible(app.page, 'errors');
   // At 200% zoom an 800x600 window is 400x300 CSS pixels: still one readable column.
   await page.setViewportSize({ width: 400, height: 300 });
   await app.screenshot('errors-zoom-200');
@@ -190,8 +199,10 @@ test('(f) choosing a provider fills the server settings and shows its app-passwo
     'Not yet confirmed',
   );
   await app.screenshot('add-account-preset');
+  await expectAccessible(app.page, 'add-account-preset');
   await page.emulateMedia({ colorScheme: 'dark' });
   await app.screenshot('add-account-preset-dark');
+  await expectAccessible(app.page, 'add-account-preset-dark');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 800, height: 600 });
   await app.screenshot('add-account-preset-800x600');

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import type { AuditReport } from '../../preload/contract/audit';
 import type { Finding } from '../../preload/contract/findings';
 import { makeCanary } from './harness/account-form';
+import { expectAccessible } from './harness/accessibility';
 import { expect, test, type AppHarness } from './harness/app-fixture';
 import {
   addScenarioAccount,
@@ -106,6 +107,7 @@ test('plan, live run and results: the untrusted certificate and the missing DMAR
   await relay.uncheck();
   await expect(relay).not.toBeChecked();
   await app.screenshot('plan');
+  await expectAccessible(app.page, 'plan');
 
   const commandsBefore = server.smtp.commands.length;
   server.setGreetingDelay(WATCHABLE_GREETING_MS);
@@ -126,6 +128,7 @@ test('plan, live run and results: the untrusted certificate and the missing DMAR
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Cancel the test' })).toBeVisible();
   await app.screenshot('run');
+  await expectAccessible(app.page, 'run');
 
   // The results: the grades, then the findings worst first.
   await expect(resultsHeading(page)).toBeFocused({ timeout: AUDIT_DEADLINE_MS });
@@ -153,6 +156,7 @@ test('plan, live run and results: the untrusted certificate and the missing DMAR
   await expect(passed.locator('summary')).toHaveText(/^\d+ checks passed$/);
   await page.mouse.move(0, 0);
   await app.screenshot('results');
+  await expectAccessible(app.page, 'results');
 
   // The untrusted certificate, opened: what we saw, what it means, how to fix it.
   const untrusted = findingOf(report, 'tls.chain.untrusted');
@@ -173,6 +177,7 @@ test('plan, live run and results: the untrusted certificate and the missing DMAR
   }
   await expect(item.getByRole('button', { name: 'Test this again' })).toBeVisible();
   await app.screenshot('finding-open');
+  await expectAccessible(app.page, 'finding-open');
 
   // The withheld login shows the conversation that led to it, monospace and collapsed.
   const withheld = findingItem(page, 'auth.tls.untrusted');
@@ -200,6 +205,7 @@ test('plan, live run and results: the untrusted certificate and the missing DMAR
 
   await page.emulateMedia({ colorScheme: 'dark' });
   await app.screenshot('results-dark');
+  await expectAccessible(app.page, 'results-dark');
   await page.emulateMedia({ colorScheme: 'light' });
 
   // 200% zoom of an 800x600 window: nothing needs scrolling sideways.

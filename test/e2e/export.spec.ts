@@ -14,6 +14,7 @@ import { startChromiumPdfPrinter, type ChromiumPdfPrinter } from '../helpers/chr
 import { A4_POINTS, allPagesAre, LETTER_POINTS } from '../helpers/pdf-page-sizes';
 import { makeTempDir } from '../helpers/temp-dir';
 import { makeCanary } from './harness/account-form';
+import { expectAccessible } from './harness/accessibility';
 import { expect, test, type AppHarness } from './harness/app-fixture';
 import {
   addScenarioAccount,
@@ -115,6 +116,7 @@ test('exports the results as PDF, CSV and HTML through the save dialog', async (
   await exportGroup(app).getByRole('button', { name: 'PDF' }).click();
   await expect(status).toHaveText('Saved results.pdf', { timeout: EXPORT_DEADLINE_MS });
   await app.screenshot('results-exported');
+  await expectAccessible(app.page, 'results-exported');
   // The account's label ("Shop orders"), made safe for a file name, and the day of the run.
   expect(asked.at(-1)).toEqual({ suggestedName: `mailwarden-shop-orders-${day}.pdf`, format: 'pdf' });
   const pdf = await readFile(join(outDir, 'results.pdf'));

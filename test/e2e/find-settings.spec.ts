@@ -5,6 +5,7 @@
 import type { DiscoveryResult } from '../../preload/contract/providers';
 import type { Outcome } from '../../preload/contract/outcome';
 import { startKnot, type KnotServer } from '../helpers/knot-server';
+import { expectAccessible } from './harness/accessibility';
 import { expect, test, type AppHarness } from './harness/app-fixture';
 
 const ZONES: Record<string, string> = {
@@ -81,6 +82,7 @@ test('suggests the servers a domain declares, with reasons and steps, and fills 
     await expect(page.getByText(step.outcome, { exact: false }).first()).toBeVisible();
   await expect(page.getByText(`DNS resolver: ${dnsServer()}`)).toBeVisible();
   await app.screenshot('find-settings');
+  await expectAccessible(app.page, 'find-settings');
 
   await page.getByRole('button', { name: 'Use mail.shop.test:465' }).click();
   await expect(page.getByLabel('Outgoing mail server (SMTP)')).toHaveValue('mail.shop.test');

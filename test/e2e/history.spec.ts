@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import type { HistoryListing } from '../../preload/contract/history';
 import { startKnot, type KnotServer } from '../helpers/knot-server';
 import { makeCanary } from './harness/account-form';
+import { expectAccessible } from './harness/accessibility';
 import { expect, test, type AppHarness } from './harness/app-fixture';
 import {
   addScenarioAccount,
@@ -114,6 +115,7 @@ test('two runs listed, one opened read-only, compared (DMARC fixed), and one del
   }
   await page.mouse.move(0, 0);
   await app.screenshot('history');
+  await expectAccessible(app.page, 'history');
 
   // The older run, opened: the stored report with its DMARC finding, read-only; Escape goes back.
   await rows
@@ -153,8 +155,10 @@ test('two runs listed, one opened read-only, compared (DMARC fixed), and one del
   await expect(page.locator('[data-group="unchanged"] .compare-item').first()).toBeVisible();
   await page.mouse.move(0, 0);
   await app.screenshot('compare');
+  await expectAccessible(app.page, 'compare');
   await page.emulateMedia({ colorScheme: 'dark' });
   await app.screenshot('compare-dark');
+  await expectAccessible(app.page, 'compare-dark');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.keyboard.press('Escape');
   await expect(historyHeading(page)).toBeFocused();

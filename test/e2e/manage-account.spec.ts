@@ -4,6 +4,7 @@
  */
 import { keytar } from '../helpers/test-services';
 import { addShopAccount, makeCanary, readAllFiles, waitForAccounts } from './harness/account-form';
+import { expectAccessible } from './harness/accessibility';
 import { expect, test } from './harness/app-fixture';
 
 test('(g) replacing the password updates the keychain; removing deletes the account and its secret', async ({
@@ -20,6 +21,7 @@ test('(g) replacing the password updates the keychain; removing deletes the acco
   await page.getByRole('button', { name: 'Replace password' }).click();
   await page.getByLabel('New password', { exact: true }).fill(second);
   await app.screenshot('replace-password');
+  await expectAccessible(app.page, 'replace-password');
   await page.getByRole('button', { name: 'Save password' }).click();
   await expect(
     page.getByRole('status').filter({ hasText: 'The password for Shop orders was replaced.' }),
@@ -36,6 +38,7 @@ test('(g) replacing the password updates the keychain; removing deletes the acco
   await expect(page.getByText('Remove Shop orders?')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await app.screenshot('remove-confirm');
+  await expectAccessible(app.page, 'remove-confirm');
   await page.getByRole('button', { name: 'Cancel' }).click();
   expect(await waitForAccounts(page, 1)).toHaveLength(1);
 

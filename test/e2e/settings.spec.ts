@@ -9,6 +9,7 @@ import { checkDnsServer } from '../../main/composition';
 import type { Outcome } from '../../preload/contract/outcome';
 import type { DiscoveryResult } from '../../preload/contract/providers';
 import { startKnot, type KnotServer } from '../helpers/knot-server';
+import { expectAccessible } from './harness/accessibility';
 import { expect, test, type AppHarness } from './harness/app-fixture';
 
 /** A .test name (RFC 6761 section 6.2): no resolver but the test's own Knot server can answer for it. */
@@ -141,7 +142,10 @@ test('(b) an invalid address shows main’s message next to the field and saves 
     await expect(addressField(page)).toHaveAttribute('aria-describedby', /\bsettings-dns-server-error\b/);
     await expect(addressField(page)).toHaveAccessibleDescription(new RegExp(escapeRegExp(message)));
     await expect(addressField(page)).toBeFocused();
-    if (index === 0) await app.screenshot('settings-error');
+    if (index === 0) {
+      await app.screenshot('settings-error');
+      await expectAccessible(app.page, 'settings-error');
+    }
   }
 
   await expect(page.getByText('Settings saved.')).toHaveCount(0);
@@ -215,8 +219,10 @@ test('(d) screenshots: light and dark, at 1024x768 and 800x600', async ({ app })
   await page.getByRole('heading', { level: 1, name: 'Settings' }).focus();
 
   await app.screenshot('settings');
+  await expectAccessible(app.page, 'settings');
   await page.emulateMedia({ colorScheme: 'dark' });
   await app.screenshot('settings-dark');
+  await expectAccessible(app.page, 'settings-dark');
   await page.setViewportSize({ width: 800, height: 600 });
   await page.evaluate(() => {
     window.scrollTo(0, 0);

@@ -85,13 +85,12 @@ export function DiscoveryPanel({ domain, presets, onUse }: DiscoveryPanelProps) 
               <p className="candidate__reason">{candidate.reason}</p>
               <Button
                 variant="secondary"
-                aria-label={text.useFor(candidate.host, candidate.port)}
                 onClick={() => {
                   setUsed(candidate);
                   onUse(candidate, findPreset(presets, candidate.presetId));
                 }}
               >
-                {text.use}
+                {text.useFor(candidate.host, candidate.port)}
               </Button>
             </li>
           ))}
