@@ -9,13 +9,12 @@
  * process dies.
  */
 import { execFile, spawn } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { delay, findFreePort, killQuietly } from './loopback-daemon';
 import type { KnotServer } from './knot-server';
 
 const UNBOUND_PATH = '/usr/sbin/unbound';
@@ -231,49 +230,4 @@ async function waitUntilServing(
     }
     if (pending.size > 0) await delay(POLL_INTERVAL_MS);
   }
-}
-
-/** A port free for UDP and TCP on `address`. */
-async function findFreePort(address: string): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const probe = createServer();
-      probe.once('error', reject);
-      probe.listen(0, address, () => {
-        const bound = probe.address();
-        const found = typeof bound === 'object' && bound !== null ? bound.port : 0;
-        probe.close(() => {
-          resolve(found);
-        });
-      });
-    });
-    const udpFree = await new Promise<boolean>((resolve) => {
-      const socket = createSocket('udp4');
-      socket.once('error', () => {
-        socket.close();
-        resolve(false);
-      });
-      socket.bind(port, address, () => {
-        socket.close(() => {
-          resolve(true);
-        });
-      });
-    });
-    if (port !== 0 && udpFree) return port;
-  }
-}
-
-function killQuietly(pid: number | null, signal: NodeJS.Signals): void {
-  if (pid === null) return;
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    setTimeout(resolve, ms).unref();
-  });
 }
