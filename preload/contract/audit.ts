@@ -1,6 +1,6 @@
 /** Audits as the renderer and the CLI see them: what to test, progress while it runs, and the report. */
 import type { ReportEvidence } from './evidence';
-import type { Finding } from './findings';
+import type { Finding, SeverityCounts } from './findings';
 import type { AuditScore } from './score';
 
 /** The areas a user can pick with `--only`: SMTP dialogue, TLS, login, relay/spoofing, and the domain's DNS. */
@@ -52,6 +52,13 @@ export interface AuditReport {
   readonly evidence?: ReportEvidence;
 }
 
+/** A failed save never loses the report: the run screen still shows it and says it was not kept. */
+export type HistorySaveResult =
+  | { readonly status: 'saved' }
+  | { readonly status: 'failed'; readonly message: string }
+  /** No history is kept (tools and tests that run audits without one). */
+  | { readonly status: 'not-kept' };
+
 export type AuditEvent =
   | {
       readonly runId: string;
@@ -68,8 +75,16 @@ export type AuditEvent =
       readonly runId: string;
       readonly type: 'check-finished';
       readonly checkId: string;
+      /** How many findings the check produced, in all and by severity. */
       readonly findings: number;
+      readonly counts: SeverityCounts;
       readonly elapsedMs: number;
     }
-  | { readonly runId: string; readonly type: 'finished'; readonly report: AuditReport }
+  | {
+      readonly runId: string;
+      readonly type: 'finished';
+      readonly report: AuditReport;
+      /** Whether the report reached the history; exporting and comparing need it there. */
+      readonly history: HistorySaveResult;
+    }
   | { readonly runId: string; readonly type: 'failed'; readonly message: string };

@@ -49,3 +49,12 @@ export interface Finding {
 export function severityRank(severity: Severity): number {
   return SEVERITIES.indexOf(severity);
 }
+
+/** How many findings of each severity; every severity present, zero when none. */
+export type SeverityCounts = { readonly [S in Severity]: number };
+
+export function countBySeverity(findings: readonly { readonly severity: Severity }[]): SeverityCounts {
+  const counts = { pass: 0, info: 0, low: 0, medium: 0, high: 0, critical: 0 };
+  for (const finding of findings) counts[finding.severity] += 1;
+  return counts;
+}

@@ -3,7 +3,10 @@
  * in Chromium against the real main-process audit, a real Knot DNS server and a real submission server
  * on loopback (see harness/audit-scenario.ts).
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { HISTORY_DIR_NAME } from '../../main/core/history/history-document';
 import type { AuditReport } from '../../preload/contract/audit';
 import type { Finding } from '../../preload/contract/findings';
 import { makeCanary } from './harness/account-form';
@@ -127,6 +130,15 @@ test('plan, live run and results: the untrusted certificate and the missing DMAR
     page.getByRole('status').filter({ hasText: /^Testing: \d+ of \d+ checks finished\.$/ }),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Cancel the test' })).toBeVisible();
+  // Found so far, by severity: the chips add up to the total, read in one go so no event lands between.
+  const soFar = await page.locator('.run-found').evaluate((panel) => ({
+    total: Number(/\d+/.exec(panel.querySelector('.run-found__n')?.textContent ?? '')?.[0]),
+    chips: [...panel.querySelectorAll('.severity-count__n')].map((chip) => Number(chip.textContent)),
+  }));
+  expect(soFar.chips).toHaveLength(6);
+  expect(soFar.total).toBeGreaterThan(0);
+  expect(soFar.chips.reduce((sum, n) => sum + n, 0)).toBe(soFar.total);
+  await expect(page.getByRole('list', { name: 'Found so far, by severity' })).toBeVisible();
   await app.screenshot('run');
   await expectAccessible(app.page, 'run');
 
@@ -238,6 +250,36 @@ test('cancel stops a second run, and the results say they are incomplete', async
   const report = lastReport(app);
   expect(report.cancelled).toBe(true);
   expect(report.findings.some((finding) => finding.id === 'audit.check.cancelled')).toBe(true);
+  world().setGreetingDelay(0);
+  await page.mouse.move(0, 0);
+  await app.screenshot('results-cancelled');
+  await expectAccessible(page, 'results-cancelled');
+});
+
+test('a run that cannot be kept in the history still shows its results, says so, and offers no export', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openPlan(app);
+  // A plain file where the history folder belongs: the save fails for root too (ENOTDIR).
+  await writeFile(join(app.env.dataDir, HISTORY_DIR_NAME), 'not a folder\n');
+  await page.getByRole('button', { name: 'Start the test' }).click();
+
+  await expect(resultsHeading(page)).toBeFocused({ timeout: AUDIT_DEADLINE_MS });
+  const notice = page.locator('.notice').filter({ hasText: 'These results were not saved in your history' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('cannot be exported or compared later');
+  await expect(findingItem(page, 'auth.tls.untrusted')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Export the report' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'HTML' })).toHaveCount(0);
+  const finished = app.calls
+    .filter((call) => call.channel === 'audit:event')
+    .map((call) => JSON.parse(call.response) as { type: string; history?: { status: string } })
+    .filter((event) => event.type === 'finished');
+  expect(finished.at(-1)?.history?.status).toBe('failed');
+  await page.mouse.move(0, 0);
+  await app.screenshot('results-not-saved');
+  await expectAccessible(page, 'results-not-saved');
 });
 
 test('keyboard only: plan, run and results, with Escape closing an opened finding', async ({ app }) => {

@@ -109,7 +109,7 @@ test('two runs listed, one opened read-only, compared (DMARC fixed), and one del
   await expect(rows.nth(1)).toHaveAttribute('data-run-id', older.runId);
   for (const [index, run] of [newer, older].entries()) {
     await expect(rows.nth(index).locator('.run-row__grade')).toHaveText(/^(Grade [A-F]|No grade)$/);
-    await expect(rows.nth(index).locator('[data-severity="pass"] .run-count__n')).toHaveText(
+    await expect(rows.nth(index).locator('[data-severity="pass"] .severity-count__n')).toHaveText(
       String(run.counts.pass),
     );
   }

@@ -4,7 +4,12 @@
  * The service fetches an account's password from the keychain only for the run, and it never leaves
  * the login adapter. Runs started from the app can be cancelled by id; every run ends with a report.
  */
-import type { AuditEvent, AuditOptions, AuditReport } from '../../../preload/contract/audit';
+import type {
+  AuditEvent,
+  AuditOptions,
+  AuditReport,
+  HistorySaveResult,
+} from '../../../preload/contract/audit';
 import type { Account } from '../../../preload/contract/accounts';
 import { toAsciiDomain } from '../accounts/domain-name';
 import type { AccountService } from '../accounts/account-service';
@@ -163,10 +168,14 @@ export function createAuditService(deps: {
       const runId = deps.ids.newId();
       const controller = new AbortController();
       running.set(runId, controller);
-      void execute(runId, request, settings, controller.signal, onEvent)
+      let history: HistorySaveResult = { status: 'not-kept' };
+      const onHistory = (outcome: HistorySaveOutcome) => {
+        history = outcome.saved ? { status: 'saved' } : { status: 'failed', message: outcome.message };
+      };
+      void execute(runId, request, settings, controller.signal, onEvent, onHistory)
         .then(
           (report) => {
-            onEvent({ runId, type: 'finished', report });
+            onEvent({ runId, type: 'finished', report, history });
           },
           (error: unknown) => {
             const message =

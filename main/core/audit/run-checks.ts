@@ -6,7 +6,7 @@
  * server reply must never cost the user the rest of the report.
  */
 import type { AuditArea, TranscriptLine } from '../../../preload/contract/audit';
-import type { Finding } from '../../../preload/contract/findings';
+import { countBySeverity, type Finding, type SeverityCounts } from '../../../preload/contract/findings';
 import { findingFactory } from '../findings/finding-factory';
 import { AUDIT_KNOWLEDGE } from '../knowledge/audit-knowledge';
 import type { ProbeResult } from '../smtp/probe-context';
@@ -29,6 +29,8 @@ export type CheckEvent =
       readonly type: 'check-finished';
       readonly checkId: string;
       readonly findings: number;
+      /** The same findings by severity, so the run screen can say "2 high so far" before the report. */
+      readonly counts: SeverityCounts;
       readonly elapsedMs: number;
     };
 
@@ -97,6 +99,7 @@ export async function runChecks(
         type: 'check-finished',
         checkId: check.checkId,
         findings: produced.length,
+        counts: countBySeverity(produced),
         elapsedMs: now() - startedAt,
       });
     })();

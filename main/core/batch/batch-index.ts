@@ -3,7 +3,7 @@
  * was never run (with the reason). The HTML and CSV renderings are made from this alone.
  */
 import type { AuditReport } from '../../../preload/contract/audit';
-import { SEVERITIES, severityRank, type Severity } from '../../../preload/contract/findings';
+import { SEVERITIES, countBySeverity, severityRank, type Severity } from '../../../preload/contract/findings';
 import type { BatchRowProblem } from './batch-rows';
 import type { BatchResult, SavedReport } from './run-batch';
 
@@ -83,7 +83,7 @@ function fromResult(result: BatchResult): BatchIndexEntry {
       return { ...base, status: 'failed', statusText: `could not run: ${result.message}` };
     case 'done': {
       const { report } = result;
-      const counts = countBySeverity(report);
+      const counts = countBySeverity(report.findings);
       const score = readScore(report);
       return {
         ...base,
@@ -97,12 +97,6 @@ function fromResult(result: BatchResult): BatchIndexEntry {
       };
     }
   }
-}
-
-export function countBySeverity(report: AuditReport): Record<Severity, number> {
-  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
-  for (const finding of report.findings) counts[finding.severity] += 1;
-  return counts;
 }
 
 function worstSeverity(counts: Readonly<Record<Severity, number>>): Severity | null {

@@ -11,13 +11,7 @@ import {
   type AuditOptions,
   type TranscriptLine,
 } from '../../../preload/contract/audit';
-import {
-  SEVERITIES,
-  severityRank,
-  type Finding,
-  type JsonValue,
-  type Severity,
-} from '../../../preload/contract/findings';
+import { severityRank, type Finding, type JsonValue } from '../../../preload/contract/findings';
 
 /** The two switches on the plan screen. */
 export interface PlanChoices {
@@ -49,14 +43,6 @@ export function auditOptionsFor(choices: PlanChoices, account: AccountView): Aud
 /** Worst first; the order main gave is kept within a severity. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-}
-
-export type SeverityCounts = { readonly [S in Severity]: number };
-
-export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
-  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
-  for (const finding of findings) counts[finding.severity] += 1;
-  return counts;
 }
 
 /**

@@ -57,6 +57,7 @@ export function AuditScreen({ account, onClose }: AuditScreenProps) {
           account={account}
           runId={phase.runId}
           report={phase.report}
+          notSavedReason={phase.history.status === 'failed' ? phase.history.message : undefined}
           onTestAgain={start}
           onBack={onClose}
         />

@@ -4,13 +4,14 @@
  */
 import type { AccountView } from '../../../preload/contract/accounts';
 import type { AuditReport } from '../../../preload/contract/audit';
-import { SEVERITIES, type Finding } from '../../../preload/contract/findings';
+import { countBySeverity, type Finding } from '../../../preload/contract/findings';
 import { Button } from '../../components/button';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
+import { SeverityCountList } from '../../components/severity-count-list';
 import { findPreset, usePresets } from '../add-account/use-presets';
 import { strings } from '../../strings';
-import { countBySeverity, sortFindings } from './audit-model';
+import { sortFindings } from './audit-model';
 import { BackToAccounts } from './back-to-accounts';
 import { ExportPanel } from './export-panel';
 import { FindingItem } from './finding-item';
@@ -26,6 +27,8 @@ export interface ResultsScreenProps {
   readonly onBack: () => void;
   /** Where "back" goes, when not to the account list. */
   readonly backLabel?: string | undefined;
+  /** Why the run could not be kept in the history, when it could not: then it cannot be exported either. */
+  readonly notSavedReason?: string | undefined;
 }
 
 const DATE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
@@ -37,6 +40,7 @@ export function ResultsScreen({
   onTestAgain,
   onBack,
   backLabel,
+  notSavedReason,
 }: ResultsScreenProps) {
   const text = strings.audit.results;
   const preset = findPreset(usePresets(), account.presetId);
@@ -84,23 +88,20 @@ export function ResultsScreen({
         </Notice>
       )}
 
+      {notSavedReason !== undefined && (
+        <Notice tone="warning" title={text.notSavedTitle} className="audit__notice">
+          <p>{notSavedReason}</p>
+          <p>{text.notSaved}</p>
+        </Notice>
+      )}
+
       {report.score !== undefined && <ScoreSummary score={report.score} />}
 
       <section className="audit__section" aria-labelledby="results-summary">
         <h2 id="results-summary" className="visually-hidden">
           {text.summary}
         </h2>
-        <ul className="severity-counts">
-          {[...SEVERITIES].reverse().map((severity) => (
-            <li
-              key={severity}
-              className={`severity-count severity-count--${severity}${counts[severity] === 0 ? ' severity-count--zero' : ''}`}
-            >
-              <span className="severity-count__n">{counts[severity]}</span>
-              <span className="severity-count__label">{strings.audit.severity[severity]}</span>
-            </li>
-          ))}
-        </ul>
+        <SeverityCountList counts={counts} />
       </section>
 
       <section className="audit__section" aria-labelledby="results-attention">
@@ -131,7 +132,7 @@ export function ResultsScreen({
         </details>
       )}
 
-      <ExportPanel runId={runId} />
+      {notSavedReason === undefined && <ExportPanel runId={runId} />}
     </div>
   );
 }

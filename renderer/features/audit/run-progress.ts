@@ -4,7 +4,8 @@
  * Pure, so the rules (events of other runs are ignored, a check main did not plan still shows up) are
  * tested without a browser.
  */
-import type { AuditEvent, AuditReport } from '../../../preload/contract/audit';
+import type { AuditEvent, AuditReport, HistorySaveResult } from '../../../preload/contract/audit';
+import type { SeverityCounts } from '../../../preload/contract/findings';
 
 export type CheckStatus = 'waiting' | 'running' | 'done';
 
@@ -16,6 +17,8 @@ export interface CheckProgress {
   readonly startedAt: number | null;
   readonly elapsedMs: number | null;
   readonly findings: number | null;
+  /** The check's findings by severity, once it is done. */
+  readonly counts: SeverityCounts | null;
 }
 
 export type RunPhase =
@@ -27,11 +30,24 @@ export type RunPhase =
       readonly checks: readonly CheckProgress[];
       readonly cancelling: boolean;
     }
-  | { readonly kind: 'finished'; readonly runId: string; readonly report: AuditReport }
+  | {
+      readonly kind: 'finished';
+      readonly runId: string;
+      readonly report: AuditReport;
+      readonly history: HistorySaveResult;
+    }
   | { readonly kind: 'failed'; readonly message: string };
 
 function waiting(checkId: string, title: string): CheckProgress {
-  return { checkId, title, status: 'waiting', startedAt: null, elapsedMs: null, findings: null };
+  return {
+    checkId,
+    title,
+    status: 'waiting',
+    startedAt: null,
+    elapsedMs: null,
+    findings: null,
+    counts: null,
+  };
 }
 
 /** The next phase after one event of the current run. */
@@ -57,12 +73,18 @@ export function applyEvent(phase: RunPhase, event: AuditEvent, now: number): Run
         ...phase,
         checks: phase.checks.map((check) =>
           check.checkId === event.checkId
-            ? { ...check, status: 'done', elapsedMs: event.elapsedMs, findings: event.findings }
+            ? {
+                ...check,
+                status: 'done',
+                elapsedMs: event.elapsedMs,
+                findings: event.findings,
+                counts: event.counts,
+              }
             : check,
         ),
       };
     case 'finished':
-      return { kind: 'finished', runId: event.runId, report: event.report };
+      return { kind: 'finished', runId: event.runId, report: event.report, history: event.history };
     case 'failed':
       return { kind: 'failed', message: event.message };
   }

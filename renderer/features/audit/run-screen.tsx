@@ -5,9 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import type { AccountView } from '../../../preload/contract/accounts';
+import { SEVERITIES, type SeverityCounts } from '../../../preload/contract/findings';
 import { Button } from '../../components/button';
 import { LiveStatus } from '../../components/live-status';
 import { PageHeading } from '../../components/page-heading';
+import { SeverityCountList } from '../../components/severity-count-list';
 import { strings } from '../../strings';
 import type { CheckProgress } from './run-progress';
 
@@ -42,6 +44,7 @@ export function RunScreen({ account, checks, cancelling, onCancel }: RunScreenPr
   const total = checks.length;
   const done = checks.filter((check) => check.status === 'done').length;
   const found = checks.reduce((sum, check) => sum + (check.findings ?? 0), 0);
+  const counts = sumCounts(checks);
   const now = useNow(checks.some((check) => check.status === 'running'));
   const percent = total === 0 ? 0 : Math.round((done / total) * 100);
   const status =
@@ -94,6 +97,7 @@ export function RunScreen({ account, checks, cancelling, onCancel }: RunScreenPr
             <span className="run-found__n">{strings.audit.findingsCount(found)}</span>{' '}
             <span className="run-found__in">{text.soFarIn(done)}</span>
           </p>
+          <SeverityCountList counts={counts} label={text.soFarBySeverity} />
           <p className="run-found__hint">{text.soFarHint}</p>
         </section>
       </div>
@@ -105,6 +109,16 @@ export function RunScreen({ account, checks, cancelling, onCancel }: RunScreenPr
       </div>
     </div>
   );
+}
+
+/** The finished checks' findings by severity, added up. */
+function sumCounts(checks: readonly CheckProgress[]): SeverityCounts {
+  const total = { pass: 0, info: 0, low: 0, medium: 0, high: 0, critical: 0 };
+  for (const check of checks) {
+    if (check.counts === null) continue;
+    for (const severity of SEVERITIES) total[severity] += check.counts[severity];
+  }
+  return total;
 }
 
 function CheckRow({ check, now }: { readonly check: CheckProgress; readonly now: number }) {

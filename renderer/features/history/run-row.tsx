@@ -3,10 +3,10 @@ import { useRef, useState } from 'react';
 import type { HistoryRunSummary } from '../../../preload/contract/history';
 import type { Grade } from '../../../preload/contract/score';
 import { Button } from '../../components/button';
+import { SeverityCountList } from '../../components/severity-count-list';
 import { strings } from '../../strings';
 import { DeleteConfirm } from './delete-confirm';
 import { formatWhen } from './history-model';
-import { RunCounts } from './run-counts';
 
 export interface RunRowProps {
   readonly run: HistoryRunSummary;
@@ -43,7 +43,7 @@ export function RunRow({ run, grade, selected, onSelect, onOpen, onDeleted }: Ru
             <time dateTime={run.finishedAt}>{when}</time>
             {run.cancelled && <span className="run-row__tag">{text.cancelled}</span>}
           </p>
-          <RunCounts counts={run.counts} />
+          <SeverityCountList counts={run.counts} label={strings.history.countsLabel} compact />
         </div>
         <p
           className={`run-row__grade${grade === undefined || grade === null ? ' run-row__grade--none' : ` grade--${grade}`}`}

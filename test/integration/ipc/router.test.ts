@@ -5,6 +5,7 @@ import { CHANNELS, type Channel } from '../../../preload/contract/channels';
 import { createIpcRouter, type IpcRouter } from '../../../main/ipc/router';
 import { eventsTo, registerIpcHandlers, toSenderFrame } from '../../../main/ipc/register-ipc';
 import type { AuditEvent, AuditReport } from '../../../preload/contract/audit';
+import { countBySeverity, SEVERITIES } from '../../../preload/contract/findings';
 import { startKnot } from '../../helpers/knot-server';
 import { createTestServices, keytar, type TestServices } from '../../helpers/test-services';
 
@@ -196,7 +197,13 @@ describe('IPC router', () => {
       expect(events.filter((e) => e.type === 'check-started').length).toBe(
         events.filter((e) => e.type === 'check-finished').length,
       );
-      expect(events.at(-1)?.type).toBe('finished');
+      expect(events.at(-1)).toMatchObject({ type: 'finished', history: { status: 'saved' } });
+      // The live counts by severity add up to the report's.
+      const live = { pass: 0, info: 0, low: 0, medium: 0, high: 0, critical: 0 };
+      for (const event of events)
+        if (event.type === 'check-finished')
+          for (const severity of SEVERITIES) live[severity] += event.counts[severity];
+      expect(live).toEqual(countBySeverity(report.findings));
       expect(await router.handle('audit:cancel', { runId: report.startedAt }, OWN_PAGE)).toEqual({
         ok: true,
         value: { cancelled: false },

@@ -4,7 +4,6 @@ import type { TranscriptLine } from '../../../../../preload/contract/audit';
 import type { Finding, Severity } from '../../../../../preload/contract/findings';
 import {
   auditOptionsFor,
-  countBySeverity,
   evidenceLabel,
   evidenceText,
   sortFindings,
@@ -68,7 +67,7 @@ describe('auditOptionsFor', () => {
   });
 });
 
-describe('sortFindings and countBySeverity', () => {
+describe('sortFindings', () => {
   const findings = [
     finding('a', 'info'),
     finding('b', 'critical'),
@@ -78,10 +77,6 @@ describe('sortFindings and countBySeverity', () => {
 
   it('puts the worst first and keeps main’s order within a severity', () => {
     expect(sortFindings(findings).map((f) => f.id)).toEqual(['b', 'a', 'd', 'c']);
-  });
-
-  it('counts every severity, zero included', () => {
-    expect(countBySeverity(findings)).toEqual({ pass: 1, info: 2, low: 0, medium: 0, high: 0, critical: 1 });
   });
 });
 

@@ -39,10 +39,22 @@ describe('applyEvent', () => {
     expect(checksOf(started)[1]).toMatchObject({ status: 'running', startedAt: 2_000 });
     const finished = applyEvent(
       started,
-      { runId: RUN, type: 'check-finished', checkId: 'dmarc:shop.test', findings: 3, elapsedMs: 250 },
+      {
+        runId: RUN,
+        type: 'check-finished',
+        checkId: 'dmarc:shop.test',
+        findings: 3,
+        counts: { pass: 1, info: 0, low: 0, medium: 2, high: 0, critical: 0 },
+        elapsedMs: 250,
+      },
       2_300,
     );
-    expect(checksOf(finished)[1]).toMatchObject({ status: 'done', elapsedMs: 250, findings: 3 });
+    expect(checksOf(finished)[1]).toMatchObject({
+      status: 'done',
+      elapsedMs: 250,
+      findings: 3,
+      counts: { pass: 1, medium: 2, high: 0 },
+    });
     expect(checksOf(finished)[0]?.status).toBe('waiting');
   });
 
@@ -68,12 +80,14 @@ describe('applyEvent', () => {
     expect(other).toBe(planned);
   });
 
-  it('ends with the report, or with main’s message when the run failed', () => {
+  it('ends with the report and whether history kept it, or with main’s message when the run failed', () => {
     const report = { cancelled: false, findings: [] } as unknown as AuditReport;
-    expect(applyEvent(planned, { runId: RUN, type: 'finished', report }, 5_000)).toEqual({
+    const history = { status: 'failed', message: 'The disk is full.' } as const;
+    expect(applyEvent(planned, { runId: RUN, type: 'finished', report, history }, 5_000)).toEqual({
       kind: 'finished',
       runId: RUN,
       report,
+      history,
     });
     expect(applyEvent(planned, { runId: RUN, type: 'failed', message: 'No such account.' }, 5_000)).toEqual({
       kind: 'failed',
