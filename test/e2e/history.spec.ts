@@ -126,6 +126,10 @@ test('two runs listed, one opened read-only, compared (DMARC fixed), and one del
   await expect(page.locator(`[data-finding-id="${DMARC_MISSING}"]`)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Test this again' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Back to the history' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Export the report' })).toBeVisible();
+  await page.mouse.move(0, 0);
+  await app.screenshot('history-run');
+  await expectAccessible(app.page, 'history-run');
   await page.keyboard.press('Escape');
   await expect(historyHeading(page)).toBeFocused();
 
@@ -152,7 +156,16 @@ test('two runs listed, one opened read-only, compared (DMARC fixed), and one del
   await expect(fixed.locator(`[data-finding-id="${DMARC_MISSING}"] .severity`)).toHaveText(/\S/);
   await expect(page.locator(`[data-group="new"] [data-finding-id="${DMARC_MISSING}"]`)).toHaveCount(0);
   await expect(page.locator(`[data-group="unchanged"] [data-finding-id="${DMARC_MISSING}"]`)).toHaveCount(0);
-  await expect(page.locator('[data-group="unchanged"] .compare-item').first()).toBeVisible();
+  const unchangedGroup = page.locator('[data-group="unchanged"]');
+  await expect(unchangedGroup.locator('.compare-item').first()).toBeVisible();
+  // What stayed wrong is in view; what passed both times is folded away, and opens from the keyboard.
+  const stillPassing = unchangedGroup.locator('details[data-fold="unchanged-passed"]');
+  await expect(stillPassing).not.toHaveAttribute('open');
+  await expect(stillPassing.locator('summary')).toHaveText(/^\d+ checks? passed$/);
+  await expect(stillPassing.locator('.compare-item').first()).toBeHidden();
+  expect(await unchangedGroup.locator(':scope > .compare-list .severity').allTextContents()).not.toContain(
+    'Passed',
+  );
   await page.mouse.move(0, 0);
   await app.screenshot('compare');
   await expectAccessible(app.page, 'compare');
@@ -160,6 +173,11 @@ test('two runs listed, one opened read-only, compared (DMARC fixed), and one del
   await app.screenshot('compare-dark');
   await expectAccessible(app.page, 'compare-dark');
   await page.emulateMedia({ colorScheme: 'light' });
+  await stillPassing.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(stillPassing).toHaveAttribute('open');
+  await expect(stillPassing.locator('.compare-item').first()).toBeVisible();
+  await expect(stillPassing.locator('.severity').first()).toHaveText('Passed');
   await page.keyboard.press('Escape');
   await expect(historyHeading(page)).toBeFocused();
 

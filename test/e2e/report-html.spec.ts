@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { renderHtml } from '../../main/core/report/render-html';
+import { expectAccessible } from './harness/accessibility';
 import { FIXTURE_USER, startAuditFixture, type AuditFixture } from '../helpers/audit-fixture';
 import { HOSTILE_ATTRIBUTE, HOSTILE_SCRIPT, sampleReport } from '../helpers/report-samples';
 
@@ -123,6 +124,8 @@ test.describe('the HTML report in Chromium', () => {
       window.scrollTo(0, 0);
     });
     await page.screenshot({ path: `${SCREENS_DIR}/report.png` });
+    // The report is read by clients too: the same accessibility bar as the app's screens.
+    await expectAccessible(page, 'report');
   });
 
   test('prints to A4 and Letter with the print header, several pages, nothing fetched', async ({ page }) => {

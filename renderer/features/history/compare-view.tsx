@@ -23,6 +23,13 @@ export function CompareView({ comparison, onBack }: CompareViewProps) {
       comparison.unchanged.find((item) => item.finding === finding) ?? { finding, previousSeverity: null },
   );
 
+  // Notes and passes that stayed as they were are folded away, as on the results screen. A finding whose
+  // severity moved stays in view, even when it now passes.
+  const stayed = (severity: 'pass' | 'info') =>
+    unchanged.filter((item) => item.finding.severity === severity && item.previousSeverity === null);
+  const stillPassing = stayed('pass');
+  const stillNotes = stayed('info');
+
   return (
     <div className="history">
       <BackToAccounts onBack={onBack} label={text.back} />
@@ -53,7 +60,19 @@ export function CompareView({ comparison, onBack }: CompareViewProps) {
         group="unchanged"
         title={text.unchangedTitle(comparison.unchanged.length)}
         empty={text.unchangedNone}
-        items={unchanged}
+        items={unchanged.filter((item) => !stillPassing.includes(item) && !stillNotes.includes(item))}
+        folds={[
+          {
+            key: 'unchanged-notes',
+            summary: strings.audit.results.notesTitle(stillNotes.length),
+            items: stillNotes,
+          },
+          {
+            key: 'unchanged-passed',
+            summary: strings.audit.results.passedTitle(stillPassing.length),
+            items: stillPassing,
+          },
+        ]}
       />
     </div>
   );
