@@ -194,7 +194,7 @@ export const TLS_KNOWLEDGE = {
     fix: {
       steps: ['Run this check again. If it keeps happening, the server or the network may be overloaded.'],
     },
-    references: [],
+    references: [rfc(8996), rfc(9325, '3.1.1')],
   },
 
   // -------------------------------------------------------------------------------------------------
@@ -390,7 +390,7 @@ export const TLS_KNOWLEDGE = {
     explanation: (e) =>
       `The certificate uses a key of type ${text(e['keyType'], 'unknown')}, which Mailwarden does not know how to judge.`,
     fix: NO_FIX,
-    references: [],
+    references: [rfc(9325, '4.5')],
   },
   'tls.signature.strong': {
     severity: 'pass',
@@ -423,7 +423,7 @@ export const TLS_KNOWLEDGE = {
     explanation: (e) =>
       `The certificate is signed with ${text(e['signatureAlgorithm'], 'an unreadable algorithm')}, which Mailwarden does not know how to judge.`,
     fix: NO_FIX,
-    references: [],
+    references: [rfc(9155)],
   },
 } satisfies KnowledgeTable;
 

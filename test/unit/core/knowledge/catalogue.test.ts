@@ -20,10 +20,7 @@ const BROKEN_TEXT = /undefined|NaN|\[object Object\]/;
  */
 const KNOWN_WITHOUT_REFERENCE = new Set([
   'smtp.reach.cancelled', // about the audit (the user cancelled), like audit.check.cancelled
-  'tls.protocol.version-unknown', // "could not judge" findings: no rule to cite yet
-  'tls.key.unknown',
-  'tls.signature.unknown',
-  'bulk.spam-rate.unknown',
+  'bulk.spam-rate.unknown', // the receivers' own dashboards set the rule; there is no standard to cite
 ]);
 
 function worded<V>(value: V | ((evidence: Evidence) => V), evidence: Evidence): V {
