@@ -9,249 +9,72 @@
  * overwrites the clear-text EHLO after STARTTLS, so that one is read from its transaction log; the
  * contract test in test/integration/adapters/smtp/nodemailer-auth.test.ts pins all of it.
  */
-import { createConnection, type Socket } from 'node:net';
-import { connect as tlsConnect, rootCertificates } from 'node:tls';
+import type { Socket } from 'node:net';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import type { TranscriptEntry } from '../../core/smtp/smtp-channel';
 import type {
   LoginAttempt,
   LoginFailure,
   LoginFailureKind,
   LoginMechanism,
-  LoginReply,
   LoginRequest,
   LoginResult,
-  LoginTlsFacts,
   SmtpLoginPort,
-  WithheldReason,
 } from '../../core/smtp/smtp-login';
-import {
-  authMechanisms,
-  fingerprintAllowed,
-  parseReply,
-  seconds,
-  stripControls,
-  tlsFactsOf,
-} from './nodemailer-auth-facts';
-import { createRedactor } from './nodemailer-auth-redaction';
+import { fingerprintAllowed, stripControls, tlsFactsOf } from './nodemailer-auth-facts';
+import { openLoginSocket, trustedCas } from './nodemailer-login-socket';
+import { MAX_ENTRY_CHARS, SessionEnded, watchLogin, type LoginWatch } from './nodemailer-login-watch';
 import { makeSession, politeQuit, type SmtpConnectionInternals } from './nodemailer-session';
 
 export type { SmtpConnectionInternals };
+export { isTransactionLine } from './nodemailer-login-watch';
 
-/** RFC 5321 section 4.5.3.1.5 allows 512 octets a line; a whole EHLO reply stays far below this. */
-const DEFAULT_MAX_RECEIVED_BYTES = 256 * 1024;
 /** A single reply larger than this ends the session (nodemailer's maxResponseSize). */
 const MAX_REPLY_BYTES = 64 * 1024;
-/** LOGIN needs two 334 challenges and CRAM-MD5 one; more than this is a server stalling the exchange. */
-const MAX_AUTH_CHALLENGES = 4;
-const MAX_TRANSCRIPT_ENTRIES = 400;
-const MAX_ENTRY_CHARS = 2_048;
 /** Our EHLO name: RFC 5321 section 4.1.4 wants a domain or address literal; `.invalid` never resolves (RFC 6761). */
 const CLIENT_NAME = 'mailwarden.invalid';
 
-interface LogEntry {
-  readonly tnx?: string;
-}
-type LogMethod = (entry: LogEntry, message?: unknown, ...args: unknown[]) => void;
-
-/** nodemailer's client and server lines as the logger receives them, for the contract test. */
-export function isTransactionLine(entry: LogEntry): entry is { tnx: 'client' | 'server' } {
-  return entry.tnx === 'client' || entry.tnx === 'server';
-}
-
 export function createNodemailerLogin(): SmtpLoginPort {
   return { login: runLogin };
-}
-
-class SessionEnded extends Error {
-  constructor(readonly failure: LoginFailure) {
-    super(failure.message);
-  }
 }
 
 async function runLogin(
   request: LoginRequest,
   options: { readonly keepSession?: boolean } = {},
 ): Promise<LoginAttempt> {
-  const started = Date.now();
-  const secrets = request.secret === null ? [] : [secretText(request.secret)];
-  const redactor = createRedactor(secrets, request.username);
-  const transcript: TranscriptEntry[] = [];
-  const maxBytes = request.maxReceivedBytes ?? DEFAULT_MAX_RECEIVED_BYTES;
-  let received = 0;
-  let tlsActive = request.security === 'implicit-tls';
-  const ehloReplies: { readonly tls: boolean; readonly reply: string }[] = [];
-  let lastClient = '';
-  let inAuth = false;
-  let challenges = 0;
-  // Written by the transaction-log callback, read after awaits: an object, so the compiler does not
-  // narrow these to their initial null.
-  const seen: {
-    lastServer: string | null;
-    authReply: string | null;
-    startTlsOffered: boolean | null;
-    startTlsReply: string | null;
-  } = { lastServer: null, authReply: null, startTlsOffered: null, startTlsReply: null };
-
-  const record = (direction: TranscriptEntry['direction'], text: string): void => {
-    if (transcript.length >= MAX_TRANSCRIPT_ENTRIES) return;
-    transcript.push({
-      at: new Date().toISOString(),
-      elapsedMs: Date.now() - started,
-      direction,
-      text: redactor.scrub(stripControls(text)).slice(0, MAX_ENTRY_CHARS),
-    });
-  };
-
-  // Everything that can end the session early funnels into this one promise.
-  let endSession: (failure: LoginFailure) => void = () => undefined;
-  const ended = new Promise<never>((_resolve, reject) => {
-    endSession = (failure) => {
-      reject(new SessionEnded(failure));
-    };
-  });
-  ended.catch(() => undefined);
-  const deadline = setTimeout(() => {
-    endSession({
-      kind: 'timeout',
-      message: `The login did not finish within ${seconds(request.deadlineMs)}.`,
-    });
-  }, request.deadlineMs);
-  const onAbort = (): void => {
-    endSession({ kind: 'aborted', message: 'The check was cancelled.' });
-  };
-  request.signal?.addEventListener('abort', onAbort, { once: true });
-  const countBytes = (chunk: Buffer): void => {
-    received += chunk.length;
-    if (received > maxBytes) {
-      endSession({
-        kind: 'too-much-data',
-        message: `The server sent more than ${String(maxBytes)} bytes; the session was cut.`,
-      });
-    }
-  };
-
-  let socket: Socket | null = null;
-  /** Read while the socket is alive: a destroyed TLS socket no longer has its certificate. */
-  let knownTls: LoginTlsFacts | null = null;
+  const watch = watchLogin(request);
   const opened: Socket[] = [];
   let connection: (SMTPConnection & SmtpConnectionInternals) | null = null;
   const teardown = (): void => {
-    clearTimeout(deadline);
-    request.signal?.removeEventListener('abort', onAbort);
+    watch.stopWatching();
     connection?.close();
     for (const each of opened) each.destroy();
     const current = connection?._socket;
     if (current) current.destroy();
   };
-
-  // A hostile server could echo what it received; its words pass through the redactor too.
-  const scrubReply = (reply: LoginReply): LoginReply => ({ ...reply, text: redactor.scrub(reply.text) });
-  const finish = (
-    outcome: LoginResult['outcome'],
-    extra: {
-      readonly withheldReason?: WithheldReason;
-      readonly failure?: LoginFailure;
-      readonly mechanism?: LoginMechanism;
-      readonly reply?: string | null;
-    } = {},
-  ): LoginResult => {
-    const before = ehloReplies.find((entry) => !entry.tls);
-    const after = [...ehloReplies].reverse().find((entry) => entry.tls);
-    return {
-      outcome,
-      withheldReason: extra.withheldReason ?? null,
-      failure:
-        extra.failure === undefined
-          ? null
-          : { ...extra.failure, message: redactor.scrub(extra.failure.message) },
-      reply: extra.reply === undefined || extra.reply === null ? null : scrubReply(parseReply(extra.reply)),
-      mechanism: extra.mechanism ?? null,
-      mechanismsBeforeTls:
-        request.security === 'implicit-tls'
-          ? null
-          : before === undefined
-            ? null
-            : authMechanisms(before.reply),
-      mechanismsAfterTls: after === undefined ? null : authMechanisms(after.reply),
-      startTlsOffered: seen.startTlsOffered,
-      tls: knownTls,
-      elapsedMs: Date.now() - started,
-      transcript: [...transcript],
-    };
+  /** Says goodbye when there is someone to say it to, then lets go of everything. */
+  const end = async (result: LoginResult): Promise<LoginAttempt> => {
+    if (connection !== null) await politeQuit(connection);
+    teardown();
+    return { result, session: null };
   };
 
   if (request.signal?.aborted === true) {
     teardown();
     return {
-      result: finish('failed', { failure: { kind: 'aborted', message: 'The check was cancelled.' } }),
+      result: watch.result('failed', { failure: { kind: 'aborted', message: 'The check was cancelled.' } }),
       session: null,
     };
   }
 
-  const logger = makeLogger((tnx, text) => {
-    if (tnx === 'client') {
-      lastClient = text;
-      if (/^STARTTLS$/i.test(text)) {
-        // RFC 3207 section 4.2: the reply to STARTTLS is the last clear-text byte we count on this socket.
-        socket?.removeListener('data', countBytes);
-      }
-      if (/^AUTH\s/i.test(text)) {
-        inAuth = true;
-        record('client', redactor.authCommand(text));
-      } else if (inAuth) {
-        record('client', '<redacted>');
-      } else {
-        record('client', text);
-      }
-      return;
-    }
-    if (tnx === 'server') {
-      seen.lastServer = text;
-      record('server', text);
-      if (/^EHLO\s/i.test(lastClient)) {
-        ehloReplies.push({ tls: tlsActive, reply: text });
-        if (!tlsActive) seen.startTlsOffered = /^\d{3}[ -]STARTTLS\b/im.test(text);
-      }
-      if (/^STARTTLS$/i.test(lastClient)) seen.startTlsReply = text;
-      if (inAuth) {
-        seen.authReply = text;
-        if (/^334[ -]/.test(text)) {
-          challenges += 1;
-          if (challenges > MAX_AUTH_CHALLENGES) {
-            endSession({
-              kind: 'endless-challenges',
-              message: `The server kept asking for more (${String(challenges)} "334" challenges) instead of answering the login.`,
-            });
-          }
-        } else {
-          inAuth = false;
-        }
-      }
-      return;
-    }
-    if (tnx === 'upgraded') {
-      tlsActive = true;
-      const current = connection?._socket;
-      if (current) current.on('data', countBytes);
-      const facts = tlsFactsOf(current || null);
-      knownTls = facts;
-      record(
-        'event',
-        `TLS ${facts?.protocol ?? 'session'} established${facts?.authorized === true ? ', certificate verified' : ', certificate NOT verified'}`,
-      );
-    }
-  });
-
   try {
-    socket = await race(
-      openSocket(request, countBytes, record, (each) => opened.push(each)),
-      ended,
+    const socket = await race(
+      openLoginSocket(request, watch, (each) => opened.push(each)),
+      watch.ended,
     );
-    knownTls = tlsFactsOf(socket);
+    watch.noteTls(tlsFactsOf(socket));
     const implicit = request.security === 'implicit-tls';
-    const ca = request.extraCaPem === undefined ? undefined : [...rootCertificates, request.extraCaPem];
-    connection = new SMTPConnection({
+    const ca = trustedCas(request.extraCaPem);
+    const conn = new SMTPConnection({
       connection: socket,
       secure: implicit,
       secured: implicit,
@@ -260,7 +83,7 @@ async function runLogin(
       host: request.target.address,
       servername: request.target.host,
       name: CLIENT_NAME,
-      logger,
+      logger: watch.logger(() => connection),
       transactionLog: true,
       greetingTimeout: request.deadlineMs,
       socketTimeout: request.deadlineMs,
@@ -274,7 +97,7 @@ async function runLogin(
         ...(ca === undefined ? {} : { ca }),
       },
     }) as SMTPConnection & SmtpConnectionInternals;
-    const conn = connection;
+    connection = conn;
     const connectError = await race(
       new Promise<Error | null>((resolve) => {
         conn.once('error', resolve);
@@ -282,57 +105,28 @@ async function runLogin(
           resolve(error ?? null);
         });
       }),
-      ended,
+      watch.ended,
     );
     if (connectError !== null) {
-      const tlsFailed = /STARTTLS|TLS/.test(errorCode(connectError) + connectError.message);
       teardown();
-      if (request.security !== 'implicit-tls' && seen.startTlsOffered === false) {
-        return {
-          result: finish('withheld', { withheldReason: 'no-tls', reply: seen.startTlsReply }),
-          session: null,
-        };
-      }
-      if (seen.startTlsReply !== null && !/^2/.test(seen.startTlsReply)) {
-        return {
-          result: finish('withheld', { withheldReason: 'no-tls', reply: seen.startTlsReply }),
-          session: null,
-        };
-      }
-      return {
-        result: finish('failed', {
-          failure: describeNodemailerError(connectError, tlsFailed),
-          reply: seen.lastServer,
-        }),
-        session: null,
-      };
+      return { result: connectFailed(request, watch, connectError), session: null };
     }
 
     const tlsFacts = tlsFactsOf(conn._socket || null);
     const secret = request.secret;
-    if (secret === null) {
-      await politeQuit(conn);
-      teardown();
-      return { result: finish('withheld', { withheldReason: 'inspect-only' }), session: null };
-    }
+    if (secret === null) return await end(watch.result('withheld', { withheldReason: 'inspect-only' }));
     if (tlsFacts === null) {
-      record('event', 'No TLS: credentials withheld');
-      await politeQuit(conn);
-      teardown();
-      return { result: finish('withheld', { withheldReason: 'no-tls' }), session: null };
+      watch.record('event', 'No TLS: credentials withheld');
+      return await end(watch.result('withheld', { withheldReason: 'no-tls' }));
     }
     if (!tlsFacts.authorized && !fingerprintAllowed(tlsFacts, request.allowFingerprintSha256)) {
-      record('event', 'Certificate not verified: credentials withheld');
-      await politeQuit(conn);
-      teardown();
-      return { result: finish('withheld', { withheldReason: 'tls-unverified' }), session: null };
+      watch.record('event', 'Certificate not verified: credentials withheld');
+      return await end(watch.result('withheld', { withheldReason: 'tls-unverified' }));
     }
-    const mechanism = chooseMechanism(request, conn._supportedAuth, after(ehloReplies));
+    const mechanism = chooseMechanism(request, conn._supportedAuth, watch.mechanismsAfterTls());
     if (mechanism === null) {
-      record('event', 'No login mechanism in common: credentials withheld');
-      await politeQuit(conn);
-      teardown();
-      return { result: finish('withheld', { withheldReason: 'no-common-mechanism' }), session: null };
+      watch.record('event', 'No login mechanism in common: credentials withheld');
+      return await end(watch.result('withheld', { withheldReason: 'no-common-mechanism' }));
     }
 
     const loginError = await race(
@@ -341,114 +135,49 @@ async function runLogin(
           resolve(error ?? null);
         });
       }),
-      ended,
+      watch.ended,
     );
-    const reply = seen.authReply ?? seen.lastServer;
+    const reply = watch.lastReply();
     if (loginError === null) {
-      if (options.keepSession === true) {
-        clearTimeout(deadline);
-        request.signal?.removeEventListener('abort', onAbort);
-        return {
-          result: finish('accepted', { mechanism, reply }),
-          session: makeSession(conn, transcript, record, teardown),
-        };
-      }
-      await politeQuit(conn);
-      teardown();
-      return { result: finish('accepted', { mechanism, reply }), session: null };
+      const accepted = watch.result('accepted', { mechanism, reply });
+      if (options.keepSession !== true) return await end(accepted);
+      watch.stopWatching();
+      return { result: accepted, session: makeSession(conn, watch.transcript, watch.record, teardown) };
     }
-    await politeQuit(conn);
-    teardown();
-    if (reply !== null && /^[45]\d\d/.test(reply)) {
-      return { result: finish('rejected', { mechanism, reply }), session: null };
-    }
-    return {
-      result: finish('failed', { mechanism, reply, failure: describeNodemailerError(loginError, false) }),
-      session: null,
-    };
+    if (reply !== null && /^[45]\d\d/.test(reply))
+      return await end(watch.result('rejected', { mechanism, reply }));
+    return await end(
+      watch.result('failed', { mechanism, reply, failure: describeNodemailerError(loginError, false) }),
+    );
   } catch (error) {
     teardown();
     if (error instanceof SessionEnded) {
-      record('event', error.failure.message);
-      return { result: finish('failed', { failure: error.failure, reply: seen.authReply }), session: null };
+      watch.record('event', error.failure.message);
+      return {
+        result: watch.result('failed', { failure: error.failure, reply: watch.seen.authReply }),
+        session: null,
+      };
     }
     const failure: LoginFailure = {
       kind: 'protocol',
-      message: redactor.scrub(error instanceof Error ? error.message : String(error)),
+      message: error instanceof Error ? error.message : String(error),
     };
-    return { result: finish('failed', { failure }), session: null };
+    return { result: watch.result('failed', { failure }), session: null };
   }
 }
 
-/** Opens TCP (and for implicit TLS the handshake) to the address the core resolved. */
-async function openSocket(
-  request: LoginRequest,
-  countBytes: (chunk: Buffer) => void,
-  record: (direction: TranscriptEntry['direction'], text: string) => void,
-  track: (socket: Socket) => void,
-): Promise<Socket> {
-  const { address, port, host } = request.target;
-  const plain = await new Promise<Socket>((resolve, reject) => {
-    const socket = createConnection({ host: address, port, noDelay: true });
-    track(socket);
-    socket.once('connect', () => {
-      socket.removeAllListeners('error');
-      resolve(socket);
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => {
-      socket.destroy();
-      reject(
-        new SessionEnded({
-          kind: error.code === 'ECONNREFUSED' ? 'connect-refused' : 'connect-failed',
-          message: `Could not connect to ${address} port ${String(port)} (${error.code ?? 'error'}).`,
-        }),
-      );
-    });
+/** Why nodemailer could not get as far as a login: STARTTLS missing or refused, or the session broke. */
+function connectFailed(request: LoginRequest, watch: LoginWatch, error: Error): LoginResult {
+  const { seen } = watch;
+  if (request.security !== 'implicit-tls' && seen.startTlsOffered === false)
+    return watch.result('withheld', { withheldReason: 'no-tls', reply: seen.startTlsReply });
+  if (seen.startTlsReply !== null && !/^2/.test(seen.startTlsReply))
+    return watch.result('withheld', { withheldReason: 'no-tls', reply: seen.startTlsReply });
+  const tlsFailed = /STARTTLS|TLS/.test(errorCode(error) + error.message);
+  return watch.result('failed', {
+    failure: describeNodemailerError(error, tlsFailed),
+    reply: seen.lastServer,
   });
-  record('event', `Connected to ${address} port ${String(port)}`);
-  if (request.security !== 'implicit-tls') {
-    plain.on('data', countBytes);
-    return plain;
-  }
-  const ca = request.extraCaPem === undefined ? undefined : [...rootCertificates, request.extraCaPem];
-  return new Promise<Socket>((resolve, reject) => {
-    const secure = tlsConnect({
-      socket: plain,
-      servername: host,
-      // As above: a bad certificate must be seen to be reported; credentials wait for `authorized`.
-      rejectUnauthorized: false,
-      ...(ca === undefined ? {} : { ca }),
-    });
-    track(secure);
-    secure.once('secureConnect', () => {
-      secure.removeAllListeners('error');
-      secure.on('data', countBytes);
-      const facts = tlsFactsOf(secure);
-      record(
-        'event',
-        `TLS ${facts?.protocol ?? 'session'} established${facts?.authorized === true ? ', certificate verified' : ', certificate NOT verified'}`,
-      );
-      resolve(secure);
-    });
-    secure.once('error', (error: Error) => {
-      secure.destroy();
-      reject(new SessionEnded({ kind: 'tls-failed', message: `The TLS handshake failed: ${error.message}` }));
-    });
-  });
-}
-
-function makeLogger(onLine: (tnx: string, text: string) => void): Record<string, LogMethod> {
-  const method: LogMethod = (entry, message, ...args) => {
-    const tnx = entry.tnx ?? '';
-    if (isTransactionLine(entry)) {
-      onLine(tnx, typeof message === 'string' ? message : String(message));
-      return;
-    }
-    if (tnx === 'smtp' && message === 'Connection upgraded with STARTTLS' && args.length === 0) {
-      onLine('upgraded', '');
-    }
-  };
-  return { trace: method, debug: method, info: method, warn: method, error: method, fatal: method };
 }
 
 function authData(
@@ -494,13 +223,6 @@ function chooseMechanism(
   return null;
 }
 
-function after(
-  replies: readonly { readonly tls: boolean; readonly reply: string }[],
-): readonly string[] | null {
-  const last = [...replies].reverse().find((entry) => entry.tls);
-  return last === undefined ? null : authMechanisms(last.reply);
-}
-
 function describeNodemailerError(error: Error, tlsFailed: boolean): LoginFailure {
   const code = errorCode(error);
   const kind: LoginFailureKind =
@@ -520,10 +242,6 @@ function describeNodemailerError(error: Error, tlsFailed: boolean): LoginFailure
 function errorCode(error: Error): string {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? code : '';
-}
-
-function secretText(secret: NonNullable<LoginRequest['secret']>): string {
-  return secret.kind === 'password' ? secret.password : secret.token;
 }
 
 async function race<T>(work: Promise<T>, ended: Promise<never>): Promise<T> {

@@ -45,7 +45,7 @@ function envelopeAddress(address: string): string {
  */
 export function makeSession(
   conn: SMTPConnection & SmtpConnectionInternals,
-  transcript: TranscriptEntry[],
+  transcript: readonly TranscriptEntry[],
   record: (direction: TranscriptEntry['direction'], text: string) => void,
   teardown: () => void,
 ): AuthenticatedSession {
