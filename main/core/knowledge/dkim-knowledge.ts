@@ -123,6 +123,19 @@ export const DKIM_KNOWLEDGE = {
     },
     references: [rfc(6376, '3.2'), rfc(6376, '3.6.1')],
   },
+  'dkim.key.empty-entries': {
+    severity: 'low',
+    title: 'A DKIM key record has empty entries (";;")',
+    explanation: (e) =>
+      `The record at ${str(e, 'name')} has two semicolons in a row. RFC 6376 does not allow an empty entry, but the ` +
+      'common verifiers skip it, so DKIM works today; a strict receiver could still reject the key.',
+    fix: {
+      steps: [
+        'Edit the record at the name above and remove the extra semicolon, keeping every tag and the key exactly as they are.',
+      ],
+    },
+    references: [rfc(6376, '3.2')],
+  },
   'dkim.key.bad-version': {
     severity: 'high',
     title: 'A DKIM key record has a wrong version tag',

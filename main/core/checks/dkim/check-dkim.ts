@@ -217,6 +217,14 @@ function judgeKey(
           }),
         );
         break;
+      case 'empty-entries':
+        findings.push(
+          finding('dkim.key.empty-entries', checkId, {
+            ...evidence,
+            problems: key.syntaxProblems.map(describeTagListProblem),
+          }),
+        );
+        break;
       case 'bad-version':
         findings.push(finding('dkim.key.bad-version', checkId, evidence));
         break;
@@ -240,18 +248,21 @@ function judgeKey(
         break;
     }
   }
+  // Empty entries are reported but do not stop verifiers from using the key.
+  const blocking = key.problems.filter((problem) => problem !== 'empty-entries');
   if (key.revoked) {
     findings.push(finding('dkim.key.revoked', checkId, evidence));
-    return { findings, key: summary(key, key.problems.length > 0 ? 'broken' : 'revoked') };
+    return { findings, key: summary(key, blocking.length > 0 ? 'broken' : 'revoked') };
   }
   if (key.bits !== null && key.keyType === 'rsa') {
     if (key.bits < RSA_MIN_BITS) findings.push(finding('dkim.key.rsa-too-short', checkId, evidence));
     else if (key.bits < RSA_RECOMMENDED_BITS) findings.push(finding('dkim.key.rsa-weak', checkId, evidence));
   }
   if (key.testing) findings.push(finding('dkim.key.testing', checkId, evidence));
-  const broken = key.problems.length > 0 || (key.bits !== null && key.bits < RSA_MIN_BITS);
+  const broken = blocking.length > 0 || (key.bits !== null && key.bits < RSA_MIN_BITS);
   const weak = key.bits !== null && key.bits < RSA_RECOMMENDED_BITS;
-  if (!broken && !weak && !key.testing) findings.push(finding('dkim.key.ok', checkId, evidence));
+  if (key.problems.length === 0 && !broken && !weak && !key.testing)
+    findings.push(finding('dkim.key.ok', checkId, evidence));
   const status: DkimKeyStatus = broken ? 'broken' : weak ? 'weak' : key.testing ? 'testing' : 'ok';
   return { findings, key: summary(key, status) };
 }

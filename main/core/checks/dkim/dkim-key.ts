@@ -20,6 +20,8 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 export type DkimKeyProblem =
   | 'syntax'
+  /** Only empty entries (";;"): outside RFC 6376's grammar, but verifiers skip them, so DKIM still works. */
+  | 'empty-entries'
   | 'bad-version'
   | 'no-public-key'
   | 'unknown-key-type'
@@ -49,7 +51,8 @@ export interface DkimKey {
 export function readDkimKey(record: string): DkimKey {
   const list = parseTagList(record);
   const problems: DkimKeyProblem[] = [];
-  if (list.problems.length > 0) problems.push('syntax');
+  if (list.problems.length > 0)
+    problems.push(list.problems.every((p) => p.code === 'empty-tag-spec') ? 'empty-entries' : 'syntax');
   const tag = (name: string): string | undefined => list.tags.find((t) => t.name === name)?.value;
 
   // RFC 6376 section 3.6.1: v= is optional, but when present it MUST be first and equal to "DKIM1".

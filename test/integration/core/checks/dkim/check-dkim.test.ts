@@ -40,6 +40,7 @@ s2._domainkey TXT "v=DKIM1; k=rsa; p="
 k1._domainkey TXT ${zoneTxt(`v=DKIM1; p=${RSA_2048.slice(0, 100)}!!${RSA_2048.slice(100)}`)}
 k2._domainkey TXT ${zoneTxt(`p=${RSA_2048}; v=DKIM2; h=sha256; h=sha256`)}
 mail._domainkey TXT ${zoneTxt(`v=DKIM1; k=dsa; p=${RSA_2048}`)}
+k3._domainkey TXT ${zoneTxt(`v=DKIM1;; k=rsa; p=${RSA_2048}`)}
 `,
   'cname.test': `
 fm1._domainkey CNAME fm1.cname.test.dkim.provider.test.
@@ -135,7 +136,7 @@ describe('checkDkim against a real Knot DNS', () => {
   });
 
   it('reports testing mode, sha1-only, revoked, bad base64, syntax errors and unknown key types', async () => {
-    const { findings } = await checkDkim({ domain: 'flags.test', resolver });
+    const { findings, result } = await checkDkim({ domain: 'flags.test', resolver });
     expect(one(findings, 'dkim.key.testing').evidence).toMatchObject({ selector: 'default' });
     expect(one(findings, 'dkim.key.sha1-only').evidence).toMatchObject({ selector: 's1', hashes: ['sha1'] });
     expect(one(findings, 'dkim.key.revoked').evidence).toMatchObject({ selector: 's2' });
@@ -143,6 +144,13 @@ describe('checkDkim against a real Knot DNS', () => {
     const syntax = one(findings, 'dkim.key.syntax');
     expect(syntax.evidence).toMatchObject({ selector: 'k2' });
     expect(JSON.stringify(syntax.evidence.problems)).toContain('more than once');
+    // A ";;" alone is outside the grammar but harmless in practice: low, and the key still counts.
+    const empty = one(findings, 'dkim.key.empty-entries');
+    expect(empty).toMatchObject({ severity: 'low', evidence: { selector: 'k3', bits: 2048 } });
+    expect(JSON.stringify(empty.evidence.problems)).toContain('two semicolons in a row');
+    expect(findings.filter((f) => f.id === 'dkim.key.syntax')).toHaveLength(1);
+    expect(result.keys.find((key) => key.selector === 'k3')?.status).toBe('ok');
+    expect(result.keys.find((key) => key.selector === 'k2')?.status).toBe('broken');
     expect(one(findings, 'dkim.key.bad-version').evidence).toMatchObject({ selector: 'k2' });
     expect(one(findings, 'dkim.key.unknown-type').evidence).toMatchObject({
       selector: 'mail',

@@ -39,6 +39,15 @@ describe('readDkimKey', () => {
     expect(readDkimKey(`h=sha1:sha256; p=${RSA_2048}`).problems).toEqual([]);
   });
 
+  it('tells a harmless ";;" apart from real syntax errors', () => {
+    expect(readDkimKey(`v=DKIM1;; k=rsa; p=${RSA_2048}`)).toMatchObject({
+      problems: ['empty-entries'],
+      keyType: 'rsa',
+      bits: 2048,
+    });
+    expect(readDkimKey(`v=DKIM1;; k; p=${RSA_2048}`).problems).toEqual(['syntax']);
+  });
+
   it('tells revoked, missing, non-base64 and unreadable keys apart', () => {
     expect(readDkimKey('v=DKIM1; p=')).toMatchObject({ revoked: true, problems: [] });
     expect(readDkimKey('v=DKIM1; t=y').problems).toEqual(['no-public-key']);
@@ -50,6 +59,7 @@ describe('readDkimKey', () => {
   it('never throws on any text, and only names known problems (property)', () => {
     const known = new Set([
       'syntax',
+      'empty-entries',
       'bad-version',
       'no-public-key',
       'unknown-key-type',
