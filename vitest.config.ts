@@ -8,6 +8,8 @@ export const VITEST_CONFIG = defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Every folder a test makes lives under one temporary folder, removed when the run ends.
+    globalSetup: ['test/helpers/vitest-global-setup.ts'],
   },
 });
 
