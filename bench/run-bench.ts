@@ -11,6 +11,7 @@ import { BATCH_ACCOUNTS, BATCH_CONCURRENCY, batchBenchLines, benchBatch } from '
 import { benchDnsBatch } from './dns-batch';
 import { benchDomains, benchZones, POLICY_HOST_ADDRESS } from './domain-zones';
 import { benchFullProbe } from './full-probe-bench';
+import { benchHistoryList, historyBenchLines } from './history-bench';
 import { formatMachineFacts, machineFacts } from './machine-facts';
 import { baselineLines, dnsBatchLines, fullProbeLines, TESTSSL_RATIO_TARGET } from './print-figures';
 import { benchLoginProbe, benchTlsProbe } from './single-probes';
@@ -23,6 +24,8 @@ const SWAKS_RUNS = 5;
 const DNS_DOMAINS = 200;
 const DNS_CONCURRENCY = 16;
 const SWAKS_RATIO_TARGET = null;
+/** A consultant's year: 50 accounts tested most weeks. */
+const HISTORY_RUNS = 2_000;
 
 const print = (lines: readonly string[]): void => {
   for (const line of lines) process.stdout.write(`${line}\n`);
@@ -94,6 +97,9 @@ async function main(): Promise<void> {
     `4. Batch of ${String(BATCH_ACCOUNTS)} accounts, ${String(BATCH_CONCURRENCY)} at a time (the consultant's --batch)`,
   );
   print(batchBenchLines(await benchBatch()));
+
+  heading(`5. History list of ${String(HISTORY_RUNS)} stored runs (the History screen and \`history list\`)`);
+  print(historyBenchLines(await benchHistoryList(HISTORY_RUNS)));
 }
 
 try {

@@ -379,7 +379,6 @@ export const strings = {
     selectHint: 'Choose two tests to compare them.',
     select: (when: string) => `Choose the test of ${when} for comparing`,
     grade: (grade: string) => `Grade ${grade}`,
-    gradeLoading: 'Grade…',
     noGrade: 'No grade',
     cancelled: 'Cancelled',
     countsLabel: 'Findings by severity',

@@ -5,6 +5,10 @@
  * saved and never leaves half a file under a listed name. There is no index to drift out of step: the
  * list is the folder itself. An unreadable file is moved to history/corrupt/ and reported; a file from
  * a newer Mailwarden is left where it is and reported.
+ *
+ * Listing needs only each run's summary, but a run file with its evidence is large (~150 KiB), so the
+ * summaries are remembered per file name, size and modification time: a file written, replaced or
+ * damaged since is read again, and the folder stays the only source of truth.
  */
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -43,10 +47,43 @@ export interface FileHistoryStoreOptions {
   readonly format?: HistoryFormat;
 }
 
+/** What listing learns of one file: its summary, or why there is none. */
+type SummaryLoad =
+  | Exclude<RunLoad, { readonly kind: 'loaded' }>
+  | { readonly kind: 'summary'; readonly summary: HistoryRunSummary };
+
+interface RememberedSummary {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly summary: HistoryRunSummary;
+}
+
 export function createFileHistoryStore(dir: string, options: FileHistoryStoreOptions = {}): HistoryStore {
   const now = options.now ?? (() => new Date());
   const format = options.format ?? HISTORY_FORMAT;
   const corruptDir = join(dir, CORRUPT_DIR_NAME);
+  const summaries = new Map<string, RememberedSummary>();
+
+  /** The run's summary: remembered when the file is unchanged, else read (and judged) afresh. */
+  async function summaryOf(name: string, runId: string): Promise<SummaryLoad> {
+    let info: { size: number; mtimeMs: number };
+    try {
+      info = await stat(join(dir, name));
+    } catch (error) {
+      summaries.delete(name);
+      if (errnoCode(error) === 'ENOENT') return { kind: 'missing' };
+      throw storageFailed('read', error, dir);
+    }
+    const known = summaries.get(name);
+    if (known !== undefined && known.size === info.size && known.mtimeMs === info.mtimeMs)
+      return { kind: 'summary', summary: known.summary };
+    summaries.delete(name);
+    const loaded = await load(name, runId);
+    if (loaded.kind !== 'loaded') return loaded;
+    const summary = summarizeRun(loaded.entry);
+    summaries.set(name, { size: info.size, mtimeMs: info.mtimeMs, summary });
+    return { kind: 'summary', summary };
+  }
 
   /** Our run files, newest first (the start time leads the name, so names sort by time). */
   async function runFiles(): Promise<{ name: string; runId: string }[]> {
@@ -156,8 +193,11 @@ export function createFileHistoryStore(dir: string, options: FileHistoryStoreOpt
     async list(filter = {}) {
       const runs: HistoryRunSummary[] = [];
       const problems: HistoryProblem[] = [];
-      for (const { name, runId } of await runFiles()) {
-        const loaded = await load(name, runId);
+      const files = await runFiles();
+      const present = new Set(files.map((file) => file.name));
+      for (const name of summaries.keys()) if (!present.has(name)) summaries.delete(name);
+      for (const { name, runId } of files) {
+        const loaded = await summaryOf(name, runId);
         switch (loaded.kind) {
           case 'missing':
             break;
@@ -167,9 +207,9 @@ export function createFileHistoryStore(dir: string, options: FileHistoryStoreOpt
           case 'too-new':
             problems.push({ kind: 'too-new', file: name, version: loaded.version });
             break;
-          case 'loaded':
-            if (filter.target === undefined || matches(loaded.entry, filter.target))
-              runs.push(summarizeRun(loaded.entry));
+          case 'summary':
+            if (filter.target === undefined || matches(loaded.summary, filter.target))
+              runs.push(loaded.summary);
         }
       }
       return { runs, problems };
@@ -202,6 +242,7 @@ export function createFileHistoryStore(dir: string, options: FileHistoryStoreOpt
       if (!RUN_ID_PATTERN.test(runId)) return false;
       const files = (await runFiles()).filter((candidate) => candidate.runId === runId);
       for (const file of files) {
+        summaries.delete(file.name);
         try {
           await rm(join(dir, file.name));
         } catch (error) {
@@ -214,10 +255,10 @@ export function createFileHistoryStore(dir: string, options: FileHistoryStoreOpt
 }
 
 /** An account's runs by account id; a domain's by the audited domain or, for an ad hoc server, its host. */
-function matches(entry: HistoryEntry, target: HistoryTarget): boolean {
-  if (target.kind === 'account') return entry.accountId === target.accountId;
+function matches(run: HistoryRunSummary, target: HistoryTarget): boolean {
+  if (target.kind === 'account') return run.accountId === target.accountId;
   const wanted = normalizeName(target.domain);
-  const { domain, host } = entry.report.target;
+  const { domain, host } = run.target;
   return (
     (domain !== null && normalizeName(domain) === wanted) || (host !== null && normalizeName(host) === wanted)
   );

@@ -6,11 +6,12 @@ import { formatTable, terminalSafe } from './terminal-text';
 export function formatHistoryTable(runs: readonly HistoryRunSummary[]): string {
   if (runs.length === 0) return 'No stored runs.';
   return formatTable(
-    ['RUN ID', 'STARTED', 'TARGET', 'FINDINGS'],
+    ['RUN ID', 'STARTED', 'TARGET', 'GRADE', 'FINDINGS'],
     runs.map((run) => [
       run.runId,
       run.startedAt,
       `${run.target.label}${run.cancelled ? ' (cancelled)' : ''}`,
+      run.overall === null ? '-' : `${run.overall.grade} (${String(run.overall.score)})`,
       countsText(run.counts),
     ]),
   );

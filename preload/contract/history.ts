@@ -1,6 +1,7 @@
 /** Stored audit runs as the renderer and the CLI see them: the list, one run, and two runs compared. */
 import type { AuditReport, AuditTargetDescription } from './audit';
 import type { Finding, Severity } from './findings';
+import type { Grade } from './score';
 
 /** Which runs to list: those of one saved account, or those about one domain (or server host). */
 export type HistoryTarget =
@@ -23,6 +24,8 @@ export interface HistoryRunSummary {
   readonly finishedAt: string;
   readonly cancelled: boolean;
   readonly counts: { readonly [S in Severity]: number };
+  /** The overall grade and score, so a list of runs needs no full report; null when none was given. */
+  readonly overall: { readonly score: number; readonly grade: Grade } | null;
 }
 
 /** A stored file that could not be listed, so the user hears about it instead of it vanishing. */

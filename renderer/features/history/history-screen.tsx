@@ -104,7 +104,6 @@ export function HistoryScreen({ account, onClose }: HistoryScreenProps) {
           {history.state.kind === 'loaded' && (
             <RunList
               listing={history.state.listing}
-              grades={history.grades}
               selected={selected}
               comparing={comparing}
               onSelect={setSelected}

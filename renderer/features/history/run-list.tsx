@@ -5,11 +5,9 @@ import { Notice } from '../../components/notice';
 import { strings } from '../../strings';
 import { toggleSelection } from './history-model';
 import { RunRow } from './run-row';
-import type { GradeMap } from './use-history';
 
 export interface RunListProps {
   readonly listing: HistoryListing;
-  readonly grades: GradeMap;
   readonly selected: readonly string[];
   readonly comparing: boolean;
   readonly onSelect: (selected: string[]) => void;
@@ -63,7 +61,6 @@ export function RunList(props: RunListProps) {
               <RunRow
                 key={run.runId}
                 run={run}
-                grade={props.grades[run.runId]}
                 selected={selected.includes(run.runId)}
                 onSelect={(on) => {
                   props.onSelect(toggleSelection(selected, run.runId, on));

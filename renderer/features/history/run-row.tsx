@@ -1,7 +1,6 @@
 /** One stored run in the list: a checkbox to compare it, its date, grade and counts, open and delete. */
 import { useRef, useState } from 'react';
 import type { HistoryRunSummary } from '../../../preload/contract/history';
-import type { Grade } from '../../../preload/contract/score';
 import { Button } from '../../components/button';
 import { SeverityCountList } from '../../components/severity-count-list';
 import { strings } from '../../strings';
@@ -10,16 +9,15 @@ import { formatWhen } from './history-model';
 
 export interface RunRowProps {
   readonly run: HistoryRunSummary;
-  /** undefined while the report is still being read; null when it has no grade. */
-  readonly grade: Grade | null | undefined;
   readonly selected: boolean;
   readonly onSelect: (on: boolean) => void;
   readonly onOpen: () => void;
   readonly onDeleted: (when: string) => void;
 }
 
-export function RunRow({ run, grade, selected, onSelect, onOpen, onDeleted }: RunRowProps) {
+export function RunRow({ run, selected, onSelect, onOpen, onDeleted }: RunRowProps) {
   const text = strings.history;
+  const grade = run.overall?.grade ?? null;
   const [confirming, setConfirming] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const when = formatWhen(run.finishedAt);
@@ -46,10 +44,10 @@ export function RunRow({ run, grade, selected, onSelect, onOpen, onDeleted }: Ru
           <SeverityCountList counts={run.counts} label={strings.history.countsLabel} compact />
         </div>
         <p
-          className={`run-row__grade${grade === undefined || grade === null ? ' run-row__grade--none' : ` grade--${grade}`}`}
+          className={`run-row__grade${grade === null ? ' run-row__grade--none' : ` grade--${grade}`}`}
           data-grade={grade ?? ''}
         >
-          {grade === undefined ? text.gradeLoading : grade === null ? text.noGrade : text.grade(grade)}
+          {grade === null ? text.noGrade : text.grade(grade)}
         </p>
         <div className="actions actions--compact run-row__actions">
           <Button aria-label={text.openRunLabel(when)} onClick={onOpen}>

@@ -1,21 +1,12 @@
-/**
- * One account's stored runs, newest first, and each run's overall grade.
- *
- * The list carries counts but no score, so the grades are read from the stored reports one by one,
- * after the list is already on screen.
- */
+/** One account's stored runs, newest first, each with its grade and counts (no full report needed). */
 import { useCallback, useEffect, useState } from 'react';
 import type { HistoryListing } from '../../../preload/contract/history';
-import type { Grade } from '../../../preload/contract/score';
 import { bridge } from '../../lib/bridge';
 
 export type ListingState =
   | { readonly kind: 'loading' }
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'loaded'; readonly listing: HistoryListing };
-
-/** A run's grade: null when its report has no score or no tested area. */
-export type GradeMap = Readonly<Record<string, Grade | null>>;
 
 /** The list, or what went wrong, as the screen shows it. */
 async function loadListing(accountId: string): Promise<ListingState> {
@@ -29,40 +20,23 @@ async function loadListing(accountId: string): Promise<ListingState> {
   }
 }
 
-/** A run's overall grade, read from its stored report. */
-async function loadGrade(runId: string): Promise<Grade | null> {
-  const entry = await bridge().history.get(runId);
-  return entry.ok ? (entry.value.report.score?.overall?.grade ?? null) : null;
-}
-
 export function useHistory(accountId: string) {
   const [state, setState] = useState<ListingState>({ kind: 'loading' });
-  const [grades, setGrades] = useState<GradeMap>({});
-
-  const show = useCallback((loaded: ListingState, isCurrent: () => boolean) => {
-    setState(loaded);
-    if (loaded.kind !== 'loaded') return;
-    for (const run of loaded.listing.runs) {
-      void loadGrade(run.runId).then((grade) => {
-        if (isCurrent()) setGrades((known) => ({ ...known, [run.runId]: grade }));
-      });
-    }
-  }, []);
 
   const reload = useCallback(async () => {
     setState({ kind: 'loading' });
-    show(await loadListing(accountId), () => true);
-  }, [accountId, show]);
+    setState(await loadListing(accountId));
+  }, [accountId]);
 
   useEffect(() => {
     let current = true;
     void loadListing(accountId).then((loaded) => {
-      if (current) show(loaded, () => current);
+      if (current) setState(loaded);
     });
     return () => {
       current = false;
     };
-  }, [accountId, show]);
+  }, [accountId]);
 
   /** Takes a deleted run off the list without asking main again. */
   const drop = useCallback((runId: string) => {
@@ -79,5 +53,5 @@ export function useHistory(accountId: string) {
     );
   }, []);
 
-  return { state, grades, reload, drop };
+  return { state, reload, drop };
 }

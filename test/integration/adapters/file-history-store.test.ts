@@ -130,6 +130,38 @@ describe('file history store', () => {
     expect(await store.get(testRunId(2))).toBeNull();
   });
 
+  it('lists each run with its overall grade and score, so a list needs no full report', async () => {
+    const graded = testEntry(1);
+    const score = { overall: { score: 64, grade: 'D' as const }, areas: [] };
+    await store.save({ ...graded, report: { ...graded.report, score } });
+    await store.save(testEntry(2));
+    expect((await store.list()).runs.map((run) => [run.runId, run.overall])).toEqual([
+      [testRunId(2), null],
+      [testRunId(1), { score: 64, grade: 'D' }],
+    ]);
+  });
+
+  it('notices a run file changed or damaged after it was listed, whatever it remembered', async () => {
+    await store.save(testEntry(1));
+    await store.save(testEntry(2));
+    expect((await store.list()).runs.map((run) => run.cancelled)).toEqual([false, false]);
+
+    // Another Mailwarden (the CLI) rewrites run 1; a disk fault truncates run 2.
+    const path1 = join(dir, fileNameOf(1));
+    const rewritten = JSON.parse(await readFile(path1, 'utf8')) as { report: { cancelled: boolean } };
+    rewritten.report.cancelled = true;
+    await writeFile(path1, JSON.stringify(rewritten));
+    const damaged = (await readFile(join(dir, fileNameOf(2)), 'utf8')).slice(0, 300);
+    await writeFile(join(dir, fileNameOf(2)), damaged);
+
+    const listing = await store.list();
+    expect(listing.runs.map((run) => [run.runId, run.cancelled])).toEqual([[testRunId(1), true]]);
+    expect(listing.problems).toMatchObject([{ kind: 'corrupt', file: fileNameOf(2) }]);
+    // A run deleted behind its back is simply gone from the next list.
+    await rm(path1);
+    expect(await store.list()).toEqual({ runs: [], problems: [] });
+  });
+
   it('refuses to open a run whose contents do not match the format, moving it aside', async () => {
     await store.save(testEntry(5));
     const path = join(dir, fileNameOf(5));

@@ -64,14 +64,19 @@ describe('mailwarden history', () => {
   });
   afterAll(async () => env.cleanup());
 
-  it('keeps every audit run: list shows both, newest first, with their finding counts', async () => {
+  it('keeps every audit run: list shows both, newest first, with their grades and finding counts', async () => {
     const result = await cli(['history', 'list']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^RUN ID\s+STARTED\s+TARGET\s+FINDINGS$/);
+    expect(lines[0]).toMatch(/^RUN ID\s+STARTED\s+TARGET\s+GRADE\s+FINDINGS$/);
     expect(lines.slice(1).map((line) => line.split(/\s+/)[0])).toEqual([after.runId, before.runId]);
     expect(lines[1]).toContain(DOMAIN);
     expect(lines[1]).toMatch(/\d+ high/);
+    const grade = after.report.score?.overall;
+    expect(grade).toBeDefined();
+    expect(lines[1]).toContain(
+      grade === undefined || grade === null ? '-' : `${grade.grade} (${String(grade.score)})`,
+    );
 
     const json = await cli(['history', 'list', DOMAIN, '--json']);
     const listing = JSON.parse(json.stdout) as HistoryListing;
