@@ -17,13 +17,17 @@ import { targetText } from './report-view';
 /** Additions to the report stylesheet for the summary table and the page per account. */
 const CLIENT_CSS = `
 .client-summary { font-size: 0.85rem; }
+.client-summary thead th { font-size: 0.75rem; }
 .client-summary td.num, .client-summary th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.client-summary td.target { overflow-wrap: anywhere; }
+.client-summary th[scope="row"] { overflow-wrap: anywhere; }
+.client-summary .target { display: block; font-weight: 400; color: var(--muted); font-size: 0.78rem; }
 .client-account { margin-top: 3rem; padding-top: 1.5rem; border-top: 4px double var(--ink); }
 .client-account .cover h2 { font-size: 1.6rem; margin: 0.2rem 0 1rem; padding: 0; border: none; overflow-wrap: anywhere; }
-.client-account h3 { font-size: 1.2rem; margin: 2rem 0 0.8rem; padding-bottom: 0.3rem; border-bottom: 2px solid var(--ink); }
+.client-account h3 { font-size: 1.2rem; margin: 2rem 0 0.8rem; padding-bottom: 0.3rem; border-bottom: 2px solid var(--ink);
+  text-transform: none; letter-spacing: normal; }
 .client-account h4 { font-size: 1rem; margin: 1.4rem 0 0.6rem; text-transform: uppercase; letter-spacing: 0.06em; }
-.client-account h5 { font-size: 1.05rem; margin: 0 0 0.25rem; overflow-wrap: anywhere; }
+.client-account h5 { font-size: 1.05rem; margin: 0 0 0.25rem; overflow-wrap: anywhere; text-transform: none;
+  letter-spacing: normal; color: var(--ink); }
 .client-account h6 { font-size: 0.8rem; margin: 0.9rem 0 0.3rem; line-height: 1.25; text-transform: uppercase;
   letter-spacing: 0.05em; color: var(--muted); }
 @media print {
@@ -74,12 +78,12 @@ ${
     ? markup`<p>No account was tested.</p>`
     : markup`<table class="client-summary">
 <caption class="eyebrow">One line per account; each account's full report follows</caption>
-<thead><tr><th scope="col">Account</th><th scope="col">Tested</th><th scope="col">Grade</th><th scope="col" class="num">Score</th><th scope="col">Worst</th>${SEVERITIES_WORST_FIRST.map(
+<thead><tr><th scope="col">Account and what was tested</th><th scope="col">Grade</th><th scope="col" class="num">Score</th><th scope="col">Worst</th>${SEVERITIES_WORST_FIRST.map(
         (severity) => markup`<th scope="col" class="num">${SEVERITY_LABELS[severity]}</th>`,
       )}<th scope="col">Complete</th></tr></thead>
 <tbody>
 ${report.accounts.map(({ summary }, index) => {
-  return markup`<tr><th scope="row"><a href="#${accountId(index)}">${summary.label}</a></th><td class="target">${summary.target}</td><td><strong>${summary.grade ?? NO_VALUE}</strong></td><td class="num">${summary.score ?? NO_VALUE}</td><td>${summary.worst === null ? NO_VALUE : SEVERITY_LABELS[summary.worst]}</td>${SEVERITIES_WORST_FIRST.map(
+  return markup`<tr><th scope="row"><a href="#${accountId(index)}">${summary.label}</a><span class="target">${summary.target}</span></th><td><strong>${summary.grade ?? NO_VALUE}</strong></td><td class="num">${summary.score ?? NO_VALUE}</td><td>${summary.worst === null ? NO_VALUE : SEVERITY_LABELS[summary.worst]}</td>${SEVERITIES_WORST_FIRST.map(
     (severity) => markup`<td class="num">${summary.counts[severity]}</td>`,
   )}<td>${summary.cancelled ? 'No: cancelled' : 'Yes'}</td></tr>`;
 })}
