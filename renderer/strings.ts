@@ -431,6 +431,8 @@ export const strings = {
       statusFinished: (total: number) =>
         total === 1 ? 'The account has been tested.' : `All ${total} accounts have been tested.`,
       statusCancelled: 'Cancelled. The accounts not yet tested were skipped.',
+      statusPartly: (tested: number, total: number) =>
+        `${tested} of ${total} accounts tested. Each row says why the others could not run.`,
       accountsTitle: 'Accounts',
       waiting: 'Waiting',
       running: (done: number, planned: number, elapsed: string) =>

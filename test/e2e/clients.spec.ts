@@ -352,6 +352,41 @@ test('keyboard only: cancel part-way stops the running account and skips the res
   await expect(page.getByRole('heading', { level: 1, name: 'Your accounts' })).toBeFocused();
 });
 
+test('an account that cannot be tested says why, and a client with no stored run has nothing to export', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openWithClients(app);
+  await page
+    .getByRole('region', { name: FLORIST })
+    .getByRole('button', { name: 'Test the 1 account' })
+    .click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Test all accounts of ${FLORIST}` }),
+  ).toBeFocused();
+  // Removed elsewhere (another window, the command line) after the plan opened: main refuses to test it.
+  const florist = (await app.env.services.accounts.list()).accounts.find((a) => a.label === FLORIST_SHOP);
+  await app.env.services.accounts.remove(florist?.id ?? '');
+  await page.getByRole('button', { name: 'Start the test' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: `Results for ${FLORIST}` })).toBeFocused({
+    timeout: CLIENT_RUN_DEADLINE_MS,
+  });
+  await expect(row(page, FLORIST_SHOP)).toHaveAttribute('data-state', 'failed');
+  await expect(row(page, FLORIST_SHOP)).toContainText('Could not run');
+  await expect(row(page, FLORIST_SHOP)).toContainText(`There is no account with id ${florist?.id ?? ''}.`);
+  await expect(page.locator('.page-head__meta')).toHaveText('0 of 1 accounts tested');
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: '0 of 1 accounts tested. Each row says why the others could not run.' }),
+  ).toBeAttached();
+  await expect(page.getByText('No account finished a test, so there is no report to export.')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Export as' })).toHaveCount(0);
+  await expectAccessible(page, 'client-failed');
+  await app.screenshot('client-failed');
+});
+
 /** Presses Tab (or Shift+Tab) until `target` has focus: the way a keyboard-only person gets there. */
 async function tabTo(page: Page, target: ReturnType<Page['locator']>, key = 'Tab'): Promise<void> {
   const MAX_STOPS = 40;

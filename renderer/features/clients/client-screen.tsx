@@ -119,7 +119,9 @@ function ClientRunView({
   const status = finished
     ? wasCancelled
       ? text.statusCancelled
-      : text.statusFinished(total)
+      : runIds.length === total
+        ? text.statusFinished(total)
+        : text.statusPartly(runIds.length, total)
     : cancelling
       ? text.statusCancelling
       : running === undefined
