@@ -59,6 +59,13 @@ export interface MailwardenBridge {
   readonly report: {
     /** Asks where to save (the OS dialog) and saves a stored run's report; `saved: false` when cancelled. */
     export(runId: string, format: ExportFormat, paper?: PaperSize): Promise<Outcome<ReportExportResult>>;
+    /** Saves one report for a client's stored runs (one per account, in this order) through the save dialog. */
+    exportClient(
+      client: string,
+      runIds: readonly string[],
+      format: ExportFormat,
+      paper?: PaperSize,
+    ): Promise<Outcome<ReportExportResult>>;
   };
 }
 
@@ -116,6 +123,11 @@ export function createBridge(transport: BridgeTransport): MailwardenBridge {
     report: Object.freeze({
       export: (runId: string, format: ExportFormat, paper?: PaperSize) =>
         call('report:export', paper === undefined ? { runId, format } : { runId, format, paper }),
+      exportClient: (client: string, runIds: readonly string[], format: ExportFormat, paper?: PaperSize) =>
+        call(
+          'report:export-client',
+          paper === undefined ? { client, runIds, format } : { client, runIds, format, paper },
+        ),
     }),
   });
 }

@@ -10,6 +10,7 @@ import './styles/audit-run.css';
 import './styles/audit-results.css';
 import './styles/audit-finding.css';
 import './styles/history.css';
+import './styles/clients.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

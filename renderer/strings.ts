@@ -406,6 +406,71 @@ export const strings = {
     loadRunFailedTitle: 'This test could not be opened',
   },
 
+  clients: {
+    testAll: (n: number) => (n === 1 ? 'Test the 1 account' : `Test all ${n} accounts`),
+    back: 'Back to your accounts',
+    plan: {
+      title: (client: string) => `Test all accounts of ${client}`,
+      lead: (n: number) =>
+        `Mailwarden tests ${n === 1 ? 'this account' : `these ${n} accounts`} one after another, from this computer, and keeps each result in the account’s history. It usually takes under a minute per account.`,
+      accountsTitle: 'Accounts to test',
+      loginSkipped: 'Login skipped: no password',
+      loginWithPassword: 'Signs in with the saved password',
+      loginOff: 'Login switched off',
+      noPasswordAtAll:
+        'None of these accounts has a stored password, so Mailwarden only checks which sign-in methods each server offers. Nothing secret is sent.',
+      loginReason:
+        'Signs in once per account that has a stored password, only over an encrypted connection whose certificate checks out. Each server records the sign-in.',
+      start: (n: number) => (n === 1 ? 'Start the test' : `Start testing ${n} accounts`),
+    },
+    run: {
+      title: (client: string) => `Testing ${client}`,
+      lead: 'One account at a time, so each mail server sees no more than a single test. You can cancel at any time; what has finished is kept.',
+      progressLabel: 'Accounts finished',
+      progressText: (done: number, total: number) => `${done} of ${total} accounts finished`,
+      statusTesting: (label: string, position: number, total: number) =>
+        `Testing ${label}, account ${position} of ${total}.`,
+      statusCancelling: 'Cancelling: stopping the current test and skipping the rest…',
+      statusFinished: (total: number) =>
+        total === 1 ? 'The account has been tested.' : `All ${total} accounts have been tested.`,
+      statusCancelled: 'Cancelled. The accounts not yet tested were skipped.',
+      statusPartly: (tested: number, total: number) =>
+        `${tested} of ${total} accounts tested. Each row says why the others could not run.`,
+      accountsTitle: 'Accounts',
+      waiting: 'Waiting',
+      running: (done: number, planned: number, elapsed: string) =>
+        planned === 0
+          ? `Running · preparing · ${elapsed}`
+          : `Running · ${done} of ${planned} checks · ${elapsed}`,
+      done: 'Done',
+      cancelledRow: 'Cancelled: the results are incomplete',
+      skipped: 'Skipped: the run was cancelled',
+      failed: 'Could not run',
+      cancel: 'Cancel the run',
+      cancelling: 'Cancelling…',
+    },
+    summary: {
+      title: (client: string) => `Results for ${client}`,
+      meta: (tested: number, total: number) =>
+        tested === total ? `${total} of ${total} accounts tested` : `${tested} of ${total} accounts tested`,
+      cancelledTitle: 'You cancelled this run',
+      cancelled:
+        'The account that was running has incomplete results, and the accounts after it were not tested.',
+      grade: (grade: string) => `Grade ${grade}`,
+      noGrade: 'No grade',
+      score: (score: number) => `${score} / 100`,
+      worst: (severity: string) => `Worst: ${severity}`,
+      worstNone: 'No findings',
+      open: 'Open results',
+      openLabel: (label: string) => `Open results for ${label}`,
+      backToSummary: 'Back to the client summary',
+      exportTitle: 'Export the client report',
+      exportIntro:
+        'One file for the whole client: a summary of every account, then each account’s full report.',
+      exportNone: 'No account finished a test, so there is no report to export.',
+    },
+  },
+
   forms: {
     optional: 'optional',
     required: 'required',

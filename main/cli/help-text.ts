@@ -90,6 +90,7 @@ Lists the built-in provider presets: servers, ports, and what each provider need
 export const AUDIT_HELP = `Usage: mailwarden audit ACCOUNT|EMAIL|DOMAIN [options]
        mailwarden audit --host HOST --port PORT --security tls|starttls|none [--user NAME --password-stdin]
        mailwarden audit --batch FILE.csv --out-dir DIR [--concurrency N]
+       mailwarden audit --client NAME [--format FORMAT] [--out FILE]
 
 Tests a saved account (its server, TLS, login, relay behaviour and its domain's DNS records),
 an SMTP server given on the command line, or a bare domain's DNS records (SPF, DKIM, DMARC,
@@ -113,6 +114,9 @@ Options:
   --batch FILE.csv        Audit every row of FILE.csv (see "Batch" below); needs --out-dir
   --out-dir DIR           Where --batch writes one report per row (JSON and HTML), index.html and index.csv
   --concurrency N         How many rows --batch audits at a time, 1-32 (default 4)
+  --client NAME           Test every saved account in the client group NAME, one after another,
+                          and write one client report (text: a summary line per account; json, md,
+                          html, csv: the summary and every account's full report)
 
 Batch (for consultants): FILE.csv has a header row and the columns
   client,email or domain,host,port,security,user
@@ -129,6 +133,7 @@ Examples:
   mailwarden audit example.com --only dns --dns 127.0.0.1:5353 --format json
   mailwarden audit ann@example.com --format html --out ann-report.html --fail-on high
   mailwarden audit --batch clients.csv --out-dir reports --concurrency 8
+  mailwarden audit --client "Bakery" --format html --out bakery.html
   printf '%s' "$PASSWORD" | mailwarden audit --host smtp.example.com --port 587 --security starttls \\
       --user ann@example.com --password-stdin
 

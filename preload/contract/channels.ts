@@ -63,6 +63,16 @@ export interface ReportExportRequest {
   readonly paper?: PaperSize | undefined;
 }
 
+export interface ClientReportExportRequest {
+  /** The client's name as it heads the report and the suggested file name. */
+  readonly client: string;
+  /** Stored runs, one per account, in the order the report lists them: main reads each from the history. */
+  readonly runIds: readonly string[];
+  readonly format: ExportFormat;
+  /** For PDF only; A4 when absent. */
+  readonly paper?: PaperSize | undefined;
+}
+
 export interface ChannelMap {
   'accounts:list': { request: null; response: AccountList };
   'accounts:add': { request: AccountAddRequest; response: AccountView };
@@ -81,6 +91,7 @@ export interface ChannelMap {
   'history:compare': { request: HistoryCompareRequest; response: RunComparison };
   'history:delete': { request: AuditRunRequest; response: { readonly deleted: true } };
   'report:export': { request: ReportExportRequest; response: ReportExportResult };
+  'report:export-client': { request: ClientReportExportRequest; response: ReportExportResult };
 }
 
 /** Pushes from main to the page that asked: audit progress and the finished report. */
@@ -115,4 +126,5 @@ export const CHANNELS = [
   'history:compare',
   'history:delete',
   'report:export',
+  'report:export-client',
 ] as const satisfies readonly Channel[];

@@ -46,6 +46,11 @@ const auditOptions = z.strictObject({
     .optional(),
 });
 
+/** A client's name: a client group (200 characters at most, see core/accounts/validation.ts). */
+const CLIENT_NAME_MAX = 200;
+/** More accounts than any one client has; keeps one request from naming the whole history. */
+const CLIENT_RUNS_MAX = 200;
+
 const historyTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('account'), accountId: id }),
   z.strictObject({ kind: z.literal('domain'), domain: text(1024) }),
@@ -73,6 +78,12 @@ export const REQUEST_SCHEMAS = {
   'history:delete': z.strictObject({ runId: id }),
   'report:export': z.strictObject({
     runId: id,
+    format: z.enum(EXPORT_FORMATS),
+    paper: z.enum(PAPER_SIZES).optional(),
+  }),
+  'report:export-client': z.strictObject({
+    client: z.string().trim().min(1).max(CLIENT_NAME_MAX),
+    runIds: z.array(id).min(1).max(CLIENT_RUNS_MAX),
     format: z.enum(EXPORT_FORMATS),
     paper: z.enum(PAPER_SIZES).optional(),
   }),

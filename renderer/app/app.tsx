@@ -13,6 +13,7 @@ import { Notice } from '../components/notice';
 import { AddAccountScreen } from '../features/add-account/add-account-screen';
 import { AccountsScreen } from '../features/accounts/accounts-screen';
 import { AuditScreen } from '../features/audit/audit-screen';
+import { ClientScreen } from '../features/clients/client-screen';
 import { HistoryScreen } from '../features/history/history-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { WelcomeScreen } from '../features/welcome/welcome-screen';
@@ -27,6 +28,11 @@ export function App() {
   const [testingId, setTestingId] = useState<string | null>(null);
   /** The account whose stored runs are showing. */
   const [historyId, setHistoryId] = useState<string | null>(null);
+  /** The client group being tested, with its accounts as listed when "Test all" was pressed. */
+  const [client, setClient] = useState<{
+    readonly name: string;
+    readonly accounts: readonly AccountView[];
+  } | null>(null);
   /** True once the person has moved between screens, so headings take focus only after an action. */
   const [navigated, setNavigated] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
@@ -46,6 +52,7 @@ export function App() {
     setAdding(toAdding);
     setTestingId(null);
     setHistoryId(null);
+    setClient(null);
   };
 
   const onSaved = (account: AccountView) => {
@@ -124,6 +131,15 @@ export function App() {
                   go(false);
                 }}
               />
+            ) : client !== null ? (
+              <ClientScreen
+                key={client.name}
+                client={client.name}
+                accounts={client.accounts}
+                onClose={() => {
+                  go(false);
+                }}
+              />
             ) : browsing !== null ? (
               <HistoryScreen
                 key={browsing.id}
@@ -153,6 +169,10 @@ export function App() {
                 onHistory={(account) => {
                   go(false);
                   setHistoryId(account.id);
+                }}
+                onTestClient={(name, members) => {
+                  go(false);
+                  setClient({ name, accounts: members });
                 }}
                 onUpdated={(account, message) => {
                   accounts.upsert(account);

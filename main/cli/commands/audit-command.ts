@@ -15,6 +15,7 @@ import type { LoginSecret } from '../../core/smtp/smtp-login';
 import type { StandardSmtpPorts } from '../../core/probes/smtp-ports';
 import { writeLine, type CliIo } from '../cli-io';
 import { runAuditBatch } from './audit-batch';
+import { runAuditClient } from './audit-client';
 import { EXIT_OK } from '../exit-codes';
 import { historyNotice } from '../history-notice';
 import { AUDIT_HELP } from '../help-text';
@@ -54,6 +55,7 @@ export async function runAuditCommand(
         batch: { type: 'string' },
         concurrency: { type: 'string' },
         'out-dir': { type: 'string' },
+        client: { type: 'string' },
         ...HELP_OPTION,
       },
       allowPositionals: true,
@@ -78,6 +80,26 @@ export async function runAuditCommand(
         concurrency: values.concurrency,
         failOn,
         conflicting: positionals.length > 0 || values.host !== undefined || values.out !== undefined,
+        settings: {
+          only,
+          relayTest: values['no-relay-test'] !== true,
+          allowCertificateFingerprint: values['allow-fingerprint'],
+          extraCaPem,
+          ...(ports === undefined ? {} : { ports }),
+        },
+      },
+      io,
+      built,
+    );
+  }
+  if (values.client !== undefined) {
+    return runAuditClient(
+      {
+        client: values.client,
+        format,
+        out: values.out,
+        failOn,
+        conflicting: positionals.length > 0 || values.host !== undefined || values['out-dir'] !== undefined,
         settings: {
           only,
           relayTest: values['no-relay-test'] !== true,

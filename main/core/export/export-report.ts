@@ -9,6 +9,9 @@ import type { AuditReport } from '../../../preload/contract/audit';
 import type { ExportFormat, PaperSize } from '../../../preload/contract/export';
 import type { HistoryEntry } from '../../../preload/contract/history';
 import { MailwardenError } from '../errors/mailwarden-error';
+import { buildClientReport, type ClientReport } from '../report/client-report';
+import { renderClientHtml } from '../report/render-client-html';
+import { renderClientReport } from '../report/render-client-report';
 import { renderHtml } from '../report/render-html';
 import { renderReport } from '../report/render-report';
 import type { PdfPrinter, ReportFileWriter, SaveTarget } from './export-ports';
@@ -20,6 +23,16 @@ export interface ReportExporter {
   /** Exports a stored run (NOT_FOUND when there is none with that id). */
   exportRun(runId: string, format: ExportFormat, paper?: PaperSize): Promise<ExportOutcome>;
   exportReport(report: AuditReport, format: ExportFormat, paper?: PaperSize): Promise<ExportOutcome>;
+  /**
+   * Exports one client report for these stored runs, in the order given: every run is read from the
+   * history first (NOT_FOUND for an unknown id), so nothing is asked or written for a bad list.
+   */
+  exportClient(
+    client: string,
+    runIds: readonly string[],
+    format: ExportFormat,
+    paper?: PaperSize,
+  ): Promise<ExportOutcome>;
 }
 
 export interface ReportExporterDeps {
@@ -28,6 +41,8 @@ export interface ReportExporterDeps {
   readonly saveTarget?: SaveTarget | undefined;
   readonly pdfPrinter?: PdfPrinter | undefined;
   readonly writeFile: ReportFileWriter;
+  /** When a client report was made; the system clock when absent. */
+  readonly clock?: { now(): Date } | undefined;
 }
 
 /** Most of the world prints on A4 (ISO 216); the user picks Letter where that is the norm. */
@@ -45,7 +60,16 @@ export function createReportExporter(deps: ReportExporterDeps): ReportExporter {
     if (saveTarget === undefined) throw unavailable();
     // Render first: a report that cannot be rendered should not make the user pick a place for it.
     const content = await contentOf(report, format, paper);
-    const path = await saveTarget.chooseFile({ suggestedName: suggestedFileName(report, format), format });
+    return save(saveTarget, content, suggestedFileName(report, format), format);
+  }
+
+  async function save(
+    saveTarget: SaveTarget,
+    content: string | Uint8Array,
+    suggestedName: string,
+    format: ExportFormat,
+  ): Promise<ExportOutcome> {
+    const path = await saveTarget.chooseFile({ suggestedName, format });
     if (path === null) return { saved: false };
     try {
       await deps.writeFile(path, content);
@@ -68,11 +92,32 @@ export function createReportExporter(deps: ReportExporterDeps): ReportExporter {
     return deps.pdfPrinter.print(renderHtml(report), paper);
   }
 
+  async function clientContentOf(
+    report: ClientReport,
+    format: ExportFormat,
+    paper: PaperSize,
+  ): Promise<string | Uint8Array> {
+    if (format !== 'pdf') return renderClientReport(report, format);
+    if (deps.pdfPrinter === undefined) throw unavailable();
+    return deps.pdfPrinter.print(renderClientHtml(report), paper);
+  }
+
   return {
     exportReport,
     async exportRun(runId, format, paper) {
       const entry = await deps.history.get(runId);
       return exportReport(entry.report, format, paper);
+    },
+    async exportClient(client, runIds, format, paper = DEFAULT_PAPER) {
+      const entries = [];
+      // One at a time: each read is a file, and the list is a client's accounts (a handful).
+      for (const runId of runIds) entries.push(await deps.history.get(runId));
+      const saveTarget = deps.saveTarget;
+      if (saveTarget === undefined) throw unavailable();
+      const generatedAt = (deps.clock?.now() ?? new Date()).toISOString();
+      const report = buildClientReport(client, entries, generatedAt);
+      const content = await clientContentOf(report, format, paper);
+      return save(saveTarget, content, suggestedClientFileName(client, generatedAt, format), format);
     },
   };
 }
@@ -80,6 +125,11 @@ export function createReportExporter(deps: ReportExporterDeps): ReportExporter {
 /** `mailwarden-<target>-<YYYY-MM-DD>.<ext>`, safe on every file system whatever the target's label holds. */
 export function suggestedFileName(report: AuditReport, format: ExportFormat): string {
   return `mailwarden-${safeNamePart(report.target.label)}-${report.startedAt.slice(0, 10)}.${format}`;
+}
+
+/** `mailwarden-client-<client>-<YYYY-MM-DD>.<ext>`, with the same safe name part as a single report. */
+export function suggestedClientFileName(client: string, generatedAt: string, format: ExportFormat): string {
+  return `mailwarden-client-${safeNamePart(client)}-${generatedAt.slice(0, 10)}.${format}`;
 }
 
 /** Letters, digits, dots and dashes only: no separators, no control or reserved characters, no "..". */

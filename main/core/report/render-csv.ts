@@ -34,7 +34,8 @@ export function renderCsv(report: AuditReport): string {
   return rows.map((row) => row.map(csvCell).join(',')).join(CRLF) + CRLF;
 }
 
-function findingRow(finding: Finding, target: string): string[] {
+/** One finding as the cells under CSV_COLUMNS. */
+export function findingRow(finding: Finding, target: string): string[] {
   const { record } = finding.fix;
   return [
     finding.id,

@@ -23,7 +23,7 @@ import {
 } from './report-view';
 
 /** Nothing may load and nothing may run; only the inline stylesheet applies (CSP Level 3). */
-const CONTENT_SECURITY_POLICY =
+export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
 
 const DIRECTION_LABELS: Readonly<Record<TranscriptLine['direction'], string>> = {
@@ -34,8 +34,6 @@ const DIRECTION_LABELS: Readonly<Record<TranscriptLine['direction'], string>> = 
 
 export function renderHtml(report: AuditReport): string {
   const target = targetText(report);
-  const problems = groupBySeverity(report.findings).filter((group) => group.severity !== 'pass');
-  const passes = report.findings.filter((finding) => finding.severity === 'pass');
   const page = markup`<!doctype html>
 <html lang="en">
 <head>
@@ -50,7 +48,20 @@ export function renderHtml(report: AuditReport): string {
 <div class="print-header"><span>Mailwarden mail security report: ${target}</span><span>${readableTime(report.finishedAt)}</span></div>
 ${cover(report, target)}
 <main>
-${summary(report)}
+${reportSections(report)}
+</main>
+<footer>Made by ${report.tool.name} ${report.tool.version} on your own computer; report format version ${report.schemaVersion}. Server and DNS texts are quoted as received.</footer>
+</body>
+</html>
+`;
+  return page.markup;
+}
+
+/** The report's content under its cover: summary, findings, passing checks and the transcript. */
+export function reportSections(report: AuditReport): SafeHtml {
+  const problems = groupBySeverity(report.findings).filter((group) => group.severity !== 'pass');
+  const passes = report.findings.filter((finding) => finding.severity === 'pass');
+  return markup`${summary(report)}
 <section aria-labelledby="findings-heading">
 <h2 id="findings-heading">Findings</h2>
 ${problems.length === 0 ? markup`<p>Nothing needs attention: every check passed.</p>` : null}
@@ -60,16 +71,11 @@ ${group.findings.map(findingArticle)}`,
 )}
 </section>
 ${passingSection(passes)}
-${transcriptSection(report.transcript)}
-</main>
-<footer>Made by ${report.tool.name} ${report.tool.version} on your own computer; report format version ${report.schemaVersion}. Server and DNS texts are quoted as received.</footer>
-</body>
-</html>
-`;
-  return page.markup;
+${transcriptSection(report.transcript)}`;
 }
 
-function cover(report: AuditReport, target: string): SafeHtml {
+/** The cover: the target's name, what was tested, when, and a warning when the run was cancelled. */
+export function cover(report: AuditReport, target: string): SafeHtml {
   const duration = durationText(report);
   return markup`<header class="cover">
 <p class="eyebrow">Mail security report</p>

@@ -14,6 +14,8 @@ export interface AccountsScreenProps {
   readonly onTest: (account: AccountView) => void;
   /** Opens the account's stored runs. */
   readonly onHistory: (account: AccountView) => void;
+  /** Opens "Test all accounts" for a client group, with its accounts in list order. */
+  readonly onTestClient: (client: string, accounts: readonly AccountView[]) => void;
   readonly onUpdated: (account: AccountView, message: string) => void;
   readonly onRemoved: (account: AccountView) => void;
 }
@@ -24,6 +26,7 @@ export function AccountsScreen({
   onAdd,
   onTest,
   onHistory,
+  onTestClient,
   onUpdated,
   onRemoved,
 }: AccountsScreenProps) {
@@ -57,13 +60,27 @@ export function AccountsScreen({
         </Button>
       </div>
       {grouped
-        ? groupAccounts(accounts).map((group) => (
+        ? groupAccounts(accounts).map((group, index) => (
             <section
               className="account-group"
               key={group.name ?? ''}
               aria-label={group.name ?? text.ungrouped}
             >
-              <h2 className="section-title">{group.name ?? text.ungrouped}</h2>
+              <div className="account-group__head">
+                <h2 className="section-title" id={`account-group-${String(index)}`}>
+                  {group.name ?? text.ungrouped}
+                </h2>
+                {group.name !== null && (
+                  <Button
+                    aria-describedby={`account-group-${String(index)}`}
+                    onClick={() => {
+                      if (group.name !== null) onTestClient(group.name, group.accounts);
+                    }}
+                  >
+                    {strings.clients.testAll(group.accounts.length)}
+                  </Button>
+                )}
+              </div>
               {cards(group.accounts, 3)}
             </section>
           ))

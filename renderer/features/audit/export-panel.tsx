@@ -3,7 +3,7 @@
  * region ("Saved …", "Export cancelled") or, when saving failed, in an alert.
  *
  * Main reads the report from the history by run id and opens the OS save dialog; the page only learns
- * the chosen file's name.
+ * the chosen file's name. The same panel saves a client report: one file for a client's stored runs.
  */
 import { useState } from 'react';
 import {
@@ -25,19 +25,25 @@ type ExportState =
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'failed'; readonly message: string };
 
-export interface ExportPanelProps {
+export type ExportPanelProps =
   /** The stored run whose report is saved. */
-  readonly runId: string;
-}
+  | { readonly runId: string }
+  /** A client's stored runs, one per account in this order, saved as one client report. */
+  | { readonly client: string; readonly runIds: readonly string[] };
 
-export function ExportPanel({ runId }: ExportPanelProps) {
+export function ExportPanel(props: ExportPanelProps) {
   const text = strings.audit.export;
+  const forClient = 'client' in props;
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
   const [paper, setPaper] = useState<PaperSize>('A4');
 
   const save = async (format: ExportFormat) => {
     setState({ kind: 'saving', format });
-    const outcome = await bridge().report.export(runId, format, format === 'pdf' ? paper : undefined);
+    const chosenPaper = format === 'pdf' ? paper : undefined;
+    const outcome =
+      'client' in props
+        ? await bridge().report.exportClient(props.client, props.runIds, format, chosenPaper)
+        : await bridge().report.export(props.runId, format, chosenPaper);
     if (!outcome.ok) setState({ kind: 'failed', message: outcome.error.message });
     else if (outcome.value.saved) setState({ kind: 'saved', fileName: outcome.value.fileName });
     else setState({ kind: 'cancelled' });
@@ -55,9 +61,9 @@ export function ExportPanel({ runId }: ExportPanelProps) {
   return (
     <section className="audit__section export" aria-labelledby="results-export">
       <h2 id="results-export" className="section-title">
-        {text.title}
+        {forClient ? strings.clients.summary.exportTitle : text.title}
       </h2>
-      <p className="export__intro">{text.intro}</p>
+      <p className="export__intro">{forClient ? strings.clients.summary.exportIntro : text.intro}</p>
       <div className="export__row">
         <div className="export__formats" role="group" aria-label={text.formatsLabel}>
           {EXPORT_FORMATS.map((format) => (

@@ -25,7 +25,7 @@ export interface RunScreenProps {
 }
 
 /** Date.now(), refreshed every TICK_MS while `active`. */
-function useNow(active: boolean): number {
+export function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!active) return undefined;

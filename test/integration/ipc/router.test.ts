@@ -33,6 +33,7 @@ const VALID_REQUESTS: { [C in Channel]: unknown } = {
   'history:compare': { runIdA: 'x', runIdB: 'y' },
   'history:delete': { runId: 'x' },
   'report:export': { runId: 'x', format: 'pdf' },
+  'report:export-client': { client: 'Bakery', runIds: ['x', 'y'], format: 'html' },
 };
 
 describe('IPC router', () => {
@@ -279,6 +280,19 @@ describe('IPC router', () => {
     ['history:get', { runId: 'x'.repeat(65) }],
     ['history:compare', { runIdA: 'x' }],
     ['history:delete', { runId: 7 }],
+    ['report:export-client', { client: 'Bakery', runIds: [], format: 'html' }],
+    ['report:export-client', { client: '', runIds: ['x'], format: 'html' }],
+    ['report:export-client', { client: '   ', runIds: ['x'], format: 'html' }],
+    ['report:export-client', { client: 'B'.repeat(201), runIds: ['x'], format: 'html' }],
+    [
+      'report:export-client',
+      { client: 'Bakery', runIds: Array.from({ length: 201 }, () => 'x'), format: 'md' },
+    ],
+    ['report:export-client', { client: 'Bakery', runIds: ['x'.repeat(65)], format: 'md' }],
+    ['report:export-client', { client: 'Bakery', runIds: 'x', format: 'md' }],
+    ['report:export-client', { client: 'Bakery', runIds: ['x'], format: 'docx' }],
+    ['report:export-client', { client: 'Bakery', runIds: ['x'], format: 'pdf', paper: 'A3' }],
+    ['report:export-client', { client: 'Bakery', runIds: ['x'], format: 'csv', report: {} }],
   ] as const)('refuses a malformed %s payload with INVALID_INPUT', async (channel, payload) => {
     expect(await router.handle(channel, payload, OWN_PAGE)).toMatchObject({
       ok: false,
@@ -293,7 +307,24 @@ describe('IPC router', () => {
         error: { code: 'INVALID_INPUT' },
       });
     }
+    expect(
+      await router.handle(
+        'report:export-client',
+        { client: 'Bakery', runIds: ['../accounts'], format: 'json' },
+        OWN_PAGE,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await readdir(env.dataDir)).toEqual([]);
+  });
+
+  it('answers NOT_FOUND for a client report naming a run the history does not have', async () => {
+    expect(
+      await router.handle(
+        'report:export-client',
+        { client: 'Bakery', runIds: ['0123456789abcdef'], format: 'html' },
+        OWN_PAGE,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('refuses to audit an account that does not exist, before starting anything', async () => {

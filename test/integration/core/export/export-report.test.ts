@@ -6,6 +6,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../../../preload/contract/
 import { PRIVATE_FILE_MODE } from '../../../../main/adapters/atomic-file';
 import { renderReport } from '../../../../main/core/report/render-report';
 import { renderHtml } from '../../../../main/core/report/render-html';
+import { parseAuditReport } from '../../../../main/core/report/report-schema';
 import type { SaveTarget } from '../../../../main/core/export/export-ports';
 import { startChromiumPdfPrinter, type ChromiumPdfPrinter } from '../../../helpers/chromium-pdf-printer';
 import { startKnot } from '../../../helpers/knot-server';
@@ -168,5 +169,105 @@ describe('exporting a stored run', () => {
       code: 'STORAGE_FAILED',
     });
     expect(await readFile(blocked, 'utf8')).toBe('a file, not a folder\n');
+  });
+});
+
+describe('exporting a client’s stored runs as one report', () => {
+  const OTHER_DOMAIN = 'bakery.test';
+  let env: TestServices;
+  let printer: ChromiumPdfPrinter;
+  let saveTarget: ReturnType<typeof scriptedSaveTarget>;
+  let outDir: string;
+  let runIds: string[];
+  let reports: AuditReport[];
+
+  beforeAll(async () => {
+    printer = await startChromiumPdfPrinter();
+    saveTarget = scriptedSaveTarget();
+    outDir = await makeTempDir();
+    const knot = await startKnot({ [DOMAIN]: ZONE.join('\n'), [OTHER_DOMAIN]: ZONE.join('\n') });
+    try {
+      env = await createTestServices({ dnsServer: knot.server, saveTarget, pdfPrinter: printer });
+      runIds = [];
+      for (const domain of [DOMAIN, OTHER_DOMAIN]) {
+        await env.services.audits.run(
+          { kind: 'domain', domain },
+          {},
+          {
+            onHistory: (outcome) => {
+              if (outcome.saved) runIds.push(outcome.runId);
+            },
+          },
+        );
+      }
+      expect(runIds).toHaveLength(2);
+      reports = await Promise.all(runIds.map(async (id) => (await env.services.history.get(id)).report));
+    } finally {
+      await knot.stop();
+    }
+  });
+  afterAll(async () => {
+    await printer.close();
+    await env.cleanup();
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('reads every run from the history and saves one file per format for the whole client', async () => {
+    for (const format of EXPORT_FORMATS) {
+      const path = join(outDir, `client.${format}`);
+      saveTarget.answers.push(path);
+      const outcome = await env.services.exports.exportClient('Ann’s Bäckerei / Nord', runIds, format);
+      expect(outcome).toEqual({ saved: true, path, fileName: `client.${format}` });
+      expect(saveTarget.asked.at(-1)?.suggestedName).toMatch(
+        new RegExp(`^mailwarden-client-ann-s-backerei-nord-\\d{4}-\\d{2}-\\d{2}\\.${format}$`),
+      );
+      expect((await stat(path)).mode & 0o777).toBe(PRIVATE_FILE_MODE);
+    }
+    const read = (format: ExportFormat) => readFile(join(outDir, `client.${format}`), 'utf8');
+
+    const json = JSON.parse(await read('json')) as {
+      kind: string;
+      client: string;
+      accounts: { runId: string; report: unknown }[];
+    };
+    expect(json.kind).toBe('mailwarden-client-report');
+    expect(json.client).toBe('Ann’s Bäckerei / Nord');
+    expect(json.accounts.map((account) => account.runId)).toEqual(runIds);
+    expect(json.accounts.map((account) => parseAuditReport(account.report))).toEqual(reports);
+
+    const html = await read('html');
+    expect(html.match(/<section class="client-account"/g)).toHaveLength(2);
+    for (const domain of [DOMAIN, OTHER_DOMAIN]) {
+      expect(html).toContain(domain);
+      expect(await read('md')).toContain(domain);
+    }
+    const csvLines = (await read('csv')).split('\r\n').filter((line) => line !== '');
+    expect(csvLines).toHaveLength(1 + reports.reduce((sum, report) => sum + report.findings.length, 0));
+
+    // The PDF is that HTML printed: one account per page at least, so more pages than one.
+    const pdf = await readFile(join(outDir, 'client.pdf'));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(MIN_PDF_BYTES);
+    expect(allPagesAre(pdf, A4_POINTS)).toBe(true);
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses an unknown run id as NOT_FOUND before asking where to save, and writes nothing', async () => {
+    const asked = saveTarget.asked.length;
+    const before = await readdir(outDir);
+    await expect(
+      env.services.exports.exportClient('Bakery', [runIds[0] ?? '', '0000-no-such-run'], 'html'),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(saveTarget.asked.length).toBe(asked);
+    expect(await readdir(outDir)).toEqual(before);
+  });
+
+  it('writes nothing when the user cancels the save dialog', async () => {
+    const before = await readdir(outDir);
+    saveTarget.answers.push(null);
+    await expect(env.services.exports.exportClient('Bakery', runIds, 'pdf', 'Letter')).resolves.toEqual({
+      saved: false,
+    });
+    expect(await readdir(outDir)).toEqual(before);
   });
 });

@@ -1,0 +1,123 @@
+/**
+ * "Test all accounts of <client>": the accounts that will be tested, the plan in plain words, the same
+ * two switches as the single-account plan (applied to every account), and Start.
+ */
+import type { AccountView } from '../../../preload/contract/accounts';
+import { Button } from '../../components/button';
+import { PageHeading } from '../../components/page-heading';
+import { strings } from '../../strings';
+import { canLogIn, type PlanChoices } from '../audit/audit-model';
+import { BackToAccounts } from '../audit/back-to-accounts';
+import { Switch } from '../audit/switch';
+
+export interface ClientPlanProps {
+  readonly client: string;
+  readonly accounts: readonly AccountView[];
+  readonly choices: PlanChoices;
+  readonly onChange: (choices: PlanChoices) => void;
+  readonly onStart: () => void;
+  readonly onBack: () => void;
+}
+
+/** What the switches show is what runs: with the login off, no account runs the relay test either. */
+export function effectiveChoices(choices: PlanChoices, accounts: readonly AccountView[]): PlanChoices {
+  const anyLogin = accounts.some(canLogIn);
+  return { ...choices, relayTest: choices.relayTest && (!anyLogin || choices.login) };
+}
+
+export function ClientPlan({ client, accounts, choices, onChange, onStart, onBack }: ClientPlanProps) {
+  const text = strings.clients.plan;
+  const plan = strings.audit.plan;
+  // The login switch matters only for accounts with a stored password; the others never sign in.
+  const anyLogin = accounts.some(canLogIn);
+  return (
+    <div className="audit client-plan">
+      <BackToAccounts onBack={onBack} />
+      <PageHeading focusOnMount>{text.title(client)}</PageHeading>
+      <p className="lead">{text.lead(accounts.length)}</p>
+
+      <section className="audit__section" aria-labelledby="client-plan-accounts">
+        <h2 id="client-plan-accounts" className="section-title">
+          {text.accountsTitle}
+        </h2>
+        <ul className="client-plan__accounts">
+          {accounts.map((account) => (
+            <li className="client-plan__account" key={account.id}>
+              <span className="client-plan__label">{account.label}</span>
+              <span className="client-plan__server">
+                {strings.accounts.hostPort(account.host, account.port)}
+              </span>
+              <span
+                className={`client-plan__login${canLogIn(account) ? '' : ' client-plan__login--skipped'}`}
+              >
+                {canLogIn(account)
+                  ? choices.login
+                    ? text.loginWithPassword
+                    : text.loginOff
+                  : text.loginSkipped}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="audit__section" aria-labelledby="client-plan-what">
+        <h2 id="client-plan-what" className="section-title">
+          {plan.whatTitle}
+        </h2>
+        <ul className="plan-list">
+          {plan.what.map((item) => (
+            <li className="plan-item" key={item.title}>
+              <h3 className="plan-item__title">{item.title}</h3>
+              <p className="plan-item__body">{item.body}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="audit__section notice-tests" aria-labelledby="client-plan-notice">
+        <h2 id="client-plan-notice" className="section-title">
+          {plan.noticeTitle}
+        </h2>
+        <p className="notice-tests__lead">{plan.noticeLead}</p>
+        <div className="switch-list">
+          <Switch
+            id="client-plan-relay"
+            label={plan.relay}
+            reason={plan.relayReason}
+            checked={effectiveChoices(choices, accounts).relayTest}
+            disabled={anyLogin && !choices.login}
+            note={anyLogin && !choices.login ? plan.loginOffNote : undefined}
+            onChange={(relayTest) => {
+              onChange({ ...choices, relayTest });
+            }}
+          />
+          {anyLogin ? (
+            <Switch
+              id="client-plan-login"
+              label={plan.login}
+              reason={text.loginReason}
+              checked={choices.login}
+              onChange={(on) => {
+                onChange({ ...choices, login: on });
+              }}
+            />
+          ) : (
+            <div className="switch-row switch-row--static">
+              <div className="switch-row__text">
+                <p className="switch-row__label">{plan.noPasswordTitle}</p>
+                <p className="switch-row__reason">{text.noPasswordAtAll}</p>
+              </div>
+            </div>
+          )}
+        </div>
+      </section>
+
+      <div className="actions">
+        <Button variant="primary" onClick={onStart}>
+          {text.start(accounts.length)}
+        </Button>
+      </div>
+    </div>
+  );
+}

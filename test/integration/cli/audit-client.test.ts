@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAuditReport } from '../../../main/core/report/report-schema';
+import { startAuthSmtpServer, type AuthSmtpServer } from '../../helpers/auth-smtp-server';
+import { runCliInProcess, type CliResult } from '../../helpers/cli-harness';
+import { startKnot, type KnotServer } from '../../helpers/knot-server';
+import { getTestPki, type TestPki } from '../../helpers/test-certificates';
+import { createTestServices, type TestServices } from '../../helpers/test-services';
+
+const CANARY = 'Canary-client-4d1e!';
+const CLIENT_TIMEOUT_MS = 90_000;
+
+describe('mailwarden audit --client', () => {
+  let knot: KnotServer;
+  let smtp: AuthSmtpServer;
+  let pki: TestPki;
+  let env: TestServices;
+  const cli = (argv: readonly string[], stdin?: string): Promise<CliResult> =>
+    runCliInProcess(argv, {
+      dataDir: env.dataDir,
+      keychainService: env.keychainService,
+      ...(stdin === undefined ? {} : { stdin }),
+    });
+  const add = async (email: string, label: string, client: string, password?: string) => {
+    const argv = ['accounts', 'add', '--email', email, '--label', label, '--client', client];
+    const server = ['--host', 'smtp.acme.test', '--port', String(smtp.port), '--security', 'starttls'];
+    const added = await cli(
+      [...argv, ...server, ...(password === undefined ? [] : ['--password-stdin'])],
+      password,
+    );
+    expect(added.code, added.stderr).toBe(0);
+  };
+
+  beforeAll(async () => {
+    pki = await getTestPki();
+    const leaf = await pki.leaf('good', 'smtp.acme.test');
+    smtp = await startAuthSmtpServer({
+      user: { username: 'ann@acme.test', password: CANARY },
+      certPem: leaf.certPem,
+      keyPem: leaf.keyPem,
+    });
+    knot = await startKnot({
+      'acme.test': ['smtp IN A 127.0.0.1', '@ IN MX 10 smtp.acme.test.', '@ IN TXT "v=spf1 mx -all"'].join(
+        '\n',
+      ),
+    });
+    env = await createTestServices();
+    await add('ann@acme.test', 'Acme orders', 'Acme', CANARY);
+    await add('desk@acme.test', 'Acme desk', 'Acme');
+    await add('zed@acme.test', 'Zed shop', 'Zed');
+  });
+  afterAll(async () => {
+    await smtp.close();
+    await knot.stop();
+    await env.cleanup();
+  });
+
+  it(
+    'tests every account of the client one after another and writes one client report',
+    async () => {
+      const out = join(env.dataDir, 'acme.json');
+      const result = await cli([
+        'audit',
+        '--client',
+        'acme',
+        '--only',
+        'smtp,tls,auth,dns',
+        '--dns',
+        knot.server,
+        '--ca',
+        pki.caPath,
+        '--format',
+        'json',
+        '--out',
+        out,
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      // Progress on stderr, in label order, one account at a time.
+      const lines = result.stderr.split('\n');
+      const order = [
+        '[1/2] Testing Acme desk...',
+        '[1/2] Acme desk: ',
+        '[2/2] Testing Acme orders...',
+        '[2/2] Acme orders: ',
+      ];
+      const at = order.map((start) => lines.findIndex((line) => line.startsWith(start)));
+      expect(at.every((index) => index >= 0)).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      expect(result.stderr).toContain(`Client report written to ${out}.`);
+
+      const saved = JSON.parse(await readFile(out, 'utf8')) as {
+        kind: string;
+        client: string;
+        accounts: { label: string; runId: string; report: unknown }[];
+      };
+      expect(saved.kind).toBe('mailwarden-client-report');
+      // The group's name as saved, whatever case was typed.
+      expect(saved.client).toBe('Acme');
+      expect(saved.accounts.map((account) => account.label)).toEqual(['Acme desk', 'Acme orders']);
+      for (const account of saved.accounts) {
+        expect(parseAuditReport(account.report)).toBeTruthy();
+        // Each run is in the history too.
+        expect((await env.services.history.get(account.runId)).report).toEqual(account.report);
+      }
+      expect(await readFile(out, 'utf8')).not.toContain(CANARY);
+      expect(result.stderr + result.stdout).not.toContain(CANARY);
+      // The other client was not touched.
+      expect(saved.accounts.some((account) => account.label === 'Zed shop')).toBe(false);
+    },
+    CLIENT_TIMEOUT_MS,
+  );
+
+  it(
+    'prints a summary line per account as text on stdout',
+    async () => {
+      const result = await cli(['audit', '--client', 'Zed', '--only', 'dns', '--dns', knot.server]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/^Client report: Zed \(1 account\)\n\nAccount {2}/);
+      expect(result.stdout).toMatch(
+        /\nZed shop {2,}\S+ {2,}\S+ {2,}\S+ {2,}\d+ {2,}\d+ {2,}\d+ {2,}\d+ {2,}\d+ {2,}\d+ {2,}complete\n$/,
+      );
+    },
+    CLIENT_TIMEOUT_MS,
+  );
+
+  it('refuses an unknown client, naming the client groups there are, and conflicting targets', async () => {
+    const unknown = await cli(['audit', '--client', 'Nobody']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'No saved account is in the client group "Nobody". Client groups: Acme, Zed.',
+    );
+    const both = await cli(['audit', 'ann@acme.test', '--client', 'Acme']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--client tests the saved accounts of that client group');
+  });
+});
