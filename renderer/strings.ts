@@ -424,6 +424,8 @@ export const strings = {
       start: (n: number) => (n === 1 ? 'Start the test' : `Start testing ${n} accounts`),
     },
     run: {
+      notSaved:
+        'Shown here, but the history could not keep this test, so it is left out of the client report.',
       title: (client: string) => `Testing ${client}`,
       lead: 'One account at a time, so each mail server sees no more than a single test. You can cancel at any time; what has finished is kept.',
       progressLabel: 'Accounts finished',

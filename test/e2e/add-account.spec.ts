@@ -108,7 +108,7 @@ test('(b, c, d) a canary password goes to the keychain, is stored, and never com
     discovery: ['run'],
     history: ['compare', 'delete', 'get', 'list'],
     presets: ['list'],
-    report: ['export'],
+    report: ['export', 'exportClient'],
     settings: ['get', 'update'],
   });
   expect(app.calls.map((call) => call.channel)).toEqual(

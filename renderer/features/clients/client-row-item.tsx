@@ -2,9 +2,9 @@
  * One account of a client run: waiting, running (checks done of planned, elapsed), done (grade, score,
  * worst severity and counts), cancelled, skipped or could not run (with main's message).
  */
-import { countBySeverity } from '../audit/audit-model';
+import { countBySeverity } from '../../../preload/contract/findings';
 import { Button } from '../../components/button';
-import { RunCounts } from '../history/run-counts';
+import { SeverityCountList } from '../../components/severity-count-list';
 import { strings } from '../../strings';
 import { worstSeverity, type ClientRow } from './client-run-model';
 
@@ -31,12 +31,19 @@ export function ClientRowItem({ row, now, onOpen }: ClientRowItemProps) {
           <p className="client-row__server">{strings.accounts.hostPort(account.host, account.port)}</p>
           <p className="client-row__state">{stateText(row, now)}</p>
           {state.kind === 'failed' && <p className="client-row__message">{state.message}</p>}
+          {stored !== null && !stored.saved && (
+            <p className="client-row__message">{strings.clients.run.notSaved}</p>
+          )}
         </div>
         {stored !== null && <Outcome row={row} />}
       </div>
       {stored !== null && (
         <div className="client-row__foot">
-          <RunCounts counts={countBySeverity(stored.report.findings)} />
+          <SeverityCountList
+            counts={countBySeverity(stored.report.findings)}
+            label={strings.history.countsLabel}
+            compact
+          />
           {onOpen !== undefined && (
             <Button
               aria-label={strings.clients.summary.openLabel(account.label)}

@@ -17,9 +17,15 @@ export type ClientRowState =
       readonly planned: number;
       readonly done: number;
     }
-  | { readonly kind: 'done'; readonly runId: string; readonly report: AuditReport }
-  /** Cancelled while it ran: what had finished is in the (stored) report. */
-  | { readonly kind: 'cancelled'; readonly runId: string; readonly report: AuditReport }
+  | { readonly kind: 'done'; readonly runId: string; readonly report: AuditReport; readonly saved: boolean }
+  /** Cancelled while it ran: what had finished is in the report. */
+  | {
+      readonly kind: 'cancelled';
+      readonly runId: string;
+      readonly report: AuditReport;
+      /** False when the history could not keep it: it is shown but cannot go into the client report. */
+      readonly saved: boolean;
+    }
   | { readonly kind: 'failed'; readonly message: string }
   /** Never started, because the person cancelled the client run first. */
   | { readonly kind: 'skipped' };
@@ -80,10 +86,12 @@ export function applyRowEvent(
       case 'check-finished':
         // A check main did not plan still counts, so "done of planned" never goes past the end.
         return { ...state, done: state.done + 1, planned: Math.max(state.planned, state.done + 1) };
-      case 'finished':
+      case 'finished': {
+        const saved = event.history.status === 'saved';
         return event.report.cancelled
-          ? { kind: 'cancelled', runId: event.runId, report: event.report }
-          : { kind: 'done', runId: event.runId, report: event.report };
+          ? { kind: 'cancelled', runId: event.runId, report: event.report, saved }
+          : { kind: 'done', runId: event.runId, report: event.report, saved };
+      }
       case 'failed':
         return { kind: 'failed', message: event.message };
     }
@@ -98,9 +106,9 @@ export function worstSeverity(report: AuditReport): Severity | null {
   return worst;
 }
 
-/** Runs kept in the history, in row order: what the client report is made of. */
+/** Runs kept in the history, in row order: what the client report is made of (main reads them there). */
 export function storedRunIds(rows: readonly ClientRow[]): string[] {
   return rows.flatMap((row) =>
-    row.state.kind === 'done' || row.state.kind === 'cancelled' ? [row.state.runId] : [],
+    (row.state.kind === 'done' || row.state.kind === 'cancelled') && row.state.saved ? [row.state.runId] : [],
   );
 }

@@ -65,6 +65,7 @@ export function ClientScreen({ client, accounts: given, onClose }: ClientScreenP
           account={opened.account}
           runId={state.runId}
           report={state.report}
+          notSavedReason={state.saved ? undefined : strings.clients.run.notSaved}
           onBack={back}
           backLabel={strings.clients.summary.backToSummary}
         />

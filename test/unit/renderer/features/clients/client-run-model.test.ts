@@ -13,6 +13,9 @@ import {
   worstSeverity,
 } from '../../../../../renderer/features/clients/client-run-model';
 
+const NO_FINDINGS = { pass: 0, info: 0, low: 0, medium: 0, high: 0, critical: 0 };
+const SAVED = { status: 'saved' } as const;
+
 function account(id: string): AccountView {
   return {
     id,
@@ -81,6 +84,7 @@ describe('the client run model', () => {
       checkId: 'x',
       elapsedMs: 3,
       findings: 1,
+      counts: { ...NO_FINDINGS, high: 1 },
     });
     expect(next[0]?.state).toMatchObject({ kind: 'running', planned: 2, done: 1 });
     // A check main did not plan still counts, and "done" never passes "planned".
@@ -91,11 +95,12 @@ describe('the client run model', () => {
         checkId,
         elapsedMs: 3,
         findings: 0,
+        counts: NO_FINDINGS,
       });
     expect(next[0]?.state).toMatchObject({ planned: 3, done: 3 });
     const finished = report(false);
-    next = applyRowEvent(next, 0, { runId: 'r1', type: 'finished', report: finished });
-    expect(next[0]?.state).toEqual({ kind: 'done', runId: 'r1', report: finished });
+    next = applyRowEvent(next, 0, { runId: 'r1', type: 'finished', report: finished, history: SAVED });
+    expect(next[0]?.state).toEqual({ kind: 'done', runId: 'r1', report: finished, saved: true });
     expect(next.slice(1).map((row) => row.state.kind)).toEqual(['waiting', 'waiting']);
     expect(storedRunIds(next)).toEqual(['r1']);
   });
@@ -117,9 +122,10 @@ describe('the client run model', () => {
       runId: 'r1',
       type: 'finished',
       report: report(false),
+      history: SAVED,
     });
     next = startRow(next, 1, 0);
-    next = applyRowEvent(next, 1, { runId: 'r2', type: 'finished', report: report(true) });
+    next = applyRowEvent(next, 1, { runId: 'r2', type: 'finished', report: report(true), history: SAVED });
     next = skipWaiting(next);
     expect(next.map((row) => row.state.kind)).toEqual(['done', 'cancelled', 'skipped']);
     expect(allSettled(next)).toBe(true);
@@ -127,8 +133,19 @@ describe('the client run model', () => {
   });
 
   it('ignores events for a row that is not running', () => {
-    const event = { runId: 'r9', type: 'finished', report: report(false) } as const;
+    const event = { runId: 'r9', type: 'finished', report: report(false), history: SAVED } as const;
     expect(applyRowEvent(rows, 2, event)).toEqual(rows);
+  });
+
+  it('keeps a run the history could not store out of the client report, but still shows it', () => {
+    const next = applyRowEvent(startRow(rows, 0, 0), 0, {
+      runId: 'r1',
+      type: 'finished',
+      report: report(false),
+      history: { status: 'failed', message: 'Mailwarden could not save to the audit history (ENOSPC).' },
+    });
+    expect(next[0]?.state).toMatchObject({ kind: 'done', saved: false });
+    expect(storedRunIds(next)).toEqual([]);
   });
 
   it('names the worst severity of a report, or none', () => {
