@@ -56,7 +56,7 @@ async function saveThroughBridge(page: Page, dnsServer: string | null): Promise<
     (value) => window.mailwarden.settings.update({ dnsServer: value }),
     dnsServer,
   );
-  expect(saved).toEqual({ ok: true, value: { dnsServer } });
+  expect(saved).toMatchObject({ ok: true, value: { settings: { dnsServer } } });
 }
 
 function settingsButton(page: Page) {
@@ -103,7 +103,7 @@ test('(a) a resolver set with the keyboard is the one "Find my server settings" 
     page.getByRole('status').filter({ hasText: `Settings saved. Every lookup now goes to ${knotServer()}.` }),
   ).toBeVisible();
   await expect(page.getByText(`In use now: ${knotServer()}`)).toBeVisible();
-  expect(await savedFile(app)).toEqual({ schemaVersion: 1, dnsServer: knotServer() });
+  expect(await savedFile(app)).toMatchObject({ schemaVersion: 2, dnsServer: knotServer() });
 
   // Escape returns to where the person was, with focus back on the button that opened Settings.
   await page.keyboard.press('Escape');
@@ -134,7 +134,7 @@ test('(b) an invalid address shows main’s message next to the field and saves 
 
   for (const [index, invalid] of ['dns.example:53', '127.0.0.1:70000'].entries()) {
     await addressField(page).fill(invalid);
-    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('button', { name: 'Save DNS resolver' }).click();
     const message = mainsMessage(invalid);
     const error = page.locator('#settings-dns-server-error');
     await expect(error).toHaveText(`Error: ${message}`);
@@ -150,7 +150,7 @@ test('(b) an invalid address shows main’s message next to the field and saves 
 
   await expect(page.getByText('Settings saved.')).toHaveCount(0);
   await expect(page.getByText('In use now: 127.0.0.1:5353')).toBeVisible();
-  expect(await savedFile(app)).toEqual({ schemaVersion: 1, dnsServer: '127.0.0.1:5353' });
+  expect(await savedFile(app)).toMatchObject({ schemaVersion: 2, dnsServer: '127.0.0.1:5353' });
   const refused = app.calls.filter((entry) => entry.channel === 'settings:update').slice(-2);
   for (const entry of refused) expect(JSON.parse(entry.response)).toMatchObject({ ok: false });
 });
@@ -164,13 +164,13 @@ test('(c) switching back to this computer’s resolver saves null', async ({ app
 
   await page.getByRole('radio', { name: 'Use this computer’s DNS resolver' }).check();
   await expect(addressField(page)).toBeHidden();
-  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('button', { name: 'Save DNS resolver' }).click();
   await expect(page.getByRole('status').filter({ hasText: SYSTEM_SAVED })).toBeVisible();
   await expect(page.getByText('In use now: this computer’s resolver')).toBeVisible();
-  expect(await savedFile(app)).toEqual({ schemaVersion: 1, dnsServer: null });
-  expect(await page.evaluate(() => window.mailwarden.settings.get())).toEqual({
+  expect(await savedFile(app)).toMatchObject({ schemaVersion: 2, dnsServer: null });
+  expect(await page.evaluate(() => window.mailwarden.settings.get())).toMatchObject({
     ok: true,
-    value: { dnsServer: null },
+    value: { settings: { dnsServer: null } },
   });
 
   // The Back button returns too, and reopening shows what was saved.
@@ -198,7 +198,7 @@ test('a detour to Settings keeps a half-filled form, and the next lookup uses th
   await expect(page.getByRole('heading', { level: 1, name: 'Add an account' })).toBeHidden();
   await page.getByRole('radio', { name: 'Use a specific DNS server' }).check();
   await addressField(page).fill(knotServer());
-  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('button', { name: 'Save DNS resolver' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
   await page.keyboard.press('Escape');
 
@@ -214,7 +214,7 @@ test('(d) screenshots: light and dark, at 1024x768 and 800x600', async ({ app })
   await openSettings(app);
   await page.getByRole('radio', { name: 'Use a specific DNS server' }).check();
   await addressField(page).fill(knotServer());
-  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('button', { name: 'Save DNS resolver' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
   await page.getByRole('heading', { level: 1, name: 'Settings' }).focus();
 

@@ -9,8 +9,10 @@ import { parseArgs } from 'node:util';
 import { AUDIT_AREAS, type AuditArea, type AuditEvent } from '../../../preload/contract/audit';
 import { SECURITY_MODES, type SecurityMode } from '../../../preload/contract/accounts';
 import { writeFileAtomic } from '../../adapters/atomic-file';
+import { createCaPemChecker } from '../../adapters/ca-certificates';
 import type { MainServices } from '../../composition';
 import type { AuditRequest } from '../../core/audit/audit-service';
+import { savedAuditSettings } from '../../core/settings/audit-settings';
 import type { LoginSecret } from '../../core/smtp/smtp-login';
 import type { StandardSmtpPorts } from '../../core/probes/smtp-ports';
 import { writeLine, type CliIo } from '../cli-io';
@@ -70,6 +72,8 @@ export async function runAuditCommand(
   const extraCaPem = values.ca === undefined ? undefined : await readCa(values.ca);
   const ports = values['port-map'] === undefined ? undefined : parsePortMap(values['port-map']);
   const built = services(values.dns);
+  // The saved trusted CAs (plus --ca) and timeouts, as in the app.
+  const saved = savedAuditSettings(await built.settings.get(), extraCaPem);
   if (values.batch !== undefined) {
     return runAuditBatch(
       {
@@ -82,7 +86,7 @@ export async function runAuditCommand(
           only,
           relayTest: values['no-relay-test'] !== true,
           allowCertificateFingerprint: values['allow-fingerprint'],
-          extraCaPem,
+          ...saved,
           ...(ports === undefined ? {} : { ports }),
         },
       },
@@ -101,7 +105,7 @@ export async function runAuditCommand(
       only,
       relayTest: values['no-relay-test'] !== true,
       allowCertificateFingerprint: values['allow-fingerprint'],
-      extraCaPem,
+      ...saved,
       ...(ports === undefined ? {} : { ports }),
     },
     { onEvent: progress, onHistory: historyNotice(io) },
@@ -226,9 +230,10 @@ async function readCa(path: string): Promise<string> {
   } catch {
     throw new UsageError(`Cannot read the CA file ${path}.`, COMMAND);
   }
-  if (!text.includes('-----BEGIN CERTIFICATE-----'))
-    throw new UsageError(`${path} holds no PEM certificate.`, COMMAND);
-  return text;
+  // The same rules as the app's Settings: certificates only, never a private key.
+  const checked = createCaPemChecker()(text);
+  if (!checked.ok) throw new UsageError(`${path}: ${checked.message}`, COMMAND);
+  return checked.pem;
 }
 
 function isSecurityMode(value: string): value is SecurityMode {

@@ -1,6 +1,7 @@
 /** IPC handlers that start and cancel audits; progress and the report are pushed as `audit:event`. */
 import type { MainServices } from '../../composition';
 import type { AuditRequest } from '../../core/audit/audit-service';
+import { savedAuditSettings } from '../../core/settings/audit-settings';
 import type { HandlerTable } from '../handler-table';
 
 export function auditHandlers(services: MainServices): Pick<HandlerTable, 'audit:start' | 'audit:cancel'> {
@@ -10,7 +11,8 @@ export function auditHandlers(services: MainServices): Pick<HandlerTable, 'audit
         target.kind === 'account'
           ? { kind: 'account', accountId: target.accountId }
           : { kind: 'domain', domain: target.domain };
-      const settings = { ...options, extraCaPem: undefined };
+      // The saved trusted CAs and timeouts apply to every audit started in the app.
+      const settings = { ...options, ...savedAuditSettings(await services.settings.get()) };
       return services.audits.start(request, settings, (event) => {
         context.emit('audit:event', event);
       });

@@ -1,15 +1,17 @@
 /**
  * Testing one account, from plan to results: "What will be tested", the run, and the results.
  *
- * The choices made on the plan are kept, so "Test this again" repeats the same test.
+ * The plan's switches start from the default tests saved in Settings (or all on, when those cannot be
+ * read); the choices made on the plan are kept, so "Test this again" repeats the same test.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AccountView } from '../../../preload/contract/accounts';
 import { Button } from '../../components/button';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { strings } from '../../strings';
-import { auditOptionsFor, DEFAULT_CHOICES, type PlanChoices } from './audit-model';
+import { bridge } from '../../lib/bridge';
+import { auditOptionsFor, choicesFromSettings, DEFAULT_CHOICES, type PlanChoices } from './audit-model';
 import { BackToAccounts } from './back-to-accounts';
 import { PlanScreen } from './plan-screen';
 import { ResultsScreen } from './results-screen';
@@ -23,15 +25,30 @@ export interface AuditScreenProps {
 
 export function AuditScreen({ account, onClose }: AuditScreenProps) {
   const run = useAuditRun();
-  const [choices, setChoices] = useState<PlanChoices>(DEFAULT_CHOICES);
+  /** Null until the saved defaults are read, so the switches never flip under the person's eyes. */
+  const [choices, setChoices] = useState<PlanChoices | null>(null);
   const { phase } = run;
 
+  useEffect(() => {
+    let current = true;
+    void savedChoices().then((saved) => {
+      if (current) setChoices((chosen) => chosen ?? saved);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
   const start = () => {
-    void run.start({ kind: 'account', accountId: account.id }, auditOptionsFor(choices, account));
+    void run.start(
+      { kind: 'account', accountId: account.id },
+      auditOptionsFor(choices ?? DEFAULT_CHOICES, account),
+    );
   };
 
   switch (phase.kind) {
     case 'idle':
+      if (choices === null) return <div className="audit" />;
       return (
         <PlanScreen
           account={account}
@@ -76,5 +93,15 @@ export function AuditScreen({ account, onClose }: AuditScreenProps) {
           </div>
         </div>
       );
+  }
+}
+
+/** The default tests saved in Settings; all on when they cannot be read (the plan still lets the person choose). */
+async function savedChoices(): Promise<PlanChoices> {
+  try {
+    const outcome = await bridge().settings.get();
+    return outcome.ok ? choicesFromSettings(outcome.value.settings) : DEFAULT_CHOICES;
+  } catch {
+    return DEFAULT_CHOICES;
   }
 }
