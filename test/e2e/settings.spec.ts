@@ -387,15 +387,15 @@ test('(h) waiting times: out of bounds is refused inline with main’s message, 
   await wait.fill('1');
   await page.getByRole('button', { name: 'Save waiting times' }).click();
   await expect(page.locator('#settings-server-wait-error')).toHaveText(
-    'Error: Enter a whole number of seconds from 2 to 120.',
+    'Error: Enter a whole number of seconds from 2 to 25.',
   );
   await expect(wait).toBeFocused();
   await expect(wait).toHaveAttribute('aria-invalid', 'true');
   await app.screenshot('settings-timeouts-error');
   await expectAccessible(app.page, 'settings-timeouts-error');
 
-  await wait.fill('60');
-  await limit.fill('30');
+  await wait.fill('20');
+  await limit.fill('15');
   await page.keyboard.press('Enter');
   await expect(page.locator('#settings-audit-limit-error')).toContainText('at least as long as one wait');
   await expect(limit).toBeFocused();

@@ -12,7 +12,6 @@ import { writeFileAtomic } from '../../adapters/atomic-file';
 import { createCaPemChecker } from '../../adapters/ca-certificates';
 import type { MainServices } from '../../composition';
 import type { AuditRequest } from '../../core/audit/audit-service';
-import { savedAuditSettings } from '../../core/settings/audit-settings';
 import type { LoginSecret } from '../../core/smtp/smtp-login';
 import type { StandardSmtpPorts } from '../../core/probes/smtp-ports';
 import { writeLine, type CliIo } from '../cli-io';
@@ -73,7 +72,7 @@ export async function runAuditCommand(
   const ports = values['port-map'] === undefined ? undefined : parsePortMap(values['port-map']);
   const built = services(values.dns);
   // The saved trusted CAs (plus --ca) and timeouts, as in the app.
-  const saved = savedAuditSettings(await built.settings.get(), extraCaPem);
+  const saved = await built.settings.forAudit(extraCaPem);
   if (values.batch !== undefined) {
     return runAuditBatch(
       {

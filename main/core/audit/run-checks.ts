@@ -56,7 +56,13 @@ export async function runChecks(
   options: RunChecksOptions,
 ): Promise<ChecksOutcome> {
   const now = options.now ?? (() => Date.now());
-  const overall = AbortSignal.any([options.signal, AbortSignal.timeout(options.overallDeadlineMs)]);
+  // A timer, not AbortSignal.timeout(): inside AbortSignal.any() nothing holds a timeout signal strongly,
+  // so Node 20 may garbage-collect it and the overall deadline would never fire. The timer holds this one.
+  const overallDeadline = new AbortController();
+  const overallTimer = setTimeout(() => {
+    overallDeadline.abort();
+  }, options.overallDeadlineMs);
+  const overall = AbortSignal.any([options.signal, overallDeadline.signal]);
   const results = new Map<string, ProbeResult>();
   const running = new Map<string, Promise<void>>();
   const findings: Finding[] = [];
@@ -104,7 +110,11 @@ export async function runChecks(
     return promise;
   }
 
-  await Promise.all(checks.map(start));
+  try {
+    await Promise.all(checks.map(start));
+  } finally {
+    clearTimeout(overallTimer);
+  }
   transcript.sort((a, b) => a.at.localeCompare(b.at));
   return { findings, transcript, cancelled: options.signal.aborted };
 }

@@ -12,6 +12,7 @@ import {
 } from '../../../preload/contract/settings';
 import { MailwardenError } from '../errors/mailwarden-error';
 import type { DocumentStore, SettingsDocument } from '../ports';
+import { savedAuditSettings, type SavedAuditSettings } from './audit-settings';
 import { MAX_CA_PEM_CHARS } from './settings-document';
 import { checkTimeouts } from './timeouts';
 
@@ -34,6 +35,11 @@ export interface SettingsService {
   view(): Promise<SettingsView>;
   /** Applies the fields given; the others keep their saved values. */
   update(change: SettingsChange): Promise<SettingsView>;
+  /**
+   * What the saved settings change in the next audit; `extraCaPem` (the CLI's --ca) is trusted as well.
+   * Saved CA text that no longer reads as certificates (a hand-edited file) is left out, as the view warns.
+   */
+  forAudit(extraCaPem?: string): Promise<SavedAuditSettings>;
   warnings(): readonly string[];
 }
 
@@ -75,7 +81,7 @@ export function createSettingsService(deps: {
           certificates: [],
           warnings: [
             ...warnings,
-            `The trusted CA certificates in your settings file could not be read (${checked.message}); audits do not use them until you replace them.`,
+            `The extra trusted certificates saved in your settings file cannot be used: ${checked.message} Audits leave them out until you replace them here.`,
           ],
         };
   }
@@ -137,6 +143,14 @@ export function createSettingsService(deps: {
     get,
     view: async () => viewOf(await get()),
     update,
+    async forAudit(extraCaPem) {
+      const settings = await get();
+      const usable =
+        settings.extraCaPem === null || checkCaPem(settings.extraCaPem).ok
+          ? settings
+          : { ...settings, extraCaPem: null };
+      return savedAuditSettings(usable, extraCaPem);
+    },
     warnings: () => [...warnings],
   };
 }

@@ -44,7 +44,7 @@ export function checkTimeouts(timeouts: AuditTimeouts): FieldError[] {
   if (!inBounds(timeouts.auditLimitSeconds, limit))
     fields.push({
       field: 'auditLimitSeconds',
-      message: `Enter a whole number of seconds from ${String(limit.min)} to ${String(limit.max)} (30 minutes).`,
+      message: `Enter a whole number of seconds from ${String(limit.min)} to ${String(limit.max)} (10 minutes).`,
     });
   else if (fields.length === 0 && timeouts.auditLimitSeconds < timeouts.serverWaitSeconds)
     fields.push({

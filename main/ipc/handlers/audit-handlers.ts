@@ -1,7 +1,6 @@
 /** IPC handlers that start and cancel audits; progress and the report are pushed as `audit:event`. */
 import type { MainServices } from '../../composition';
 import type { AuditRequest } from '../../core/audit/audit-service';
-import { savedAuditSettings } from '../../core/settings/audit-settings';
 import type { HandlerTable } from '../handler-table';
 
 export function auditHandlers(services: MainServices): Pick<HandlerTable, 'audit:start' | 'audit:cancel'> {
@@ -12,7 +11,7 @@ export function auditHandlers(services: MainServices): Pick<HandlerTable, 'audit
           ? { kind: 'account', accountId: target.accountId }
           : { kind: 'domain', domain: target.domain };
       // The saved trusted CAs and timeouts apply to every audit started in the app.
-      const settings = { ...options, ...savedAuditSettings(await services.settings.get()) };
+      const settings = { ...options, ...(await services.settings.forAudit()) };
       return services.audits.start(request, settings, (event) => {
         context.emit('audit:event', event);
       });

@@ -127,7 +127,7 @@ describe('IPC router', () => {
       },
     });
     // One section at a time: saving the timeouts keeps the CA.
-    const timeouts = { serverWaitSeconds: 30, auditLimitSeconds: 300 };
+    const timeouts = { serverWaitSeconds: 20, auditLimitSeconds: 300 };
     const next = await router.handle('settings:update', { timeouts }, OWN_PAGE);
     expect(next).toMatchObject({ ok: true, value: { settings: { timeouts }, certificates: [{}] } });
 

@@ -169,28 +169,28 @@ describe('settings service (real settings file)', () => {
         service.update({ timeouts: { serverWaitSeconds: 1, auditLimitSeconds: 120 } }),
       );
       expect(wait.fields).toEqual([
-        { field: 'serverWaitSeconds', message: 'Enter a whole number of seconds from 2 to 120.' },
+        { field: 'serverWaitSeconds', message: 'Enter a whole number of seconds from 2 to 25.' },
       ]);
       const both = await rejection(
         service.update({ timeouts: { serverWaitSeconds: 2.5, auditLimitSeconds: 5_000 } }),
       );
       expect(both.fields?.map((field) => field.field)).toEqual(['serverWaitSeconds', 'auditLimitSeconds']);
       const order = await rejection(
-        service.update({ timeouts: { serverWaitSeconds: 60, auditLimitSeconds: 30 } }),
+        service.update({ timeouts: { serverWaitSeconds: 20, auditLimitSeconds: 15 } }),
       );
       expect(order.fields).toEqual([
         {
           field: 'auditLimitSeconds',
-          message: 'A whole test must be allowed at least as long as one wait for a server (60 seconds).',
+          message: 'A whole test must be allowed at least as long as one wait for a server (20 seconds).',
         },
       ]);
       expect(await readdir(dir)).toEqual([]);
       expect(
-        (await service.update({ timeouts: { serverWaitSeconds: 120, auditLimitSeconds: 1_800 } })).settings
+        (await service.update({ timeouts: { serverWaitSeconds: 25, auditLimitSeconds: 600 } })).settings
           .timeouts,
       ).toEqual({
-        serverWaitSeconds: 120,
-        auditLimitSeconds: 1_800,
+        serverWaitSeconds: 25,
+        auditLimitSeconds: 600,
       });
     });
   });
@@ -236,6 +236,49 @@ describe('settings service (real settings file)', () => {
       expect((await service.update({ dnsServer: '127.0.0.1:5353' })).warnings).toEqual([warning]);
       expect(await readFile(movedTo, 'utf8')).toBe(corrupt);
       expect(service.warnings()).toHaveLength(1);
+    });
+  });
+
+  it('gives the next audit the saved CA and timeouts, and leaves out CA text that no longer reads, with a warning', async () => {
+    await withTempDir(async (dir) => {
+      const service = serviceIn(dir);
+      expect(await service.forAudit()).toEqual({
+        extraCaPem: undefined,
+        limits: {
+          connectTimeoutMs: 10_000,
+          greetingTimeoutMs: 15_000,
+          replyTimeoutMs: 15_000,
+          tlsHandshakeTimeoutMs: 10_000,
+        },
+        overallDeadlineMs: 120_000,
+      });
+      await service.update({
+        extraCaPem: pki.caPem,
+        timeouts: { serverWaitSeconds: 3, auditLimitSeconds: 30 },
+      });
+      const saved = await service.forAudit();
+      expect(saved.extraCaPem).toContain('BEGIN CERTIFICATE');
+      expect(saved.limits.greetingTimeoutMs).toBe(3_000);
+      expect(saved.overallDeadlineMs).toBe(30_000);
+
+      // Someone edits the file by hand and breaks the certificate: it is not used, and Settings says so.
+      const path = join(dir, SETTINGS_FILE_NAME);
+      const document = (await savedFile(dir)) as Record<string, unknown>;
+      await writeFile(
+        path,
+        JSON.stringify({
+          ...document,
+          extraCaPem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
+        }),
+      );
+      const fresh = serviceIn(dir);
+      expect((await fresh.forAudit()).extraCaPem).toBeUndefined();
+      expect((await fresh.forAudit('extra')).extraCaPem).toBe('extra');
+      const view = await fresh.view();
+      expect(view.certificates).toEqual([]);
+      expect(view.warnings).toEqual([
+        'The extra trusted certificates saved in your settings file cannot be used: This certificate could not be read: it is damaged or incomplete. Audits leave them out until you replace them here.',
+      ]);
     });
   });
 

@@ -71,14 +71,14 @@ describe('timeout settings', () => {
     fc.assert(
       fc.property(bad, (wait) => {
         expect(checkTimeouts({ serverWaitSeconds: wait, auditLimitSeconds: 120 })).toEqual([
-          { field: 'serverWaitSeconds', message: 'Enter a whole number of seconds from 2 to 120.' },
+          { field: 'serverWaitSeconds', message: 'Enter a whole number of seconds from 2 to 25.' },
         ]);
       }),
     );
     expect(checkTimeouts({ serverWaitSeconds: 15, auditLimitSeconds: 9 })).toEqual([
       {
         field: 'auditLimitSeconds',
-        message: 'Enter a whole number of seconds from 10 to 1800 (30 minutes).',
+        message: 'Enter a whole number of seconds from 10 to 600 (10 minutes).',
       },
     ]);
   });
