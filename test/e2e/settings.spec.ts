@@ -318,12 +318,15 @@ test('(f) a certificate file is read in the page; a leaf that expired is accepte
   const pki = await getTestPki();
   const expired = await pki.leaf('expired', 'old.test');
   await app.open();
+  // Listening early: Playwright starts intercepting file choosers asynchronously once someone listens,
+  // and a chooser opened before that would go to the (headless, invisible) system dialog instead.
+  const chooser = page.waitForEvent('filechooser');
   await openSettings(app);
 
   // The button opens the system's file chooser from the keyboard.
   await page.getByRole('button', { name: 'Load from a file…' }).focus();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
-  await chooser.setFiles(expired.certPath);
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(expired.certPath);
   await expect(
     page.getByRole('status').filter({ hasText: 'added to the text. Save to trust it.' }),
   ).toBeVisible();
