@@ -11,6 +11,7 @@ import {
   parseDnsServer,
   type DnsServerAddress,
 } from './adapters/dns-resolver';
+import { createCaPemChecker } from './adapters/ca-certificates';
 import { createDnsWireClient } from './adapters/dns-wire-client';
 import { createHttpsFetcher } from './adapters/https-fetcher';
 import { createNodemailerLogin } from './adapters/smtp/nodemailer-auth';
@@ -86,6 +87,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const settings = createSettingsService({
     store: createJsonDocumentStore(join(dataDir, SETTINGS_FILE_NAME), SETTINGS_FORMAT),
     checkDnsServer,
+    checkCaPem: createCaPemChecker(),
   });
 
   /** The DNS server every lookup goes to: the override, else the saved setting; null for the system's. */

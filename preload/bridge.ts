@@ -13,7 +13,7 @@ import type { ExportFormat, PaperSize, ReportExportResult } from './contract/exp
 import type { HistoryEntry, HistoryListing, HistoryTarget, RunComparison } from './contract/history';
 import { failure, type Outcome } from './contract/outcome';
 import type { DiscoveryResult, ProviderPreset } from './contract/providers';
-import type { Settings } from './contract/settings';
+import type { SettingsChange, SettingsView } from './contract/settings';
 
 export interface BridgeTransport {
   invoke(channel: Channel, payload: unknown): Promise<unknown>;
@@ -38,8 +38,9 @@ export interface MailwardenBridge {
     run(domain: string): Promise<Outcome<DiscoveryResult>>;
   };
   readonly settings: {
-    get(): Promise<Outcome<Settings>>;
-    update(settings: Settings): Promise<Outcome<Settings>>;
+    get(): Promise<Outcome<SettingsView>>;
+    /** Saves the fields given (the others keep their values); the answer shows what is now in force. */
+    update(change: SettingsChange): Promise<Outcome<SettingsView>>;
   };
   readonly audit: {
     /** Starts an audit; progress and the report arrive through onEvent. */
@@ -106,7 +107,7 @@ export function createBridge(transport: BridgeTransport): MailwardenBridge {
     discovery: Object.freeze({ run: (domain: string) => call('discovery:run', { domain }) }),
     settings: Object.freeze({
       get: () => call('settings:get', null),
-      update: (settings: Settings) => call('settings:update', settings),
+      update: (change: SettingsChange) => call('settings:update', change),
     }),
     audit: Object.freeze({
       start: (target: AuditTargetRequest, options?: AuditOptions) =>

@@ -8,6 +8,7 @@
 import type { PasswordState, SecurityMode } from '../preload/contract/accounts';
 import type { Confidence } from '../preload/contract/providers';
 import type { Severity } from '../preload/contract/findings';
+import type { CertificateWarning } from '../preload/contract/settings';
 
 export const strings = {
   app: {
@@ -197,6 +198,7 @@ export const strings = {
     retry: 'Try again',
     save: 'Save settings',
     saving: 'Saving settings…',
+    warningsTitle: 'Please read this',
   },
 
   dnsResolver: {
@@ -215,10 +217,77 @@ export const strings = {
     addressRequired: 'Enter the DNS server’s IP address, for example 192.0.2.53:53.',
     inUse: 'In use now:',
     inUseSystem: 'this computer’s resolver',
+    save: 'Save DNS resolver',
     saved: (server: string | null) =>
       server === null
         ? 'Settings saved. Mailwarden now uses this computer’s DNS resolver.'
         : `Settings saved. Every lookup now goes to ${server}.`,
+  },
+
+  trustedCa: {
+    title: 'Extra trusted certificates',
+    intro:
+      'If your company runs its own certificate authority (CA), this computer does not trust its servers’ certificates, and Mailwarden will not send a password to them. Add that CA here and Mailwarden trusts it as well as every certificate this computer already trusts.',
+    label: 'CA certificates (PEM text)',
+    hint: 'Paste the text from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or load a .pem or .crt file. Certificates only: never paste a private key.',
+    chooseFile: 'Load from a file…',
+    fileLoaded: (name: string) => `${name} added to the text. Save to trust it.`,
+    fileTooLarge: (name: string) => `${name} is larger than 256 KiB, so it is not a CA certificate file.`,
+    fileUnreadable: (name: string) => `${name} could not be read.`,
+    required: 'Paste a CA certificate or load one from a file first.',
+    trustedTitle: 'Trusted now',
+    none: 'None: Mailwarden trusts only the certificates this computer trusts.',
+    subject: 'Issued to',
+    issuer: 'Issued by',
+    expires: 'Expires',
+    fingerprint: 'SHA-256 fingerprint',
+    warning: {
+      'not-a-ca':
+        'This is not a CA certificate: it cannot vouch for other servers’ certificates, only for itself.',
+      expired: 'This certificate has expired: servers that rely on it will not be trusted.',
+      'not-yet-valid': 'This certificate is not valid yet: check this computer’s date and time.',
+    } satisfies Record<CertificateWarning, string>,
+    save: 'Save trusted certificates',
+    remove: 'Stop trusting these',
+    saved: (n: number) =>
+      n === 1
+        ? 'Saved. Mailwarden now also trusts 1 certificate.'
+        : `Saved. Mailwarden now also trusts ${n} certificates.`,
+    removed: 'Removed. Mailwarden now trusts only the certificates this computer trusts.',
+    date: (iso: string) =>
+      new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' }),
+  },
+
+  timeouts: {
+    title: 'Waiting times',
+    intro:
+      'How patient Mailwarden is with slow servers. Longer waits suit slow or distant servers; shorter ones give up sooner on servers that do not answer.',
+    serverWait: 'Wait for a server',
+    serverWaitHint: (min: number, max: number, standard: number) =>
+      `Seconds to wait for a server to answer at each step, from ${min} to ${max}. Standard: ${standard}.`,
+    auditLimit: 'Longest time for one test',
+    auditLimitHint: (min: number, max: number, standard: number) =>
+      `Seconds after which a whole test stops, whatever is still running, from ${min} to ${max}. Standard: ${standard}.`,
+    seconds: 'seconds',
+    wholeNumber: 'Enter a whole number of seconds.',
+    save: 'Save waiting times',
+    saved: (wait: number, limit: number) =>
+      `Saved. Mailwarden waits up to ${wait} seconds for a server and ${limit} seconds for a whole test.`,
+  },
+
+  defaultTests: {
+    title: 'Tests that start switched on',
+    intro:
+      'Some tests touch a server in ways its administrator might notice. Choose whether they start on when you test an account; you can still change them before each test.',
+    relay: 'Open-relay and spoofing test',
+    relayReason:
+      'Asks the server to accept mail for a stranger and from a forged sender, then stops before any message is sent.',
+    login: 'Sign in with the saved password',
+    loginReason:
+      'Signs in once, and only over an encrypted connection whose certificate checks out. The server records the sign-in.',
+    loginOffNote: 'With the login off, the spoofing test is skipped too, because it signs in first.',
+    save: 'Save tests',
+    saved: 'Saved. The next test you start begins with these switches.',
   },
 
   audit: {

@@ -100,7 +100,8 @@ server's reply to RCPT: no message is ever sent.
 Options:
   --only AREAS            Comma-separated: smtp, tls, auth, relay, dns (default: all)
   --dns HOST:PORT         Send every DNS lookup to this resolver
-  --ca FILE               Also trust the CA certificate(s) in this PEM file
+  --ca FILE               Also trust the CA certificate(s) in this PEM file, besides those saved in
+                          the app's Settings (the saved server wait and audit limit apply too)
   --oauth-token-stdin     Log in with SASL XOAUTH2, the OAuth 2.0 access token read from standard input
   --no-relay-test         Skip the open-relay and sender-spoofing tests
   --allow-fingerprint FP  Log in over a certificate that did not verify, only if its SHA-256 is FP

@@ -76,7 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps =
       writeLine(io.stderr, String(error));
     return exitCodeFor(failure.code);
   } finally {
-    for (const warning of built?.accounts.warnings() ?? []) {
+    for (const warning of [...(built?.accounts.warnings() ?? []), ...(built?.settings.warnings() ?? [])]) {
       if (command !== 'accounts') writeLine(io.stderr, `Warning: ${warning}`);
     }
   }

@@ -9,7 +9,7 @@ import type { AuditEvent, AuditOptions, AuditTargetRequest } from './audit';
 import type { ExportFormat, PaperSize, ReportExportResult } from './export';
 import type { HistoryEntry, HistoryListing, HistoryTarget, RunComparison } from './history';
 import type { DiscoveryResult, ProviderPreset } from './providers';
-import type { Settings } from './settings';
+import type { SettingsChange, SettingsView } from './settings';
 
 export interface AccountAddRequest {
   readonly account: AccountInput;
@@ -82,8 +82,8 @@ export interface ChannelMap {
   'accounts:delete-password': { request: AccountIdRequest; response: AccountView };
   'presets:list': { request: null; response: readonly ProviderPreset[] };
   'discovery:run': { request: DiscoverRequest; response: DiscoveryResult };
-  'settings:get': { request: null; response: Settings };
-  'settings:update': { request: Settings; response: Settings };
+  'settings:get': { request: null; response: SettingsView };
+  'settings:update': { request: SettingsChange; response: SettingsView };
   'audit:start': { request: AuditStartRequest; response: { readonly runId: string } };
   'audit:cancel': { request: AuditRunRequest; response: { readonly cancelled: boolean } };
   'history:list': { request: HistoryListRequest; response: HistoryListing };

@@ -69,7 +69,15 @@ export const REQUEST_SCHEMAS = {
   'presets:list': z.null(),
   'discovery:run': z.strictObject({ domain: text(1024) }),
   'settings:get': z.null(),
-  'settings:update': z.strictObject({ dnsServer: text(300).nullable() }),
+  'settings:update': z.strictObject({
+    dnsServer: text(300).nullable().optional(),
+    // Slightly above the core's cap, so an oversized paste gets the core's message for the field.
+    extraCaPem: text(512 * 1024)
+      .nullable()
+      .optional(),
+    timeouts: z.strictObject({ serverWaitSeconds: z.number(), auditLimitSeconds: z.number() }).optional(),
+    defaultTests: z.strictObject({ relayTest: z.boolean(), login: z.boolean() }).optional(),
+  }),
   'audit:start': z.strictObject({ target: auditTarget, options: auditOptions.optional() }),
   'audit:cancel': z.strictObject({ runId: id }),
   'history:list': z.strictObject({ target: historyTarget.optional() }),

@@ -4,6 +4,7 @@
  * (g) lives in manage-account.spec.ts and (i) in keyboard.spec.ts.
  */
 import type { Outcome } from '../../preload/contract/outcome';
+import { DEFAULT_SETTINGS } from '../../preload/contract/settings';
 import { keytar } from '../helpers/test-services';
 import {
   addShopAccount,
@@ -100,7 +101,7 @@ test('(b, c, d) a canary password goes to the keychain, is stored, and never com
   const [account] = reads.list.value.accounts;
   expect(account).toMatchObject({ label: 'Shop orders', email: 'ann@shop.example', hasPassword: 'stored' });
   expect(reads.presets.value.map((preset) => preset.id)).toContain('gmail');
-  expect(reads.settings.value).toEqual({ dnsServer: null });
+  expect(reads.settings.value).toEqual({ settings: DEFAULT_SETTINGS, certificates: [], warnings: [] });
   // There is no method that could read a password back.
   expect(reads.bridgeShape).toEqual({
     accounts: ['add', 'deletePassword', 'list', 'remove', 'setPassword', 'update'],

@@ -42,7 +42,7 @@ async function openFinder(app: AppHarness, email: string): Promise<void> {
     (server) => window.mailwarden.settings.update({ dnsServer: server }),
     dnsServer(),
   );
-  expect(saved).toEqual({ ok: true, value: { dnsServer: dnsServer() } });
+  expect(saved).toMatchObject({ ok: true, value: { settings: { dnsServer: dnsServer() } } });
   await page.getByRole('button', { name: 'Add your first account' }).click();
   await page.getByLabel('Email address', { exact: true }).fill(email);
   await page.getByRole('radio', { name: 'Find my server settings' }).check();

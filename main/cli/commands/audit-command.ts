@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { AUDIT_AREAS, type AuditArea, type AuditEvent } from '../../../preload/contract/audit';
 import { SECURITY_MODES, type SecurityMode } from '../../../preload/contract/accounts';
 import { writeFileAtomic } from '../../adapters/atomic-file';
+import { createCaPemChecker } from '../../adapters/ca-certificates';
 import type { MainServices } from '../../composition';
 import type { AuditRequest } from '../../core/audit/audit-service';
 import type { LoginSecret } from '../../core/smtp/smtp-login';
@@ -72,6 +73,8 @@ export async function runAuditCommand(
   const extraCaPem = values.ca === undefined ? undefined : await readCa(values.ca);
   const ports = values['port-map'] === undefined ? undefined : parsePortMap(values['port-map']);
   const built = services(values.dns);
+  // The saved trusted CAs (plus --ca) and timeouts, as in the app.
+  const saved = await built.settings.forAudit(extraCaPem);
   if (values.batch !== undefined) {
     return runAuditBatch(
       {
@@ -84,7 +87,7 @@ export async function runAuditCommand(
           only,
           relayTest: values['no-relay-test'] !== true,
           allowCertificateFingerprint: values['allow-fingerprint'],
-          extraCaPem,
+          ...saved,
           ...(ports === undefined ? {} : { ports }),
         },
       },
@@ -123,7 +126,7 @@ export async function runAuditCommand(
       only,
       relayTest: values['no-relay-test'] !== true,
       allowCertificateFingerprint: values['allow-fingerprint'],
-      extraCaPem,
+      ...saved,
       ...(ports === undefined ? {} : { ports }),
     },
     { onEvent: progress, onHistory: historyNotice(io) },
@@ -248,9 +251,10 @@ async function readCa(path: string): Promise<string> {
   } catch {
     throw new UsageError(`Cannot read the CA file ${path}.`, COMMAND);
   }
-  if (!text.includes('-----BEGIN CERTIFICATE-----'))
-    throw new UsageError(`${path} holds no PEM certificate.`, COMMAND);
-  return text;
+  // The same rules as the app's Settings: certificates only, never a private key.
+  const checked = createCaPemChecker()(text);
+  if (!checked.ok) throw new UsageError(`${path}: ${checked.message}`, COMMAND);
+  return checked.pem;
 }
 
 function isSecurityMode(value: string): value is SecurityMode {

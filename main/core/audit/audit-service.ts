@@ -17,6 +17,7 @@ import { MailwardenError, toFailure } from '../errors/mailwarden-error';
 import type { IdSource, SecretStore } from '../ports';
 import type { HistorySaveOutcome, HistoryStore } from '../history/history-port';
 import type { StandardSmtpPorts } from '../probes/smtp-ports';
+import type { SmtpLimits } from '../smtp/smtp-channel';
 import type { LoginSecret } from '../smtp/smtp-login';
 import { runAudit, type AuditDeps, type AuditServer, type AuditSubject } from './audit-runner';
 
@@ -36,6 +37,10 @@ export type AuditRequest =
 export interface AuditRunSettings extends AuditOptions {
   readonly extraCaPem?: string | undefined;
   readonly ports?: Partial<StandardSmtpPorts>;
+  /** SMTP step timeouts (the saved "wait for a server" setting); the built-in ones when absent. */
+  readonly limits?: Partial<SmtpLimits> | undefined;
+  /** The whole audit's deadline (the saved audit limit); OVERALL_AUDIT_DEADLINE_MS when absent. */
+  readonly overallDeadlineMs?: number | undefined;
 }
 
 export interface AuditService {
@@ -126,6 +131,10 @@ export function createAuditService(deps: {
         allowCertificateFingerprint: settings.allowCertificateFingerprint,
         extraCaPem: settings.extraCaPem,
         ...(settings.ports === undefined ? {} : { ports: settings.ports }),
+        ...(settings.limits === undefined ? {} : { limits: settings.limits }),
+        ...(settings.overallDeadlineMs === undefined
+          ? {}
+          : { overallDeadlineMs: settings.overallDeadlineMs }),
       },
       await deps.auditDeps({ extraCaPem: settings.extraCaPem }),
       { runId, signal, ...(onEvent === undefined ? {} : { onEvent }) },

@@ -7,6 +7,7 @@
  */
 import type { AuditArea, TranscriptLine } from '../../../preload/contract/audit';
 import { countBySeverity, type Finding, type SeverityCounts } from '../../../preload/contract/findings';
+import { deadlineSignal } from '../deadline-signal';
 import { findingFactory } from '../findings/finding-factory';
 import { AUDIT_KNOWLEDGE } from '../knowledge/audit-knowledge';
 import type { ProbeResult } from '../smtp/probe-context';
@@ -58,7 +59,9 @@ export async function runChecks(
   options: RunChecksOptions,
 ): Promise<ChecksOutcome> {
   const now = options.now ?? (() => Date.now());
-  const overall = AbortSignal.any([options.signal, AbortSignal.timeout(options.overallDeadlineMs)]);
+  // Not AbortSignal.timeout(): see deadline-signal.ts for why that deadline might never fire.
+  const overallDeadline = deadlineSignal(options.overallDeadlineMs);
+  const overall = AbortSignal.any([options.signal, overallDeadline.signal]);
   const results = new Map<string, ProbeResult>();
   const running = new Map<string, Promise<void>>();
   const findings: Finding[] = [];
@@ -107,7 +110,11 @@ export async function runChecks(
     return promise;
   }
 
-  await Promise.all(checks.map(start));
+  try {
+    await Promise.all(checks.map(start));
+  } finally {
+    overallDeadline.clear();
+  }
   transcript.sort((a, b) => a.at.localeCompare(b.at));
   return { findings, transcript, cancelled: options.signal.aborted };
 }
@@ -118,7 +125,8 @@ async function runOne(
   results: ReadonlyMap<string, ProbeResult>,
 ): Promise<Ending> {
   if (overall.aborted) return { kind: 'cancelled' };
-  const deadline = AbortSignal.timeout(check.deadlineMs);
+  const checkDeadline = deadlineSignal(check.deadlineMs);
+  const deadline = checkDeadline.signal;
   const signal = AbortSignal.any([overall, deadline]);
   let onAbort: (() => void) | undefined;
   // The signal tells the check to stop; the race makes sure we stop waiting even if it does not.
@@ -137,6 +145,7 @@ async function runOne(
       stopped,
     ]);
   } finally {
+    checkDeadline.clear();
     if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
   }
 }

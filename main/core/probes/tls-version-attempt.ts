@@ -5,6 +5,7 @@
  * (RFC 8314 section 3.3). Every way it can end is data, so the probe can tell "refused this version" from
  * "never got that far".
  */
+import { deadlineSignal } from '../deadline-signal';
 import type { SmtpProbeContext } from '../smtp/probe-context';
 import type {
   ChannelFailure,
@@ -47,8 +48,12 @@ export async function tryVersion(
   version: TlsVersion,
 ): Promise<Attempt> {
   const started = ctx.clock.now().getTime();
-  // Each attempt's own deadline, on top of the per-step deadlines the channel keeps.
-  const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(attemptDeadlineMs(ctx.limits, security))]);
+  // Each attempt's own deadline, on top of the per-step deadlines the channel keeps. Not cleared: the
+  // channel may go on using the signal after this returns; the unref'd timer ends on its own.
+  const signal = AbortSignal.any([
+    ctx.signal,
+    deadlineSignal(attemptDeadlineMs(ctx.limits, security)).signal,
+  ]);
   const tls = {
     servername: ctx.host,
     minVersion: version,

@@ -15,7 +15,15 @@ export function accountHandlers(
 > {
   const { accounts } = services;
   return {
-    'accounts:list': () => accounts.list(),
+    'accounts:list': async () => {
+      const list = await accounts.list();
+      // The app's warnings area also tells of a settings file that was moved aside (loading it finds out).
+      await services.settings.get().catch(() => undefined);
+      const settingsWarnings = services.settings.warnings();
+      return settingsWarnings.length === 0
+        ? list
+        : { ...list, warnings: [...list.warnings, ...settingsWarnings] };
+    },
     'accounts:add': ({ account, password }) => accounts.add(account, password),
     'accounts:update': ({ id, account }) => accounts.update(id, account),
     'accounts:remove': async ({ id }) => {

@@ -10,7 +10,8 @@ export function auditHandlers(services: MainServices): Pick<HandlerTable, 'audit
         target.kind === 'account'
           ? { kind: 'account', accountId: target.accountId }
           : { kind: 'domain', domain: target.domain };
-      const settings = { ...options, extraCaPem: undefined };
+      // The saved trusted CAs and timeouts apply to every audit started in the app.
+      const settings = { ...options, ...(await services.settings.forAudit()) };
       return services.audits.start(request, settings, (event) => {
         context.emit('audit:event', event);
       });

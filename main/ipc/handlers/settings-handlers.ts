@@ -6,7 +6,7 @@ export function settingsHandlers(
   services: MainServices,
 ): Pick<HandlerTable, 'settings:get' | 'settings:update'> {
   return {
-    'settings:get': () => services.settings.get(),
-    'settings:update': (settings) => services.settings.update(settings),
+    'settings:get': () => services.settings.view(),
+    'settings:update': (change) => services.settings.update(change),
   };
 }

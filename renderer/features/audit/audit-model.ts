@@ -5,6 +5,7 @@
  * Kept free of React so the rules read in one place.
  */
 import type { AccountView } from '../../../preload/contract/accounts';
+import type { Settings } from '../../../preload/contract/settings';
 import {
   AUDIT_AREAS,
   type AuditArea,
@@ -22,6 +23,11 @@ export interface PlanChoices {
 }
 
 export const DEFAULT_CHOICES: PlanChoices = { relayTest: true, login: true };
+
+/** The switches a new plan starts with: the default tests saved in Settings. */
+export function choicesFromSettings(settings: Settings): PlanChoices {
+  return { relayTest: settings.defaultTests.relayTest, login: settings.defaultTests.login };
+}
 
 /** True when the account's password can be used for a real login. */
 export function canLogIn(account: AccountView): boolean {

@@ -1,19 +1,20 @@
 /**
  * Testing one account, from plan to results: "What will be tested", the run, and the results.
  *
- * The choices made on the plan are kept, so "Test this again" repeats the same test.
+ * The plan's switches start from the default tests saved in Settings (or all on, when those cannot be
+ * read); the choices made on the plan are kept, so "Test this again" repeats the same test.
  */
-import { useState } from 'react';
 import type { AccountView } from '../../../preload/contract/accounts';
 import { Button } from '../../components/button';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { strings } from '../../strings';
-import { auditOptionsFor, DEFAULT_CHOICES, type PlanChoices } from './audit-model';
+import { auditOptionsFor, DEFAULT_CHOICES } from './audit-model';
 import { BackToAccounts } from './back-to-accounts';
 import { PlanScreen } from './plan-screen';
 import { ResultsScreen } from './results-screen';
 import { RunScreen } from './run-screen';
+import { usePlanChoices } from './use-plan-choices';
 import { useAuditRun } from './use-audit-run';
 
 export interface AuditScreenProps {
@@ -23,15 +24,19 @@ export interface AuditScreenProps {
 
 export function AuditScreen({ account, onClose }: AuditScreenProps) {
   const run = useAuditRun();
-  const [choices, setChoices] = useState<PlanChoices>(DEFAULT_CHOICES);
+  const [choices, setChoices] = usePlanChoices();
   const { phase } = run;
 
   const start = () => {
-    void run.start({ kind: 'account', accountId: account.id }, auditOptionsFor(choices, account));
+    void run.start(
+      { kind: 'account', accountId: account.id },
+      auditOptionsFor(choices ?? DEFAULT_CHOICES, account),
+    );
   };
 
   switch (phase.kind) {
     case 'idle':
+      if (choices === null) return <div className="audit" />;
       return (
         <PlanScreen
           account={account}

@@ -13,7 +13,7 @@ import { LiveStatus } from '../../components/live-status';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { strings } from '../../strings';
-import { DEFAULT_CHOICES, type PlanChoices } from '../audit/audit-model';
+import { usePlanChoices } from '../audit/use-plan-choices';
 import { BackToAccounts } from '../audit/back-to-accounts';
 import { ExportPanel } from '../audit/export-panel';
 import { ResultsScreen } from '../audit/results-screen';
@@ -32,10 +32,12 @@ export interface ClientScreenProps {
 export function ClientScreen({ client, accounts: given, onClose }: ClientScreenProps) {
   const [accounts] = useState(given);
   const run = useClientRun(accounts);
-  const [choices, setChoices] = useState<PlanChoices>(DEFAULT_CHOICES);
+  const [choices, setChoices] = usePlanChoices();
   const [opened, setOpened] = useState<ClientRow | null>(null);
 
-  if (run.phase === 'plan')
+  if (run.phase === 'plan') {
+    // An empty page for the moment it takes to read the saved default tests.
+    if (choices === null) return <div className="clients" />;
     return (
       <ClientPlan
         client={client}
@@ -48,6 +50,7 @@ export function ClientScreen({ client, accounts: given, onClose }: ClientScreenP
         onBack={onClose}
       />
     );
+  }
 
   const state = opened?.state;
   if (opened !== null && (state?.kind === 'done' || state?.kind === 'cancelled')) {

@@ -67,7 +67,7 @@ export function DnsResolverForm({ initial }: DnsResolverFormProps) {
     const outcome = await bridge().settings.update({ dnsServer: mode === 'system' ? null : address });
     setSaving(false);
     if (outcome.ok) {
-      const server = outcome.value.dnsServer;
+      const server = outcome.value.settings.dnsServer;
       setInUse(server);
       if (server !== null) setAddress(server);
       setSaved(text.saved(server));
@@ -78,7 +78,12 @@ export function DnsResolverForm({ initial }: DnsResolverFormProps) {
   };
 
   return (
-    <form className="form" noValidate aria-labelledby="dns-resolver-title" onSubmit={(e) => void submit(e)}>
+    <form
+      className="form settings__section"
+      noValidate
+      aria-labelledby="dns-resolver-title"
+      onSubmit={(e) => void submit(e)}
+    >
       <section className="form-section" aria-labelledby="dns-resolver-title">
         <div className="settings__section-head">
           <h2 className="section-title" id="dns-resolver-title">
@@ -132,7 +137,7 @@ export function DnsResolverForm({ initial }: DnsResolverFormProps) {
         </div>
         <div className="actions actions--form">
           <Button type="submit" variant="primary" busy={saving} busyLabel={strings.settings.saving}>
-            {strings.settings.save}
+            {text.save}
           </Button>
         </div>
       </div>

@@ -1,16 +1,20 @@
 /**
- * Settings: loads what main has saved, shows it, and returns to the screen it was opened from with the
- * Back button or Escape (the same key that closes any panel a person opened on purpose).
+ * Settings: loads what main has saved, shows it section by section (each saves on its own), and returns
+ * to the screen it was opened from with the Back button or Escape (the same key that closes any panel a
+ * person opened on purpose). A problem main had reading the settings file is shown first.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { Settings } from '../../../preload/contract/settings';
+import type { SettingsView } from '../../../preload/contract/settings';
 import { Button } from '../../components/button';
 import { LiveStatus } from '../../components/live-status';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { bridge } from '../../lib/bridge';
 import { strings } from '../../strings';
+import { DefaultTestsForm } from './default-tests-form';
 import { DnsResolverForm } from './dns-resolver-form';
+import { TimeoutsForm } from './timeouts-form';
+import { TrustedCaForm } from './trusted-ca-form';
 
 export interface SettingsScreenProps {
   readonly onClose: () => void;
@@ -19,13 +23,13 @@ export interface SettingsScreenProps {
 type Loaded =
   | { readonly kind: 'loading' }
   | { readonly kind: 'failed'; readonly message: string }
-  | { readonly kind: 'loaded'; readonly settings: Settings };
+  | { readonly kind: 'loaded'; readonly view: SettingsView };
 
 async function loadSettings(): Promise<Loaded> {
   try {
     const outcome = await bridge().settings.get();
     return outcome.ok
-      ? { kind: 'loaded', settings: outcome.value }
+      ? { kind: 'loaded', view: outcome.value }
       : { kind: 'failed', message: outcome.error.message };
   } catch (error) {
     return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
@@ -86,7 +90,23 @@ export function SettingsScreen({ onClose }: SettingsScreenProps) {
           </Button>
         </Notice>
       )}
-      {loaded.kind === 'loaded' && <DnsResolverForm initial={loaded.settings} />}
+      {loaded.kind === 'loaded' && (
+        <>
+          {loaded.view.warnings.length > 0 && (
+            <Notice tone="warning" title={text.warningsTitle} className="page__warnings">
+              <ul className="plain-list">
+                {loaded.view.warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            </Notice>
+          )}
+          <DnsResolverForm initial={loaded.view.settings} />
+          <TrustedCaForm initial={loaded.view} />
+          <TimeoutsForm initial={loaded.view.settings.timeouts} />
+          <DefaultTestsForm initial={loaded.view.settings.defaultTests} />
+        </>
+      )}
     </div>
   );
 }

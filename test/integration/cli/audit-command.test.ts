@@ -1,9 +1,10 @@
 import { createServer } from 'node:net';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../../preload/contract/audit';
 import { startAuthSmtpServer, type AuthSmtpServer } from '../../helpers/auth-smtp-server';
+import { startHostileServer, type HostileServer } from '../../helpers/hostile-smtp-servers';
 import { runCliInProcess } from '../../helpers/cli-harness';
 import { startKnot, type KnotServer } from '../../helpers/knot-server';
 import { getTestPki, type TestPki } from '../../helpers/test-certificates';
@@ -12,6 +13,9 @@ import { createTestServices, type TestServices } from '../../helpers/test-servic
 const CANARY = 'Canary-audit-3e8b!';
 const USER = 'ann@mail.test';
 const TOKEN = 'ya29.canary-token-7c1d';
+/** The "wait for a server" saved for the hanging-server test, against the 15 s default. */
+const SHORT_WAIT_SECONDS = 2;
+const MARGIN_MS = 2_500;
 
 /** A port nothing listens on: bound, then released. */
 async function closedPort(): Promise<number> {
@@ -29,6 +33,7 @@ async function closedPort(): Promise<number> {
 describe('mailwarden audit', () => {
   let knot: KnotServer;
   let smtp: AuthSmtpServer;
+  let silent: HostileServer;
   let pki: TestPki;
   let env: TestServices;
   let portMap: string;
@@ -53,14 +58,17 @@ describe('mailwarden audit', () => {
       'mail.test': [
         'smtp IN A 127.0.0.1',
         '@ IN MX 10 smtp.mail.test.',
+        'hang IN A 127.0.0.1',
         '@ IN TXT "v=spf1 ip4:127.0.0.1 -all"',
         '_dmarc IN TXT "v=DMARC1; p=reject; rua=mailto:dmarc@mail.test"',
       ].join('\n'),
     });
     portMap = `smtp=${String(await closedPort())},submissions=${String(await closedPort())},submission=${String(smtp.port)}`;
+    silent = await startHostileServer('no-greeting');
     env = await createTestServices();
   });
   afterAll(async () => {
+    await silent.close();
     await smtp.close();
     await knot.stop();
     await env.cleanup();
@@ -219,6 +227,131 @@ describe('mailwarden audit', () => {
       expect.arrayContaining(['smtp.reach.ok', 'auth.login.accepted', 'spf.record.found', 'bulk.tls.pass']),
     );
     expect(result.stdout + result.stderr).not.toContain(CANARY);
+  });
+
+  it('trusts the CA saved in Settings without --ca, and --ca adds to it rather than replacing it', async () => {
+    const args = [
+      'audit',
+      '--host',
+      'smtp.mail.test',
+      '--port',
+      String(smtp.port),
+      '--security',
+      'starttls',
+      '--user',
+      USER,
+      '--password-stdin',
+      '--dns',
+      knot.server,
+      '--port-map',
+      portMap,
+      '--only',
+      'tls,auth',
+      '--format',
+      'json',
+    ];
+    const ids = (stdout: string) => (JSON.parse(stdout) as AuditReport).findings.map((f) => f.id);
+    try {
+      const untrusted = await cli(args, CANARY);
+      expect(untrusted.code, untrusted.stderr).toBe(0);
+      expect(ids(untrusted.stdout)).toContain('tls.chain.untrusted');
+      expect(ids(untrusted.stdout)).not.toContain('auth.login.accepted');
+
+      await env.services.settings.update({ extraCaPem: pki.caPem });
+      const trusted = await cli(args, CANARY);
+      expect(trusted.code, trusted.stderr).toBe(0);
+      expect(ids(trusted.stdout)).toContain('tls.chain.trusted');
+      expect(ids(trusted.stdout)).toContain('auth.login.accepted');
+
+      // Another CA saved (a self-signed certificate) plus the test CA from --ca: both are trusted.
+      const other = await pki.leaf('self-signed', 'other.test');
+      await env.services.settings.update({ extraCaPem: other.certPem });
+      const alone = await cli(args, CANARY);
+      expect(ids(alone.stdout)).toContain('tls.chain.untrusted');
+      const both = await cli([...args, '--ca', pki.caPath], CANARY);
+      expect(ids(both.stdout)).toContain('auth.login.accepted');
+      expect(trusted.stdout + trusted.stderr + both.stdout + both.stderr).not.toContain(CANARY);
+    } finally {
+      await env.services.settings.update({ extraCaPem: null });
+    }
+  });
+
+  it('--batch uses the CA saved in Settings too', async () => {
+    const file = join(env.dataDir, 'one.csv');
+    const outDir = join(env.dataDir, 'batch-reports');
+    await writeFile(
+      file,
+      `client,email or domain,host,port,security,user\nAcme,srv.test,smtp.mail.test,${String(smtp.port)},starttls,\n`,
+    );
+    try {
+      await env.services.settings.update({ extraCaPem: pki.caPem });
+      const result = await cli([
+        'audit',
+        '--batch',
+        file,
+        '--out-dir',
+        outDir,
+        '--dns',
+        knot.server,
+        '--port-map',
+        portMap,
+        '--only',
+        'tls',
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      const name = (await readdir(outDir)).find(
+        (entry) => entry.startsWith('00002-') && entry.endsWith('.json'),
+      );
+      const report = JSON.parse(await readFile(join(outDir, name ?? 'missing'), 'utf8')) as AuditReport;
+      const found = report.findings.map((f) => f.id);
+      expect(found).toContain('tls.chain.trusted');
+      expect(found).not.toContain('tls.chain.untrusted');
+    } finally {
+      await env.services.settings.update({ extraCaPem: null });
+    }
+  });
+
+  it('gives up on a server that never greets after the wait saved in Settings', async () => {
+    try {
+      await env.services.settings.update({
+        timeouts: { serverWaitSeconds: SHORT_WAIT_SECONDS, auditLimitSeconds: 60 },
+      });
+      const started = Date.now();
+      const result = await cli([
+        'audit',
+        '--host',
+        'hang.mail.test',
+        '--port',
+        String(silent.port),
+        '--security',
+        'starttls',
+        '--dns',
+        knot.server,
+        '--port-map',
+        portMap,
+        '--only',
+        'smtp',
+        '--format',
+        'json',
+      ]);
+      const elapsed = Date.now() - started;
+      expect(result.code, result.stderr).toBe(0);
+      expect((JSON.parse(result.stdout) as AuditReport).findings.map((f) => f.id)).toContain(
+        'smtp.reach.no-greeting',
+      );
+      expect(elapsed).toBeGreaterThanOrEqual(SHORT_WAIT_SECONDS * 1_000 - 100);
+      expect(elapsed).toBeLessThan(SHORT_WAIT_SECONDS * 1_000 * 2 + MARGIN_MS);
+    } finally {
+      await env.services.settings.update({ timeouts: { serverWaitSeconds: 15, auditLimitSeconds: 120 } });
+    }
+  });
+
+  it('refuses a --ca file holding a private key, without echoing it', async () => {
+    const leaf = await pki.leaf('good', 'smtp.mail.test');
+    const result = await cli(['audit', 'x.test', '--ca', leaf.keyPath]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('holds a private key');
+    expect(result.stderr).not.toContain(leaf.keyPem.split('\n')[1]);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../../preload/contract/channels';
@@ -6,7 +6,9 @@ import { createIpcRouter, type IpcRouter } from '../../../main/ipc/router';
 import { eventsTo, registerIpcHandlers, toSenderFrame } from '../../../main/ipc/register-ipc';
 import type { AuditEvent, AuditReport } from '../../../preload/contract/audit';
 import { countBySeverity, SEVERITIES } from '../../../preload/contract/findings';
+import { DEFAULT_SETTINGS } from '../../../preload/contract/settings';
 import { startKnot } from '../../helpers/knot-server';
+import { getTestPki, TEST_CA_NAME } from '../../helpers/test-certificates';
 import { createTestServices, keytar, type TestServices } from '../../helpers/test-services';
 
 const OWN_PAGE = { url: 'app://mailwarden/index.html', isMainFrame: true };
@@ -84,6 +86,13 @@ describe('IPC router', () => {
     ['accounts:list', { all: true }],
     ['discovery:run', { domain: null }],
     ['settings:update', { dnsServer: 5353 }],
+    ['settings:update', { extraCaPem: ['-----BEGIN CERTIFICATE-----'] }],
+    ['settings:update', { extraCaPem: 'x'.repeat(600 * 1024) }],
+    ['settings:update', { timeouts: { serverWaitSeconds: '15', auditLimitSeconds: 120 } }],
+    ['settings:update', { timeouts: { serverWaitSeconds: 15 } }],
+    ['settings:update', { defaultTests: { relayTest: true } }],
+    ['settings:update', { defaultTests: { relayTest: true, login: true, dkim: false } }],
+    ['settings:update', { theme: 'dark' }],
   ] as const)(
     'refuses a malformed %s payload with INVALID_INPUT naming the field',
     async (channel, payload) => {
@@ -97,6 +106,65 @@ describe('IPC router', () => {
       expect(await readdir(env.dataDir)).toEqual([]);
     },
   );
+
+  it('answers settings:get and settings:update with the settings, what the trusted CA holds and the warnings', async () => {
+    expect(await router.handle('settings:get', null, OWN_PAGE)).toEqual({
+      ok: true,
+      value: { settings: DEFAULT_SETTINGS, certificates: [], warnings: [] },
+    });
+    const pki = await getTestPki();
+    const updated = await router.handle('settings:update', { extraCaPem: pki.caPem }, OWN_PAGE);
+    expect(updated).toMatchObject({
+      ok: true,
+      value: {
+        settings: { dnsServer: null, extraCaPem: expect.stringContaining('BEGIN CERTIFICATE') as unknown },
+        certificates: [
+          {
+            subject: expect.stringContaining(TEST_CA_NAME) as unknown,
+            fingerprintSha256: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) as unknown,
+            warnings: [],
+          },
+        ],
+        warnings: [],
+      },
+    });
+    // One section at a time: saving the timeouts keeps the CA.
+    const timeouts = { serverWaitSeconds: 20, auditLimitSeconds: 300 };
+    const next = await router.handle('settings:update', { timeouts }, OWN_PAGE);
+    expect(next).toMatchObject({ ok: true, value: { settings: { timeouts }, certificates: [{}] } });
+
+    const garbage = await router.handle('settings:update', { extraCaPem: 'not a certificate' }, OWN_PAGE);
+    expect(garbage).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('not a PEM certificate') as unknown,
+        fields: [
+          { field: 'extraCaPem', message: expect.stringContaining('not a PEM certificate') as unknown },
+        ],
+      },
+    });
+    const tooShort = await router.handle(
+      'settings:update',
+      { timeouts: { serverWaitSeconds: 0, auditLimitSeconds: 120 } },
+      OWN_PAGE,
+    );
+    expect(tooShort).toMatchObject({ ok: false, error: { fields: [{ field: 'serverWaitSeconds' }] } });
+  });
+
+  it('shows a settings file that was moved aside in settings:get and in the accounts list’s warnings', async () => {
+    await writeFile(join(env.dataDir, 'settings.json'), 'not json');
+    const listed = await router.handle('accounts:list', null, OWN_PAGE);
+    const warning = expect.stringContaining(
+      'Your settings file could not be read (it is not valid JSON)',
+    ) as unknown;
+    expect(listed).toMatchObject({ ok: true, value: { warnings: [warning] } });
+    expect(await router.handle('settings:get', null, OWN_PAGE)).toMatchObject({
+      ok: true,
+      value: { settings: DEFAULT_SETTINGS, warnings: [warning] },
+    });
+    expect((await readdir(env.dataDir)).some((name) => name.startsWith('settings.json.corrupt-'))).toBe(true);
+  });
 
   it('adds an account through the router: the password reaches the keychain and never comes back', async () => {
     const added = await router.handle('accounts:add', { account: VALID_ACCOUNT, password: CANARY }, OWN_PAGE);

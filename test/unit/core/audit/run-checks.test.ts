@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../../preload/contract/findings';
 import { runChecks, type AuditCheck, type CheckEvent } from '../../../../main/core/audit/run-checks';
@@ -61,6 +63,44 @@ describe('runChecks', () => {
     const timedOut = outcome.findings.find((f) => f.id === 'audit.check.timed-out');
     expect(timedOut?.title).toBe('Check slow did not finish in time');
     expect(timedOut?.checkId).toBe('slow');
+  });
+
+  it('keeps the overall deadline even when the garbage collector runs while checks wait', async () => {
+    // Node 20 collects an AbortSignal.timeout() that only AbortSignal.any() refers to; then the whole
+    // audit's limit (the user's "longest time for one test") would silently never fire.
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const neverEnds: AuditCheck['run'] = () => new Promise<ProbeResult>(() => undefined);
+    const started = Date.now();
+    const collecting = setInterval(collect, 20);
+    try {
+      const outcome = await runChecks([check('stuck', neverEnds, { deadlineMs: 5_000 })], {
+        signal: new AbortController().signal,
+        overallDeadlineMs: 200,
+      });
+      expect(outcome.findings.map((f) => f.id)).toEqual(['audit.check.cancelled']);
+      expect(Date.now() - started).toBeLessThan(1_500);
+    } finally {
+      clearInterval(collecting);
+    }
+  });
+
+  it('keeps each check’s own deadline too when the garbage collector runs while it waits', async () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const neverEnds: AuditCheck['run'] = () => new Promise<ProbeResult>(() => undefined);
+    const started = Date.now();
+    const collecting = setInterval(collect, 20);
+    try {
+      const outcome = await runChecks([check('stuck', neverEnds, { deadlineMs: 200 })], {
+        signal: new AbortController().signal,
+        overallDeadlineMs: 10_000,
+      });
+      expect(outcome.findings.map((f) => f.id)).toEqual(['audit.check.timed-out']);
+      expect(Date.now() - started).toBeLessThan(1_500);
+    } finally {
+      clearInterval(collecting);
+    }
   });
 
   it('turns a check that throws into a finding without its error text', async () => {

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../../../preload/contract/accounts';
 import type { TranscriptLine } from '../../../../../preload/contract/audit';
 import type { Finding, Severity } from '../../../../../preload/contract/findings';
+import { DEFAULT_SETTINGS } from '../../../../../preload/contract/settings';
 import {
   auditOptionsFor,
+  choicesFromSettings,
+  DEFAULT_CHOICES,
   evidenceLabel,
   evidenceText,
   sortFindings,
@@ -45,6 +48,18 @@ function finding(id: string, severity: Severity, checkId = 'check:a'): Finding {
 function line(connection: string, text: string): TranscriptLine {
   return { at: '2026-01-01T00:00:00.000Z', elapsedMs: 0, direction: 'server', connection, text };
 }
+
+describe('choicesFromSettings', () => {
+  it('starts the plan with every test on when nothing was saved, as before Settings had them', () => {
+    expect(choicesFromSettings(DEFAULT_SETTINGS)).toEqual(DEFAULT_CHOICES);
+  });
+
+  it('starts the plan with the switches saved in Settings', () => {
+    const settings = { ...DEFAULT_SETTINGS, defaultTests: { relayTest: false, login: true } };
+    expect(choicesFromSettings(settings)).toEqual({ relayTest: false, login: true });
+    expect(auditOptionsFor(choicesFromSettings(settings), account('stored'))).toEqual({ relayTest: false });
+  });
+});
 
 describe('auditOptionsFor', () => {
   it('runs everything, relay test as switched, when the login is on', () => {
