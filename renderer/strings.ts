@@ -10,6 +10,29 @@ import type { Confidence } from '../preload/contract/providers';
 import type { Severity } from '../preload/contract/findings';
 import type { CertificateWarning } from '../preload/contract/settings';
 
+/**
+ * What an audit covers, in four plain areas: one list for the welcome screen and both plans, so the
+ * promise made before an account exists is the one the plan repeats.
+ */
+const CHECKED_AREAS: readonly { readonly title: string; readonly body: string }[] = [
+  {
+    title: 'Server connection and encryption',
+    body: 'Whether the server answers on the usual mail ports, and whether it encrypts the connection with current TLS and a valid certificate.',
+  },
+  {
+    title: 'Login',
+    body: 'Whether the password can only travel over an encrypted, verified connection, and which sign-in methods the server offers.',
+  },
+  {
+    title: 'Abuse protection',
+    body: 'Whether strangers could send spam through the server, or send mail that pretends to come from you.',
+  },
+  {
+    title: 'Your domain’s records',
+    body: 'The domain’s public DNS records for mail: MX, SPF, DKIM, DMARC, MTA-STS, TLS reporting, BIMI and DANE.',
+  },
+];
+
 export const strings = {
   app: {
     name: 'Mailwarden',
@@ -27,24 +50,7 @@ export const strings = {
     title: 'Check that your business email is safe',
     lead: 'Mailwarden tests your mail accounts the way a careful mail administrator would, and explains every result in plain words, with the exact fix.',
     checksTitle: 'What Mailwarden checks',
-    checks: [
-      {
-        title: 'Server connection and encryption',
-        body: 'Whether your mail server answers, and whether it protects the connection with current encryption.',
-      },
-      {
-        title: 'Login safety',
-        body: 'Whether your password is only ever sent over an encrypted, verified connection.',
-      },
-      {
-        title: 'Spam abuse',
-        body: 'Whether strangers could use your server to send spam, or to send mail that pretends to be you.',
-      },
-      {
-        title: 'Your domain’s sender records',
-        body: 'Whether SPF, DKIM and DMARC are set up, so other mail servers can tell your real mail from forgeries.',
-      },
-    ],
+    checks: CHECKED_AREAS,
     privacyTitle: 'Nothing leaves this computer',
     privacy: [
       'Passwords go straight into your system keychain. Mailwarden’s own files never contain them, and they are never shown again.',
@@ -313,24 +319,7 @@ export const strings = {
       lead: (host: string, port: number, domain: string) =>
         `Mailwarden will test the mail server ${host}:${port} and the public records of ${domain}, from this computer. It usually takes under a minute.`,
       whatTitle: 'What will be tested',
-      what: [
-        {
-          title: 'Server connection and encryption',
-          body: 'Whether the server answers on the usual mail ports, and whether it encrypts the connection with current TLS and a valid certificate.',
-        },
-        {
-          title: 'Login',
-          body: 'Whether the password can only travel over an encrypted, verified connection, and which sign-in methods the server offers.',
-        },
-        {
-          title: 'Abuse protection',
-          body: 'Whether strangers could send spam through the server, or send mail that pretends to come from you.',
-        },
-        {
-          title: 'Your domain’s records',
-          body: 'The domain’s public DNS records for mail: MX, SPF, DKIM, DMARC, MTA-STS, TLS reporting, BIMI and DANE.',
-        },
-      ],
+      what: CHECKED_AREAS,
       noticeTitle: 'Tests your mail administrator might notice',
       noticeLead:
         'These tests talk to the server the way a mail sender would. They are safe, but they may show up in the server’s logs. Switch off any you do not want.',

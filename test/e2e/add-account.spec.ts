@@ -32,13 +32,13 @@ test('(a) the empty state explains what is checked and that nothing leaves this 
   const checks = page.getByRole('region', { name: 'What Mailwarden checks' });
   for (const title of [
     'Server connection and encryption',
-    'Login safety',
-    'Spam abuse',
-    'Your domain’s sender records',
+    'Login',
+    'Abuse protection',
+    'Your domain’s records',
   ]) {
     await expect(checks.getByRole('heading', { name: title })).toBeVisible();
   }
-  await expect(checks).toContainText('SPF, DKIM and DMARC');
+  await expect(checks).toContainText('SPF, DKIM, DMARC');
   const promise = page.getByRole('region', { name: 'Nothing leaves this computer' });
   await expect(promise).toContainText('Passwords go straight into your system keychain');
   await expect(promise).toContainText(

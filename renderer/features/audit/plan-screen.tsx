@@ -11,6 +11,7 @@ import { strings } from '../../strings';
 import { canLogIn, type PlanChoices } from './audit-model';
 import { BackToAccounts } from './back-to-accounts';
 import { Switch } from './switch';
+import { WhatWillBeTested } from './what-will-be-tested';
 
 export interface PlanScreenProps {
   readonly account: AccountView;
@@ -29,19 +30,7 @@ export function PlanScreen({ account, choices, onChange, onStart, onBack }: Plan
       <PageHeading focusOnMount>{text.title(account.label)}</PageHeading>
       <p className="lead">{text.lead(account.host, account.port, account.domain)}</p>
 
-      <section className="audit__section" aria-labelledby="plan-what">
-        <h2 id="plan-what" className="section-title">
-          {text.whatTitle}
-        </h2>
-        <ul className="plan-list">
-          {text.what.map((item) => (
-            <li className="plan-item" key={item.title}>
-              <h3 className="plan-item__title">{item.title}</h3>
-              <p className="plan-item__body">{item.body}</p>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <WhatWillBeTested headingId="plan-what" />
 
       <section className="audit__section notice-tests" aria-labelledby="plan-notice">
         <h2 id="plan-notice" className="section-title">

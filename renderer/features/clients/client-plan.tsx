@@ -9,6 +9,7 @@ import { strings } from '../../strings';
 import { canLogIn, type PlanChoices } from '../audit/audit-model';
 import { BackToAccounts } from '../audit/back-to-accounts';
 import { Switch } from '../audit/switch';
+import { WhatWillBeTested } from '../audit/what-will-be-tested';
 
 export interface ClientPlanProps {
   readonly client: string;
@@ -61,19 +62,7 @@ export function ClientPlan({ client, accounts, choices, onChange, onStart, onBac
         </ul>
       </section>
 
-      <section className="audit__section" aria-labelledby="client-plan-what">
-        <h2 id="client-plan-what" className="section-title">
-          {plan.whatTitle}
-        </h2>
-        <ul className="plan-list">
-          {plan.what.map((item) => (
-            <li className="plan-item" key={item.title}>
-              <h3 className="plan-item__title">{item.title}</h3>
-              <p className="plan-item__body">{item.body}</p>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <WhatWillBeTested headingId="client-plan-what" />
 
       <section className="audit__section notice-tests" aria-labelledby="client-plan-notice">
         <h2 id="client-plan-notice" className="section-title">
