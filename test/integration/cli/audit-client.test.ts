@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAuditReport } from '../../../main/core/report/report-schema';
@@ -10,6 +12,9 @@ import { createTestServices, type TestServices } from '../../helpers/test-servic
 
 const CANARY = 'Canary-client-4d1e!';
 const CLIENT_TIMEOUT_MS = 90_000;
+/** How long after Ctrl-C the command may take to write its report and exit (not the checks' deadlines). */
+const CANCEL_PROMPT_MS = 5_000;
+const CANCEL_TEST_TIMEOUT_MS = 60_000;
 
 describe('mailwarden audit --client', () => {
   let knot: KnotServer;
@@ -134,4 +139,123 @@ describe('mailwarden audit --client', () => {
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--client tests the saved accounts of that client group');
   });
+
+  it(
+    'Ctrl-C stops the running account, skips the rest, still writes the client report, and exits 130',
+    async () => {
+      // A server that accepts and never greets: the first account's checks wait until cancelled.
+      const sockets: Socket[] = [];
+      const stall = createServer((socket) => {
+        sockets.push(socket);
+        socket.on('error', () => undefined);
+      });
+      await new Promise<void>((resolve) => stall.listen(0, '127.0.0.1', resolve));
+      const stallPort = String((stall.address() as { port: number }).port);
+      const dataDir = env.dataDir;
+      const added = await cli([
+        'accounts',
+        'add',
+        '--email',
+        'stuck@acme.test',
+        '--label',
+        'Stuck one',
+        '--client',
+        'Slow',
+        '--host',
+        'smtp.acme.test',
+        '--port',
+        stallPort,
+        '--security',
+        'starttls',
+      ]);
+      expect(added.code, added.stderr).toBe(0);
+      const second = await cli([
+        'accounts',
+        'add',
+        '--email',
+        'later@acme.test',
+        '--label',
+        'Tested later',
+        '--client',
+        'Slow',
+        '--host',
+        'smtp.acme.test',
+        '--port',
+        stallPort,
+        '--security',
+        'starttls',
+      ]);
+      expect(second.code, second.stderr).toBe(0);
+      const out = join(dataDir, 'slow.json');
+      try {
+        const child = spawn(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            'main/cli/main.ts',
+            'audit',
+            '--client',
+            'Slow',
+            '--dns',
+            knot.server,
+            '--port-map',
+            `smtp=${stallPort},submissions=${stallPort},submission=${stallPort}`,
+            '--format',
+            'json',
+            '--out',
+            out,
+          ],
+          {
+            cwd: process.cwd(),
+            env: { ...process.env, MAILWARDEN_DATA_DIR: dataDir },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
+        let stderr = '';
+        let interruptedAt = 0;
+        child.stderr.on('data', (data: Buffer) => {
+          stderr += data.toString();
+          if (interruptedAt === 0 && stderr.includes('[1/2] Testing')) {
+            interruptedAt = -1;
+            setTimeout(() => {
+              interruptedAt = Date.now();
+              child.kill('SIGINT');
+            }, 500);
+          }
+        });
+        const code = await new Promise<number | null>((resolve, reject) => {
+          const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            reject(new Error(`the client run did not stop after Ctrl-C: ${stderr}`));
+          }, CANCEL_TEST_TIMEOUT_MS - 10_000);
+          child.on('exit', (exitCode) => {
+            clearTimeout(timer);
+            resolve(exitCode);
+          });
+        });
+        expect(code, stderr).toBe(130);
+        expect(Date.now() - interruptedAt).toBeLessThan(CANCEL_PROMPT_MS);
+        expect(stderr).toContain('Cancelling: the current account stops, the rest are skipped');
+        expect(stderr).toContain('[2/2] Tested later: skipped (cancelled)');
+        const written = JSON.parse(await readFile(out, 'utf8')) as {
+          kind: string;
+          accounts: { label: string; cancelled: boolean; report: unknown }[];
+        };
+        expect(written.kind).toBe('mailwarden-client-report');
+        expect(written.accounts.map((account) => [account.label, account.cancelled])).toEqual([
+          ['Stuck one', true],
+        ]);
+        expect(parseAuditReport(written.accounts[0]?.report).cancelled).toBe(true);
+      } finally {
+        for (const socket of sockets) socket.destroy();
+        await new Promise<void>((resolve) =>
+          stall.close(() => {
+            resolve();
+          }),
+        );
+      }
+    },
+    CANCEL_TEST_TIMEOUT_MS,
+  );
 });
