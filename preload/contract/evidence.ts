@@ -171,4 +171,14 @@ export interface ReportEvidence {
   readonly https: readonly EvidenceHttpsFetch[];
   readonly smtp: readonly EvidenceSmtpConnection[];
   readonly logins: readonly EvidenceLogin[];
+  /**
+   * Checks that ran out of time or were cancelled, by check id. Their unanswered requests were never
+   * recorded, so a re-evaluation ends them the same way instead of asking the evidence for answers it
+   * cannot have. Absent when every check finished.
+   */
+  readonly checkEndings?: CheckEndings | undefined;
 }
+
+/** How a check ended when it did not finish: its deadline passed, or the audit was cancelled or ran out. */
+export type UnfinishedEnding = 'timed-out' | 'cancelled';
+export type CheckEndings = { readonly [checkId: string]: UnfinishedEnding };

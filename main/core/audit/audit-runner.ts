@@ -97,6 +97,7 @@ export async function runAudit(
   const outcome = await runChecks(checks, {
     signal: run.signal,
     overallDeadlineMs: options.overallDeadlineMs ?? OVERALL_AUDIT_DEADLINE_MS,
+    recordedEndings: recording.recordedEndings,
     onEvent: (event) => {
       emit({ runId: run.runId, ...event });
     },
@@ -112,7 +113,7 @@ export async function runAudit(
     findings: [...outcome.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)),
     transcript: outcome.transcript,
     score: scoreFindings(outcome.findings),
-    evidence: recording.evidence(),
+    evidence: recording.evidence(outcome.endings),
   };
 }
 

@@ -6,6 +6,7 @@
  * server reply must never cost the user the rest of the report.
  */
 import type { AuditArea, TranscriptLine } from '../../../preload/contract/audit';
+import type { CheckEndings, UnfinishedEnding } from '../../../preload/contract/evidence';
 import { countBySeverity, type Finding, type SeverityCounts } from '../../../preload/contract/findings';
 import { deadlineSignal } from '../deadline-signal';
 import { findingFactory } from '../findings/finding-factory';
@@ -40,12 +41,19 @@ export interface RunChecksOptions {
   readonly overallDeadlineMs: number;
   readonly onEvent?: (event: CheckEvent) => void;
   readonly now?: () => number;
+  /**
+   * Re-evaluation: checks that ran out of time or were cancelled in the recorded run end the same way,
+   * without running (what they waited for was never answered, so there is nothing to replay).
+   */
+  readonly recordedEndings?: CheckEndings | undefined;
 }
 
 export interface ChecksOutcome {
   readonly findings: readonly Finding[];
   readonly transcript: readonly TranscriptLine[];
   readonly cancelled: boolean;
+  /** The checks that did not finish, and how they ended. */
+  readonly endings: CheckEndings;
 }
 
 type Ending =
@@ -66,6 +74,7 @@ export async function runChecks(
   const running = new Map<string, Promise<void>>();
   const findings: Finding[] = [];
   const transcript: TranscriptLine[] = [];
+  const endings: Record<string, UnfinishedEnding> = {};
 
   function start(check: AuditCheck): Promise<void> {
     const existing = running.get(check.checkId);
@@ -76,7 +85,10 @@ export async function runChecks(
       );
       options.onEvent?.({ type: 'check-started', checkId: check.checkId, title: check.title });
       const startedAt = now();
-      const ending = await runOne(check, overall, results);
+      const recorded = options.recordedEndings?.[check.checkId];
+      const ending: Ending =
+        recorded === undefined ? await runOne(check, overall, results) : { kind: recorded };
+      if (ending.kind === 'timed-out' || ending.kind === 'cancelled') endings[check.checkId] = ending.kind;
       const evidence = { title: check.title, deadlineSeconds: Math.round(check.deadlineMs / 1000) };
       const produced =
         ending.kind === 'done'
@@ -116,7 +128,7 @@ export async function runChecks(
     overallDeadline.clear();
   }
   transcript.sort((a, b) => a.at.localeCompare(b.at));
-  return { findings, transcript, cancelled: options.signal.aborted };
+  return { findings, transcript, cancelled: options.signal.aborted, endings };
 }
 
 async function runOne(

@@ -6,6 +6,7 @@
  */
 import {
   EVIDENCE_VERSION,
+  type CheckEndings,
   type EvidenceAuditRecipe,
   type ReportEvidence,
 } from '../../../preload/contract/evidence';
@@ -20,15 +21,18 @@ import { replayedEvidence } from './replay-deps';
 export interface EvidenceRecording {
   /** The ports to run the audit with. */
   readonly deps: AuditDeps;
-  /** Everything recorded so far. */
-  evidence(): ReportEvidence;
+  /** When re-evaluating: how the recorded run's unfinished checks ended, to end them the same way. */
+  readonly recordedEndings: CheckEndings | undefined;
+  /** Everything recorded, with how the checks that did not finish ended. */
+  evidence(endings: CheckEndings): ReportEvidence;
 }
 
 export function recordEvidence(deps: AuditDeps, audit: EvidenceAuditRecipe): EvidenceRecording {
   // A re-evaluation answers from evidence already: it keeps that evidence, and recording it again would
   // put a second gate between the answers and the virtual clock (see recording-clock.ts).
   const replayed = replayedEvidence(deps);
-  if (replayed !== undefined) return { deps, evidence: () => replayed };
+  if (replayed !== undefined)
+    return { deps, recordedEndings: replayed.checkEndings, evidence: () => replayed };
   const clock = createRecordingClock(deps.clock);
   const dns = recordResolver(deps.resolver, clock);
   const wire = recordWire(deps.wire, clock);
@@ -45,7 +49,8 @@ export function recordEvidence(deps: AuditDeps, audit: EvidenceAuditRecipe): Evi
       login: login.login,
       clock: clock.clock,
     },
-    evidence: () => ({
+    recordedEndings: undefined,
+    evidence: (endings) => ({
       version: EVIDENCE_VERSION,
       audit,
       startedAtMs: clock.startedAtMs,
@@ -54,6 +59,7 @@ export function recordEvidence(deps: AuditDeps, audit: EvidenceAuditRecipe): Evi
       https: https.fetches(),
       smtp: smtp.connections(),
       logins: login.logins(),
+      ...(Object.keys(endings).length === 0 ? {} : { checkEndings: endings }),
     }),
   };
 }

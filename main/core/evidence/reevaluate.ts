@@ -19,12 +19,14 @@ export async function reevaluateReport(
   options: { readonly toolVersion: string; readonly runId?: string },
 ): Promise<AuditReport> {
   const evidence = checkedEvidence(report);
-  return runAudit(
+  const again = await runAudit(
     subjectFromRecipe(evidence.audit),
     optionsFromRecipe(evidence.audit),
     replayDeps(evidence, options.toolVersion),
     { runId: options.runId ?? 'reevaluate', signal: new AbortController().signal },
   );
+  // A run the user cancelled stays a cancelled run: its evidence stops where they stopped it.
+  return report.cancelled ? { ...again, cancelled: true } : again;
 }
 
 /** The report's evidence, or a clear INVALID_INPUT when it has none or it is not what we wrote. */

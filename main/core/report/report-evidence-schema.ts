@@ -135,6 +135,12 @@ export const REPORT_EVIDENCE_SCHEMA = z
     https: z.array(httpsFetch),
     smtp: z.array(smtpConnection),
     logins: z.array(login),
+    checkEndings: z
+      .record(z.string(), z.enum(['timed-out', 'cancelled']))
+      .optional()
+      .describe(
+        'Checks that ran out of time or were cancelled, by check id; a re-evaluation ends them the same way',
+      ),
   })
   .describe(
     'Every DNS answer, HTTPS body, SMTP reply, certificate and login verdict the audit judged, for offline re-evaluation',

@@ -21,6 +21,8 @@ import { getTestPki, type TestPki } from '../../../helpers/test-certificates';
 
 const CANARY = 'Canary-evidence-7c1d!';
 const USER = 'ann@mail.test';
+/** Long enough for the quick checks to finish, short enough that the stalled ones are cut off. */
+const AUDIT_LIMIT_MS = 2_500;
 const POLICY = 'version: STSv1\nmode: enforce\nmx: smtp.mail.test\nmax_age: 86400\n';
 
 /** A port nothing listens on: bound, then released. */
@@ -229,5 +231,61 @@ describe('reevaluateReport', () => {
       code: 'INVALID_INPUT',
       message: expect.stringContaining('carries no evidence') as unknown,
     });
+  });
+
+  it('re-judges an audit whose checks ran out of time: the same findings, without waiting again', async () => {
+    // A server that accepts and never greets, and a whole-audit limit that ends the waiting checks.
+    const sockets: net.Socket[] = [];
+    const stall = net.createServer((socket) => {
+      sockets.push(socket);
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => stall.listen(0, '127.0.0.1', resolve));
+    const stallPort = (stall.address() as net.AddressInfo).port;
+    const unused = await closedPort();
+    const resolver = createDnsResolver({ server: { host: '127.0.0.1', port: unused } });
+    const deps: AuditDeps = {
+      resolver,
+      wire: createDnsWireClient({ server: { host: '127.0.0.1', port: unused } }),
+      fetcher: createHttpsFetcher({ resolver }),
+      connector: createSmtpConnector(),
+      login: createNodemailerLogin(),
+      clock: { now: () => new Date() },
+      toolVersion: 'test',
+    };
+    const subject: AuditSubject = {
+      kind: 'server',
+      server: { host: '127.0.0.1', port: stallPort, security: 'starttls', username: USER, secret: null },
+    };
+    let original: AuditReport;
+    try {
+      original = await runAudit(
+        subject,
+        {
+          relayTest: false,
+          overallDeadlineMs: AUDIT_LIMIT_MS,
+          ports: { smtp: unused, submissions: unused, submission: stallPort },
+        },
+        deps,
+        { runId: 'live', signal: new AbortController().signal },
+      );
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) =>
+        stall.close(() => {
+          resolve();
+        }),
+      );
+    }
+    const stopped = original.findings.filter((finding) => finding.id === 'audit.check.cancelled');
+    expect(stopped.length).toBeGreaterThan(0);
+
+    const saved = JSON.parse(JSON.stringify(original)) as AuditReport;
+    const started = Date.now();
+    const { value: again, uses } = await watchNetwork(() => reevaluateReport(saved, { toolVersion: 'test' }));
+    expect(uses).toEqual([]);
+    expect(canonical(again.findings)).toEqual(canonical(original.findings));
+    // The evidence says those checks ran out of time; the re-evaluation does not sit through it again.
+    expect(Date.now() - started).toBeLessThan(AUDIT_LIMIT_MS);
   });
 });

@@ -103,6 +103,28 @@ describe('runChecks', () => {
     }
   });
 
+  it('names the checks that did not finish, and on re-evaluation ends them the same way without running them', async () => {
+    const neverEnds: AuditCheck['run'] = () => new Promise<ProbeResult>(() => undefined);
+    const live = await runChecks(
+      [check('slow', neverEnds, { deadlineMs: 30 }), check('fine', passAfter(1))],
+      { signal: new AbortController().signal, overallDeadlineMs: 5_000 },
+    );
+    expect(live.endings).toEqual({ slow: 'timed-out' });
+
+    let ran = false;
+    const mustNotRun: AuditCheck['run'] = () => {
+      ran = true;
+      return Promise.reject(new Error('a recorded ending must not run again'));
+    };
+    const again = await runChecks(
+      [check('slow', mustNotRun, { deadlineMs: 30_000 }), check('fine', passAfter(1))],
+      { signal: new AbortController().signal, overallDeadlineMs: 5_000, recordedEndings: live.endings },
+    );
+    expect(ran).toBe(false);
+    expect(again.findings.map((f) => f.id).sort()).toEqual(live.findings.map((f) => f.id).sort());
+    expect(again.endings).toEqual(live.endings);
+  });
+
   it('turns a check that throws into a finding without its error text', async () => {
     const outcome = await runChecks(
       [check('boom', () => Promise.reject(new Error('secret-ish detail'))), check('fine', passAfter(1))],
