@@ -4,18 +4,16 @@
  * whole client in every format. Driven in Chromium against the real main-process audit, a real Knot DNS
  * server and a real submission server on loopback (harness/audit-scenario.ts).
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { AuditReport } from '../../preload/contract/audit';
 import type { ExportFormat } from '../../preload/contract/export';
-import type { SaveTarget } from '../../main/core/export/export-ports';
 import { parseAuditReport } from '../../main/core/report/report-schema';
-import { startChromiumPdfPrinter, type ChromiumPdfPrinter } from '../helpers/chromium-pdf-printer';
-import { makeTempDir } from '../helpers/temp-dir';
 import { containsSecret, makeCanary, readAllFiles } from './harness/account-form';
 import { expectAccessible } from './harness/accessibility';
 import { expect, test, type AppHarness } from './harness/app-fixture';
+import { createExportStandIns } from './harness/export-stand-ins';
 import { AUDIT_DOMAIN, MAIL_HOST, startAuditScenario, type AuditScenario } from './harness/audit-scenario';
 
 /** Two accounts in a row against loopback; room for a slow machine. */
@@ -35,51 +33,28 @@ const DESK = 'Bakery front desk';
 const FLORIST_SHOP = 'Florist shop';
 
 let scenario: AuditScenario | undefined;
-let printer: ChromiumPdfPrinter | undefined;
-let outDir = '';
-const answers: (string | null)[] = [];
-const asked: { suggestedName: string; format: ExportFormat }[] = [];
+const saving = createExportStandIns();
 
-const saveTarget: SaveTarget = {
-  chooseFile(request) {
-    asked.push({ ...request });
-    const answer = answers.shift() ?? null;
-    return Promise.resolve(answer === null ? null : join(outDir, answer));
-  },
-};
-
-test.use({
-  exportPorts: {
-    saveTarget,
-    pdfPrinter: {
-      print(html, paper) {
-        if (printer === undefined) throw new Error('Chromium did not start.');
-        return printer.print(html, paper);
-      },
-    },
-  },
-});
+test.use({ exportPorts: saving.ports });
 
 test.beforeAll(async () => {
   scenario = await startAuditScenario(makeCanary());
-  printer = await startChromiumPdfPrinter();
+  await saving.start();
 });
 
 test.afterAll(async () => {
-  await printer?.close();
+  await saving.stop();
   await scenario?.stop();
 });
 
 test.beforeEach(async () => {
   test.setTimeout(TEST_TIMEOUT_MS);
   world().setGreetingDelay(0);
-  outDir = await makeTempDir();
-  answers.length = 0;
-  asked.length = 0;
+  await saving.reset();
 });
 
 test.afterEach(async () => {
-  await rm(outDir, { recursive: true, force: true });
+  await saving.clean();
 });
 
 function world(): AuditScenario {
@@ -249,14 +224,14 @@ test('tests all of one client’s accounts, shows each row’s end and the grade
     csv: 'CSV',
   };
   for (const format of ['html', 'pdf', 'md', 'json', 'csv'] as const) {
-    answers.push(`client.${format}`);
+    saving.answers.push(`client.${format}`);
     await group.getByRole('button', { name: labels[format], exact: true }).click();
     await expect(status).toHaveText(`Saved client.${format}`, { timeout: EXPORT_DEADLINE_MS });
-    expect(asked.at(-1)?.suggestedName).toMatch(
+    expect(saving.asked.at(-1)?.suggestedName).toMatch(
       new RegExp(`^mailwarden-client-bakery-\\d{4}-\\d{2}-\\d{2}\\.${format}$`),
     );
   }
-  const read = (format: ExportFormat) => readFile(join(outDir, `client.${format}`), 'utf8');
+  const read = (format: ExportFormat) => readFile(join(saving.outDir(), `client.${format}`), 'utf8');
   const html = await read('html');
   expect(html.match(/<section class="client-account"/g)).toHaveLength(2);
   for (const label of [DESK, ORDERS]) {
@@ -276,13 +251,13 @@ test('tests all of one client’s accounts, shows each row’s end and the grade
   expect(csv.split('\r\n').filter((line) => line.startsWith(`${ORDERS},`)).length).toBe(
     reports[1]?.findings.length,
   );
-  const pdf = await readFile(join(outDir, 'client.pdf'));
+  const pdf = await readFile(join(saving.outDir(), 'client.pdf'));
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(MIN_PDF_BYTES);
   await expectAccessible(page, 'client-exported');
 
   // The password is nowhere: not in a saved file, the data folder, or anything the page was sent.
-  for (const file of [...(await readAllFiles(outDir)), ...(await readAllFiles(app.env.dataDir))])
+  for (const file of [...(await readAllFiles(saving.outDir())), ...(await readAllFiles(app.env.dataDir))])
     expect(containsSecret(file.bytes, server.password), file.path).toBe(false);
   for (const call of app.calls) expect(call.response).not.toContain(server.password);
 });
@@ -336,12 +311,12 @@ test('keyboard only: cancel part-way stops the running account and skips the res
   // The cancelled run is in the history: its report exports, marked as cancelled.
   const json = page.getByRole('group', { name: 'Export as' }).getByRole('button', { name: 'JSON' });
   await tabTo(page, json);
-  answers.push('cancelled.json');
+  saving.answers.push('cancelled.json');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Saved cancelled.json' })).toBeVisible({
     timeout: EXPORT_DEADLINE_MS,
   });
-  const saved = JSON.parse(await readFile(join(outDir, 'cancelled.json'), 'utf8')) as {
+  const saved = JSON.parse(await readFile(join(saving.outDir(), 'cancelled.json'), 'utf8')) as {
     accounts: { label: string; cancelled: boolean }[];
   };
   expect(saved.accounts.map((account) => [account.label, account.cancelled])).toEqual([[DESK, true]]);

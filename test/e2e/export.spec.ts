@@ -3,19 +3,16 @@
  * report through the save dialog (a stand-in answering with a path in a temporary folder, or Cancel) and,
  * for PDF, through Chromium's print-to-PDF, the engine the app's hidden print window uses.
  */
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuditReport } from '../../preload/contract/audit';
-import type { ExportFormat } from '../../preload/contract/export';
-import type { SaveTarget } from '../../main/core/export/export-ports';
 import { renderCsv } from '../../main/core/report/render-csv';
 import { renderHtml } from '../../main/core/report/render-html';
-import { startChromiumPdfPrinter, type ChromiumPdfPrinter } from '../helpers/chromium-pdf-printer';
 import { A4_POINTS, allPagesAre, LETTER_POINTS } from '../helpers/pdf-page-sizes';
-import { makeTempDir } from '../helpers/temp-dir';
 import { makeCanary } from './harness/account-form';
 import { expectAccessible } from './harness/accessibility';
 import { expect, test, type AppHarness } from './harness/app-fixture';
+import { createExportStandIns } from './harness/export-stand-ins';
 import {
   addScenarioAccount,
   AUDIT_LABEL,
@@ -31,51 +28,27 @@ const OWNER_ONLY = 0o600;
 const MIN_PDF_BYTES = 5_000;
 
 let scenario: AuditScenario | undefined;
-let printer: ChromiumPdfPrinter | undefined;
-let outDir = '';
-/** What the save dialog answers next (a file name in outDir, or null for Cancel), and what it was asked. */
-const answers: (string | null)[] = [];
-const asked: { suggestedName: string; format: ExportFormat }[] = [];
+const saving = createExportStandIns();
 
-const saveTarget: SaveTarget = {
-  chooseFile(request) {
-    asked.push({ ...request });
-    const answer = answers.shift() ?? null;
-    return Promise.resolve(answer === null ? null : join(outDir, answer));
-  },
-};
-
-test.use({
-  exportPorts: {
-    saveTarget,
-    pdfPrinter: {
-      print(html, paper) {
-        if (printer === undefined) throw new Error('Chromium did not start.');
-        return printer.print(html, paper);
-      },
-    },
-  },
-});
+test.use({ exportPorts: saving.ports });
 
 test.beforeAll(async () => {
   scenario = await startAuditScenario(makeCanary());
-  printer = await startChromiumPdfPrinter();
+  await saving.start();
 });
 
 test.afterAll(async () => {
-  await printer?.close();
+  await saving.stop();
   await scenario?.stop();
 });
 
 test.beforeEach(async () => {
   test.setTimeout(TEST_TIMEOUT_MS);
-  outDir = await makeTempDir();
-  answers.length = 0;
-  asked.length = 0;
+  await saving.reset();
 });
 
 test.afterEach(async () => {
-  await rm(outDir, { recursive: true, force: true });
+  await saving.clean();
 });
 
 function world(): AuditScenario {
@@ -112,14 +85,14 @@ test('exports the results as PDF, CSV and HTML through the save dialog', async (
   const status = page.getByRole('status').filter({ hasText: /Saved|Export cancelled|Preparing/ });
   const day = report.startedAt.slice(0, 10);
 
-  answers.push('results.pdf');
+  saving.answers.push('results.pdf');
   await exportGroup(app).getByRole('button', { name: 'PDF' }).click();
   await expect(status).toHaveText('Saved results.pdf', { timeout: EXPORT_DEADLINE_MS });
   await app.screenshot('results-exported');
   await expectAccessible(app.page, 'results-exported');
   // The account's label ("Shop orders"), made safe for a file name, and the day of the run.
-  expect(asked.at(-1)).toEqual({ suggestedName: `mailwarden-shop-orders-${day}.pdf`, format: 'pdf' });
-  const pdf = await readFile(join(outDir, 'results.pdf'));
+  expect(saving.asked.at(-1)).toEqual({ suggestedName: `mailwarden-shop-orders-${day}.pdf`, format: 'pdf' });
+  const pdf = await readFile(join(saving.outDir(), 'results.pdf'));
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(MIN_PDF_BYTES);
   expect(allPagesAre(pdf, A4_POINTS)).toBe(true);
@@ -128,45 +101,45 @@ test('exports the results as PDF, CSV and HTML through the save dialog', async (
   await page.getByLabel('PDF paper size').focus();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByLabel('PDF paper size')).toHaveValue('Letter');
-  answers.push('results.csv');
+  saving.answers.push('results.csv');
   const csvButton = exportGroup(app).getByRole('button', { name: 'CSV' });
   await csvButton.focus();
   await page.keyboard.press('Enter');
   await expect(status).toHaveText('Saved results.csv', { timeout: EXPORT_DEADLINE_MS });
-  expect(await readFile(join(outDir, 'results.csv'), 'utf8')).toBe(renderCsv(report));
+  expect(await readFile(join(saving.outDir(), 'results.csv'), 'utf8')).toBe(renderCsv(report));
 
-  answers.push('results.html');
+  saving.answers.push('results.html');
   await exportGroup(app).getByRole('button', { name: 'HTML' }).click();
   await expect(status).toHaveText('Saved results.html', { timeout: EXPORT_DEADLINE_MS });
-  expect(await readFile(join(outDir, 'results.html'), 'utf8')).toBe(renderHtml(report));
+  expect(await readFile(join(saving.outDir(), 'results.html'), 'utf8')).toBe(renderHtml(report));
 
-  answers.push('letter.pdf');
+  saving.answers.push('letter.pdf');
   await exportGroup(app).getByRole('button', { name: 'PDF' }).click();
   await expect(status).toHaveText('Saved letter.pdf', { timeout: EXPORT_DEADLINE_MS });
-  expect(allPagesAre(await readFile(join(outDir, 'letter.pdf')), LETTER_POINTS)).toBe(true);
+  expect(allPagesAre(await readFile(join(saving.outDir(), 'letter.pdf')), LETTER_POINTS)).toBe(true);
 
   for (const name of ['results.pdf', 'results.csv', 'results.html', 'letter.pdf']) {
-    expect((await stat(join(outDir, name))).mode & 0o777).toBe(OWNER_ONLY);
+    expect((await stat(join(saving.outDir(), name))).mode & 0o777).toBe(OWNER_ONLY);
   }
   // The page learnt the file names it was told, never the folder they went to.
   const exports = app.calls.filter((call) => call.channel === 'report:export');
   expect(exports).toHaveLength(4);
-  for (const call of exports) expect(call.response).not.toContain(outDir);
+  for (const call of exports) expect(call.response).not.toContain(saving.outDir());
 });
 
 test('says "Export cancelled" and writes nothing when the save dialog is cancelled', async ({ app }) => {
   const { page } = app;
   await runAudit(app);
-  answers.push(null);
+  saving.answers.push(null);
   await exportGroup(app).getByRole('button', { name: 'PDF' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Export cancelled' })).toBeVisible({
     timeout: EXPORT_DEADLINE_MS,
   });
-  answers.push(null);
+  saving.answers.push(null);
   await exportGroup(app).getByRole('button', { name: 'Markdown' }).click();
-  await expect.poll(() => asked.length).toBe(2);
+  await expect.poll(() => saving.asked.length).toBe(2);
   await expect(page.getByRole('status').filter({ hasText: 'Export cancelled' })).toBeVisible();
-  expect(asked.map((request) => request.format)).toEqual(['pdf', 'md']);
-  expect(await readdir(outDir)).toEqual([]);
+  expect(saving.asked.map((request) => request.format)).toEqual(['pdf', 'md']);
+  expect(await readdir(saving.outDir())).toEqual([]);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });

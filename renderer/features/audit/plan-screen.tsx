@@ -10,7 +10,7 @@ import { PageHeading } from '../../components/page-heading';
 import { strings } from '../../strings';
 import { canLogIn, type PlanChoices } from './audit-model';
 import { BackToAccounts } from './back-to-accounts';
-import { Switch } from './switch';
+import { NoticeableTests } from './noticeable-tests';
 import { WhatWillBeTested } from './what-will-be-tested';
 
 export interface PlanScreenProps {
@@ -32,43 +32,14 @@ export function PlanScreen({ account, choices, onChange, onStart, onBack }: Plan
 
       <WhatWillBeTested headingId="plan-what" />
 
-      <section className="audit__section notice-tests" aria-labelledby="plan-notice">
-        <h2 id="plan-notice" className="section-title">
-          {text.noticeTitle}
-        </h2>
-        <p className="notice-tests__lead">{text.noticeLead}</p>
-        <div className="switch-list">
-          <Switch
-            id="plan-relay"
-            label={text.relay}
-            reason={text.relayReason}
-            checked={choices.relayTest && (!login || choices.login)}
-            disabled={login && !choices.login}
-            note={login && !choices.login ? text.loginOffNote : undefined}
-            onChange={(relayTest) => {
-              onChange({ ...choices, relayTest });
-            }}
-          />
-          {login ? (
-            <Switch
-              id="plan-login"
-              label={text.login}
-              reason={text.loginReason}
-              checked={choices.login}
-              onChange={(on) => {
-                onChange({ ...choices, login: on });
-              }}
-            />
-          ) : (
-            <div className="switch-row switch-row--static">
-              <div className="switch-row__text">
-                <p className="switch-row__label">{text.noPasswordTitle}</p>
-                <p className="switch-row__reason">{text.noPassword}</p>
-              </div>
-            </div>
-          )}
-        </div>
-      </section>
+      <NoticeableTests
+        idPrefix="plan"
+        choices={choices}
+        onChange={onChange}
+        canLogIn={login}
+        loginReason={text.loginReason}
+        noPasswordText={text.noPassword}
+      />
 
       <div className="actions">
         <Button variant="primary" onClick={onStart}>

@@ -8,7 +8,7 @@ import { PageHeading } from '../../components/page-heading';
 import { strings } from '../../strings';
 import { canLogIn, type PlanChoices } from '../audit/audit-model';
 import { BackToAccounts } from '../audit/back-to-accounts';
-import { Switch } from '../audit/switch';
+import { NoticeableTests } from '../audit/noticeable-tests';
 import { WhatWillBeTested } from '../audit/what-will-be-tested';
 
 export interface ClientPlanProps {
@@ -28,7 +28,6 @@ export function effectiveChoices(choices: PlanChoices, accounts: readonly Accoun
 
 export function ClientPlan({ client, accounts, choices, onChange, onStart, onBack }: ClientPlanProps) {
   const text = strings.clients.plan;
-  const plan = strings.audit.plan;
   // The login switch matters only for accounts with a stored password; the others never sign in.
   const anyLogin = accounts.some(canLogIn);
   return (
@@ -64,43 +63,14 @@ export function ClientPlan({ client, accounts, choices, onChange, onStart, onBac
 
       <WhatWillBeTested headingId="client-plan-what" />
 
-      <section className="audit__section notice-tests" aria-labelledby="client-plan-notice">
-        <h2 id="client-plan-notice" className="section-title">
-          {plan.noticeTitle}
-        </h2>
-        <p className="notice-tests__lead">{plan.noticeLead}</p>
-        <div className="switch-list">
-          <Switch
-            id="client-plan-relay"
-            label={plan.relay}
-            reason={plan.relayReason}
-            checked={effectiveChoices(choices, accounts).relayTest}
-            disabled={anyLogin && !choices.login}
-            note={anyLogin && !choices.login ? plan.loginOffNote : undefined}
-            onChange={(relayTest) => {
-              onChange({ ...choices, relayTest });
-            }}
-          />
-          {anyLogin ? (
-            <Switch
-              id="client-plan-login"
-              label={plan.login}
-              reason={text.loginReason}
-              checked={choices.login}
-              onChange={(on) => {
-                onChange({ ...choices, login: on });
-              }}
-            />
-          ) : (
-            <div className="switch-row switch-row--static">
-              <div className="switch-row__text">
-                <p className="switch-row__label">{plan.noPasswordTitle}</p>
-                <p className="switch-row__reason">{text.noPasswordAtAll}</p>
-              </div>
-            </div>
-          )}
-        </div>
-      </section>
+      <NoticeableTests
+        idPrefix="client-plan"
+        choices={choices}
+        onChange={onChange}
+        canLogIn={anyLogin}
+        loginReason={text.loginReason}
+        noPasswordText={text.noPasswordAtAll}
+      />
 
       <div className="actions">
         <Button variant="primary" onClick={onStart}>

@@ -1,39 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvCell, renderCsv } from '../../../../main/core/report/render-csv';
+import { parseCsv } from '../../../helpers/parse-csv';
 import { HOSTILE_FORMULA, sampleReport } from '../../../helpers/report-samples';
-
-/** A strict RFC 4180 reader (section 2), written independently of the renderer, to read its output back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text.charAt(i);
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') {
-      if (cell !== '') throw new Error(`quote inside an unquoted field at ${String(i)}`);
-      quoted = true;
-    } else if (char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, cell]);
-      row = [];
-      cell = '';
-      i += 1;
-    } else if (char === '\n' || char === '\r') throw new Error(`bare line break at ${String(i)}`);
-    else cell += char;
-  }
-  if (quoted) throw new Error('unterminated quote');
-  if (cell !== '' || row.length > 0) throw new Error('last record has no CRLF');
-  return rows;
-}
 
 describe('renderCsv', () => {
   const report = sampleReport();
