@@ -1,7 +1,6 @@
 /** `mailwarden accounts add|list|remove|set-password`. */
 import { parseArgs } from 'node:util';
 import type { AccountInput, AccountView } from '../../../preload/contract/accounts';
-import type { MainServices } from '../../composition';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_OK } from '../exit-codes';
 import {
@@ -14,33 +13,22 @@ import {
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
 import { promptPassword, readPasswordFromStdin } from '../password-input';
 import { formatTable, terminalSafe } from '../terminal-text';
+import { runSubcommand, type ServicesFactory } from '../subcommands';
 import { UsageError } from '../usage-error';
 
-type ServicesFactory = () => MainServices;
-
-export async function runAccountsCommand(
+export function runAccountsCommand(
   args: readonly string[],
   io: CliIo,
   services: ServicesFactory,
 ): Promise<number> {
-  const [subcommand, ...rest] = args;
-  switch (subcommand) {
-    case 'add':
-      return addAccount(rest, io, services);
-    case 'list':
-      return listAccounts(rest, io, services);
-    case 'remove':
-      return removeAccount(rest, io, services);
-    case 'set-password':
-      return setPassword(rest, io, services);
-    case undefined:
-    case '--help':
-    case '-h':
-      writeLine(io.stdout, ACCOUNTS_HELP);
-      return EXIT_OK;
-    default:
-      throw new UsageError(`Unknown subcommand "accounts ${subcommand}".`, 'accounts');
-  }
+  return runSubcommand(
+    'accounts',
+    ACCOUNTS_HELP,
+    { add: addAccount, list: listAccounts, remove: removeAccount, 'set-password': setPassword },
+    args,
+    io,
+    services,
+  );
 }
 
 async function readPassword(io: CliIo, fromStdin: boolean, prompt: string): Promise<string | undefined> {

@@ -17,33 +17,22 @@ import {
 } from '../help-text';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
 import { terminalSafe } from '../terminal-text';
+import { runSubcommand, type ServicesFactory } from '../subcommands';
 import { UsageError } from '../usage-error';
 
-type ServicesFactory = () => MainServices;
-
-export async function runHistoryCommand(
+export function runHistoryCommand(
   args: readonly string[],
   io: CliIo,
   services: ServicesFactory,
 ): Promise<number> {
-  const [subcommand, ...rest] = args;
-  switch (subcommand) {
-    case 'list':
-      return listRuns(rest, io, services);
-    case 'show':
-      return showRun(rest, io, services);
-    case 'compare':
-      return compareTwoRuns(rest, io, services);
-    case 'delete':
-      return deleteRun(rest, io, services);
-    case undefined:
-    case '--help':
-    case '-h':
-      writeLine(io.stdout, HISTORY_HELP);
-      return EXIT_OK;
-    default:
-      throw new UsageError(`Unknown subcommand "history ${terminalSafe(subcommand)}".`, 'history');
-  }
+  return runSubcommand(
+    'history',
+    HISTORY_HELP,
+    { list: listRuns, show: showRun, compare: compareTwoRuns, delete: deleteRun },
+    args,
+    io,
+    services,
+  );
 }
 
 async function listRuns(args: readonly string[], io: CliIo, services: ServicesFactory): Promise<number> {

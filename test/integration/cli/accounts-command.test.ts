@@ -72,6 +72,9 @@ describe('mailwarden accounts', () => {
     [['accounts', 'add', '--email', 'a@b.example'], 'Missing --host, --port, --security.'],
     [['accounts', 'add', ...ADD.slice(2), '--prot', '1'], "Unknown option '--prot'"],
     [['accounts', 'frobnicate'], 'Unknown subcommand "accounts frobnicate".'],
+    [['history', 'frobnicate'], 'Unknown subcommand "history frobnicate".'],
+    // A subcommand is shown as text, never as terminal control sequences.
+    [['accounts', 'x\u001b[2J'], 'Unknown subcommand "accounts x\\x1b[2J".'],
     [['accounts', 'remove'], 'Name exactly one account'],
     [['nonsense'], 'Unknown command "nonsense".'],
   ])('exits 2 with a clear usage message for %j', async (argv, message) => {
@@ -80,6 +83,15 @@ describe('mailwarden accounts', () => {
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('--help');
   });
+
+  it.each([['accounts'], ['accounts', '--help'], ['history'], ['history', '-h']])(
+    'prints the help of %j and exits 0',
+    async (...argv) => {
+      const result = await cli(argv);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toContain(`Usage: mailwarden ${argv[0]} <`);
+    },
+  );
 
   it.each([
     ['port 0', ['--port', '0'], 'port'],
