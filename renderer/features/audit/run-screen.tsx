@@ -131,7 +131,7 @@ function CheckRow({ check, now }: { readonly check: CheckProgress; readonly now:
         : text.done(strings.audit.duration(check.elapsedMs ?? 0));
   return (
     <li className={`check-row check-row--${check.status}`} data-check-id={check.checkId}>
-      <span className="check-row__icon" aria-hidden="true" />
+      <span className={`status-icon status-icon--${check.status}`} aria-hidden="true" />
       <span className="check-row__title">{check.title}</span>
       <span className="check-row__state">{state}</span>
       {check.status === 'done' && check.findings !== null && (

@@ -25,7 +25,7 @@ export function ClientRowItem({ row, now, onOpen }: ClientRowItemProps) {
       data-state={state.kind}
     >
       <div className="client-row__main">
-        <span className="client-row__icon" aria-hidden="true" />
+        <span className={`client-row__icon status-icon status-icon--${state.kind}`} aria-hidden="true" />
         <div className="client-row__what">
           <h3 className="client-row__label">{account.label}</h3>
           <p className="client-row__server">{strings.accounts.hostPort(account.host, account.port)}</p>
