@@ -7,22 +7,17 @@
  * under a tiny shell watchdog that kills it when our stdin pipe closes, which happens even when the test
  * process is killed outright: a crashed test does not leave knotd behind.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { Resolver } from 'node:dns/promises';
-import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { delay, findFreePort, killQuietly } from './loopback-daemon';
+import { delay, findFreePort, startWatchedDaemon } from './loopback-daemon';
 
 const KNOTD_PATH = '/usr/sbin/knotd';
 const START_DEADLINE_MS = 10_000;
-const STOP_DEADLINE_MS = 5_000;
 const POLL_QUERY_TIMEOUT_MS = 250;
 const POLL_INTERVAL_MS = 50;
 const START_ATTEMPTS = 3;
-/** Only the tail of knotd's log is kept for error messages. */
-const MAX_LOG_CHARS = 16_384;
 
 export interface KnotServer {
   readonly address: string;
@@ -137,23 +132,6 @@ function knotConfig(
   ].join('\n');
 }
 
-/**
- * A watchdog around knotd: prints knotd's PID, then kills knotd and removes its directory when stdin reaches
- * EOF (our pipe closed because we stopped it or because the test process died), and exits with knotd's status.
- */
-const WATCHDOG_SCRIPT = [
-  'exec 3<&0',
-  '"$0" -c "$1" </dev/null &',
-  'k=$!',
-  'echo "$k"',
-  '(read _ <&3; kill -KILL "$k" 2>/dev/null; rm -rf "$2") &',
-  'w=$!',
-  'wait "$k"',
-  's=$?',
-  'kill "$w" 2>/dev/null',
-  'exit "$s"',
-].join('\n');
-
 async function launch(
   dir: string,
   address: string,
@@ -161,79 +139,23 @@ async function launch(
   zoneNames: readonly string[],
   startDeadlineMs: number,
 ): Promise<KnotServer> {
-  const child = spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT, KNOTD_PATH, join(dir, 'knot.conf'), dir], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => {
-    log = (log + chunk).slice(-MAX_LOG_CHARS);
-  });
-  let exited = false;
-  const exitPromise = new Promise<void>((resolve) => {
-    // 'close', not 'exit': by then all of knotd's log has been read.
-    child.once('close', () => {
-      exited = true;
-      resolve();
-    });
-  });
-
-  const pid = await readPid(child, exitPromise, startDeadlineMs);
-  const killOnExit = (): void => {
-    killQuietly(pid, 'SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  };
-  process.once('exit', killOnExit);
+  const daemon = await startWatchedDaemon(KNOTD_PATH, ['-c', join(dir, 'knot.conf')], dir, startDeadlineMs);
   const server = `${address}:${String(port)}`;
-
-  const stop = async (): Promise<void> => {
-    process.removeListener('exit', killOnExit);
-    if (!exited && pid !== null) killQuietly(pid, 'SIGTERM');
-    child.stdin.end();
-    const stopped = await Promise.race([
-      exitPromise.then(() => true),
-      delay(STOP_DEADLINE_MS).then(() => false),
-    ]);
-    if (!stopped) {
-      if (pid !== null) killQuietly(pid, 'SIGKILL');
-      child.kill('SIGKILL');
-      await Promise.race([exitPromise, delay(STOP_DEADLINE_MS)]);
-    }
-    await rm(dir, { recursive: true, force: true });
-  };
+  const log = daemon.log;
 
   try {
-    await waitUntilServing(server, zoneNames, () => exited, startDeadlineMs);
+    await waitUntilServing(server, zoneNames, daemon.hasExited, startDeadlineMs);
   } catch (error) {
-    await stop().catch(() => undefined);
-    if (/cannot bind address/i.test(log)) {
-      throw new PortTakenError(`knotd could not bind ${server}.\n${log}`, { cause: error });
+    await daemon.stop().catch(() => undefined);
+    if (/cannot bind address/i.test(log())) {
+      throw new PortTakenError(`knotd could not bind ${server}.\n${log()}`, { cause: error });
     }
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`knotd did not start on ${server}: ${reason}\n--- knotd log ---\n${log}`, {
+    throw new Error(`knotd did not start on ${server}: ${reason}\n--- knotd log ---\n${log()}`, {
       cause: error,
     });
   }
-  return { address, port, server, stop };
-}
-
-async function readPid(
-  child: ChildProcess,
-  exited: Promise<void>,
-  deadlineMs: number,
-): Promise<number | null> {
-  const stdout = child.stdout;
-  if (stdout === null) return null;
-  stdout.setEncoding('utf8');
-  const firstLine = new Promise<number | null>((resolve) => {
-    let text = '';
-    stdout.on('data', (chunk: string) => {
-      text += chunk;
-      const match = /^(\d+)\n/.exec(text);
-      if (match?.[1] !== undefined) resolve(Number(match[1]));
-    });
-  });
-  return Promise.race([firstLine, exited.then(() => null), delay(deadlineMs).then(() => null)]);
+  return { address, port, server, stop: daemon.stop };
 }
 
 async function waitUntilServing(

@@ -8,23 +8,20 @@
  * in the foreground under a shell watchdog that kills it when our stdin pipe closes, even if the test
  * process dies.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { Resolver } from 'node:dns/promises';
-import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { delay, findFreePort, killQuietly } from './loopback-daemon';
+import { delay, findFreePort, startWatchedDaemon } from './loopback-daemon';
 import type { KnotServer } from './knot-server';
 
 const UNBOUND_PATH = '/usr/sbin/unbound';
 const KDIG_PATH = '/usr/bin/kdig';
 const START_DEADLINE_MS = 10_000;
-const STOP_DEADLINE_MS = 5_000;
 const KDIG_TIMEOUT_MS = 5_000;
 const POLL_QUERY_TIMEOUT_MS = 250;
 const POLL_INTERVAL_MS = 50;
-const MAX_LOG_CHARS = 16_384;
 /** RFC 4034 section 2.1.1: flags 257 = zone key + secure entry point (a KSK or a single combined key). */
 const SEP_KEY_FLAGS = '257';
 
@@ -118,87 +115,30 @@ function unboundConfig(dir: string, address: string, port: number, options: Unbo
   ].join('\n');
 }
 
-/** Prints unbound's PID, kills it and removes its directory when stdin reaches EOF (see knot-server.ts). */
-const WATCHDOG_SCRIPT = [
-  'exec 3<&0',
-  '"$0" -d -c "$1" </dev/null &',
-  'k=$!',
-  'echo "$k"',
-  '(read _ <&3; kill -KILL "$k" 2>/dev/null; rm -rf "$2") &',
-  'w=$!',
-  'wait "$k"',
-  's=$?',
-  'kill "$w" 2>/dev/null',
-  'exit "$s"',
-].join('\n');
-
 async function launch(
   dir: string,
   address: string,
   port: number,
   zones: readonly string[],
 ): Promise<UnboundServer> {
-  const child = spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT, UNBOUND_PATH, join(dir, 'unbound.conf'), dir], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => {
-    log = (log + chunk).slice(-MAX_LOG_CHARS);
-  });
-  let exited = false;
-  const exitPromise = new Promise<void>((resolve) => {
-    child.once('close', () => {
-      exited = true;
-      resolve();
-    });
-  });
-  child.stdout.setEncoding('utf8');
-  const pid = await Promise.race([
-    new Promise<number | null>((resolve) => {
-      let text = '';
-      child.stdout.on('data', (chunk: string) => {
-        text += chunk;
-        const match = /^(\d+)\n/.exec(text);
-        if (match?.[1] !== undefined) resolve(Number(match[1]));
-      });
-    }),
-    exitPromise.then(() => null),
-    delay(START_DEADLINE_MS).then(() => null),
-  ]);
-  const killOnExit = (): void => {
-    killQuietly(pid, 'SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  };
-  process.once('exit', killOnExit);
+  const daemon = await startWatchedDaemon(
+    UNBOUND_PATH,
+    ['-d', '-c', join(dir, 'unbound.conf')],
+    dir,
+    START_DEADLINE_MS,
+  );
   const server = `${address}:${String(port)}`;
 
-  const stop = async (): Promise<void> => {
-    process.removeListener('exit', killOnExit);
-    if (!exited) killQuietly(pid, 'SIGTERM');
-    child.stdin.end();
-    const stopped = await Promise.race([
-      exitPromise.then(() => true),
-      delay(STOP_DEADLINE_MS).then(() => false),
-    ]);
-    if (!stopped) {
-      killQuietly(pid, 'SIGKILL');
-      child.kill('SIGKILL');
-      await Promise.race([exitPromise, delay(STOP_DEADLINE_MS)]);
-    }
-    await rm(dir, { recursive: true, force: true });
-  };
-
   try {
-    await waitUntilServing(server, zones, () => exited);
+    await waitUntilServing(server, zones, daemon.hasExited);
   } catch (error) {
-    await stop().catch(() => undefined);
+    await daemon.stop().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`unbound did not start on ${server}: ${reason}\n--- unbound log ---\n${log}`, {
+    throw new Error(`unbound did not start on ${server}: ${reason}\n--- unbound log ---\n${daemon.log()}`, {
       cause: error,
     });
   }
-  return { address, port, server, stop };
+  return { address, port, server, stop: daemon.stop };
 }
 
 async function waitUntilServing(
