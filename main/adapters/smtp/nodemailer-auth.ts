@@ -22,6 +22,7 @@ import type {
 } from '../../core/smtp/smtp-login';
 import { fingerprintAllowed, stripControls, tlsFactsOf } from './nodemailer-auth-facts';
 import { openLoginSocket, trustedCas } from './nodemailer-login-socket';
+import { tlsIdentity } from './tls-identity';
 import { MAX_ENTRY_CHARS, SessionEnded, watchLogin, type LoginWatch } from './nodemailer-login-watch';
 import { makeSession, politeQuit, type SmtpConnectionInternals } from './nodemailer-session';
 
@@ -74,6 +75,7 @@ async function runLogin(
     watch.noteTls(tlsFactsOf(socket));
     const implicit = request.security === 'implicit-tls';
     const ca = trustedCas(request.extraCaPem);
+    const identity = tlsIdentity(request.target.host);
     const conn = new SMTPConnection({
       connection: socket,
       secure: implicit,
@@ -81,7 +83,8 @@ async function runLogin(
       requireTLS: request.security === 'starttls',
       opportunisticTLS: request.security === 'plain',
       host: request.target.address,
-      servername: request.target.host,
+      // SNI only for a host name (RFC 6066 section 3); nodemailer passes this on to the STARTTLS upgrade.
+      ...(identity.servername === undefined ? {} : { servername: identity.servername }),
       name: CLIENT_NAME,
       logger: watch.logger(() => connection),
       transactionLog: true,
@@ -90,7 +93,7 @@ async function runLogin(
       socketCloseTimeout: 0,
       maxResponseSize: MAX_REPLY_BYTES,
       tls: {
-        servername: request.target.host,
+        ...identity,
         // The certificate is judged here, not by Node: AUTH is sent only when the chain verified or the
         // user named this certificate's fingerprint (the fingerprintAllowed check below), never otherwise.
         rejectUnauthorized: false,

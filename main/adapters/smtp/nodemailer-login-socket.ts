@@ -7,6 +7,7 @@ import { createConnection, type Socket } from 'node:net';
 import { connect as tlsConnect, rootCertificates } from 'node:tls';
 import type { LoginRequest } from '../../core/smtp/smtp-login';
 import { tlsFactsOf } from './nodemailer-auth-facts';
+import { tlsIdentity } from './tls-identity';
 import { SessionEnded, tlsEstablishedLine, type LoginWatch } from './nodemailer-login-watch';
 
 /** The system's roots plus the user's own CA, or undefined to let Node use its defaults. */
@@ -47,7 +48,7 @@ export async function openLoginSocket(
   return new Promise<Socket>((resolve, reject) => {
     const secure = tlsConnect({
       socket: plain,
-      servername: host,
+      ...tlsIdentity(host),
       // The probe must see a bad certificate to report it; credentials wait for `authorized` or for the
       // fingerprint the user named (see the login adapter).
       rejectUnauthorized: false,

@@ -5,7 +5,7 @@
  * report it. `authorized` in the facts says whether the chain verified and the name matched; the auth probe
  * sends credentials only when it is true.
  */
-import { isIP, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import {
   checkServerIdentity,
   connect,
@@ -21,6 +21,7 @@ import type {
 } from '../../core/smtp/smtp-channel';
 import { certificateFacts } from './certificate-facts';
 import { stripControls } from './plain-text';
+import { tlsIdentity } from './tls-identity';
 
 /** A chain longer than this is hostile or broken; the facts keep the first certificates only. */
 const MAX_CHAIN_LENGTH = 10;
@@ -52,8 +53,7 @@ export function tlsHandshake(
     }
     const tlsSocket = connect({
       socket,
-      // RFC 6066 section 3: SNI carries host names only, never an address literal.
-      ...(isIP(name) === 0 ? { servername: name } : {}),
+      ...tlsIdentity(name),
       ...(options.minVersion === undefined ? {} : { minVersion: options.minVersion }),
       ...(options.maxVersion === undefined ? {} : { maxVersion: options.maxVersion }),
       ...(legacy ? { ciphers: LEGACY_CIPHERS } : {}),
@@ -61,7 +61,6 @@ export function tlsHandshake(
         options.extraCaPem === undefined ? [...rootCertificates] : [...rootCertificates, options.extraCaPem],
       // Probing must see bad certificates to report them; credentials are never sent unless `authorized`.
       rejectUnauthorized: false,
-      checkServerIdentity: (_host, certificate) => checkServerIdentity(name, certificate),
     });
     let settled = false;
     const finish = (outcome: HandshakeOutcome): void => {

@@ -111,6 +111,25 @@ describe('nodemailer internals this adapter relies on (fails loudly when an upgr
 describe('createNodemailerLogin', () => {
   const login = createNodemailerLogin();
 
+  it('logs in to a server named by its address: checked against its IP subjectAltName, no SNI, no warning', async () => {
+    // RFC 6066 section 3 allows only host names in SNI; Node warns (DEP0123) when given an address.
+    const warnings: string[] = [];
+    const onWarning = (warning: Error & { code?: string }) => {
+      warnings.push(warning.code ?? warning.message);
+    };
+    process.on('warning', onWarning);
+    try {
+      const byAddress = { host: '127.0.0.1', address: '127.0.0.1', port: server.port };
+      const { result } = await login.login(request(server.port, { target: byAddress }));
+      expect(result.outcome).toBe('accepted');
+      expect(result.tls?.authorized).toBe(true);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it.each(['PLAIN', 'LOGIN', 'CRAM-MD5'] as const)(
     'logs in with %s over verified STARTTLS',
     async (mechanism) => {
