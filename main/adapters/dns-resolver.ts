@@ -116,7 +116,7 @@ export function createDnsResolver(options: DnsResolverOptions = {}): DnsResolver
       case 'EBADNAME':
         return fail('BAD_NAME', `"${echo(name)}" is not a valid DNS name.`);
       case 'ECONNREFUSED':
-        return fail('OTHER', `${speaker} could not be reached (connection refused).`);
+        return fail('UNREACHABLE', `${speaker} could not be reached (connection refused).`);
       case 'EBADRESP':
       case 'EFORMERR':
         return fail('OTHER', `${speaker} sent a malformed answer for ${type} ${name}.`);

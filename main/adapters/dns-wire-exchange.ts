@@ -38,7 +38,9 @@ export class Exchange {
       const socket = createSocket(isIP(this.server.host) === 6 ? 'udp6' : 'udp4');
       this.udp = socket;
       socket.on('error', (error) => {
-        settle(failed('OTHER', `${this.speaker()} could not be reached over UDP (${errorCode(error)}).`));
+        settle(
+          failed('UNREACHABLE', `${this.speaker()} could not be reached over UDP (${errorCode(error)}).`),
+        );
       });
       socket.on('message', (message) => {
         const packet = safeDecode(message);
@@ -55,7 +57,9 @@ export class Exchange {
       this.tcp = socket;
       let buffered = Buffer.alloc(0);
       socket.on('error', (error) => {
-        settle(failed('OTHER', `${this.speaker()} could not be reached over TCP (${errorCode(error)}).`));
+        settle(
+          failed('UNREACHABLE', `${this.speaker()} could not be reached over TCP (${errorCode(error)}).`),
+        );
       });
       socket.on('close', () => {
         settle(failed('OTHER', `${this.speaker()} closed the TCP connection before answering.`));

@@ -1,6 +1,10 @@
-/** The audit report as text for a terminal: worst findings first, each with what it means and the fix. */
+/**
+ * The audit report as text for a terminal, in the order of every report: the verdict, what could not be
+ * tested, the grade with its caps, the fix plan (each fix once), then every finding as an appendix.
+ */
 import type { AuditReport } from '../../preload/contract/audit';
 import { SEVERITIES, type Finding, type Severity } from '../../preload/contract/findings';
+import { readSummary, type ActionView, type SummaryView } from '../core/report/report-summary';
 import { terminalSafe } from './terminal-text';
 
 const LABELS: Record<Severity, string> = {
@@ -13,17 +17,42 @@ const LABELS: Record<Severity, string> = {
 };
 
 export function formatAuditText(report: AuditReport): string {
+  const summary = readSummary(report);
   const lines: string[] = [];
   lines.push(`Mailwarden audit of ${terminalSafe(report.target.label)}`);
   lines.push(
     `Started ${report.startedAt}, finished ${report.finishedAt}${report.cancelled ? ' (cancelled)' : ''}`,
   );
   lines.push('');
+  lines.push(terminalSafe(summary.verdict));
+  for (const banner of summary.banners) lines.push(`! ${terminalSafe(banner)}`);
+  lines.push('', ...scoreLines(summary), '');
+  if (summary.actions.length === 0)
+    lines.push(
+      summary.tone === 'incomplete' ? 'Nothing to fix among what could be tested.' : 'Nothing to fix.',
+      '',
+    );
+  else {
+    lines.push(
+      `Fix plan (${String(summary.actions.length)} ${summary.actions.length === 1 ? 'action' : 'actions'}, most important first):`,
+    );
+    for (const action of summary.actions) lines.push(...formatAction(action), '');
+  }
+  for (const group of summary.notRun) {
+    lines.push(`Not run: ${terminalSafe(group.why)}`);
+    for (const check of group.checks) lines.push(`  - ${terminalSafe(check)}`);
+    lines.push('');
+  }
+  // The appendix: every finding once, without repeating the fixes the plan already gave.
   const problems = report.findings.filter((f) => f.severity !== 'pass' && f.severity !== 'info');
   const notes = report.findings.filter((f) => f.severity === 'info');
   const passes = report.findings.filter((f) => f.severity === 'pass');
-  if (problems.length === 0) lines.push('No problems found.');
-  for (const finding of problems) lines.push(...formatFinding(finding), '');
+  if (problems.length > 0) {
+    lines.push(`All findings (${String(problems.length)}):`);
+    for (const finding of problems)
+      lines.push(`  [${LABELS[finding.severity]}] ${terminalSafe(finding.title)} (${finding.checkId})`);
+    lines.push('');
+  }
   if (notes.length > 0) {
     lines.push('Notes:');
     for (const finding of notes) lines.push(`  - ${terminalSafe(finding.title)}`);
@@ -38,15 +67,36 @@ export function formatAuditText(report: AuditReport): string {
   return lines.join('\n');
 }
 
-function formatFinding(finding: Finding): string[] {
-  const out = [
-    `[${LABELS[finding.severity]}] ${terminalSafe(finding.title)}`,
-    `  ${terminalSafe(finding.explanation)}`,
+function scoreLines({ score, banners }: SummaryView): string[] {
+  const { overall } = score;
+  // A cause already in a banner is not repeated on every row it touched.
+  const fresh = (notes: readonly string[]) => notes.filter((note) => !banners.some((b) => note.includes(b)));
+  const head =
+    overall.grade === '–' ? `Grade: ${overall.points}` : `Grade: ${overall.grade} (${overall.points})`;
+  const width = Math.max(...score.areas.map((area) => area.label.length));
+  return [
+    head,
+    ...fresh(overall.notes).map((note) => `  ${terminalSafe(note)}`),
+    ...score.areas.map(
+      (area) =>
+        `  ${terminalSafe(area.label.padEnd(width))}  ${area.grade}  ${area.points}${
+          fresh(area.notes).length === 0 ? '' : ` - ${terminalSafe(fresh(area.notes).join(' '))}`
+        }`,
+    ),
   ];
-  finding.fix.steps.forEach((step, index) => out.push(`  ${String(index + 1)}. ${terminalSafe(step)}`));
-  if (finding.fix.record !== undefined) {
-    const { type, name, value } = finding.fix.record;
-    out.push(`  Publish: ${terminalSafe(name)} ${type} ${terminalSafe(value)}`);
+}
+
+function formatAction(action: ActionView): string[] {
+  const out = [
+    `${String(action.number)}. [${LABELS[action.severity]}] ${terminalSafe(action.title)}`,
+    `   Who: ${action.whoLabel}${action.where === null ? '' : `. Where: ${terminalSafe(action.where)}`}${
+      action.fixes > 1 ? `. Fixes ${String(action.fixes)} findings` : ''
+    }`,
+  ];
+  action.steps.forEach((step, index) => out.push(`   ${String(index + 1)}) ${terminalSafe(step)}`));
+  if (action.record !== null) {
+    const { type, name, value } = action.record;
+    out.push(`   Publish: ${terminalSafe(name)} ${type} ${terminalSafe(value)}`);
   }
   return out;
 }

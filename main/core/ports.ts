@@ -41,6 +41,7 @@ export type DnsFailureCode =
   | 'NXDOMAIN' // the name does not exist
   | 'NODATA' // the name exists but has no records of this type
   | 'TIMEOUT'
+  | 'UNREACHABLE' // the resolver itself could not be reached (connection refused, no route)
   | 'SERVFAIL'
   | 'REFUSED'
   | 'TOO_MANY_ANSWERS'

@@ -1,6 +1,8 @@
 /** Audits as the renderer and the CLI see them: what to test, progress while it runs, and the report. */
+import type { AuditCoverage, CheckStatus } from './coverage';
 import type { ReportEvidence } from './evidence';
 import type { Finding, SeverityCounts } from './findings';
+import type { FixPlan } from './plan';
 import type { AuditScore } from './score';
 
 /** The areas a user can pick with `--only`: SMTP dialogue, TLS, login, relay/spoofing, and the domain's DNS. */
@@ -38,8 +40,11 @@ export interface TranscriptLine {
   readonly text: string;
 }
 
+/** Version 2 added coverage and the fix plan, and made the score say what capped it (docs/report-format.md). */
+export const REPORT_VERSION = 2;
+
 export interface AuditReport {
-  readonly schemaVersion: 1;
+  readonly schemaVersion: 2;
   readonly tool: { readonly name: 'Mailwarden'; readonly version: string };
   readonly target: AuditTargetDescription;
   readonly startedAt: string;
@@ -47,7 +52,10 @@ export interface AuditReport {
   readonly cancelled: boolean;
   readonly findings: readonly Finding[];
   readonly transcript: readonly TranscriptLine[];
-  readonly score?: AuditScore;
+  /** What ran and what could not, with the causes; null for a report upgraded from version 1. */
+  readonly coverage: AuditCoverage | null;
+  readonly score: AuditScore;
+  readonly plan: FixPlan;
   /** What the audit judged (DNS answers, certificates, SMTP replies), for `mailwarden reevaluate`. */
   readonly evidence?: ReportEvidence;
 }
@@ -79,6 +87,8 @@ export type AuditEvent =
       readonly findings: number;
       readonly counts: SeverityCounts;
       readonly elapsedMs: number;
+      /** Whether it ran; a check that did not run is never shown as passed. */
+      readonly status: CheckStatus;
     }
   | {
       readonly runId: string;

@@ -19,6 +19,7 @@ import { SettingsScreen } from '../features/settings/settings-screen';
 import { WelcomeScreen } from '../features/welcome/welcome-screen';
 import { strings } from '../strings';
 import { AppHeader } from './app-header';
+import { OpenSettingsContext } from './open-settings';
 import { useAccounts } from './use-accounts';
 
 export function App() {
@@ -65,6 +66,9 @@ export function App() {
     );
   };
 
+  const openSettings = () => {
+    setSettingsOpen(true);
+  };
   const { state } = accounts;
   const warnings = state.kind === 'loaded' ? state.list.warnings : [];
   const testing =
@@ -78,13 +82,7 @@ export function App() {
 
   return (
     <div className="shell">
-      <AppHeader
-        settingsOpen={settingsOpen}
-        settingsRef={settingsButton}
-        onOpenSettings={() => {
-          setSettingsOpen(true);
-        }}
-      />
+      <AppHeader settingsOpen={settingsOpen} settingsRef={settingsButton} onOpenSettings={openSettings} />
       <main className="page" id="main">
         {settingsOpen && (
           <SettingsScreen
@@ -93,99 +91,101 @@ export function App() {
             }}
           />
         )}
-        <div hidden={settingsOpen}>
-          {warnings.length > 0 && (
-            <Notice tone="warning" title={strings.app.warningsTitle} className="page__warnings">
-              <ul className="plain-list">
-                {warnings.map((warning) => (
-                  <li key={warning}>{warning}</li>
-                ))}
-              </ul>
-            </Notice>
-          )}
-          <div role="status" aria-live="polite" className="page__flash">
-            {flash !== null && <Notice tone="success">{flash}</Notice>}
+        <OpenSettingsContext value={openSettings}>
+          <div hidden={settingsOpen}>
+            {warnings.length > 0 && (
+              <Notice tone="warning" title={strings.app.warningsTitle} className="page__warnings">
+                <ul className="plain-list">
+                  {warnings.map((warning) => (
+                    <li key={warning}>{warning}</li>
+                  ))}
+                </ul>
+              </Notice>
+            )}
+            <div role="status" aria-live="polite" className="page__flash">
+              {flash !== null && <Notice tone="success">{flash}</Notice>}
+            </div>
+            {state.kind === 'loading' && <LiveStatus message={strings.app.loading} />}
+            {state.kind === 'failed' && (
+              <Notice tone="error" role="alert" title={strings.app.loadFailedTitle}>
+                <p>{state.message}</p>
+                <Button variant="secondary" onClick={() => void accounts.reload()}>
+                  {strings.app.retry}
+                </Button>
+              </Notice>
+            )}
+            {state.kind === 'loaded' &&
+              (adding ? (
+                <AddAccountScreen
+                  onSaved={onSaved}
+                  onCancel={() => {
+                    go(false);
+                  }}
+                />
+              ) : testing !== null ? (
+                <AuditScreen
+                  key={testing.id}
+                  account={testing}
+                  onClose={() => {
+                    go(false);
+                  }}
+                />
+              ) : client !== null ? (
+                <ClientScreen
+                  key={client.name}
+                  client={client.name}
+                  accounts={client.accounts}
+                  onClose={() => {
+                    go(false);
+                  }}
+                />
+              ) : browsing !== null ? (
+                <HistoryScreen
+                  key={browsing.id}
+                  account={browsing}
+                  onClose={() => {
+                    go(false);
+                  }}
+                />
+              ) : state.list.accounts.length === 0 ? (
+                <WelcomeScreen
+                  focusOnMount={navigated}
+                  onStart={() => {
+                    go(true);
+                  }}
+                />
+              ) : (
+                <AccountsScreen
+                  accounts={state.list.accounts}
+                  focusOnMount={navigated}
+                  onAdd={() => {
+                    go(true);
+                  }}
+                  onTest={(account) => {
+                    go(false);
+                    setTestingId(account.id);
+                  }}
+                  onHistory={(account) => {
+                    go(false);
+                    setHistoryId(account.id);
+                  }}
+                  onTestClient={(name, members) => {
+                    go(false);
+                    setClient({ name, accounts: members });
+                  }}
+                  onUpdated={(account, message) => {
+                    accounts.upsert(account);
+                    setFlash(message);
+                  }}
+                  onRemoved={(account) => {
+                    accounts.drop(account.id);
+                    setFlash(strings.accounts.removed(account.label));
+                    setNavigated(true);
+                  }}
+                />
+              ))}
           </div>
-          {state.kind === 'loading' && <LiveStatus message={strings.app.loading} />}
-          {state.kind === 'failed' && (
-            <Notice tone="error" role="alert" title={strings.app.loadFailedTitle}>
-              <p>{state.message}</p>
-              <Button variant="secondary" onClick={() => void accounts.reload()}>
-                {strings.app.retry}
-              </Button>
-            </Notice>
-          )}
-          {state.kind === 'loaded' &&
-            (adding ? (
-              <AddAccountScreen
-                onSaved={onSaved}
-                onCancel={() => {
-                  go(false);
-                }}
-              />
-            ) : testing !== null ? (
-              <AuditScreen
-                key={testing.id}
-                account={testing}
-                onClose={() => {
-                  go(false);
-                }}
-              />
-            ) : client !== null ? (
-              <ClientScreen
-                key={client.name}
-                client={client.name}
-                accounts={client.accounts}
-                onClose={() => {
-                  go(false);
-                }}
-              />
-            ) : browsing !== null ? (
-              <HistoryScreen
-                key={browsing.id}
-                account={browsing}
-                onClose={() => {
-                  go(false);
-                }}
-              />
-            ) : state.list.accounts.length === 0 ? (
-              <WelcomeScreen
-                focusOnMount={navigated}
-                onStart={() => {
-                  go(true);
-                }}
-              />
-            ) : (
-              <AccountsScreen
-                accounts={state.list.accounts}
-                focusOnMount={navigated}
-                onAdd={() => {
-                  go(true);
-                }}
-                onTest={(account) => {
-                  go(false);
-                  setTestingId(account.id);
-                }}
-                onHistory={(account) => {
-                  go(false);
-                  setHistoryId(account.id);
-                }}
-                onTestClient={(name, members) => {
-                  go(false);
-                  setClient({ name, accounts: members });
-                }}
-                onUpdated={(account, message) => {
-                  accounts.upsert(account);
-                  setFlash(message);
-                }}
-                onRemoved={(account) => {
-                  accounts.drop(account.id);
-                  setFlash(strings.accounts.removed(account.label));
-                  setNavigated(true);
-                }}
-              />
-            ))}
-        </div>
+        </OpenSettingsContext>
       </main>
     </div>
   );

@@ -152,6 +152,18 @@ test('plan, live run and results: the untrusted certificate and the missing DMAR
     await expect(page.getByText(`${String(report.score.overall.score)} out of 100`)).toBeVisible();
     await expect(page.locator('.area-grade')).toHaveCount(report.score.areas.length);
   }
+  // The verdict on top, then the fix plan: one action per cause, each with a message to send.
+  await expect(page.locator('.verdict__sentence')).toHaveText(report.plan.verdict.sentence);
+  await expect(page.locator('.action')).toHaveCount(report.plan.actions.length);
+  expect(report.plan.actions.length).toBeGreaterThan(0);
+  const firstAction = page.locator('.action').first();
+  await firstAction.getByRole('button', { name: 'Copy a message for them' }).click();
+  await expect(firstAction.getByRole('status')).toHaveText(/Copied the message|Ctrl\+C/);
+  await expect(firstAction.locator('.message-copy__text')).toHaveValue(report.plan.actions[0]?.message ?? '');
+  // Every finding stays one click away, worst first.
+  const allFindings = page.locator('details[data-fold="all"]');
+  await expect(allFindings).not.toHaveAttribute('open');
+  await allFindings.locator('summary').click();
   const severities = await page.locator('.finding-list').first().locator('.severity').allTextContents();
   const order = ['Critical', 'High', 'Medium', 'Low'];
   expect(severities.map((s) => order.indexOf(s))).toEqual(
@@ -231,7 +243,7 @@ test('cancel stops a second run, and the results say they are incomplete', async
   await openPlan(app);
   await page.getByRole('button', { name: 'Start the test' }).click();
   await expect(resultsHeading(page)).toBeFocused({ timeout: AUDIT_DEADLINE_MS });
-  await expect(page.getByText('You cancelled this test')).toBeHidden();
+  await expect(page.locator('.blocker--cancelled')).toBeHidden();
 
   world().setGreetingDelay(STUCK_GREETING_MS);
   await page.getByRole('button', { name: 'Test this again' }).first().click();
@@ -242,7 +254,13 @@ test('cancel stops a second run, and the results say they are incomplete', async
   await page.getByRole('button', { name: 'Cancel the test' }).click();
 
   await expect(resultsHeading(page)).toBeFocused({ timeout: AUDIT_DEADLINE_MS });
-  await expect(page.getByText('You cancelled this test')).toBeVisible();
+  // One banner names the cause; the verdict says there is no grade; the unfinished checks are listed.
+  await expect(page.locator('.blocker--cancelled')).toContainText(
+    'The run was cancelled before every check finished',
+  );
+  await expect(page.locator('.verdict__sentence')).toHaveText(/^Incomplete: /);
+  await expect(page.locator('.score .grade')).toHaveAttribute('data-grade', 'incomplete');
+  await expect(page.locator('details[data-fold="not-run"] > summary')).toHaveText(/checks? did not run$/);
   const cancel = app.calls.filter((call) => call.channel === 'audit:cancel');
   expect(cancel.map((call) => JSON.parse(call.response) as unknown)).toEqual([
     { ok: true, value: { cancelled: true } },
@@ -269,6 +287,7 @@ test('a run that cannot be kept in the history still shows its results, says so,
   const notice = page.locator('.notice').filter({ hasText: 'These results were not saved in your history' });
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('cannot be exported or compared later');
+  await page.locator('details[data-fold="all"] > summary').click();
   await expect(findingItem(page, 'auth.tls.untrusted')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Export the report' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'HTML' })).toHaveCount(0);
@@ -326,6 +345,19 @@ test('keyboard only: plan, run and results, with Escape closing an opened findin
   await expect(resultsHeading(page)).toBeFocused({ timeout: AUDIT_DEADLINE_MS });
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Test this again' })).toBeFocused();
+  // The fix plan comes first: the next stop is a control of its first action.
+  await page.keyboard.press('Tab');
+  expect(
+    await page
+      .locator('.action')
+      .first()
+      .evaluate((action) => action.contains(document.activeElement)),
+  ).toBe(true);
+  await expectVisibleFocus(page);
+  // Every finding is one key press away: open "All findings" from the keyboard.
+  await page.locator('details[data-fold="all"] > summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('details[data-fold="all"]')).toHaveAttribute('open');
   await page.keyboard.press('Tab');
   const first = page.locator('.finding__toggle').first();
   await expect(first).toBeFocused();

@@ -3,8 +3,8 @@
  * accepts one login (an open relay, so there is something to report), a private data folder and keychain
  * service. Used by the report tests, which need real reports rather than hand-made ones.
  */
-import { createServer } from 'node:net';
 import { startAuthSmtpServer, type AuthSmtpServer } from './auth-smtp-server';
+import { closedPort } from './closed-port';
 import { runCliInProcess, type CliResult } from './cli-harness';
 import { startKnot, type KnotServer } from './knot-server';
 import { getTestPki } from './test-certificates';
@@ -23,19 +23,6 @@ export interface AuditFixture {
   /** The arguments that point an audit at the fixture's DNS, CA and ports (for a saved account). */
   readonly environmentArgs: readonly string[];
   close(): Promise<void>;
-}
-
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => {
-    server.close(() => {
-      resolve();
-    });
-  });
-  return typeof address === 'object' && address !== null ? address.port : 0;
 }
 
 export async function startAuditFixture(password: string): Promise<AuditFixture> {

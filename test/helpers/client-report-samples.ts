@@ -22,10 +22,9 @@ export function clientEntries(): HistoryEntry[] {
     ],
     transcript: [],
   });
-  const { score: _dropped, ...unscored } = cancelled;
   return [
     { runId: 'run-one', accountId: 'acc-1', report: scored },
-    { runId: 'run-two', accountId: 'acc-2', report: unscored },
+    { runId: 'run-two', accountId: 'acc-2', report: cancelled },
   ];
 }
 

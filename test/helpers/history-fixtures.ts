@@ -1,5 +1,6 @@
 /** Audit reports and history entries built from a number, so a test (or a child process) can rebuild them exactly. */
 import type { AuditReport, AuditTargetDescription } from '../../preload/contract/audit';
+import { assembleReport } from '../../main/core/audit/assemble-report';
 import type { Finding, Severity } from '../../preload/contract/findings';
 import type { HistoryEntry } from '../../preload/contract/history';
 
@@ -35,8 +36,7 @@ export function testReport(
   } = {},
 ): AuditReport {
   const started = Date.UTC(2026, 10, 27, 12, 0, 0) + index * 1000;
-  return {
-    schemaVersion: 1,
+  return assembleReport({
     tool: { name: 'Mailwarden', version: '0.1.0' },
     target: options.target ?? DOMAIN_TARGET,
     startedAt: new Date(started).toISOString(),
@@ -54,7 +54,8 @@ export function testReport(
       connection: 'smtp.shop.example:587',
       text: `250-line ${String(line)} of run ${String(index)} ${'x'.repeat(1000)}`,
     })),
-  };
+    coverage: null,
+  });
 }
 
 export function testRunId(index: number): string {

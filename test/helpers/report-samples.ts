@@ -4,6 +4,8 @@
  * can reach.
  */
 import type { AuditReport } from '../../preload/contract/audit';
+import type { AuditCoverage } from '../../preload/contract/coverage';
+import { assembleReport, type ReportBody } from '../../main/core/audit/assemble-report';
 import type { Finding } from '../../preload/contract/findings';
 
 /** What a hostile DNS record or SMTP reply might say, aimed at whoever opens the report. */
@@ -29,9 +31,30 @@ export function finding(overrides: Partial<Finding> & Pick<Finding, 'id' | 'seve
   };
 }
 
+/** Every check ran except DANE, which timed out: the encryption area is partly tested. */
+export const SAMPLE_COVERAGE: AuditCoverage = {
+  checks: [
+    ['smtp-reach:smtp.example.com', 'smtp'],
+    ['tls:smtp.example.com:587', 'tls'],
+    ['auth:smtp.example.com:587', 'auth'],
+    ['relay:smtp.example.com:587', 'relay'],
+    ['spf:example.com', 'dns'],
+    ['dmarc:example.com', 'dns'],
+    ['mx:example.com', 'dns'],
+    ['dane:example.com', 'dns'],
+  ].map(([checkId = '', area]) => ({
+    checkId,
+    title: `Check ${checkId}`,
+    area: area as 'smtp' | 'tls' | 'auth' | 'relay' | 'dns',
+    status: checkId.startsWith('dane:') ? ('timed-out' as const) : ('ran' as const),
+    blockedBy: null,
+  })),
+  blockers: [],
+};
+
+/** A report as an audit would assemble it: its score and fix plan computed from its findings. */
 export function sampleReport(overrides: Partial<AuditReport> = {}): AuditReport {
-  return {
-    schemaVersion: 1,
+  const body: ReportBody = {
     tool: { name: 'Mailwarden', version: '0.1.0' },
     target: {
       kind: 'account',
@@ -116,25 +139,8 @@ export function sampleReport(overrides: Partial<AuditReport> = {}): AuditReport 
         text: 'AUTH PLAIN <redacted>',
       },
     ],
-    score: {
-      overall: { score: 61.4, grade: 'C' },
-      areas: [
-        {
-          area: 'abuse-protection',
-          label: 'Abuse protection',
-          score: 20,
-          grade: 'F',
-          counts: { pass: 0, info: 0, low: 0, medium: 0, high: 0, critical: 1 },
-        },
-        {
-          area: 'deliverability',
-          label: 'Deliverability rules',
-          score: null,
-          grade: null,
-          counts: { pass: 0, info: 0, low: 0, medium: 0, high: 0, critical: 0 },
-        },
-      ],
-    },
-    ...overrides,
+    coverage: SAMPLE_COVERAGE,
   };
+  const { schemaVersion: _version, score: _score, plan: _plan, ...bodyOverrides } = overrides;
+  return { ...assembleReport({ ...body, ...bodyOverrides }), ...overrides };
 }

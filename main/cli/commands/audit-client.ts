@@ -137,7 +137,7 @@ function clientAccounts(
 }
 
 function outcomeText(report: AuditReport): string {
-  const grade = report.score?.overall?.grade;
+  const grade = report.score.overall?.grade;
   const counts = SEVERITIES_WORST_FIRST.filter((severity) => severity !== 'pass')
     .map((severity) => `${String(report.findings.filter((f) => f.severity === severity).length)} ${severity}`)
     .join(', ');

@@ -78,9 +78,10 @@ async function readReport(path: string): Promise<AuditReport> {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new UsageError(`${shown} is not a Mailwarden JSON report: it is not a JSON object.`, COMMAND);
   const fields = parsed as Record<string, unknown>;
-  if (fields['schemaVersion'] !== 1 || !Array.isArray(fields['findings']))
+  // Version 1 reports re-evaluate too: their evidence is the same, only the score and plan are new.
+  if ((fields['schemaVersion'] !== 1 && fields['schemaVersion'] !== 2) || !Array.isArray(fields['findings']))
     throw new UsageError(
-      `${shown} is not a Mailwarden JSON report (schema version 1 with findings); save one with "mailwarden audit ... --format json".`,
+      `${shown} is not a Mailwarden JSON report (schema version 1 or 2 with findings); save one with "mailwarden audit ... --format json".`,
       COMMAND,
     );
   return parsed as AuditReport;

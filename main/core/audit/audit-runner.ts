@@ -20,9 +20,9 @@ import { auditRecipe } from '../evidence/audit-recipe';
 import { recordEvidence } from '../evidence/evidence-recorder';
 import { resolveHost } from '../probes/resolve-host';
 import type { StandardSmtpPorts } from '../probes/smtp-ports';
-import { scoreFindings } from '../score/score-findings';
 import type { SmtpConnector, SmtpLimits } from '../smtp/smtp-channel';
 import type { LoginSecret, SmtpLoginPort } from '../smtp/smtp-login';
+import { assembleReport } from './assemble-report';
 import { planDomainChecks } from './domain-checks';
 import { runChecks, type AuditCheck } from './run-checks';
 import { planServerChecks } from './server-checks';
@@ -102,8 +102,7 @@ export async function runAudit(
       emit({ runId: run.runId, ...event });
     },
   });
-  return {
-    schemaVersion: 1,
+  return assembleReport({
     tool: { name: 'Mailwarden', version: deps.toolVersion },
     target: describe(subject),
     startedAt,
@@ -112,9 +111,9 @@ export async function runAudit(
     // Worst first, so the report opens with what matters; stable within a severity.
     findings: [...outcome.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)),
     transcript: outcome.transcript,
-    score: scoreFindings(outcome.findings),
+    coverage: outcome.coverage,
     evidence: recording.evidence(outcome.endings),
-  };
+  });
 }
 
 async function plan(

@@ -6,6 +6,7 @@
  * them. Structured results pass between checks through this plan's own state, never through findings.
  */
 import type { Finding } from '../../../preload/contract/findings';
+import type { NotRun } from '../coverage/blockers';
 import { buildBulkSenderScorecard } from '../checks/bulk-sender/build-bulk-sender-scorecard';
 import type { ScorecardInputs } from '../checks/bulk-sender/scorecard-inputs';
 import { checkBimi } from '../checks/bimi/check-bimi';
@@ -73,10 +74,23 @@ interface DomainState {
 
 const result = (findings: readonly Finding[]): ProbeResult => ({ findings, transcript: [] });
 
+/** The resolver gave no answer at all: every DNS check would only report that, as a fault of the domain. */
+const RESOLVER_DOWN_CODES: ReadonlySet<string> = new Set(['TIMEOUT', 'UNREACHABLE']);
+
+/**
+ * The prerequisite of every DNS check: does the resolver answer at all? One lookup of the domain's MX
+ * (which the MX check makes anyway, so a working resolver costs nothing extra in practice).
+ */
+export function resolverCheckId(domain: string): string {
+  return `dns-resolver:${domain}`;
+}
+
 export function planDomainChecks(deps: DomainCheckDeps, options: DomainCheckOptions): AuditCheck[] {
   const { resolver } = deps;
   const { domain } = options;
   const state: DomainState = {};
+  let resolverDown: NotRun | null = null;
+  const prerequisite = resolverCheckId(domain);
   const check = (
     id: string,
     title: string,
@@ -87,12 +101,28 @@ export function planDomainChecks(deps: DomainCheckDeps, options: DomainCheckOpti
     area: 'dns',
     title,
     deadlineMs: DNS_CHECK_DEADLINE_MS,
-    run,
     ...extra,
+    after: [prerequisite, ...(extra.after ?? [])],
+    run: (signal, results) =>
+      resolverDown === null
+        ? run(signal, results)
+        : Promise.resolve({ findings: [], transcript: [], notRun: resolverDown }),
   });
   const after = (...ids: string[]) => ids.map((id) => `${id}:${domain}`);
 
   return [
+    {
+      checkId: prerequisite,
+      area: 'dns',
+      title: `Reaching the DNS server (${resolver.description})`,
+      deadlineMs: DNS_CHECK_DEADLINE_MS,
+      run: async () => {
+        const answer = await resolver.resolveMx(domain);
+        if (answer.ok || !RESOLVER_DOWN_CODES.has(answer.code)) return result([]);
+        resolverDown = { kind: 'dns-unreachable', subject: resolver.description };
+        return { findings: [], transcript: [], blocks: resolverDown };
+      },
+    },
     check('mx', 'MX records', async () => {
       state.mx = await checkMx({ domain, resolver });
       return result(state.mx.findings);

@@ -6,8 +6,10 @@
  * server reply must never cost the user the rest of the report.
  */
 import type { AuditArea, TranscriptLine } from '../../../preload/contract/audit';
+import type { AuditCoverage, Blocker, CheckCoverage, CheckStatus } from '../../../preload/contract/coverage';
 import type { CheckEndings, UnfinishedEnding } from '../../../preload/contract/evidence';
 import { countBySeverity, type Finding, type SeverityCounts } from '../../../preload/contract/findings';
+import { blockerOf, byReach } from '../coverage/blockers';
 import { deadlineSignal } from '../deadline-signal';
 import { findingFactory } from '../findings/finding-factory';
 import { AUDIT_KNOWLEDGE } from '../knowledge/audit-knowledge';
@@ -34,6 +36,8 @@ export type CheckEvent =
       /** The same findings by severity, so the run screen can say "2 high so far" before the report. */
       readonly counts: SeverityCounts;
       readonly elapsedMs: number;
+      /** Whether it ran; a check that did not run must never look like one that passed. */
+      readonly status: CheckStatus;
     };
 
 export interface RunChecksOptions {
@@ -54,7 +58,12 @@ export interface ChecksOutcome {
   readonly cancelled: boolean;
   /** The checks that did not finish, and how they ended. */
   readonly endings: CheckEndings;
+  /** Every check's status, and the causes of those that did not run. */
+  readonly coverage: AuditCoverage;
 }
+
+/** The blocker every check cancelled by the user points at. */
+const CANCELLED = blockerOf({ kind: 'cancelled', subject: 'run' });
 
 type Ending =
   | { readonly kind: 'done'; readonly result: ProbeResult }
@@ -75,6 +84,12 @@ export async function runChecks(
   const findings: Finding[] = [];
   const transcript: TranscriptLine[] = [];
   const endings: Record<string, UnfinishedEnding> = {};
+  const statuses = new Map<string, CheckCoverage>();
+  const blockers = new Map<string, Blocker>();
+  const block = (blocker: Blocker) => {
+    blockers.set(blocker.id, blocker);
+    return blocker.id;
+  };
 
   function start(check: AuditCheck): Promise<void> {
     const existing = running.get(check.checkId);
@@ -104,6 +119,23 @@ export async function runChecks(
                 evidence,
               ),
             ];
+      const notRun = ending.kind === 'done' ? ending.result.notRun : undefined;
+      const blocks = ending.kind === 'done' ? ending.result.blocks : undefined;
+      if (blocks !== undefined) block(blockerOf(blocks));
+      const status: CheckStatus =
+        ending.kind === 'done' ? (notRun === undefined ? 'ran' : 'not-run') : ending.kind;
+      statuses.set(check.checkId, {
+        checkId: check.checkId,
+        title: check.title,
+        area: check.area,
+        status,
+        blockedBy:
+          notRun !== undefined
+            ? block(blockerOf(notRun))
+            : ending.kind === 'cancelled'
+              ? block(CANCELLED)
+              : null,
+      });
       if (ending.kind === 'done') {
         results.set(check.checkId, ending.result);
         for (const entry of ending.result.transcript)
@@ -116,6 +148,7 @@ export async function runChecks(
         findings: produced.length,
         counts: countBySeverity(produced),
         elapsedMs: now() - startedAt,
+        status,
       });
     })();
     running.set(check.checkId, promise);
@@ -128,7 +161,11 @@ export async function runChecks(
     overallDeadline.clear();
   }
   transcript.sort((a, b) => a.at.localeCompare(b.at));
-  return { findings, transcript, cancelled: options.signal.aborted, endings };
+  const coverage: AuditCoverage = {
+    checks: checks.flatMap((check) => statuses.get(check.checkId) ?? []),
+    blockers: [...blockers.values()].sort(byReach),
+  };
+  return { findings, transcript, cancelled: options.signal.aborted, endings, coverage };
 }
 
 async function runOne(

@@ -8,6 +8,7 @@
 import type { AuditArea } from '../../../preload/contract/audit';
 import type { SecurityMode } from '../../../preload/contract/accounts';
 import type { Finding } from '../../../preload/contract/findings';
+import type { NotRun } from '../coverage/blockers';
 import type { Clock, DnsResolver } from '../ports';
 import { runAuthProbe, AUTH_PROBE_DEADLINE_MS } from '../probes/auth-probe';
 import { probeDialogue, type DialogueSecurity } from '../probes/dialogue-probe';
@@ -27,7 +28,7 @@ const PROBE_DEADLINE_MS = 30_000;
 const REACHABLE_IDS: ReadonlySet<string> = new Set(['smtp.reach.ok', 'smtp.reach.slow-greeting']);
 /** TLS-probe findings that repeat what the dialogue probe says about STARTTLS. */
 const STARTTLS_IDS: ReadonlySet<string> = new Set(['tls.starttls.not-offered', 'tls.starttls.refused']);
-const NOTHING: ProbeResult = { findings: [], transcript: [] };
+const notRun = (cause: NotRun): ProbeResult => ({ findings: [], transcript: [], notRun: cause });
 
 export interface ServerCheckDeps {
   readonly resolver: DnsResolver;
@@ -84,6 +85,19 @@ export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOpti
         .map((finding) => finding.evidence['port'])
         .filter((value): value is number => typeof value === 'number'),
     );
+  /** Why a port cannot be tested: the whole server is out of reach, or only this port. */
+  const unreachable = (results: ReadonlyMap<string, ProbeResult>, target: number): NotRun | null => {
+    if (reachable(results).has(target)) return null;
+    const reach = results.get(reachCheckId);
+    if (reach === undefined) return null; // reachability did not finish: let the check find out itself
+    const subject = `${host}:${String(target)}`;
+    return (
+      reach.blocks ??
+      (target === port
+        ? { kind: 'account-port-unreachable', subject }
+        : { kind: 'port-unreachable', subject })
+    );
+  };
   const loginFlags = {
     ...(options.allowCertificateFingerprint === undefined
       ? {}
@@ -96,11 +110,19 @@ export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOpti
       area: 'smtp',
       title: `Reaching ${host} on ports ${plannedPorts.map((p) => p.port).join(', ')}`,
       deadlineMs: PROBE_DEADLINE_MS,
-      run: (signal) =>
-        probeReachability(context(signal), {
+      run: async (signal) => {
+        const result = await probeReachability(context(signal), {
           ...(options.ports === undefined ? {} : { ports: options.ports }),
           account: accountPort,
-        }),
+        });
+        if (result.findings.some((finding) => REACHABLE_IDS.has(finding.id))) return result;
+        // No port answered: every other server check depends on this, so it becomes their one cause.
+        const unresolved = result.findings.some((finding) => finding.id === 'smtp.reach.unresolved');
+        return {
+          ...result,
+          blocks: { kind: unresolved ? 'host-unresolved' : 'server-unreachable', subject: host },
+        };
+      },
     },
   ];
   if (areas.has('smtp')) {
@@ -109,7 +131,13 @@ export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOpti
       area: 'smtp',
       title: `SMTP conversation on port ${String(port)}`,
       deadlineMs: PROBE_DEADLINE_MS,
-      run: (signal) => probeDialogue(context(signal), { port, security: toDialogueSecurity(security) }),
+      after: [reachCheckId],
+      run: (signal, results) => {
+        const cause = unreachable(results, port);
+        return cause === null
+          ? probeDialogue(context(signal), { port, security: toDialogueSecurity(security) })
+          : Promise.resolve(notRun(cause));
+      },
     });
   }
   if (areas.has('tls')) {
@@ -123,7 +151,8 @@ export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOpti
         deadlineMs: PROBE_DEADLINE_MS,
         after: [reachCheckId],
         run: async (signal, results) => {
-          if (!reachable(results).has(planned.port)) return NOTHING;
+          const cause = unreachable(results, planned.port);
+          if (cause !== null) return notRun(cause);
           const outcome = await probeTls(context(signal), {
             port: planned.port,
             security: planned.security === 'implicit-tls' ? 'implicit-tls' : 'starttls',
@@ -143,15 +172,20 @@ export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOpti
       title:
         options.secret === null ? `Login methods on port ${String(port)}` : `Login on port ${String(port)}`,
       deadlineMs: AUTH_PROBE_DEADLINE_MS + 5_000,
-      run: (signal) =>
-        runAuthProbe(context(signal), deps.login, {
-          port,
-          security: toLoginSecurity(security),
-          username: options.username,
-          secret: options.secret,
-          ...loginFlags,
-          ...(options.presetId === null ? {} : { presetId: options.presetId }),
-        }),
+      after: [reachCheckId],
+      run: (signal, results) => {
+        const cause = unreachable(results, port);
+        return cause === null
+          ? runAuthProbe(context(signal), deps.login, {
+              port,
+              security: toLoginSecurity(security),
+              username: options.username,
+              secret: options.secret,
+              ...loginFlags,
+              ...(options.presetId === null ? {} : { presetId: options.presetId }),
+            })
+          : Promise.resolve(notRun(cause));
+      },
     });
   }
   if (areas.has('relay')) {
@@ -161,7 +195,11 @@ export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOpti
         area: 'relay',
         title: 'Open relay test (switched off)',
         deadlineMs: PROBE_DEADLINE_MS,
-        run: (signal) => runRelayProbe(context(signal), { enabled: false, ports: [] }),
+        // Still run, so the report says the test was switched off; but the area was not asked for.
+        run: async (signal) => ({
+          ...(await runRelayProbe(context(signal), { enabled: false, ports: [] })),
+          notRun: { kind: 'not-asked', subject: 'The open relay test' },
+        }),
       });
     }
     for (const planned of options.relayTest ? plannedPorts : []) {
@@ -171,13 +209,15 @@ export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOpti
         title: `Open relay test on port ${String(planned.port)} (no message is ever sent)`,
         deadlineMs: PROBE_DEADLINE_MS,
         after: [reachCheckId],
-        run: (signal, results) =>
-          reachable(results).has(planned.port)
+        run: (signal, results) => {
+          const cause = unreachable(results, planned.port);
+          return cause === null
             ? runRelayProbe(context(signal), {
                 enabled: true,
                 ports: [{ port: planned.port, security: planned.security } satisfies RelayPort],
               })
-            : Promise.resolve(NOTHING),
+            : Promise.resolve(notRun(cause));
+        },
       });
     }
     // Spoofing needs a login, so it runs only when the login (the auth area) is part of the audit too.
@@ -199,8 +239,9 @@ export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOpti
         run: async (signal, results) => {
           const auth = results.get(authCheckId);
           // Without a successful login there is nothing to test, and a second failed login helps nobody.
+          if (auth?.notRun !== undefined) return notRun(auth.notRun);
           if (auth !== undefined && !auth.findings.some((f) => f.id === 'auth.login.accepted'))
-            return { findings: [], transcript: [] };
+            return notRun({ kind: 'login-failed', subject: `${host}:${String(port)}` });
           return runSpoofingProbe(context(signal), deps.login, {
             port,
             security: toLoginSecurity(security),

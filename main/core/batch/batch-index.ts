@@ -109,6 +109,6 @@ function worstSeverity(counts: Readonly<Record<Severity, number>>): Severity | n
 
 /** The overall score and grade, when the report was scored and at least one area was tested. */
 export function readScore(report: AuditReport): { score: number | null; grade: string | null } {
-  const overall = report.score?.overall ?? null;
+  const overall = report.score.overall ?? null;
   return overall === null ? { score: null, grade: null } : { score: overall.score, grade: overall.grade };
 }

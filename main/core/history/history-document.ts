@@ -1,12 +1,14 @@
 /**
  * The on-disk format of one stored run (history/<startedAt>-<runId>.json), version by version.
  *
- * Version 1: `{ schemaVersion: 1, runId, accountId, report: AuditReport }`. Add a migration here before
+ * Version 1: `{ schemaVersion: 1, runId, accountId, report: AuditReport }`; the report inside is report
+ * version 1 or 2 (assemble-report.ts upgrades a version 1 report when it is read). Add a migration here before
  * changing the shape; never edit what an older version meant. The report is checked for the fields
  * Mailwarden reads back (target, times, findings, transcript) and kept whole otherwise, so fields a
  * later report version adds survive a round trip.
  */
 import { z } from 'zod';
+import { upgradeReport, type LegacyReport } from '../audit/assemble-report';
 import type { AuditReport } from '../../../preload/contract/audit';
 import type { HistoryEntry } from '../../../preload/contract/history';
 import { SEVERITIES } from '../../../preload/contract/findings';
@@ -76,7 +78,9 @@ export const HISTORY_FORMAT: HistoryFormat = {
     if (result.success) {
       const { runId, accountId } = result.data;
       // Checked above for every field Mailwarden reads; the rest is carried through untouched.
-      return { ok: true, value: { runId, accountId, report: result.data.report as unknown as AuditReport } };
+      // A version 1 report is scored again and given its fix plan, so every screen reads one shape.
+      const report = upgradeReport(result.data.report as unknown as AuditReport | LegacyReport);
+      return { ok: true, value: { runId, accountId, report } };
     }
     const issue = result.error.issues[0];
     const where = issue === undefined ? '' : ` (at ${issue.path.join('.') || 'the top level'})`;

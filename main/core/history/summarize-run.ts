@@ -12,6 +12,6 @@ export function summarizeRun(entry: HistoryEntry): HistoryRunSummary {
     finishedAt: report.finishedAt,
     cancelled: report.cancelled,
     counts: countBySeverity(report.findings),
-    overall: report.score?.overall ?? null,
+    overall: report.score.overall ?? null,
   };
 }

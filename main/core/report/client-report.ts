@@ -64,7 +64,7 @@ export function summarizeAccount(entry: HistoryEntry): ClientAccountSummary {
     counts[finding.severity] += 1;
     if (worst === null || severityRank(finding.severity) > severityRank(worst)) worst = finding.severity;
   }
-  const overall = report.score?.overall ?? null;
+  const overall = report.score.overall ?? null;
   return {
     runId: entry.runId,
     accountId: entry.accountId,

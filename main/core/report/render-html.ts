@@ -9,13 +9,13 @@ import type { AuditReport, TranscriptLine } from '../../../preload/contract/audi
 import type { Finding } from '../../../preload/contract/findings';
 import { SafeHtml, markup } from './html-template';
 import { REPORT_CSS } from './report-html-styles';
-import { readScore, type ScoreView } from './report-score';
+import type { ScoreView } from './report-score';
+import { readSummary, type ActionView, type SummaryView } from './report-summary';
 import {
   SEVERITY_LABELS,
   durationText,
   evidenceEntries,
   groupBySeverity,
-  problemCount,
   readableTime,
   safeLinkUrl,
   severityCounts,
@@ -57,13 +57,22 @@ ${reportSections(report)}
   return page.markup;
 }
 
-/** The report's content under its cover: summary, findings, passing checks and the transcript. */
+/**
+ * The report's content under its cover: the one-page summary (verdict, grades, fix plan, whom to send
+ * what), then the technical appendix (messages, findings, checks that did not run, passing checks and
+ * the transcript).
+ */
 export function reportSections(report: AuditReport): SafeHtml {
   const problems = groupBySeverity(report.findings).filter((group) => group.severity !== 'pass');
   const passes = report.findings.filter((finding) => finding.severity === 'pass');
-  return markup`${summary(report)}
+  const view = readSummary(report);
+  return markup`${summary(report, view)}
+<div class="appendix">
+<h2 class="appendix-title">Technical appendix</h2>
+${messagesSection(view)}
+${notRunSection(view)}
 <section aria-labelledby="findings-heading">
-<h2 id="findings-heading">Findings</h2>
+<h2 id="findings-heading">All findings</h2>
 ${problems.length === 0 ? markup`<p>Nothing needs attention: every check passed.</p>` : null}
 ${problems.map(
   (group) => markup`<h3 id="severity-${group.severity}">${group.label} (${group.findings.length})</h3>
@@ -71,7 +80,8 @@ ${group.findings.map(findingArticle)}`,
 )}
 </section>
 ${passingSection(passes)}
-${transcriptSection(report.transcript)}`;
+${transcriptSection(report.transcript)}
+</div>`;
 }
 
 /** The cover: the target's name, what was tested, when, and a warning when the run was cancelled. */
@@ -90,16 +100,13 @@ ${report.cancelled ? markup`<p class="warning">This audit was cancelled before e
 </header>`;
 }
 
-function summary(report: AuditReport): SafeHtml {
-  const problems = problemCount(report.findings);
-  const verdict =
-    problems === 0
-      ? 'No problems need attention.'
-      : `${String(problems)} ${problems === 1 ? 'problem needs' : 'problems need'} attention, worst first below.`;
-  return markup`<section aria-labelledby="summary-heading">
+function summary(report: AuditReport, view: SummaryView): SafeHtml {
+  return markup`<section class="one-page" aria-labelledby="summary-heading">
 <h2 id="summary-heading">Summary</h2>
-<p class="verdict">${verdict}</p>
+<p class="verdict tone-${view.tone}"><strong>${view.verdict}</strong></p>
+${view.banners.map((banner) => markup`<p class="warning">${banner}</p>`)}
 <div class="summary">
+${scoreTable(view.score)}
 <table>
 <caption class="eyebrow">Findings by severity</caption>
 <thead><tr><th scope="col">Severity</th><th scope="col">Findings</th></tr></thead>
@@ -110,21 +117,75 @@ ${severityCounts(report.findings).map(
 )}
 </tbody>
 </table>
-${scoreTable(readScore(report))}
 </div>
+${planSection(view)}
 </section>`;
 }
 
-function scoreTable(score: ScoreView | null): SafeHtml | null {
-  if (score === null) return null;
+function scoreTable(score: ScoreView): SafeHtml {
   return markup`<table class="score">
-<caption class="eyebrow">Score</caption>
+<caption class="eyebrow">Grades</caption>
 <thead><tr><th scope="col">Area</th><th scope="col">Score</th><th scope="col">Grade</th></tr></thead>
 <tbody>
 <tr><th scope="row">${score.overall.label}</th><td><strong>${score.overall.points}</strong></td><td><strong>${score.overall.grade}</strong></td></tr>
+${score.overall.notes.map((note) => markup`<tr class="cap"><td colspan="3">${note}</td></tr>`)}
 ${score.areas.map((area) => markup`<tr><th scope="row">${area.label}</th><td>${area.points}</td><td>${area.grade}</td></tr>`)}
 </tbody>
 </table>`;
+}
+
+function planSection(view: SummaryView): SafeHtml {
+  return markup`<h3 id="plan-heading">What to do</h3>
+${
+  view.actions.length === 0
+    ? markup`<p>${view.tone === 'incomplete' ? 'Nothing to fix among what could be tested.' : 'Nothing to fix.'}</p>`
+    : markup`<ol class="plan">${view.actions.map(actionItem)}</ol>`
+}
+${
+  view.recipients.length === 0
+    ? null
+    : markup`<h3>Who does what</h3><ul class="recipients">${view.recipients.map(
+        (recipient) =>
+          markup`<li><strong>${recipient.whoLabel}</strong>: ${recipient.actions.map((a) => String(a.number)).join(', ')}</li>`,
+      )}</ul>`
+}`;
+}
+
+function actionItem(action: ActionView): SafeHtml {
+  return markup`<li class="action sev-${action.severity}">
+<p class="action-title"><span class="badge">${SEVERITY_LABELS[action.severity]}</span>${action.title}</p>
+<p class="action-who">${action.whoLabel}${action.where === null ? null : markup` · ${action.where}`}${action.fixes > 1 ? markup` · fixes ${action.fixes} findings` : null}</p>
+<ol class="steps">${action.steps.map((step) => markup`<li>${step}</li>`)}</ol>
+${
+  action.record === null
+    ? null
+    : markup`<table class="record"><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Value</th></tr></thead>
+<tbody><tr><td>${action.record.name}</td><td>${action.record.type}</td><td>${action.record.value}</td></tr></tbody></table>`
+}
+</li>`;
+}
+
+function messagesSection(view: SummaryView): SafeHtml | null {
+  const toSend = view.actions.filter((action) => action.who !== 'you');
+  if (toSend.length === 0) return null;
+  return markup`<section aria-labelledby="messages-heading">
+<h2 id="messages-heading">Messages to send</h2>
+<p>Each can be copied into an email to whoever makes the change.</p>
+${toSend.map(
+  (action) =>
+    markup`<h3>${action.number}. For ${action.whoLabel.toLowerCase()}</h3><pre class="message">${action.message}</pre>`,
+)}
+</section>`;
+}
+
+function notRunSection(view: SummaryView): SafeHtml | null {
+  if (view.notRun.length === 0) return null;
+  return markup`<section aria-labelledby="not-run-heading">
+<h2 id="not-run-heading">Checks that did not run</h2>
+${view.notRun.map(
+  (group) => markup`<p>${group.why}</p><ul>${group.checks.map((check) => markup`<li>${check}</li>`)}</ul>`,
+)}
+</section>`;
 }
 
 function findingArticle(finding: Finding): SafeHtml {

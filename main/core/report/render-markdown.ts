@@ -7,13 +7,12 @@
 import type { AuditReport, TranscriptLine } from '../../../preload/contract/audit';
 import type { Finding } from '../../../preload/contract/findings';
 import { codeBlock, codeSpan, markdownText } from './markdown-text';
-import { readScore } from './report-score';
+import { readSummary, type SummaryView } from './report-summary';
 import {
   SEVERITY_LABELS,
   durationText,
   evidenceEntries,
   groupBySeverity,
-  problemCount,
   readableTime,
   safeLinkUrl,
   severityCounts,
@@ -22,7 +21,6 @@ import {
 
 export function renderMarkdown(report: AuditReport): string {
   const duration = durationText(report);
-  const problems = problemCount(report.findings);
   const passes = report.findings.filter((finding) => finding.severity === 'pass');
   const lines: string[] = [
     `# Mail security report: ${markdownText(report.target.label)}`,
@@ -38,23 +36,18 @@ export function renderMarkdown(report: AuditReport): string {
       '> **This audit was cancelled before every check finished: the findings below are incomplete.**',
       '',
     );
+  const view = readSummary(report);
+  lines.push(...summaryLines(report, view));
   lines.push(
-    '## Summary',
+    '---',
     '',
-    problems === 0
-      ? 'No problems need attention.'
-      : `${String(problems)} ${problems === 1 ? 'problem needs' : 'problems need'} attention, worst first below.`,
+    '## Technical appendix',
     '',
-    '| Severity | Findings |',
-    '| --- | ---: |',
-    ...severityCounts(report.findings).map(
-      ({ severity, count }) => `| ${SEVERITY_LABELS[severity]} | ${String(count)} |`,
-    ),
-    '',
-    ...scoreLines(report),
-    '## Findings',
+    'The details behind the summary: messages to send, every finding and the transcript.',
     '',
   );
+  lines.push(...messageLines(view), ...notRunLines(view));
+  lines.push('## All findings', '');
   const groups = groupBySeverity(report.findings).filter((group) => group.severity !== 'pass');
   if (groups.length === 0) lines.push('Nothing needs attention: every check passed.', '');
   for (const group of groups) {
@@ -82,10 +75,15 @@ export function renderMarkdown(report: AuditReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-function scoreLines(report: AuditReport): string[] {
-  const score = readScore(report);
-  if (score === null) return [];
+/** The one-page summary: verdict, what could not be tested, grades with caps, the plan and who does what. */
+function summaryLines(report: AuditReport, view: SummaryView): string[] {
+  const { score } = view;
   return [
+    '## Summary',
+    '',
+    `**${markdownText(view.verdict)}**`,
+    '',
+    ...view.banners.flatMap((banner) => [`> **${markdownText(banner)}**`, '']),
     '| Area | Score | Grade |',
     '| --- | ---: | :---: |',
     `| **${markdownText(score.overall.label)}** | **${markdownText(score.overall.points)}** | **${markdownText(score.overall.grade)}** |`,
@@ -94,6 +92,78 @@ function scoreLines(report: AuditReport): string[] {
         `| ${markdownText(area.label)} | ${markdownText(area.points)} | ${markdownText(area.grade)} |`,
     ),
     '',
+    ...score.overall.notes.flatMap((note) => [`- ${markdownText(note)}`]),
+    ...(score.overall.notes.length > 0 ? [''] : []),
+    '| Severity | Findings |',
+    '| --- | ---: |',
+    ...severityCounts(report.findings).map(
+      ({ severity, count }) => `| ${SEVERITY_LABELS[severity]} | ${String(count)} |`,
+    ),
+    '',
+    '## What to do',
+    '',
+    ...(view.actions.length === 0
+      ? [view.tone === 'incomplete' ? 'Nothing to fix among what could be tested.' : 'Nothing to fix.', '']
+      : view.actions.flatMap((action) => [
+          `${String(action.number)}. **[${SEVERITY_LABELS[action.severity]}] ${markdownText(action.title)}**  `,
+          `   ${markdownText(action.whoLabel)}${action.where === null ? '' : ` · ${markdownText(action.where)}`}${
+            action.fixes > 1 ? ` · fixes ${String(action.fixes)} findings` : ''
+          }`,
+          '',
+          ...action.steps.map((step, index) => `   ${String(index + 1)}. ${markdownText(step)}`),
+          ...(action.record === null
+            ? []
+            : ['', indent(codeBlock(`${action.record.name} ${action.record.type} ${action.record.value}`))]),
+          '',
+        ])),
+    ...(view.recipients.length === 0
+      ? []
+      : [
+          '**Who does what**',
+          '',
+          ...view.recipients.map(
+            (recipient) =>
+              `- ${markdownText(recipient.whoLabel)}: ${recipient.actions.map((a) => String(a.number)).join(', ')}`,
+          ),
+          '',
+        ]),
+  ];
+}
+
+const indent = (block: string): string =>
+  block
+    .split('\n')
+    .map((line) => `   ${line}`)
+    .join('\n');
+
+function messageLines(view: SummaryView): string[] {
+  const toSend = view.actions.filter((action) => action.who !== 'you');
+  if (toSend.length === 0) return [];
+  return [
+    '## Messages to send',
+    '',
+    'Each can be copied into an email to whoever makes the change.',
+    '',
+    ...toSend.flatMap((action) => [
+      `### ${String(action.number)}. For ${markdownText(action.whoLabel.toLowerCase())}`,
+      '',
+      codeBlock(action.message.trimEnd()),
+      '',
+    ]),
+  ];
+}
+
+function notRunLines(view: SummaryView): string[] {
+  if (view.notRun.length === 0) return [];
+  return [
+    '## Checks that did not run',
+    '',
+    ...view.notRun.flatMap((group) => [
+      markdownText(group.why),
+      '',
+      ...group.checks.map((check) => `- ${markdownText(check)}`),
+      '',
+    ]),
   ];
 }
 

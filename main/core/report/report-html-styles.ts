@@ -30,6 +30,14 @@ code, .mono, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas,
 .print-header { display: none; }
 .verdict { font-size: 1.1rem; margin: 0.4rem 0 1rem; }
 .warning { border: 2px solid var(--ink); padding: 0.5rem 0.8rem; font-weight: 600; }
+.plan { padding-left: 1.4rem; }
+.action { margin: 0 0 0.6rem; break-inside: avoid; page-break-inside: avoid; }
+.action p { margin: 0.1rem 0; }
+.action-who { font-size: 0.85rem; }
+.action .steps { margin: 0.2rem 0; font-size: 0.9rem; }
+tr.cap td { font-size: 0.85rem; font-style: italic; }
+pre.message { white-space: pre-wrap; border: 1px solid var(--rule); padding: 0.5rem; font-size: 0.8rem; break-inside: avoid; }
+@media print { .appendix { break-before: page; page-break-before: always; } }
 table { border-collapse: collapse; width: 100%; margin: 0.3rem 0; }
 caption { text-align: left; padding: 0 0 0.25rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.55rem; border: 1px solid var(--rule); }

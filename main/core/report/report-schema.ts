@@ -9,7 +9,31 @@
  */
 import { z } from 'zod';
 import type { AuditReport, AuditTargetDescription, TranscriptLine } from '../../../preload/contract/audit';
-import { GRADES, SCORE_AREAS, type AreaScore, type AuditScore } from '../../../preload/contract/score';
+import {
+  BLOCKER_KINDS,
+  CHECK_STATUSES,
+  type AuditCoverage,
+  type Blocker,
+  type CheckCoverage,
+} from '../../../preload/contract/coverage';
+import {
+  ACTORS,
+  VERDICT_TONES,
+  type FindingRef,
+  type FixPlan,
+  type PlanAction,
+  type Verdict,
+} from '../../../preload/contract/plan';
+import {
+  AREA_STATUSES,
+  GRADES,
+  SCORE_AREAS,
+  type AreaScore,
+  type AuditScore,
+  type OverallScore,
+  type ScoreCap,
+} from '../../../preload/contract/score';
+import { AUDIT_AREAS } from '../../../preload/contract/audit';
 import {
   SEVERITIES,
   type Finding,
@@ -20,8 +44,8 @@ import {
 import { REPORT_EVIDENCE_SCHEMA } from './report-evidence-schema';
 import type { AllTrue, SameKeys } from './same-keys';
 
-export const REPORT_SCHEMA_VERSION = 1;
-export const REPORT_SCHEMA_ID = 'urn:mailwarden:audit-report:1';
+export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_ID = 'urn:mailwarden:audit-report:2';
 /** Where the generated JSON Schema is committed, relative to the repository root. */
 export const REPORT_SCHEMA_DOC_PATH = 'docs/report-schema.json';
 
@@ -101,20 +125,98 @@ const severityCounts = z.strictObject(
 const areaScore = z.strictObject({
   area: z.enum(SCORE_AREAS),
   label: z.string().describe('e.g. "Domain authentication"'),
-  score: z.number().min(0).max(100).nullable().describe('0 to 100; null when nothing in the area was tested'),
+  status: z
+    .enum(AREA_STATUSES)
+    .describe('tested, partly-tested, not-tested (could not be tested) or not-asked'),
+  score: z
+    .number()
+    .min(0)
+    .max(100)
+    .nullable()
+    .describe('0 to 100; null when the area was not tested or not asked'),
   grade: z.enum(GRADES).nullable(),
   counts: severityCounts.describe('How many findings of each severity the area had'),
+  why: z.array(z.string()).describe('Why the area was not (fully) tested; empty when it was'),
+});
+
+const scoreCap = z
+  .strictObject({
+    rule: z.string().describe('The rule of docs/scoring.md, e.g. open-relay'),
+    grade: z.enum(GRADES).describe('The best overall grade this cap allows'),
+    reason: z.string().describe('e.g. "anyone on the internet can send mail through this server"'),
+    findingIds: z.array(z.string()),
+  })
+  .describe('A limit on the overall grade, with its reason');
+
+const overallScore = z.strictObject({
+  score: z.number().min(0).max(100).describe('After caps'),
+  grade: z.enum(GRADES),
+  uncappedScore: z.number().min(0).max(100).describe('The weighted mean of the graded areas'),
+  caps: z.array(scoreCap).describe('Every cap that applies, strictest first'),
+  partial: z.boolean().describe('True when an area was only partly tested'),
 });
 
 const score = z
   .strictObject({
-    overall: z
-      .strictObject({ score: z.number().min(0).max(100), grade: z.enum(GRADES) })
-      .nullable()
-      .describe('Weighted mean of the tested areas; null when no area was tested'),
+    overall: overallScore.nullable().describe('Null when the result is incomplete'),
+    incomplete: z.array(z.string()).describe('Why there is no overall grade; empty when there is one'),
     areas: z.array(areaScore).describe('Every area, tested or not'),
   })
-  .describe('Grade per area and overall; the formula is in the README ("How the score works")');
+  .describe('Grade per area and overall, with caps; the model is docs/scoring.md');
+
+const blocker = z
+  .strictObject({
+    id: z.string().describe('kind:subject, e.g. dns-unreachable:127.0.0.1:9'),
+    kind: z.enum(BLOCKER_KINDS),
+    subject: z.string(),
+    message: z.string().describe('One plain sentence naming the cause'),
+  })
+  .describe('A cause that kept checks from running');
+
+const checkCoverage = z.strictObject({
+  checkId: z.string(),
+  title: z.string(),
+  area: z.enum(AUDIT_AREAS),
+  status: z.enum(CHECK_STATUSES),
+  blockedBy: z.string().nullable().describe('The id of the blocker that kept it from running'),
+});
+
+const coverage = z
+  .strictObject({
+    checks: z.array(checkCoverage).describe('Every planned check and whether it ran'),
+    blockers: z.array(blocker).describe('Every cause that kept checks from running'),
+  })
+  .nullable()
+  .describe('What ran and what could not; null in a report upgraded from version 1');
+
+const verdict = z.strictObject({
+  tone: z.enum(VERDICT_TONES),
+  sentence: z.string().describe('e.g. "Safe to use; 2 improvements recommended."'),
+});
+
+const findingRef = z.strictObject({ id: z.string(), checkId: z.string() });
+
+const planAction = z
+  .strictObject({
+    id: z.string().describe('The root cause, e.g. dmarc or tls.old-versions, or the finding id'),
+    title: z.string(),
+    severity: z.enum(SEVERITIES).describe('The worst severity among the findings it covers'),
+    who: z.enum(ACTORS).describe('dns (whoever runs the DNS), provider (mail provider or admin), you'),
+    where: z.array(z.string()).describe('e.g. ["port 465", "port 587"]; empty for the domain'),
+    findings: z.array(findingRef).describe('The findings this action fixes'),
+    why: z.string(),
+    steps: z.array(z.string()).describe('The exact change, once'),
+    record: recordToPublish.exactOptional(),
+    message: z.string().describe('Plain text to send to whoever acts'),
+  })
+  .describe('One thing to do, fixing one or more findings');
+
+const plan = z
+  .strictObject({
+    verdict,
+    actions: z.array(planAction).describe('Most important first'),
+  })
+  .describe('The fix plan: findings grouped by root cause');
 
 export const AUDIT_REPORT_SCHEMA = z
   .strictObject({
@@ -126,7 +228,9 @@ export const AUDIT_REPORT_SCHEMA = z
     cancelled: z.boolean().describe('True when the audit was stopped before every check finished'),
     findings: z.array(finding).describe('Every finding, worst first'),
     transcript: z.array(transcriptLine),
-    score: score.exactOptional(),
+    coverage,
+    score,
+    plan,
     evidence: REPORT_EVIDENCE_SCHEMA.exactOptional(),
   })
   .meta({
@@ -155,6 +259,15 @@ export type ReportSchemaMatchesContract = AllTrue<
     SameKeys<Reference, Infer<typeof reference>>,
     SameKeys<AuditScore, Infer<typeof score>>,
     SameKeys<AreaScore, Infer<typeof areaScore>>,
+    SameKeys<OverallScore, Infer<typeof overallScore>>,
+    SameKeys<ScoreCap, Infer<typeof scoreCap>>,
+    SameKeys<AuditCoverage, NonNullable<Infer<typeof coverage>>>,
+    SameKeys<Blocker, Infer<typeof blocker>>,
+    SameKeys<CheckCoverage, Infer<typeof checkCoverage>>,
+    SameKeys<FixPlan, Infer<typeof plan>>,
+    SameKeys<Verdict, Infer<typeof verdict>>,
+    SameKeys<PlanAction, Infer<typeof planAction>>,
+    SameKeys<FindingRef, Infer<typeof findingRef>>,
   ]
 >;
 

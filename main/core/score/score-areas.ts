@@ -14,6 +14,11 @@ export interface ScoreAreaInfo {
   readonly weight: number;
   /** Finding-id prefixes (with their trailing dot) that belong to this area. */
   readonly prefixes: readonly string[];
+  /**
+   * The checks (by the kind before the first ":" of their id) whose running decides whether the area was
+   * tested. A check that did not run leaves its areas partly or not tested (docs/scoring.md).
+   */
+  readonly checkKinds: readonly string[];
 }
 
 /** In SCORE_AREAS order. Findings about the audit itself (audit.*) belong to no area. */
@@ -23,33 +28,50 @@ export const SCORE_AREA_TABLE: readonly ScoreAreaInfo[] = [
     label: 'Connection',
     weight: 1,
     prefixes: ['smtp.reach.', 'smtp.dialogue.', 'smtp.ext.'],
+    checkKinds: ['smtp-reach', 'smtp-dialogue'],
   },
   {
     area: 'encryption',
     label: 'Encryption',
     weight: 2,
     prefixes: ['tls.', 'smtp.starttls.', 'mta-sts.', 'tls-rpt.', 'dane.'],
+    checkKinds: ['tls', 'mta-sts', 'tls-rpt', 'dane'],
   },
-  { area: 'login', label: 'Login', weight: 2, prefixes: ['auth.'] },
+  { area: 'login', label: 'Login', weight: 2, prefixes: ['auth.'], checkKinds: ['auth'] },
   {
     area: 'abuse-protection',
     label: 'Abuse protection',
     weight: 3,
     prefixes: ['relay.', 'spoofing.', 'smtp.vrfy.', 'smtp.expn.'],
+    checkKinds: ['relay', 'spoofing'],
   },
   {
     area: 'domain-authentication',
     label: 'Domain authentication',
     weight: 2,
     prefixes: ['spf.', 'dkim.', 'dmarc.', 'bimi.'],
+    checkKinds: ['spf', 'dkim', 'dmarc', 'bimi'],
   },
   {
     area: 'deliverability',
     label: 'Deliverability rules',
     weight: 1,
     prefixes: ['mx.', 'rdns.', 'bulk.'],
+    checkKinds: ['mx', 'reverse-dns', 'bulk-sender'],
   },
 ];
+
+/** The kind of a check, e.g. "tls" for "tls:smtp.example.com:465". */
+export function checkKindOf(checkId: string): string {
+  const colon = checkId.indexOf(':');
+  return colon === -1 ? checkId : checkId.slice(0, colon);
+}
+
+/** The areas a check decides the testedness of (see ScoreAreaInfo.checkKinds). */
+export function areasFedBy(checkId: string): readonly ScoreArea[] {
+  const kind = checkKindOf(checkId);
+  return SCORE_AREA_TABLE.filter((info) => info.checkKinds.includes(kind)).map((info) => info.area);
+}
 
 /** The area a finding id counts towards, or null (audit.* and anything unknown count nowhere). */
 export function scoreAreaOf(findingId: string): ScoreArea | null {

@@ -1,5 +1,6 @@
 /** What every SMTP/TLS/login probe is given: the server, the ports to reach it, limits and a cancel signal. */
 import type { Finding } from '../../../preload/contract/findings';
+import type { NotRun } from '../coverage/blockers';
 import type { DnsResolver } from '../ports';
 import type { SmtpConnector, SmtpLimits, TranscriptEntry } from './smtp-channel';
 
@@ -31,4 +32,8 @@ export interface ProbeResult {
   readonly findings: readonly Finding[];
   /** Redacted: no password or AUTH payload ever appears here. */
   readonly transcript: readonly TranscriptEntry[];
+  /** Set when the check could not run because something it needs failed; it then has no findings. */
+  readonly notRun?: NotRun;
+  /** Set by a prerequisite check (the resolver, reachability) that found its prerequisite down. */
+  readonly blocks?: NotRun;
 }

@@ -2,35 +2,15 @@
  * The exact DNS record a fix asks for, with a button that copies its value.
  *
  * The value sits in a read-only textarea so it can be selected and copied even where the page has no
- * clipboard permission (Electron grants the window none): the Clipboard API is tried first, then
- * `document.execCommand('copy')` on the selected text; if both are refused the text stays selected so
- * Ctrl+C works. The outcome is said in a live region.
+ * clipboard permission (lib/copy-text.ts). The outcome is said in a live region.
  */
 import { useRef, useState } from 'react';
 import type { RecordToPublish } from '../../../preload/contract/findings';
 import { Button } from '../../components/button';
+import { copyFromTextArea } from '../../lib/copy-text';
 import { strings } from '../../strings';
 
 type CopyState = 'idle' | 'copied' | 'manual';
-
-/** Tries every way the page may have to put `text` on the clipboard. */
-async function copyFrom(area: HTMLTextAreaElement): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(area.value);
-    return true;
-  } catch {
-    // No clipboard permission: fall back to copying the selection.
-  }
-  area.focus();
-  area.select();
-  try {
-    // Deprecated, but the only copy a page without clipboard permission has (Electron grants none).
-    // eslint-disable-next-line @typescript-eslint/no-deprecated
-    return document.execCommand('copy');
-  } catch {
-    return false;
-  }
-}
 
 export function RecordCopy({ id, record }: { readonly id: string; readonly record: RecordToPublish }) {
   const text = strings.audit.finding;
@@ -41,11 +21,7 @@ export function RecordCopy({ id, record }: { readonly id: string; readonly recor
   const copy = async () => {
     const element = area.current;
     if (element === null) return;
-    const copied = await copyFrom(element);
-    if (!copied) {
-      element.focus();
-      element.select();
-    }
+    const copied = await copyFromTextArea(element);
     setState(copied ? 'copied' : 'manual');
   };
 

@@ -1,6 +1,6 @@
 /**
- * Results: the grades (when the report has a score), a count per severity, the findings that need
- * attention worst first, and the passing checks folded away underneath.
+ * Results, in the order of every report: the verdict and what could not be tested, the grades with their
+ * caps, the fix plan; then, one click away, every finding worst first, the notes and the passing checks.
  */
 import type { AccountView } from '../../../preload/contract/accounts';
 import type { AuditReport } from '../../../preload/contract/audit';
@@ -15,7 +15,10 @@ import { sortFindings } from './audit-model';
 import { BackToAccounts } from './back-to-accounts';
 import { ExportPanel } from './export-panel';
 import { FindingItem } from './finding-item';
+import { FixPlanSection } from './fix-plan';
+import { NotRunList } from './not-run-list';
 import { ScoreSummary } from './score-summary';
+import { VerdictBanner } from './verdict-banner';
 
 export interface ResultsScreenProps {
   readonly account: AccountView;
@@ -82,7 +85,10 @@ export function ResultsScreen({
         )}
       </div>
 
-      {report.cancelled && (
+      <VerdictBanner report={report} onTestAgain={onTestAgain} />
+
+      {/* Reports from before coverage was recorded say a cancelled run in their own words. */}
+      {report.cancelled && report.coverage === null && (
         <Notice tone="warning" title={text.cancelledTitle} className="audit__notice">
           <p>{text.cancelled}</p>
         </Notice>
@@ -95,25 +101,21 @@ export function ResultsScreen({
         </Notice>
       )}
 
-      {report.score !== undefined && <ScoreSummary score={report.score} />}
+      <ScoreSummary score={report.score} />
 
-      <section className="audit__section" aria-labelledby="results-summary">
-        <h2 id="results-summary" className="visually-hidden">
-          {text.summary}
-        </h2>
-        <SeverityCountList counts={counts} />
-      </section>
+      <FixPlanSection plan={report.plan} />
 
-      <section className="audit__section" aria-labelledby="results-attention">
-        <h2 id="results-attention" className="section-title">
-          {text.toLookAt}
-        </h2>
-        {attention.length === 0 ? (
-          <Notice tone="success">{text.nothingToFix}</Notice>
-        ) : (
-          <ul className="finding-list">{attention.map((finding, index) => item(finding, index))}</ul>
-        )}
-      </section>
+      {report.coverage !== null && <NotRunList coverage={report.coverage} />}
+
+      {attention.length > 0 && (
+        <details className="folded" data-fold="all">
+          <summary className="folded__summary">{text.allFindingsTitle(attention.length)}</summary>
+          <SeverityCountList counts={counts} />
+          <ul className="finding-list folded__list">
+            {attention.map((finding, index) => item(finding, index))}
+          </ul>
+        </details>
+      )}
 
       {notes.length > 0 && (
         <details className="folded" data-fold="notes">

@@ -5,6 +5,7 @@
  * tested without a browser.
  */
 import type { AuditEvent, AuditReport, HistorySaveResult } from '../../../preload/contract/audit';
+import type { CheckStatus as CheckOutcome } from '../../../preload/contract/coverage';
 import type { SeverityCounts } from '../../../preload/contract/findings';
 
 export type CheckStatus = 'waiting' | 'running' | 'done';
@@ -19,6 +20,8 @@ export interface CheckProgress {
   readonly findings: number | null;
   /** The check's findings by severity, once it is done. */
   readonly counts: SeverityCounts | null;
+  /** How it ended, once it is done: a check that did not run must never look like one that passed. */
+  readonly outcome: CheckOutcome | null;
 }
 
 export type RunPhase =
@@ -47,6 +50,7 @@ function waiting(checkId: string, title: string): CheckProgress {
     elapsedMs: null,
     findings: null,
     counts: null,
+    outcome: null,
   };
 }
 
@@ -79,6 +83,7 @@ export function applyEvent(phase: RunPhase, event: AuditEvent, now: number): Run
                 elapsedMs: event.elapsedMs,
                 findings: event.findings,
                 counts: event.counts,
+                outcome: event.status,
               }
             : check,
         ),

@@ -123,18 +123,25 @@ function sumCounts(checks: readonly CheckProgress[]): SeverityCounts {
 
 function CheckRow({ check, now }: { readonly check: CheckProgress; readonly now: number }) {
   const text = strings.audit.run;
+  // A check that ended without running (its prerequisite failed, it timed out, it was cancelled) gets
+  // its own icon and words, never the green tick of one that ran.
+  const outcome = check.status === 'done' && check.outcome !== 'ran' ? check.outcome : null;
+  const unfinished = outcome !== null;
+  const look = unfinished ? 'not-run' : check.status;
   const state =
     check.status === 'waiting'
       ? text.waiting
       : check.status === 'running'
         ? text.running(strings.audit.duration(Math.max(0, now - (check.startedAt ?? now))))
-        : text.done(strings.audit.duration(check.elapsedMs ?? 0));
+        : outcome !== null
+          ? text.outcome[outcome]
+          : text.done(strings.audit.duration(check.elapsedMs ?? 0));
   return (
-    <li className={`check-row check-row--${check.status}`} data-check-id={check.checkId}>
-      <span className={`status-icon status-icon--${check.status}`} aria-hidden="true" />
+    <li className={`check-row check-row--${look}`} data-check-id={check.checkId}>
+      <span className={`status-icon status-icon--${look}`} aria-hidden="true" />
       <span className="check-row__title">{check.title}</span>
       <span className="check-row__state">{state}</span>
-      {check.status === 'done' && check.findings !== null && (
+      {check.status === 'done' && !unfinished && check.findings !== null && (
         <span className="check-row__found">{strings.audit.findingsCount(check.findings)}</span>
       )}
     </li>

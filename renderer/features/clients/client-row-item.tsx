@@ -87,7 +87,7 @@ function Outcome({ row }: { readonly row: ClientRow }) {
   const text = strings.clients.summary;
   const { state } = row;
   if (state.kind !== 'done' && state.kind !== 'cancelled') return null;
-  const overall = state.report.score?.overall ?? null;
+  const overall = state.report.score.overall;
   const worst = worstSeverity(state.report);
   return (
     <div className="client-row__outcome">

@@ -132,12 +132,14 @@ describe('file history store', () => {
 
   it('lists each run with its overall grade and score, so a list needs no full report', async () => {
     const graded = testEntry(1);
-    const score = { overall: { score: 64, grade: 'D' as const }, areas: [] };
+    const overall = { score: 64, grade: 'D' as const, uncappedScore: 84, caps: [], partial: false };
+    const score = { overall, incomplete: [], areas: [] };
     await store.save({ ...graded, report: { ...graded.report, score } });
-    await store.save(testEntry(2));
+    const other = testEntry(2);
+    await store.save(other);
     expect((await store.list()).runs.map((run) => [run.runId, run.overall])).toEqual([
-      [testRunId(2), null],
-      [testRunId(1), { score: 64, grade: 'D' }],
+      [testRunId(2), other.report.score.overall],
+      [testRunId(1), overall],
     ]);
   });
 

@@ -104,7 +104,7 @@ describe('mailwarden audit', () => {
     const report = JSON.parse(result.stdout) as AuditReport;
     const ids = report.findings.map((f) => f.id);
     expect(report).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       tool: { name: 'Mailwarden' },
       target: { kind: 'server', host: 'smtp.mail.test' },
     });

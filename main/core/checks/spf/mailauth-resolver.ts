@@ -70,6 +70,7 @@ function toMailauthError(code: DnsFailureCode, message: string): MailauthDnsErro
     case 'REFUSED':
       return new MailauthDnsError('EREFUSED', message);
     case 'SERVFAIL':
+    case 'UNREACHABLE':
     case 'OTHER':
       // RFC 7208 section 5: a DNS failure while evaluating is a temperror.
       return new MailauthDnsError(`E${code}`, message, { error: 'temperror', text: message });

@@ -1,4 +1,5 @@
 import dgram from 'node:dgram';
+import { assembleReport } from '../../../../main/core/audit/assemble-report';
 import { readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { join } from 'node:path';
@@ -210,8 +211,7 @@ describe('reevaluateReport', () => {
   });
 
   it('refuses a report without evidence, saying why', async () => {
-    const report: AuditReport = {
-      schemaVersion: 1,
+    const report: AuditReport = assembleReport({
       tool: { name: 'Mailwarden', version: '0.0.1' },
       target: {
         kind: 'domain',
@@ -226,7 +226,8 @@ describe('reevaluateReport', () => {
       cancelled: false,
       findings: [],
       transcript: [],
-    };
+      coverage: null,
+    });
     await expect(reevaluateReport(report, { toolVersion: 'test' })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringContaining('carries no evidence') as unknown,

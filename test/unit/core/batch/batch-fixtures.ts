@@ -1,5 +1,6 @@
 /** Shared results for the index tests: one of every kind of row a batch can end with. */
 import type { AuditReport } from '../../../../preload/contract/audit';
+import { assembleReport } from '../../../../main/core/audit/assemble-report';
 import type { Finding, Severity } from '../../../../preload/contract/findings';
 import type { BatchRowProblem } from '../../../../main/core/batch/batch-rows';
 import type { BatchResult } from '../../../../main/core/batch/run-batch';
@@ -18,8 +19,7 @@ function finding(severity: Severity): Finding {
 }
 
 export function sampleReport(severities: readonly Severity[], cancelled = false, scored = true): AuditReport {
-  return {
-    schemaVersion: 1,
+  const report = assembleReport({
     tool: { name: 'Mailwarden', version: 'test' },
     target: { kind: 'domain', label: 'a.test', domain: 'a.test', host: null, port: null, security: null },
     startedAt: '2026-01-01T00:00:00.000Z',
@@ -27,7 +27,14 @@ export function sampleReport(severities: readonly Severity[], cancelled = false,
     cancelled,
     findings: severities.map(finding),
     transcript: [],
-    ...(scored ? { score: { overall: { score: 72, grade: 'C' as const }, areas: [] } } : {}),
+    coverage: null,
+  });
+  const overall = { score: 72, grade: 'C' as const, uncappedScore: 72, caps: [], partial: false };
+  return {
+    ...report,
+    score: scored
+      ? { overall, incomplete: [], areas: [] }
+      : { overall: null, incomplete: ['Nothing that carries a grade was tested.'], areas: [] },
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assembleReport } from '../../../../main/core/audit/assemble-report';
 import type { AuditReport } from '../../../../preload/contract/audit';
 import type { AuditRequest } from '../../../../main/core/audit/audit-service';
 import type { BatchJob } from '../../../../main/core/batch/batch-plan';
@@ -10,8 +11,7 @@ function job(line: number, domain: string): BatchJob {
 }
 
 function report(label: string, cancelled = false): AuditReport {
-  return {
-    schemaVersion: 1,
+  return assembleReport({
     tool: { name: 'Mailwarden', version: 'test' },
     target: { kind: 'domain', label, domain: label, host: null, port: null, security: null },
     startedAt: '2026-01-01T00:00:00.000Z',
@@ -19,7 +19,8 @@ function report(label: string, cancelled = false): AuditReport {
     cancelled,
     findings: [],
     transcript: [],
-  };
+    coverage: null,
+  });
 }
 
 const domainOf = (request: AuditRequest): string => (request.kind === 'domain' ? request.domain : '');

@@ -22,8 +22,8 @@ describe('the client report model', () => {
       accountId: 'acc-1',
       label: 'ann@example.com',
       target: 'ann@example.com, smtp.example.com:587 (starttls), domain example.com',
-      grade: 'C',
-      score: 61,
+      grade: 'F',
+      score: 49,
       worst: 'critical',
       cancelled: false,
     });

@@ -23,7 +23,7 @@ describe('renderClientCsv', () => {
       second?.report.findings.length ?? -1,
     );
     // The grade column: C for the scored account, empty for the one without a score.
-    expect(rows[1]?.[1]).toBe('C');
+    expect(rows[1]?.[1]).toBe('F');
     expect(rows.at(-1)?.[1]).toBe('');
     expect(rows.at(-1)?.[2]).toBe('spf.ok');
     expect(text.endsWith('\r\n')).toBe(true);

@@ -46,7 +46,7 @@ describe('renderClientHtml', () => {
     const rows = table.split('<tr>').slice(2);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('<a href="#account-1">ann@example.com</a>');
-    expect(rows[0]).toContain('<strong>C</strong></td><td class="num">61</td><td>Critical</td>');
+    expect(rows[0]).toContain('<strong>F</strong></td><td class="num">49</td><td>Critical</td>');
     expect(rows[0]).toContain('<td>Yes</td>');
     expect(rows[1]).toContain('<a href="#account-2">');
     // No score: a dash, not 0 or 100; medium is the worst; 1 medium and 1 pass; cancelled said in words.

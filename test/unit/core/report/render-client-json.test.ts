@@ -22,7 +22,7 @@ describe('renderClientJson', () => {
 
   it('holds each account’s summary and its report, which validates as a single-run report', () => {
     expect(parsed.accounts.map((account) => [account.runId, account.grade, account.cancelled])).toEqual([
-      ['run-one', 'C', false],
+      ['run-one', 'F', false],
       ['run-two', null, true],
     ]);
     parsed.accounts.forEach((account, index) => {

@@ -40,6 +40,7 @@ describe('renderHtml', () => {
         'scope',
         'href',
         'rel',
+        'colspan',
       ]),
     );
     // Every "<" in the markup opens one of those tags: none is left for text to open.
@@ -82,6 +83,7 @@ describe('renderHtml', () => {
         'details',
         'summary',
         'footer',
+        'pre',
       ]),
     );
   });
@@ -137,9 +139,9 @@ describe('renderHtml', () => {
     expect(markup).toContain('2026-11-27 10:00:00 UTC');
     expect(markup).toContain('(1.4 s)');
     expect(markup).toMatch(
-      /<th scope="row">Overall<\/th><td><strong>61 \/ 100<\/strong><\/td><td><strong>C<\/strong>/,
+      /<th scope="row">Overall<\/th><td><strong>49 \/ 100<\/strong><\/td><td><strong>F<\/strong>/,
     );
-    expect(markup).toMatch(/Deliverability rules<\/th><td>not tested<\/td><td>–<\/td>/);
+    expect(markup).toMatch(/Login<\/th><td>100 \/ 100<\/td><td>A<\/td>/);
     const order = ['Critical (1)', 'High (1)', 'Medium (1)', 'Low (1)', 'Information (1)'].map((heading) =>
       markup.indexOf(`>${heading}</h3>`),
     );
@@ -180,11 +182,19 @@ describe('renderHtml', () => {
     expect(renderHtml(sampleReport())).not.toContain('was cancelled');
   });
 
-  it('leaves the score out when the report has none', () => {
-    const { score: _score, ...withoutScore } = sampleReport();
-    const plain = renderHtml(withoutScore);
-    expect(plain).not.toContain('class="score"');
-    expect(plain).toContain('Findings by severity');
+  it('opens with the verdict, the capped grade and the fix plan, before the technical appendix', () => {
+    const html = renderHtml(sampleReport());
+    const order = [
+      'Stop: anyone on the internet can send mail through this server.',
+      'Capped at F: anyone on the internet can send mail through this server.',
+      'What to do',
+      'Who does what',
+      'Technical appendix',
+      'Messages to send',
+      'All findings',
+    ].map((text) => html.indexOf(text));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
   it('escapes the target label in the title too', () => {

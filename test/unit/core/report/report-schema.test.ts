@@ -16,7 +16,7 @@ describe('the JSON report schema', () => {
 
   it.each([
     ['an unknown severity', { findings: [{ ...sampleReport().findings[0], severity: 'urgent' }] }],
-    ['another schema version', { schemaVersion: 2 }],
+    ['another schema version', { schemaVersion: 1 }],
     ['a field this version does not write', { extra: true }],
     ['a time that is not ISO 8601', { startedAt: 'yesterday' }],
     ['a port out of range', { target: { ...sampleReport().target, port: 70_000 } }],
@@ -32,7 +32,7 @@ describe('the JSON report schema', () => {
   it('is JSON Schema draft 2020-12 with a versioned id and closed objects', () => {
     const schema = reportJsonSchema();
     expect(schema['$schema']).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(schema['$id']).toBe('urn:mailwarden:audit-report:1');
+    expect(schema['$id']).toBe('urn:mailwarden:audit-report:2');
     expect(schema['additionalProperties']).toBe(false);
     expect(schema['required']).toEqual([
       'schemaVersion',
@@ -43,6 +43,9 @@ describe('the JSON report schema', () => {
       'cancelled',
       'findings',
       'transcript',
+      'coverage',
+      'score',
+      'plan',
     ]);
   });
 });

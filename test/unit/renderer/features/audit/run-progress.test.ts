@@ -46,6 +46,7 @@ describe('applyEvent', () => {
         findings: 3,
         counts: { pass: 1, info: 0, low: 0, medium: 2, high: 0, critical: 0 },
         elapsedMs: 250,
+        status: 'ran',
       },
       2_300,
     );

@@ -37,7 +37,7 @@ function account(id: string): AccountView {
 
 function report(cancelled: boolean, severities: Finding['severity'][] = ['pass']): AuditReport {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'Mailwarden', version: '0.1.0' },
     target: { kind: 'account', label: 'a', domain: 'bakery.test', host: null, port: null, security: null },
     startedAt: '2026-11-28T00:00:00.000Z',
@@ -54,6 +54,9 @@ function report(cancelled: boolean, severities: Finding['severity'][] = ['pass']
       references: [],
     })),
     transcript: [],
+    coverage: null,
+    score: { overall: null, incomplete: ['Not scored in this test.'], areas: [] },
+    plan: { verdict: { tone: 'incomplete', sentence: 'Incomplete.' }, actions: [] },
   };
 }
 
@@ -85,6 +88,7 @@ describe('the client run model', () => {
       elapsedMs: 3,
       findings: 1,
       counts: { ...NO_FINDINGS, high: 1 },
+      status: 'ran',
     });
     expect(next[0]?.state).toMatchObject({ kind: 'running', planned: 2, done: 1 });
     // A check main did not plan still counts, and "done" never passes "planned".
@@ -96,6 +100,7 @@ describe('the client run model', () => {
         elapsedMs: 3,
         findings: 0,
         counts: NO_FINDINGS,
+        status: 'ran',
       });
     expect(next[0]?.state).toMatchObject({ planned: 3, done: 3 });
     const finished = report(false);

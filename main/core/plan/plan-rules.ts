@@ -1,0 +1,73 @@
+/**
+ * Who fixes what, and which findings share one root cause: the tables the fix plan is built from.
+ *
+ * By default the same finding id is one action however many ports or addresses it was seen on. The
+ * groups below join different ids that one change fixes (publishing a DMARC record fixes the missing
+ * record, the bulk-sender DMARC rule and the alignment rule at once).
+ */
+import type { Actor } from '../../../preload/contract/plan';
+
+/** Longest prefix wins. Anything not listed is the server's or provider's business. */
+const ACTOR_BY_PREFIX: readonly (readonly [string, Actor])[] = [
+  ['spf.', 'dns'],
+  ['dkim.', 'dns'],
+  ['dmarc.', 'dns'],
+  ['bimi.', 'dns'],
+  ['mx.', 'dns'],
+  ['mta-sts.', 'dns'],
+  ['tls-rpt.', 'dns'],
+  ['dane.', 'dns'],
+  ['bulk.', 'dns'],
+  // A PTR record is set by whoever owns the sending address, which is the provider, not the domain owner.
+  ['rdns.', 'provider'],
+  ['bulk.reverse-dns.', 'provider'],
+  ['bulk.tls.', 'provider'],
+  // A wrong password or a missing app password is fixed in the mail program or the account's settings...
+  ['auth.login.', 'you'],
+  // ...but SMTP AUTH switched off for a Microsoft 365 tenant is the administrator's switch.
+  [`auth.login.m365-`, 'provider'], // a prefix, not a finding id
+];
+
+export function actorOf(findingId: string): Actor {
+  let best: { actor: Actor; length: number } = { actor: 'provider', length: 0 };
+  for (const [prefix, actor] of ACTOR_BY_PREFIX)
+    if (findingId.startsWith(prefix) && prefix.length > best.length) best = { actor, length: prefix.length };
+  return best.actor;
+}
+
+export interface RootCause {
+  /** The action's id. */
+  readonly id: string;
+  readonly matches: (findingId: string) => boolean;
+}
+
+/** Explicit root causes; a finding matching none is its own action, keyed by its id. */
+export const ROOT_CAUSES: readonly RootCause[] = [
+  {
+    // One record fixes them all: missing, broken or weak DMARC, and the rules that depend on it.
+    id: 'dmarc',
+    matches: (id) =>
+      id.startsWith('dmarc.') ||
+      id === 'bulk.dmarc-policy.fail' ||
+      id === 'bulk.dmarc-alignment.fail' ||
+      id === 'bimi.dmarc.too-weak',
+  },
+  {
+    // RFC 8996 retired both; switching them off is one setting per server.
+    id: 'tls.old-versions',
+    matches: (id) => id === 'tls.protocol.tls1_0-accepted' || id === 'tls.protocol.tls1_1-accepted',
+  },
+  {
+    // The bulk-sender SPF/DKIM rules fail because SPF or DKIM is missing: fixing those fixes these.
+    id: 'spf',
+    matches: (id) => id.startsWith('spf.'),
+  },
+  {
+    id: 'reverse-dns',
+    matches: (id) => id.startsWith('rdns.') || id === 'bulk.reverse-dns.fail',
+  },
+];
+
+export function rootCauseOf(findingId: string): string {
+  return ROOT_CAUSES.find((cause) => cause.matches(findingId))?.id ?? findingId;
+}
