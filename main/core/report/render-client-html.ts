@@ -1,6 +1,7 @@
 /**
- * The client report as one self-contained HTML file: a summary table of every account, then each
- * account's full report, each starting on a new page when printed (and so in the PDF).
+ * The client report as one self-contained HTML file: a summary table of every account on the first page,
+ * then one page per account (its verdict, grades and fix plan), then each account's technical appendix,
+ * each starting on a new page when printed (and so in the PDF).
  *
  * It has the single report's guarantees (render-html.ts): inline styles only, no scripts, fonts, images
  * or links to fetch, a Content-Security-Policy that forbids them anyway, and every text escaped by
@@ -8,7 +9,7 @@
  * down and its ids made unique, so the document keeps one h1 and no id twice.
  */
 import { SEVERITIES_WORST_FIRST, SEVERITY_LABELS, readableTime } from './report-view';
-import { CONTENT_SECURITY_POLICY, cover, reportSections } from './render-html';
+import { CONTENT_SECURITY_POLICY, appendixSection, cover, summarySection } from './render-html';
 import type { ClientAccountReport, ClientReport } from './client-report';
 import { SafeHtml, markup } from './html-template';
 import { REPORT_CSS } from './report-html-styles';
@@ -30,8 +31,11 @@ const CLIENT_CSS = `
   letter-spacing: normal; color: var(--ink); }
 .client-account h6 { font-size: 0.8rem; margin: 0.9rem 0 0.3rem; line-height: 1.25; text-transform: uppercase;
   letter-spacing: 0.05em; color: var(--muted); }
+.client-appendix { margin-top: 3rem; }
+.client-account .one-page h3, .client-appendix h3 { font-size: 1.2rem; }
 @media print {
   .client-account { break-before: page; page-break-before: always; margin-top: 0; padding-top: 0; border-top: none; }
+  .client-appendix { margin-top: 0; }
   h6 { break-after: avoid; page-break-after: avoid; }
 }
 `;
@@ -62,6 +66,7 @@ export function renderClientHtml(report: ClientReport): string {
 <main>
 ${summaryTable(report)}
 ${report.accounts.map(accountSection)}
+${report.accounts.map(accountAppendix)}
 </main>
 <footer>Made by Mailwarden on your own computer. Each account's report has report format version ${report.accounts[0]?.report.schemaVersion ?? NO_VALUE}. Server and DNS texts are quoted as received.</footer>
 </body>
@@ -77,7 +82,7 @@ ${
   report.accounts.length === 0
     ? markup`<p>No account was tested.</p>`
     : markup`<table class="client-summary">
-<caption class="eyebrow">One line per account; each account's full report follows</caption>
+<caption class="eyebrow">One line per account; a page per account follows, then the technical appendices</caption>
 <thead><tr><th scope="col">Account and what was tested</th><th scope="col">Grade</th><th scope="col" class="num">Score</th><th scope="col">Worst</th>${SEVERITIES_WORST_FIRST.map(
         (severity) => markup`<th scope="col" class="num">${SEVERITY_LABELS[severity]}</th>`,
       )}<th scope="col">Complete</th></tr></thead>
@@ -95,8 +100,15 @@ ${report.accounts.map(({ summary }, index) => {
 
 function accountSection(account: ClientAccountReport, index: number): SafeHtml {
   const inner = markup`${cover(account.report, targetText(account.report))}
-${reportSections(account.report)}`;
+${summarySection(account.report)}`;
   return markup`<section class="client-account" id="${accountId(index)}" aria-label="${account.summary.label}">
+${new SafeHtml(nested(inner.markup, `${accountId(index)}-`))}
+</section>`;
+}
+
+function accountAppendix(account: ClientAccountReport, index: number): SafeHtml {
+  const inner = appendixSection(account.report, `Technical appendix: ${account.summary.label}`);
+  return markup`<section class="client-appendix" aria-label="Technical appendix: ${account.summary.label}">
 ${new SafeHtml(nested(inner.markup, `${accountId(index)}-`))}
 </section>`;
 }

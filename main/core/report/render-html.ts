@@ -63,16 +63,27 @@ ${reportSections(report)}
  * the transcript).
  */
 export function reportSections(report: AuditReport): SafeHtml {
+  return markup`${summarySection(report)}
+${appendixSection(report)}`;
+}
+
+/** The one-page summary: verdict, grades with caps, the plan at a glance and who does what. */
+export function summarySection(report: AuditReport): SafeHtml {
+  return summary(readSummary(report));
+}
+
+/** The technical appendix, starting on a page of its own when printed. */
+export function appendixSection(report: AuditReport, title = 'Technical appendix'): SafeHtml {
   const problems = groupBySeverity(report.findings).filter((group) => group.severity !== 'pass');
   const passes = report.findings.filter((finding) => finding.severity === 'pass');
   const view = readSummary(report);
-  return markup`${summary(report, view)}
-<div class="appendix">
-<h2 class="appendix-title">Technical appendix</h2>
-${messagesSection(view)}
+  return markup`<div class="appendix">
+<h2 class="appendix-title">${title}</h2>
+${actionsSection(view)}
 ${notRunSection(view)}
 <section aria-labelledby="findings-heading">
 <h2 id="findings-heading">All findings</h2>
+${severityTable(report)}
 ${problems.length === 0 ? markup`<p>Nothing needs attention: every check passed.</p>` : null}
 ${problems.map(
   (group) => markup`<h3 id="severity-${group.severity}">${group.label} (${group.findings.length})</h3>
@@ -100,14 +111,18 @@ ${report.cancelled ? markup`<p class="warning">This audit was cancelled before e
 </header>`;
 }
 
-function summary(report: AuditReport, view: SummaryView): SafeHtml {
+function summary(view: SummaryView): SafeHtml {
   return markup`<section class="one-page" aria-labelledby="summary-heading">
 <h2 id="summary-heading">Summary</h2>
 <p class="verdict tone-${view.tone}"><strong>${view.verdict}</strong></p>
 ${view.banners.map((banner) => markup`<p class="warning">${banner}</p>`)}
-<div class="summary">
 ${scoreTable(view.score)}
-<table>
+${planSection(view)}
+</section>`;
+}
+
+function severityTable(report: AuditReport): SafeHtml {
+  return markup`<table class="counts">
 <caption class="eyebrow">Findings by severity</caption>
 <thead><tr><th scope="col">Severity</th><th scope="col">Findings</th></tr></thead>
 <tbody>
@@ -116,22 +131,22 @@ ${severityCounts(report.findings).map(
     markup`<tr><td><span class="badge sev-${severity}">${SEVERITY_LABELS[severity]}</span></td><td class="count">${count}</td></tr>`,
 )}
 </tbody>
-</table>
-</div>
-${planSection(view)}
-</section>`;
+</table>`;
 }
 
+/** The grades beside what capped the overall one (or why there is none). */
 function scoreTable(score: ScoreView): SafeHtml {
-  return markup`<table class="score">
+  return markup`<div class="grades">
+<table class="score">
 <caption class="eyebrow">Grades</caption>
 <thead><tr><th scope="col">Area</th><th scope="col">Score</th><th scope="col">Grade</th></tr></thead>
 <tbody>
 <tr><th scope="row">${score.overall.label}</th><td><strong>${score.overall.points}</strong></td><td><strong>${score.overall.grade}</strong></td></tr>
-${score.overall.notes.map((note) => markup`<tr class="cap"><td colspan="3">${note}</td></tr>`)}
 ${score.areas.map((area) => markup`<tr><th scope="row">${area.label}</th><td>${area.points}</td><td>${area.grade}</td></tr>`)}
 </tbody>
-</table>`;
+</table>
+${score.overall.notes.length === 0 ? null : markup`<ul class="caps">${score.overall.notes.map((note) => markup`<li>${note}</li>`)}</ul>`}
+</div>`;
 }
 
 function planSection(view: SummaryView): SafeHtml {
@@ -144,17 +159,27 @@ ${
 ${
   view.recipients.length === 0
     ? null
-    : markup`<h3>Who does what</h3><ul class="recipients">${view.recipients.map(
-        (recipient) =>
-          markup`<li><strong>${recipient.whoLabel}</strong>: ${recipient.actions.map((a) => String(a.number)).join(', ')}</li>`,
-      )}</ul>`
+    : markup`<p class="recipients"><strong>Who does what:</strong> ${view.recipients.map(
+        (recipient, index) =>
+          markup`${index === 0 ? null : ' · '}${recipient.whoLabel}: ${recipient.actions.map((a) => String(a.number)).join(', ')}`,
+      )}. The messages to send them are in the appendix.</p>`
 }`;
 }
 
+/** One line per action in the summary: what, who, where. The steps are in the appendix. */
 function actionItem(action: ActionView): SafeHtml {
-  return markup`<li class="action sev-${action.severity}">
-<p class="action-title"><span class="badge">${SEVERITY_LABELS[action.severity]}</span>${action.title}</p>
-<p class="action-who">${action.whoLabel}${action.where === null ? null : markup` · ${action.where}`}${action.fixes > 1 ? markup` · fixes ${action.fixes} findings` : null}</p>
+  return markup`<li class="action sev-${action.severity}"><span class="badge">${SEVERITY_LABELS[action.severity]}</span><strong>${action.title}</strong> <span class="action-who">— ${action.whoLabel}${action.where === null ? null : markup` · ${action.where}`}${action.fixes > 1 ? markup` · fixes ${action.fixes} findings` : null}</span></li>`;
+}
+
+/** Each action in full: the steps once, the record to publish, and the message to send. */
+function actionsSection(view: SummaryView): SafeHtml | null {
+  if (view.actions.length === 0) return null;
+  return markup`<section aria-labelledby="actions-heading">
+<h2 id="actions-heading">How to do each action</h2>
+${view.actions.map(
+  (action) => markup`<article class="action-detail sev-${action.severity}">
+<h3>${action.number}. ${action.title}</h3>
+<p class="action-who">${action.whoLabel}${action.where === null ? null : markup` · ${action.where}`}</p>
 <ol class="steps">${action.steps.map((step) => markup`<li>${step}</li>`)}</ol>
 ${
   action.record === null
@@ -162,18 +187,8 @@ ${
     : markup`<table class="record"><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Value</th></tr></thead>
 <tbody><tr><td>${action.record.name}</td><td>${action.record.type}</td><td>${action.record.value}</td></tr></tbody></table>`
 }
-</li>`;
-}
-
-function messagesSection(view: SummaryView): SafeHtml | null {
-  const toSend = view.actions.filter((action) => action.who !== 'you');
-  if (toSend.length === 0) return null;
-  return markup`<section aria-labelledby="messages-heading">
-<h2 id="messages-heading">Messages to send</h2>
-<p>Each can be copied into an email to whoever makes the change.</p>
-${toSend.map(
-  (action) =>
-    markup`<h3>${action.number}. For ${action.whoLabel.toLowerCase()}</h3><pre class="message">${action.message}</pre>`,
+${action.who === 'you' ? null : markup`<h4>A message for ${action.whoLabel.toLowerCase()}</h4><pre class="message">${action.message}</pre>`}
+</article>`,
 )}
 </section>`;
 }

@@ -46,7 +46,7 @@ export function renderMarkdown(report: AuditReport): string {
     'The details behind the summary: messages to send, every finding and the transcript.',
     '',
   );
-  lines.push(...messageLines(view), ...notRunLines(view));
+  lines.push(...actionDetailLines(view), ...notRunLines(view));
   lines.push('## All findings', '');
   const groups = groupBySeverity(report.findings).filter((group) => group.severity !== 'pass');
   if (groups.length === 0) lines.push('Nothing needs attention: every check passed.', '');
@@ -104,18 +104,15 @@ function summaryLines(report: AuditReport, view: SummaryView): string[] {
     '',
     ...(view.actions.length === 0
       ? [view.tone === 'incomplete' ? 'Nothing to fix among what could be tested.' : 'Nothing to fix.', '']
-      : view.actions.flatMap((action) => [
-          `${String(action.number)}. **[${SEVERITY_LABELS[action.severity]}] ${markdownText(action.title)}**  `,
-          `   ${markdownText(action.whoLabel)}${action.where === null ? '' : ` · ${markdownText(action.where)}`}${
-            action.fixes > 1 ? ` · fixes ${String(action.fixes)} findings` : ''
-          }`,
+      : [
+          ...view.actions.map(
+            (action) =>
+              `${String(action.number)}. **[${SEVERITY_LABELS[action.severity]}] ${markdownText(action.title)}**: ${markdownText(action.whoLabel)}${
+                action.where === null ? '' : ` · ${markdownText(action.where)}`
+              }${action.fixes > 1 ? ` · fixes ${String(action.fixes)} findings` : ''}`,
+          ),
           '',
-          ...action.steps.map((step, index) => `   ${String(index + 1)}. ${markdownText(step)}`),
-          ...(action.record === null
-            ? []
-            : ['', indent(codeBlock(`${action.record.name} ${action.record.type} ${action.record.value}`))]),
-          '',
-        ])),
+        ]),
     ...(view.recipients.length === 0
       ? []
       : [
@@ -130,25 +127,30 @@ function summaryLines(report: AuditReport, view: SummaryView): string[] {
   ];
 }
 
-const indent = (block: string): string =>
-  block
-    .split('\n')
-    .map((line) => `   ${line}`)
-    .join('\n');
-
-function messageLines(view: SummaryView): string[] {
-  const toSend = view.actions.filter((action) => action.who !== 'you');
-  if (toSend.length === 0) return [];
+/** Each action in full: the steps once, the record to publish, and the message to send. */
+function actionDetailLines(view: SummaryView): string[] {
+  if (view.actions.length === 0) return [];
   return [
-    '## Messages to send',
+    '## How to do each action',
     '',
-    'Each can be copied into an email to whoever makes the change.',
-    '',
-    ...toSend.flatMap((action) => [
-      `### ${String(action.number)}. For ${markdownText(action.whoLabel.toLowerCase())}`,
+    ...view.actions.flatMap((action) => [
+      `### ${String(action.number)}. ${markdownText(action.title)}`,
       '',
-      codeBlock(action.message.trimEnd()),
+      `${markdownText(action.whoLabel)}${action.where === null ? '' : ` · ${markdownText(action.where)}`}`,
       '',
+      ...action.steps.map((step, index) => `${String(index + 1)}. ${markdownText(step)}`),
+      '',
+      ...(action.record === null
+        ? []
+        : [codeBlock(`${action.record.name} ${action.record.type} ${action.record.value}`), '']),
+      ...(action.who === 'you'
+        ? []
+        : [
+            `**A message for ${markdownText(action.whoLabel.toLowerCase())}**`,
+            '',
+            codeBlock(action.message.trimEnd()),
+            '',
+          ]),
     ]),
   ];
 }

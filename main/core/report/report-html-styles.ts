@@ -31,11 +31,16 @@ code, .mono, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas,
 .verdict { font-size: 1.1rem; margin: 0.4rem 0 1rem; }
 .warning { border: 2px solid var(--ink); padding: 0.5rem 0.8rem; font-weight: 600; }
 .plan { padding-left: 1.4rem; }
-.action { margin: 0 0 0.6rem; break-inside: avoid; page-break-inside: avoid; }
-.action p { margin: 0.1rem 0; }
-.action-who { font-size: 0.85rem; }
-.action .steps { margin: 0.2rem 0; font-size: 0.9rem; }
-tr.cap td { font-size: 0.85rem; font-style: italic; }
+.action { margin: 0 0 0.35rem; break-inside: avoid; page-break-inside: avoid; }
+.action-who { font-size: 0.85rem; color: var(--muted); }
+table.score { width: auto; min-width: 24rem; }
+table.counts { width: auto; min-width: 15rem; }
+table.counts td.count { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
+.action-detail { break-inside: avoid; page-break-inside: avoid; margin-bottom: 1rem; }
+.action-detail .steps { margin: 0.2rem 0; }
+.grades { display: flex; flex-wrap: wrap; gap: 0.4rem 1.5rem; align-items: flex-start; }
+.caps { flex: 1 1 16rem; margin: 1.4rem 0 0; padding-left: 1.1rem; font-size: 0.9rem; }
+.caps li { margin-bottom: 0.25rem; }
 pre.message { white-space: pre-wrap; border: 1px solid var(--rule); padding: 0.5rem; font-size: 0.8rem; break-inside: avoid; }
 @media print { .appendix { break-before: page; page-break-before: always; } }
 table { border-collapse: collapse; width: 100%; margin: 0.3rem 0; }
@@ -83,6 +88,19 @@ footer { margin-top: 2.5rem; padding-top: 0.6rem; border-top: 1px solid var(--ru
     margin-bottom: 0.8rem; padding-bottom: 0.2rem; font-size: 8.5pt; color: var(--ink); }
   h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; }
   tr { break-inside: avoid; }
+  /* The summary is one page: a compact cover, tight tables and one line per action. */
+  h1 { font-size: 1.45rem; margin: 0.1rem 0 0.4rem; }
+  .cover { padding-bottom: 0.4rem; }
+  .cover .meta { grid-template-columns: max-content 1fr max-content 1fr; font-size: 9pt; }
+  .one-page h2 { margin: 0.8rem 0 0.4rem; }
+  .one-page h3 { margin: 0.7rem 0 0.3rem; font-size: 10pt; }
+  .one-page .verdict { margin: 0.2rem 0 0.5rem; }
+  .one-page th, .one-page td { padding: 0.12rem 0.45rem; font-size: 9pt; }
+  .one-page { line-height: 1.35; }
+  .one-page .action { margin: 0 0 0.1rem; font-size: 9pt; }
+  .one-page .badge { min-width: 4.6rem; font-size: 6.5pt; }
+  .one-page .recipients { margin: 0.2rem 0; font-size: 9pt; }
+  .one-page .caps { font-size: 9pt; }
   /* Paper cannot be clicked: passing checks print expanded (Chromium's ::details-content, CSS Pseudo 4). */
   details { border: none; padding: 0; }
   details > summary { display: none; }
