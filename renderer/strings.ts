@@ -407,6 +407,10 @@ export const strings = {
       notesTitle: (n: number) =>
         n === 1 ? '1 note for your information' : `${n} notes for your information`,
       passedTitle: (n: number) => (n === 1 ? '1 check passed' : `${n} checks passed`),
+      protocolTitle: (n: number) =>
+        n === 1
+          ? '1 protocol detail for the technically curious'
+          : `${n} protocol details for the technically curious`,
       testAgain: 'Test this again',
     },
 
@@ -426,6 +430,7 @@ export const strings = {
 
     finding: {
       sawTitle: 'What we saw',
+      technicalTitle: 'Technical details',
       transcript: (n: number) =>
         n === 1 ? 'Show the server conversation (1 line)' : `Show the server conversation (${n} lines)`,
       client: 'Mailwarden',
@@ -445,6 +450,10 @@ export const strings = {
       referencesTitle: 'References',
       opensBrowser: '(opens in your browser)',
       closeHint: 'Press Escape to close.',
+      allowTitle: 'Is this certificate yours?',
+      allowLead:
+        'Compare this fingerprint with the one your server shows (for example with "openssl x509 -fingerprint -sha256"). Only if they match, test once more: the password is sent to a server presenting exactly this certificate, for this one test.',
+      allowButton: 'Allow this certificate for one test',
     },
   },
 

@@ -5,6 +5,7 @@
 import type { AuditReport } from '../../preload/contract/audit';
 import { SEVERITIES, type Finding, type Severity } from '../../preload/contract/findings';
 import { readSummary, type ActionView, type SummaryView } from '../core/report/report-summary';
+import { cliWording } from './cli-wording';
 import { terminalSafe } from './terminal-text';
 
 const LABELS: Record<Severity, string> = {
@@ -93,7 +94,7 @@ function formatAction(action: ActionView): string[] {
       action.fixes > 1 ? `. Fixes ${String(action.fixes)} findings` : ''
     }`,
   ];
-  action.steps.forEach((step, index) => out.push(`   ${String(index + 1)}) ${terminalSafe(step)}`));
+  action.steps.forEach((step, index) => out.push(`   ${String(index + 1)}) ${terminalSafe(cliWording(step))}`));
   if (action.record !== null) {
     const { type, name, value } = action.record;
     out.push(`   Publish: ${terminalSafe(name)} ${type} ${terminalSafe(value)}`);

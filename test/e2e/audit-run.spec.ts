@@ -147,7 +147,7 @@ test('plan, live run and results: the untrusted certificate and the missing DMAR
   server.setGreetingDelay(0);
   const report = lastReport(app);
   expect(report.cancelled).toBe(false);
-  if (report.score?.overall !== undefined && report.score.overall !== null) {
+  if (report.score.overall !== null) {
     await expect(page.locator('.score .grade')).toHaveAttribute('data-grade', report.score.overall.grade);
     await expect(page.getByText(`${String(report.score.overall.score)} out of 100`)).toBeVisible();
     await expect(page.locator('.area-grade')).toHaveCount(report.score.areas.length);

@@ -192,7 +192,7 @@ test('tests all of one client’s accounts, shows each row’s end and the grade
   for (const report of reports) {
     const item = row(page, report.target.label);
     await expect(item).toHaveAttribute('data-state', 'done');
-    const overall = report.score?.overall ?? null;
+    const overall = report.score.overall;
     await expect(item.locator('[data-grade]')).toHaveAttribute('data-grade', overall?.grade ?? '');
     if (overall !== null) await expect(item).toContainText(`${String(Math.round(overall.score))} / 100`);
     await expect(item).toContainText(/Worst: (Critical|High|Medium|Low|Note|Passed)/);
@@ -209,6 +209,7 @@ test('tests all of one client’s accounts, shows each row’s end and the grade
   await page.getByRole('button', { name: `Open results for ${ORDERS}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Results for ${ORDERS}` })).toBeFocused();
   await expect(page.getByRole('button', { name: 'Back to the client summary' })).toBeVisible();
+  await page.locator('details[data-fold="all"] > summary').click();
   await expect(page.locator('[data-finding-id="auth.tls.untrusted"]')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { level: 1, name: `Results for ${BAKERY}` })).toBeFocused();

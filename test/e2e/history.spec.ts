@@ -127,6 +127,7 @@ test('two runs listed, one opened read-only, compared (DMARC fixed), and one del
     .getByRole('button', { name: /^Open the test of / })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: `Results for ${AUDIT_LABEL}` })).toBeFocused();
+  await page.locator('details[data-fold="all"] > summary').click();
   await expect(page.locator(`[data-finding-id="${DMARC_MISSING}"]`)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Test this again' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Back to the history' })).toBeVisible();

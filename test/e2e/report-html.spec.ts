@@ -95,17 +95,22 @@ test.describe('the HTML report in Chromium', () => {
     await expect(page).toHaveTitle('Mail security report: Garage Müller: front desk');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Garage Müller: front desk');
+    // The one-page summary first, then the technical appendix.
     await expect(page.getByRole('heading', { level: 2 })).toHaveText([
       'Summary',
-      'Findings',
+      'Technical appendix',
+      'How to do each action',
+      'Checks that did not run',
+      'All findings',
       /^Passing checks \(\d+\)$/,
       'Protocol transcript',
     ]);
-    await expect(page.getByRole('heading', { level: 3 }).first()).toHaveText(/^Critical \(\d+\)$/);
+    await expect(page.getByRole('heading', { level: 3 }).first()).toHaveText('What to do');
+    await expect(page.getByRole('heading', { level: 3, name: /^Critical \(\d+\)$/ })).toBeVisible();
     await expect(page.getByRole('heading', { level: 4, name: /is an open relay/ })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Findings by severity' })).toBeVisible();
     await expect(
-      page.getByRole('table', { name: 'Score' }).getByRole('rowheader', { name: 'Overall' }),
+      page.getByRole('table', { name: 'Grades' }).getByRole('rowheader', { name: 'Overall' }),
     ).toBeVisible();
     await expect(page.getByRole('columnheader', { name: 'Connection' })).toBeVisible();
     // Passing checks start collapsed and open on request.

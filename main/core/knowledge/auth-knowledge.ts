@@ -7,10 +7,18 @@
  * with the exact fix. Provider rules come first: they are more specific than the standard ones.
  */
 import type { Evidence } from '../../../preload/contract/findings';
+import { verifyProblems } from '../tls/verify-error';
 import { evidenceList, evidenceText } from './evidence-text';
 import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
 
 const where = (e: Evidence): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
+
+/** The verification failure in plain words; the library's code stays in the evidence, never in prose. */
+const certificateProblem = (e: Evidence): string => {
+  const raw = e['authorizationError'];
+  const words = verifyProblems(typeof raw === 'string' ? raw : null).map((problem) => problem.words);
+  return words.length === 0 ? 'The certificate could not be verified.' : words.join(' ');
+};
 const replyOf = (e: Evidence): string => {
   const reply = e['reply'];
   if (typeof reply !== 'object' || reply === null || Array.isArray(reply)) return 'no reply';
@@ -140,14 +148,14 @@ export const AUTH_KNOWLEDGE = {
     severity: 'high',
     title: (e) => `Password not sent: the certificate of ${where(e)} could not be verified`,
     explanation: (e) =>
-      `The server’s certificate did not check out (${evidenceText(e, 'authorizationError')}). Someone could be pretending to be your mail server, ` +
+      `The server’s certificate did not check out: ${certificateProblem(e)} Someone could be pretending to be your mail server, ` +
       'so we did not send your password. ' +
       `If you know this certificate is yours (fingerprint ${evidenceText(e, 'fingerprintSha256')}), you can allow one login against exactly this fingerprint.`,
     fix: {
       steps: [
         'Install a certificate from a public certificate authority that names this server, with its intermediate certificates.',
-        'If this is your own server with a private certificate, add your certificate authority in Settings (or --ca FILE).',
-        'To test the login once anyway, compare the fingerprint above with the one on the server, then allow that fingerprint for one run.',
+        'If this is your own server with a private certificate, add your certificate authority under Settings → Extra trusted certificates.',
+        'To test the login once anyway, compare the fingerprint above with the one on the server, then choose “Allow this certificate for one test”.',
       ],
     },
     references: [rfc(8314, '4.1'), rfc(6125, '6')],
@@ -156,7 +164,7 @@ export const AUTH_KNOWLEDGE = {
     severity: 'info',
     title: (e) => `Logged in to ${where(e)} trusting the certificate you named`,
     explanation: (e) =>
-      `The certificate did not verify (${evidenceText(e, 'authorizationError')}), but its fingerprint matched the one you allowed for this run, so the password was sent once.`,
+      `The certificate did not verify (${certificateProblem(e)}) But its fingerprint matched the one you allowed for this run, so the password was sent once.`,
     fix: {
       steps: ['Replace the certificate with one that verifies, so mail programs do not warn or refuse.'],
     },

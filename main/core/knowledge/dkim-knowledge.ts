@@ -57,7 +57,7 @@ export const DKIM_KNOWLEDGE = {
     fix: {
       steps: [
         'Open a message you sent and look at its DKIM-Signature header: the value after "s=" is your selector.',
-        'Add that selector to the account (or run the check with --dkim-selector SELECTOR).',
+        'Add that selector to the account’s DKIM selectors.',
         'If no DKIM-Signature header is there, turn on DKIM signing in your mail service and publish the record it gives you.',
       ],
     },

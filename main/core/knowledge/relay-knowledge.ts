@@ -63,7 +63,7 @@ export const RELAY_KNOWLEDGE = {
     title: 'Relay test skipped at your request',
     explanation:
       'The open-relay test is switched off in your settings, so we did not ask the server to relay.',
-    fix: { steps: ['To run it, switch the relay test back on (or leave out --no-relay-test).'] },
+    fix: { steps: ['To run it, switch the relay test back on.'] },
     references: [rfc(5321, '3.9')],
   },
 } satisfies KnowledgeTable;

@@ -283,7 +283,7 @@ export const TLS_KNOWLEDGE = {
         e['reasonCode'] === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'
           ? [
               'If the certificate comes from a public authority, configure the server to send the intermediate certificate(s) together with its own (the "full chain" file).',
-              'If your company runs its own certificate authority, give Mailwarden its certificate with --ca FILE (or in Settings).',
+              'If your company runs its own certificate authority, add its certificate under Settings → Extra trusted certificates.',
               ...REISSUE_STEPS.slice(2),
             ]
           : REISSUE_STEPS,

@@ -108,3 +108,84 @@ export function evidenceText(value: JsonValue): string {
   }
   return JSON.stringify(value);
 }
+
+/** Words a person reads for the evidence fields that matter; anything else is labelled from its key. */
+const EVIDENCE_LABELS: { readonly [key: string]: string } = {
+  host: 'Server',
+  port: 'Port',
+  address: 'Address',
+  domain: 'Domain',
+  record: 'Record',
+  records: 'Records',
+  issuer: 'Issued by',
+  subject: 'Issued to',
+  names: 'Names on the certificate',
+  notAfter: 'Valid until',
+  notBefore: 'Valid from',
+  daysLeft: 'Days left',
+  fingerprintSha256: 'Certificate fingerprint (SHA-256)',
+  protocol: 'TLS version',
+  cipher: 'Cipher suite',
+  greeting: 'Greeting',
+  banner: 'Greeting',
+  mechanisms: 'Login methods offered',
+  mechanismsAfterTls: 'Login methods after encryption',
+  reason: 'Why',
+  resolver: 'DNS server',
+  selector: 'DKIM selector',
+  policy: 'Policy',
+};
+
+/**
+ * Fields for the "Technical details" fold rather than the finding's main facts: how the check ran
+ * (timings, deadlines, internal outcomes), library codes, yes/no flags, and nested data.
+ */
+const TECHNICAL_KEYS: ReadonlySet<string> = new Set([
+  'outcome',
+  'elapsedMs',
+  'deadlineSeconds',
+  'presetId',
+  'authorizationError',
+  'reasonCode',
+  'enhancedCode',
+  'checkId',
+  'title',
+]);
+
+export interface EvidenceRow {
+  readonly key: string;
+  readonly label: string;
+  readonly value: string;
+}
+
+/** A finding's evidence as the facts a person reads first and the technical rest; empty values dropped. */
+export function splitEvidence(evidence: Finding['evidence']): {
+  readonly facts: readonly EvidenceRow[];
+  readonly technical: readonly EvidenceRow[];
+} {
+  const facts: EvidenceRow[] = [];
+  const technical: EvidenceRow[] = [];
+  for (const [key, value] of Object.entries(evidence)) {
+    if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    const row = { key, label: EVIDENCE_LABELS[key] ?? evidenceLabel(key), value: evidenceText(value) };
+    const isTechnical =
+      TECHNICAL_KEYS.has(key) ||
+      /(?:Ms|Code|Seconds)$/.test(key) ||
+      typeof value === 'boolean' ||
+      (typeof value === 'object' && !(Array.isArray(value) && value.every((v) => typeof v !== 'object')));
+    (isTechnical ? technical : facts).push(row);
+  }
+  return { facts, technical };
+}
+
+/**
+ * Notes about protocol details (which SMTP extensions a server lists, how many features it advertises):
+ * true, but for the technically curious, so they sit in their own fold.
+ */
+export function isProtocolDetail(finding: Finding): boolean {
+  return (
+    finding.id.startsWith('smtp.ext.') ||
+    finding.id.startsWith('smtp.dialogue.capabilities-') ||
+    finding.id === 'smtp.dialogue.banner'
+  );
+}

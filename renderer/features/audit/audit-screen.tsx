@@ -27,11 +27,15 @@ export function AuditScreen({ account, onClose }: AuditScreenProps) {
   const [choices, setChoices] = usePlanChoices();
   const { phase } = run;
 
-  const start = () => {
+  const start = (allowCertificateFingerprint?: string) => {
+    const options = auditOptionsFor(choices ?? DEFAULT_CHOICES, account);
     void run.start(
       { kind: 'account', accountId: account.id },
-      auditOptionsFor(choices ?? DEFAULT_CHOICES, account),
+      allowCertificateFingerprint === undefined ? options : { ...options, allowCertificateFingerprint },
     );
+  };
+  const startAgain = () => {
+    start();
   };
 
   switch (phase.kind) {
@@ -42,7 +46,7 @@ export function AuditScreen({ account, onClose }: AuditScreenProps) {
           account={account}
           choices={choices}
           onChange={setChoices}
-          onStart={start}
+          onStart={startAgain}
           onBack={onClose}
         />
       );
@@ -63,7 +67,8 @@ export function AuditScreen({ account, onClose }: AuditScreenProps) {
           runId={phase.runId}
           report={phase.report}
           notSavedReason={phase.history.status === 'failed' ? phase.history.message : undefined}
-          onTestAgain={start}
+          onTestAgain={startAgain}
+          onTestWithCertificate={start}
           onBack={onClose}
         />
       );
@@ -76,7 +81,7 @@ export function AuditScreen({ account, onClose }: AuditScreenProps) {
             <p>{phase.message}</p>
           </Notice>
           <div className="actions">
-            <Button variant="primary" onClick={start}>
+            <Button variant="primary" onClick={startAgain}>
               {strings.audit.run.retry}
             </Button>
           </div>

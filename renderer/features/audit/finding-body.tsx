@@ -11,7 +11,7 @@ import type { Finding } from '../../../preload/contract/findings';
 import type { ProviderPreset } from '../../../preload/contract/providers';
 import { Button } from '../../components/button';
 import { strings } from '../../strings';
-import { evidenceLabel, evidenceText } from './audit-model';
+import { splitEvidence, type EvidenceRow } from './audit-model';
 import { RecordCopy } from './record-copy';
 
 export interface FindingBodyProps {
@@ -22,32 +22,30 @@ export interface FindingBodyProps {
   readonly preset: ProviderPreset | null;
   /** Left out for a stored run opened from History: it is read-only. */
   readonly onTestAgain?: (() => void) | undefined;
+  readonly onTestWithCertificate?: ((fingerprint: string) => void) | undefined;
 }
 
 export function FindingBody(props: FindingBodyProps) {
   const { id, finding, transcript, account, preset } = props;
   const text = strings.audit.finding;
-  const evidence = Object.entries(finding.evidence);
+  const { facts, technical } = splitEvidence(finding.evidence);
   const providerSteps = account.presetId === null ? undefined : finding.fix.providerSteps?.[account.presetId];
   const hasFix =
     finding.fix.steps.length > 0 || finding.fix.record !== undefined || providerSteps !== undefined;
 
   return (
     <div className="finding__body">
-      {(evidence.length > 0 || transcript.length > 0) && (
+      {(facts.length > 0 || technical.length > 0 || transcript.length > 0) && (
         <section aria-labelledby={`${id}-saw`}>
           <h4 className="finding__heading" id={`${id}-saw`}>
             {text.sawTitle}
           </h4>
-          {evidence.length > 0 && (
-            <dl className="evidence">
-              {evidence.map(([key, value]) => (
-                <div className="evidence__item" key={key}>
-                  <dt>{evidenceLabel(key)}</dt>
-                  <dd className="mono">{evidenceText(value)}</dd>
-                </div>
-              ))}
-            </dl>
+          {facts.length > 0 && <EvidenceList rows={facts} />}
+          {technical.length > 0 && (
+            <details className="technical">
+              <summary>{text.technicalTitle}</summary>
+              <EvidenceList rows={technical} />
+            </details>
           )}
           {transcript.length > 0 && (
             <details className="transcript">
@@ -106,6 +104,16 @@ export function FindingBody(props: FindingBodyProps) {
         </section>
       )}
 
+      {finding.id === 'auth.tls.untrusted' &&
+        typeof finding.evidence['fingerprintSha256'] === 'string' &&
+        props.onTestWithCertificate !== undefined && (
+          <AllowCertificate
+            id={id}
+            fingerprint={finding.evidence['fingerprintSha256']}
+            onAllow={props.onTestWithCertificate}
+          />
+        )}
+
       {finding.references.length > 0 && (
         <section aria-labelledby={`${id}-refs`}>
           <h4 className="finding__heading" id={`${id}-refs`}>
@@ -132,5 +140,50 @@ export function FindingBody(props: FindingBodyProps) {
         <span className="finding__hint">{text.closeHint}</span>
       </div>
     </div>
+  );
+}
+
+/**
+ * "Allow this certificate for one test": the fingerprint to compare with the server's, then one run that
+ * sends the password only to a server presenting exactly this certificate (the CLI's --allow-fingerprint).
+ */
+function AllowCertificate({
+  id,
+  fingerprint,
+  onAllow,
+}: {
+  readonly id: string;
+  readonly fingerprint: string;
+  readonly onAllow: (fingerprint: string) => void;
+}) {
+  const text = strings.audit.finding;
+  return (
+    <section className="allow-certificate" aria-labelledby={`${id}-allow`}>
+      <h4 className="finding__heading" id={`${id}-allow`}>
+        {text.allowTitle}
+      </h4>
+      <p>{text.allowLead}</p>
+      <p className="allow-certificate__fingerprint mono">{fingerprint}</p>
+      <Button
+        onClick={() => {
+          onAllow(fingerprint);
+        }}
+      >
+        {text.allowButton}
+      </Button>
+    </section>
+  );
+}
+
+function EvidenceList({ rows }: { readonly rows: readonly EvidenceRow[] }) {
+  return (
+    <dl className="evidence">
+      {rows.map((row) => (
+        <div className="evidence__item" key={row.key}>
+          <dt>{row.label}</dt>
+          <dd className="mono">{row.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

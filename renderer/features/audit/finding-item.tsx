@@ -22,6 +22,8 @@ export interface FindingItemProps {
   readonly preset: ProviderPreset | null;
   /** Left out for a stored run opened from History: it is read-only. */
   readonly onTestAgain?: (() => void) | undefined;
+  /** Test again, sending the password once to a server presenting exactly this certificate. */
+  readonly onTestWithCertificate?: ((fingerprint: string) => void) | undefined;
 }
 
 export function FindingItem(props: FindingItemProps) {
@@ -72,6 +74,7 @@ export function FindingItem(props: FindingItemProps) {
             account={props.account}
             preset={props.preset}
             onTestAgain={props.onTestAgain}
+            onTestWithCertificate={props.onTestWithCertificate}
           />
         )}
       </div>

@@ -11,7 +11,7 @@ import { PageHeading } from '../../components/page-heading';
 import { SeverityCountList } from '../../components/severity-count-list';
 import { findPreset, usePresets } from '../add-account/use-presets';
 import { strings } from '../../strings';
-import { sortFindings } from './audit-model';
+import { isProtocolDetail, sortFindings } from './audit-model';
 import { BackToAccounts } from './back-to-accounts';
 import { ExportPanel } from './export-panel';
 import { FindingItem } from './finding-item';
@@ -27,6 +27,8 @@ export interface ResultsScreenProps {
   readonly report: AuditReport;
   /** Left out for a stored run opened from History: it is read-only. */
   readonly onTestAgain?: (() => void) | undefined;
+  /** Test again trusting exactly this certificate once (what the CLI's --allow-fingerprint does). */
+  readonly onTestWithCertificate?: ((fingerprint: string) => void) | undefined;
   readonly onBack: () => void;
   /** Where "back" goes, when not to the account list. */
   readonly backLabel?: string | undefined;
@@ -41,6 +43,7 @@ export function ResultsScreen({
   runId,
   report,
   onTestAgain,
+  onTestWithCertificate,
   onBack,
   backLabel,
   notSavedReason,
@@ -49,7 +52,8 @@ export function ResultsScreen({
   const preset = findPreset(usePresets(), account.presetId);
   const sorted = sortFindings(report.findings);
   const attention = sorted.filter((finding) => finding.severity !== 'pass' && finding.severity !== 'info');
-  const notes = sorted.filter((finding) => finding.severity === 'info');
+  const notes = sorted.filter((finding) => finding.severity === 'info' && !isProtocolDetail(finding));
+  const protocol = sorted.filter((finding) => finding.severity === 'info' && isProtocolDetail(finding));
   const passed = sorted.filter((finding) => finding.severity === 'pass');
   const counts = countBySeverity(report.findings);
   const target =
@@ -67,6 +71,7 @@ export function ResultsScreen({
       account={account}
       preset={preset}
       onTestAgain={onTestAgain}
+      onTestWithCertificate={onTestWithCertificate}
     />
   );
 
@@ -130,6 +135,16 @@ export function ResultsScreen({
           <summary className="folded__summary">{text.passedTitle(passed.length)}</summary>
           <ul className="finding-list folded__list">
             {passed.map((finding, index) => item(finding, attention.length + notes.length + index))}
+          </ul>
+        </details>
+      )}
+      {protocol.length > 0 && (
+        <details className="folded" data-fold="protocol">
+          <summary className="folded__summary">{text.protocolTitle(protocol.length)}</summary>
+          <ul className="finding-list folded__list">
+            {protocol.map((finding, index) =>
+              item(finding, attention.length + notes.length + passed.length + index),
+            )}
           </ul>
         </details>
       )}

@@ -69,7 +69,7 @@ describe('mailwarden audit --format and --fail-on', () => {
     expect(report.findings.map((finding) => finding.id)).toEqual(
       expect.arrayContaining(['relay.open', 'dmarc.policy.quarantine', 'auth.login.accepted']),
     );
-    expect(report.score?.areas.length).toBeGreaterThan(0);
+    expect(report.score.areas.length).toBeGreaterThan(0);
     expect(audit.stdout).not.toContain(CANARY);
   });
 

@@ -72,10 +72,10 @@ describe('mailwarden history', () => {
     expect(lines.slice(1).map((line) => line.split(/\s+/)[0])).toEqual([after.runId, before.runId]);
     expect(lines[1]).toContain(DOMAIN);
     expect(lines[1]).toMatch(/\d+ high/);
-    const grade = after.report.score?.overall;
+    const grade = after.report.score.overall;
     expect(grade).toBeDefined();
     expect(lines[1]).toContain(
-      grade === undefined || grade === null ? '-' : `${grade.grade} (${String(grade.score)})`,
+      grade === null ? '-' : `${grade.grade} (${String(grade.score)})`,
     );
 
     const json = await cli(['history', 'list', DOMAIN, '--json']);

@@ -70,7 +70,7 @@ describe('the score of a real domain audit', () => {
     const bare = await audit('bare.test', []);
     for (const report of [good, bare]) {
       expect(report.score, report.target.label).toBeDefined();
-      const domainAuth = report.score?.areas.find((a) => a.area === 'domain-authentication');
+      const domainAuth = report.score.areas.find((a) => a.area === 'domain-authentication');
       expect(domainAuth?.label).toBe('Domain authentication');
       expect(GRADES).toContain(domainAuth?.grade);
       // Its counts are the report's SPF, DKIM, DMARC and BIMI findings, by severity.
@@ -79,14 +79,14 @@ describe('the score of a real domain audit', () => {
       expect(Object.values(domainAuth?.counts ?? {}).reduce((sum, n) => sum + n, 0)).toBe(own.length);
       // A bare-domain audit never logged in nor tried to relay: those areas are "not tested", not 100.
       for (const untested of ['login', 'abuse-protection'])
-        expect(report.score?.areas.find((a) => a.area === untested)).toMatchObject({
+        expect(report.score.areas.find((a) => a.area === untested)).toMatchObject({
           score: null,
           grade: null,
         });
-      expect(report.score?.overall).not.toBeNull();
+      expect(report.score.overall).not.toBeNull();
     }
     const gradeOf = (report: AuditReport) =>
-      report.score?.areas.find((a) => a.area === 'domain-authentication');
+      report.score.areas.find((a) => a.area === 'domain-authentication');
     // SPF -all, a valid DKIM key and DMARC p=reject: a good grade.
     expect(gradeOf(good)?.score).toBeGreaterThanOrEqual(80);
     expect(good.findings.map((f) => f.id)).toEqual(

@@ -176,7 +176,7 @@ describe('probeTls on STARTTLS', () => {
     expect(untrusted.severity).toBe('high');
     expect(untrusted.evidence['reasonCode']).toBe('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
     expect(untrusted.explanation).toMatch(/trusted certificate authority/);
-    expect(untrusted.fix.steps.join(' ')).toMatch(/--ca FILE/);
+    expect(untrusted.fix.steps.join(' ')).toMatch(/Settings → Extra trusted certificates/);
   });
 
   it('reports an expired certificate as expired, with how long ago', async () => {

@@ -193,3 +193,20 @@ describe('classifyAuthReply', () => {
     expect(classifyAuthReply({ code, enhancedCode, text }, mechanism)).toEqual({ id, provider });
   });
 });
+
+describe('the untrusted-certificate login finding', () => {
+  it('says what is wrong with the certificate in words, keeping the library code out of the prose', () => {
+    const made = findingFactory(AUTH_KNOWLEDGE)('auth.tls.untrusted', 'auth:h:587', {
+      host: 'h',
+      port: 587,
+      authorizationError: 'SELF_SIGNED_CERT_IN_CHAIN',
+      fingerprintSha256: 'AB:CD',
+    });
+    expect(made.explanation).toContain(
+      'ends in a private root certificate that this computer does not trust',
+    );
+    expect(made.explanation).not.toContain('SELF_SIGNED_CERT_IN_CHAIN');
+    expect(made.evidence['authorizationError']).toBe('SELF_SIGNED_CERT_IN_CHAIN');
+    expect(made.fix.steps.join(' ')).toContain('“Allow this certificate for one test”');
+  });
+});

@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { cliWording } from '../../../../main/cli/cli-wording';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { certificateFacts } from '../../../../main/adapters/smtp/certificate-facts';
 import type { CertificateFacts, TlsSessionFacts } from '../../../../main/core/smtp/smtp-channel';
@@ -113,7 +114,7 @@ describe('analyseCertificate', () => {
     expect(problems(findings)).toEqual(['tls.certificate.self-signed']);
   });
 
-  it('explains an unknown issuer in plain words and points at --ca', async () => {
+  it('explains an unknown issuer in plain words and points at the trusted-certificates setting (--ca on the command line)', async () => {
     const leaf = await factsOf('good');
     const findings = analyseCertificate(
       session(leaf, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'),
@@ -125,7 +126,8 @@ describe('analyseCertificate', () => {
     expect(untrusted?.explanation).toMatch(
       /^The certificate could not be traced to a trusted certificate authority/,
     );
-    expect(untrusted?.fix.steps.join(' ')).toContain('--ca FILE');
+    expect(untrusted?.fix.steps.join(' ')).toContain('Settings → Extra trusted certificates');
+    expect(untrusted?.fix.steps.map(cliWording).join(' ')).toContain('--ca FILE');
   });
 
   it('reports both an untrusted chain and a wrong name when both are wrong', async () => {

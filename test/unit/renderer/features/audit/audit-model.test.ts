@@ -9,6 +9,8 @@ import {
   DEFAULT_CHOICES,
   evidenceLabel,
   evidenceText,
+  isProtocolDetail,
+  splitEvidence,
   sortFindings,
   transcriptFor,
 } from '../../../../../renderer/features/audit/audit-model';
@@ -132,5 +134,46 @@ describe('evidence as text', () => {
     expect(evidenceText('')).toBe('—');
     expect(evidenceText(465)).toBe('465');
     expect(evidenceText({ a: 1 })).toBe('{"a":1}');
+  });
+});
+
+describe('splitEvidence', () => {
+  it('shows the facts with human labels and folds how the check ran into technical details', () => {
+    const { facts, technical } = splitEvidence({
+      host: 'smtp.bakery.test',
+      port: 587,
+      fingerprintSha256: 'AB:CD',
+      outcome: 'withheld',
+      tlsAuthorized: false,
+      elapsedMs: 127,
+      authorizationError: 'SELF_SIGNED_CERT_IN_CHAIN',
+      presetId: null,
+      mechanisms: [],
+      reply: { code: 535, text: 'no' },
+    });
+    expect(facts).toEqual([
+      { key: 'host', label: 'Server', value: 'smtp.bakery.test' },
+      { key: 'port', label: 'Port', value: '587' },
+      { key: 'fingerprintSha256', label: 'Certificate fingerprint (SHA-256)', value: 'AB:CD' },
+    ]);
+    // Internal outcomes, flags, timings, library codes and nested data: for the curious, never in front.
+    expect(technical.map((row) => row.key)).toEqual([
+      'outcome',
+      'tlsAuthorized',
+      'elapsedMs',
+      'authorizationError',
+      'reply',
+    ]);
+    // Empty fields ("Preset ID –") are left out altogether.
+    expect([...facts, ...technical].some((row) => row.key === 'presetId' || row.key === 'mechanisms')).toBe(
+      false,
+    );
+  });
+
+  it('tells protocol trivia (extensions, feature counts) from notes a person should read', () => {
+    const note = (id: string) => finding(id, 'info');
+    expect(isProtocolDetail(note('smtp.ext.chunking.absent'))).toBe(true);
+    expect(isProtocolDetail(note('smtp.dialogue.capabilities-plain'))).toBe(true);
+    expect(isProtocolDetail(note('relay.skipped'))).toBe(false);
   });
 });

@@ -1,0 +1,17 @@
+/**
+ * The knowledge tables word their fixes for the app (its controls: Settings, buttons, account fields).
+ * On the command line those controls are flags; this table says which, in one place, so a fix printed
+ * by `mailwarden` names what a terminal user can type.
+ */
+const APP_TO_CLI: readonly (readonly [string, string])[] = [
+  ['under Settings → Extra trusted certificates', 'with --ca FILE'],
+  ['then choose “Allow this certificate for one test”', 'then run again with --allow-fingerprint FINGERPRINT'],
+  ['Add that selector to the account’s DKIM selectors', 'Run the check again with --dkim-selector SELECTOR'],
+  ['switch the relay test back on', 'leave out --no-relay-test'],
+];
+
+export function cliWording(step: string): string {
+  let text = step;
+  for (const [app, cli] of APP_TO_CLI) text = text.replaceAll(app, cli);
+  return text;
+}
