@@ -5,7 +5,10 @@
  */
 const APP_TO_CLI: readonly (readonly [string, string])[] = [
   ['under Settings → Extra trusted certificates', 'with --ca FILE'],
-  ['then choose “Allow this certificate for one test”', 'then run again with --allow-fingerprint FINGERPRINT'],
+  [
+    'then choose “Allow this certificate for one test”',
+    'then run again with --allow-fingerprint FINGERPRINT',
+  ],
   ['Add that selector to the account’s DKIM selectors', 'Run the check again with --dkim-selector SELECTOR'],
   ['switch the relay test back on', 'leave out --no-relay-test'],
 ];

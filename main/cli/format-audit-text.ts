@@ -94,7 +94,9 @@ function formatAction(action: ActionView): string[] {
       action.fixes > 1 ? `. Fixes ${String(action.fixes)} findings` : ''
     }`,
   ];
-  action.steps.forEach((step, index) => out.push(`   ${String(index + 1)}) ${terminalSafe(cliWording(step))}`));
+  action.steps.forEach((step, index) =>
+    out.push(`   ${String(index + 1)}) ${terminalSafe(cliWording(step))}`),
+  );
   if (action.record !== null) {
     const { type, name, value } = action.record;
     out.push(`   Publish: ${terminalSafe(name)} ${type} ${terminalSafe(value)}`);

@@ -192,7 +192,14 @@ test('plan, live run and results: the untrusted certificate and the missing DMAR
   await expect(item.getByRole('heading', { name: 'What we saw' })).toBeVisible();
   const issuer = untrusted.evidence['issuer'];
   if (typeof issuer !== 'string') throw new Error('The finding names no issuer.');
-  await expect(item.locator('.evidence')).toContainText(issuer);
+  // The facts first, with human labels; the library's code folded into "Technical details".
+  await expect(item.locator('.evidence').first()).toContainText(issuer);
+  await expect(item.locator('.evidence').first()).toContainText('Issued by');
+  await expect(item.locator('.evidence').first()).not.toContainText('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+  const technical = item.locator('details.technical');
+  await expect(technical).not.toHaveAttribute('open');
+  await technical.locator('summary').click();
+  await expect(technical).toContainText('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
   await expect(item.getByText(untrusted.explanation)).toBeVisible();
   await expect(item.getByRole('heading', { name: 'How to fix it' })).toBeVisible();
   await expect(item.locator('.fix-steps > li')).toHaveCount(untrusted.fix.steps.length);
@@ -231,6 +238,17 @@ test('plan, live run and results: the untrusted certificate and the missing DMAR
   await app.screenshot('results-dark');
   await expectAccessible(app.page, 'results-dark');
   await page.emulateMedia({ colorScheme: 'light' });
+
+  // "Allow this certificate for one test": the fingerprint to compare, then one run that sends the
+  // password to exactly that certificate (the CLI's --allow-fingerprint).
+  const fingerprint = findingOf(report, 'auth.tls.untrusted').evidence['fingerprintSha256'];
+  if (typeof fingerprint !== 'string') throw new Error('The withheld login names no fingerprint.');
+  await expect(withheld.locator('.allow-certificate__fingerprint')).toHaveText(fingerprint);
+  await withheld.getByRole('button', { name: 'Allow this certificate for one test' }).click();
+  await expect(resultsHeading(page)).toBeFocused({ timeout: AUDIT_DEADLINE_MS });
+  await expect.poll(() => lastReport(app).startedAt).not.toBe(report.startedAt);
+  expect(lastReport(app).findings.map((finding) => finding.id)).toContain('auth.tls.fingerprint-allowed');
+  expect(server.smtp.authAttempts.length).toBeGreaterThan(0);
 
   // 200% zoom of an 800x600 window: nothing needs scrolling sideways.
   await page.setViewportSize({ width: 400, height: 300 });

@@ -210,11 +210,11 @@ export const MX_KNOWLEDGE = {
     severity: 'critical',
     title: (e) => `No MX host of ${evidenceText(e, 'domain')} can receive mail`,
     explanation: (e) =>
-      `Every MX record of ${evidenceText(e, 'domain')} has a problem listed above, so no sender on the internet can deliver mail to it. Mail to your addresses bounces or waits in queues until it expires.`,
+      `Every MX record of ${evidenceText(e, 'domain')} has a problem of its own (each is a separate MX finding in this report), so no sender on the internet can deliver mail to it. Mail to your addresses bounces or waits in queues until it expires.`,
     fix: {
       steps: [
         MX_RECORD_STEP,
-        'Fix the MX records as the other findings describe, or replace them with the records your mail provider gives you.',
+        'Fix each MX record as its own MX finding in this report describes, or replace them with the records your mail provider gives you.',
       ],
     },
     references: [rfc(5321, '5.1')],

@@ -4,7 +4,7 @@
  * single report (render-csv.ts), by the same cell function.
  */
 import type { ClientReport } from './client-report';
-import { CSV_COLUMNS, csvCell, findingRow } from './render-csv';
+import { CSV_COLUMNS, csvCell, findingRow, notRunRows } from './render-csv';
 
 export const CLIENT_CSV_COLUMNS = ['account', 'grade', ...CSV_COLUMNS] as const;
 
@@ -14,11 +14,10 @@ export function renderClientCsv(report: ClientReport): string {
   const rows = [
     [...CLIENT_CSV_COLUMNS],
     ...report.accounts.flatMap(({ summary, report: account }) =>
-      account.findings.map((finding) => [
-        summary.label,
-        summary.grade ?? '',
-        ...findingRow(finding, account.target.label),
-      ]),
+      [
+        ...account.findings.map((finding) => findingRow(finding, account.target.label)),
+        ...notRunRows(account),
+      ].map((row) => [summary.label, summary.grade ?? '', ...row]),
     ),
   ];
   return rows.map((row) => row.map(csvCell).join(',')).join(CRLF) + CRLF;

@@ -1,5 +1,7 @@
 /**
- * The audit report as CSV, one row per finding, for a spreadsheet or a ticket import.
+ * The audit report as CSV, one row per finding, for a spreadsheet or a ticket import, then one row per
+ * check that did not run (severity "not-run", its cause as the explanation), so a spreadsheet never
+ * reads a gap as a pass.
  *
  * RFC 4180: comma-separated, CRLF line ends, a header row, fields with a comma, quote or line break
  * quoted and their quotes doubled. Cells a spreadsheet would read as a formula (starting with = + - @ tab
@@ -30,8 +32,30 @@ export function renderCsv(report: AuditReport): string {
   const rows = [
     [...CSV_COLUMNS],
     ...report.findings.map((finding) => findingRow(finding, report.target.label)),
+    ...notRunRows(report),
   ];
   return rows.map((row) => row.map(csvCell).join(',')).join(CRLF) + CRLF;
+}
+
+/** Severity column value of a check that did not run: not a severity, so no filter mistakes it for one. */
+export const NOT_RUN = 'not-run';
+
+/** One row per check that did not run, under CSV_COLUMNS: the check, "not-run", and why. */
+export function notRunRows(report: AuditReport): string[][] {
+  const blockers = new Map((report.coverage?.blockers ?? []).map((blocker) => [blocker.id, blocker]));
+  return (report.coverage?.checks ?? [])
+    .filter((check) => check.status !== 'ran')
+    .map((check) => [
+      '',
+      check.checkId,
+      NOT_RUN,
+      `${check.title}: ${check.status === 'not-run' ? 'not run' : check.status}`,
+      report.target.label,
+      (check.blockedBy === null ? undefined : blockers.get(check.blockedBy)?.message) ?? '',
+      '',
+      '',
+      '',
+    ]);
 }
 
 /** One finding as the cells under CSV_COLUMNS. */

@@ -202,8 +202,7 @@ describe('mailwarden audit --batch', () => {
       expect(cell(index[3] ?? [], 'note')).toBe(
         'not a saved account: no password, login inspected only (mechanisms)',
       );
-      if (saved.score.overall !== null)
-        expect(cell(acme, 'grade')).toBe(saved.score.overall.grade);
+      if (saved.score.overall !== null) expect(cell(acme, 'grade')).toBe(saved.score.overall.grade);
 
       const html = await readFile(join(outDir, 'index.html'), 'utf8');
       expect(html).toContain('6 rows, 4 audited, 2 not run.');

@@ -74,9 +74,7 @@ describe('mailwarden history', () => {
     expect(lines[1]).toMatch(/\d+ high/);
     const grade = after.report.score.overall;
     expect(grade).toBeDefined();
-    expect(lines[1]).toContain(
-      grade === null ? '-' : `${grade.grade} (${String(grade.score)})`,
-    );
+    expect(lines[1]).toContain(grade === null ? '-' : `${grade.grade} (${String(grade.score)})`);
 
     const json = await cli(['history', 'list', DOMAIN, '--json']);
     const listing = JSON.parse(json.stdout) as HistoryListing;

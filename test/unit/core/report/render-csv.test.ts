@@ -9,7 +9,13 @@ describe('renderCsv', () => {
 
   it('writes a header and one row per finding, each with every column (RFC 4180)', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
-    expect(rows).toHaveLength(report.findings.length + 1);
+    // One row per finding, then one per check that did not run (the sample's DANE check timed out).
+    expect(rows).toHaveLength(report.findings.length + 1 + 1);
+    expect(rows.at(-1)?.slice(1, 4)).toEqual([
+      'dane:example.com',
+      'not-run',
+      'Check dane:example.com: timed-out',
+    ]);
     for (const row of rows) expect(row).toHaveLength(CSV_COLUMNS.length);
   });
 
