@@ -431,6 +431,9 @@ export const strings = {
     finding: {
       sawTitle: 'What we saw',
       technicalTitle: 'Technical details',
+      /** The words the knowledge tables use for the trusted-certificates setting (main/core/knowledge). */
+      settingsStepMarker: 'Settings → Extra trusted certificates',
+      openTrustedCertificates: 'Open Settings: extra trusted certificates',
       transcript: (n: number) =>
         n === 1 ? 'Show the server conversation (1 line)' : `Show the server conversation (${n} lines)`,
       client: 'Mailwarden',

@@ -203,6 +203,8 @@ test('plan, live run and results: the untrusted certificate and the missing DMAR
   await expect(item.getByText(untrusted.explanation)).toBeVisible();
   await expect(item.getByRole('heading', { name: 'How to fix it' })).toBeVisible();
   await expect(item.locator('.fix-steps > li')).toHaveCount(untrusted.fix.steps.length);
+  // The fix names the setting, and the finding offers the way there.
+  await expect(item.getByRole('button', { name: 'Open Settings: extra trusted certificates' })).toBeVisible();
   for (const reference of untrusted.references) {
     await expect(item.getByRole('link', { name: reference.label })).toHaveAttribute('rel', 'noreferrer');
   }

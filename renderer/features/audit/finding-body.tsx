@@ -9,6 +9,7 @@ import type { AccountView } from '../../../preload/contract/accounts';
 import type { TranscriptLine } from '../../../preload/contract/audit';
 import type { Finding } from '../../../preload/contract/findings';
 import type { ProviderPreset } from '../../../preload/contract/providers';
+import { useOpenSettings } from '../../app/open-settings';
 import { Button } from '../../components/button';
 import { strings } from '../../strings';
 import { splitEvidence, type EvidenceRow } from './audit-model';
@@ -29,6 +30,9 @@ export function FindingBody(props: FindingBodyProps) {
   const { id, finding, transcript, account, preset } = props;
   const text = strings.audit.finding;
   const { facts, technical } = splitEvidence(finding.evidence);
+  const openSettings = useOpenSettings();
+  // A fix that sends the person to a setting gets a way there.
+  const pointsAtSettings = finding.fix.steps.some((step) => step.includes(text.settingsStepMarker));
   const providerSteps = account.presetId === null ? undefined : finding.fix.providerSteps?.[account.presetId];
   const hasFix =
     finding.fix.steps.length > 0 || finding.fix.record !== undefined || providerSteps !== undefined;
@@ -87,6 +91,9 @@ export function FindingBody(props: FindingBodyProps) {
                 <li key={step}>{step}</li>
               ))}
             </ol>
+          )}
+          {pointsAtSettings && openSettings !== null && (
+            <Button onClick={openSettings}>{text.openTrustedCertificates}</Button>
           )}
           {finding.fix.record !== undefined && <RecordCopy id={id} record={finding.fix.record} />}
           {providerSteps !== undefined && (
