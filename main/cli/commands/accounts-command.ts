@@ -1,10 +1,13 @@
-/** `mailwarden accounts add|list|remove|set-password`. */
+/** `mailwarden accounts add|edit|list|remove|set-password`. */
 import { parseArgs } from 'node:util';
 import type { AccountInput, AccountView } from '../../../preload/contract/accounts';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_OK } from '../exit-codes';
+import { serverChanged } from '../../../preload/contract/account-server';
+import { accountChanges, editedInput } from '../../core/accounts/account-changes';
 import {
   ACCOUNTS_ADD_HELP,
+  ACCOUNTS_EDIT_HELP,
   ACCOUNTS_HELP,
   ACCOUNTS_LIST_HELP,
   ACCOUNTS_REMOVE_HELP,
@@ -24,7 +27,13 @@ export function runAccountsCommand(
   return runSubcommand(
     'accounts',
     ACCOUNTS_HELP,
-    { add: addAccount, list: listAccounts, remove: removeAccount, 'set-password': setPassword },
+    {
+      add: addAccount,
+      edit: editAccount,
+      list: listAccounts,
+      remove: removeAccount,
+      'set-password': setPassword,
+    },
     args,
     io,
     services,
@@ -93,6 +102,77 @@ async function addAccount(args: readonly string[], io: CliIo, services: Services
       ? 'No password stored yet: add one with "mailwarden accounts set-password".'
       : 'Password stored in your system keychain.',
   );
+  return EXIT_OK;
+}
+
+/** The options `accounts edit` takes: every field of `accounts add`, none required. */
+const EDIT_OPTIONS = {
+  email: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  security: { type: 'string' },
+  user: { type: 'string' },
+  label: { type: 'string' },
+  domain: { type: 'string' },
+  'dkim-selector': { type: 'string', multiple: true },
+  client: { type: 'string' },
+  preset: { type: 'string' },
+  ...HELP_OPTION,
+} as const;
+
+async function editAccount(args: readonly string[], io: CliIo, services: ServicesFactory): Promise<number> {
+  const command = 'accounts edit';
+  const { values, positionals } = parseOrUsageError(command, () =>
+    parseArgs({ args: [...args], options: EDIT_OPTIONS, allowPositionals: true, strict: true }),
+  );
+  if (values.help === true) {
+    writeLine(io.stdout, ACCOUNTS_EDIT_HELP);
+    return EXIT_OK;
+  }
+  const target = singleTarget(positionals, command);
+  const given = Object.keys(values).filter((name) => name !== 'help');
+  if (given.length === 0)
+    throw new UsageError('Nothing to change: give at least one option, such as --port 465.', command);
+
+  const built = services();
+  const existing = await built.accounts.resolve(target);
+  const selectors = values['dkim-selector']?.filter((selector) => selector.trim() !== '');
+  const patch: Partial<AccountInput> = {
+    ...(values.email === undefined ? {} : { email: values.email }),
+    ...(values.host === undefined ? {} : { host: values.host }),
+    ...(values.port === undefined ? {} : { port: parsePort(values.port) }),
+    ...(values.security === undefined ? {} : { security: values.security }),
+    ...(values.user === undefined ? {} : { username: values.user }),
+    ...(values.label === undefined ? {} : { label: values.label }),
+    ...(values.domain === undefined ? {} : { domain: values.domain }),
+    ...(selectors === undefined ? {} : { dkimSelectors: selectors }),
+    ...(values.client === undefined ? {} : { clientGroup: values.client }),
+    ...(values.preset === undefined ? {} : { presetId: values.preset }),
+  };
+  const updated = await built.accounts.update(existing.id, editedInput(existing, patch));
+
+  const changes = accountChanges(existing, updated);
+  writeLine(
+    io.stdout,
+    changes.length === 0
+      ? `Nothing changed for ${terminalSafe(updated.label)} (id ${updated.id}).`
+      : `Saved ${terminalSafe(updated.label)} (id ${updated.id}):`,
+  );
+  for (const change of changes)
+    writeLine(
+      io.stdout,
+      `  ${change.field}: ${terminalSafe(change.before) || '(none)'} -> ${terminalSafe(change.after) || '(none)'}`,
+    );
+  if (serverChanged(existing, updated)) {
+    const { runs } = await built.history.list({ kind: 'account', accountId: updated.id });
+    if (runs.length > 0)
+      writeLine(
+        io.stdout,
+        `${runs.length === 1 ? 'The earlier run' : `The ${String(runs.length)} earlier runs`} in its history ` +
+          `tested another server (${terminalSafe(existing.host)}:${String(existing.port)}, ${existing.security}); ` +
+          'they stay in its history, and the next audit tests the new one.',
+      );
+  }
   return EXIT_OK;
 }
 
