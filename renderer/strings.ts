@@ -77,6 +77,7 @@ export const strings = {
     replacePassword: 'Replace password',
     setPassword: 'Add password',
     remove: 'Remove',
+    edit: 'Edit',
     actionsFor: (label: string) => `Actions for ${label}`,
     confirmRemoveTitle: (label: string) => `Remove ${label}?`,
     confirmRemoveBody:
@@ -152,6 +153,20 @@ export const strings = {
     save: 'Save account',
     saving: 'Saving account…',
     cancel: 'Cancel',
+  },
+
+  editAccount: {
+    title: (label: string) => `Edit ${label}`,
+    lead: 'Change any setting. The account keeps its history: earlier runs stay, each with the server it tested.',
+    passwordElsewhere:
+      'The password is not changed here: use “Replace password” in your list, so it goes straight to your system keychain.',
+    save: 'Save changes',
+    saving: 'Saving changes…',
+    saved: (label: string) => `${label} was saved.`,
+    savedServerChanged: (label: string, runs: number, oldServer: string) =>
+      `${label} was saved with a new server. ${
+        runs === 1 ? 'The earlier run in its history' : `The ${runs} earlier runs in its history`
+      } tested another server (${oldServer}); the next test checks the new one.`,
   },
 
   method: {
@@ -430,6 +445,11 @@ export const strings = {
     count: (n: number) => (n === 1 ? '1 stored test' : `${n} stored tests`),
     emptyTitle: 'No tests yet',
     empty: 'Every test of this account is kept here, so you can open it later or compare two of them.',
+    testNow: 'Test now',
+    server: (host: string, port: number, security: string) =>
+      `${host}:${port}, ${security === 'tls' ? 'TLS' : security === 'starttls' ? 'STARTTLS' : 'not encrypted'}`,
+    tested: (server: string) => `Tested ${server}`,
+    otherServer: 'Another server than the account uses now',
     problemsTitle: 'Some stored tests could not be read',
     corrupt: (file: string, movedTo: string) => `${file} is damaged and was moved to ${movedTo}.`,
     tooNew: (file: string) => `${file} was saved by a newer Mailwarden and is left untouched.`,

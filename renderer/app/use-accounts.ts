@@ -16,6 +16,8 @@ export type AccountsState =
 export interface AccountsModel {
   readonly state: AccountsState;
   reload(): Promise<void>;
+  /** Reads the list again without a loading state in between; a failure keeps what is shown. */
+  refresh(): Promise<void>;
   /** Inserts a new account or replaces one with the same id. */
   upsert(account: AccountView): void;
   drop(id: string): void;
@@ -38,6 +40,11 @@ export function useAccounts(): AccountsModel {
   const reload = useCallback(async () => {
     setState({ kind: 'loading' });
     setState(await loadList());
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const loaded = await loadList();
+    if (loaded.kind === 'loaded') setState(loaded);
   }, []);
 
   useEffect(() => {
@@ -76,5 +83,5 @@ export function useAccounts(): AccountsModel {
     );
   }, []);
 
-  return { state, reload, upsert, drop };
+  return { state, reload, refresh, upsert, drop };
 }

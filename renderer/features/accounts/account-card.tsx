@@ -14,6 +14,8 @@ export interface AccountCardProps {
   readonly onTest: (account: AccountView) => void;
   /** Opens the account's stored runs. */
   readonly onHistory: (account: AccountView) => void;
+  /** Opens the edit form. */
+  readonly onEdit: (account: AccountView) => void;
   readonly onUpdated: (account: AccountView, message: string) => void;
   readonly onRemoved: (account: AccountView) => void;
 }
@@ -25,6 +27,7 @@ export function AccountCard({
   headingLevel,
   onTest,
   onHistory,
+  onEdit,
   onUpdated,
   onRemoved,
 }: AccountCardProps) {
@@ -90,6 +93,13 @@ export function AccountCard({
             }}
           >
             {strings.history.open}
+          </Button>
+          <Button
+            onClick={() => {
+              onEdit(account);
+            }}
+          >
+            {text.edit}
           </Button>
           <Button
             ref={passwordButton}

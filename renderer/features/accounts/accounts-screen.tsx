@@ -14,6 +14,8 @@ export interface AccountsScreenProps {
   readonly onTest: (account: AccountView) => void;
   /** Opens the account's stored runs. */
   readonly onHistory: (account: AccountView) => void;
+  /** Opens the edit form for this account. */
+  readonly onEdit: (account: AccountView) => void;
   /** Opens "Test all accounts" for a client group, with its accounts in list order. */
   readonly onTestClient: (client: string, accounts: readonly AccountView[]) => void;
   readonly onUpdated: (account: AccountView, message: string) => void;
@@ -26,6 +28,7 @@ export function AccountsScreen({
   onAdd,
   onTest,
   onHistory,
+  onEdit,
   onTestClient,
   onUpdated,
   onRemoved,
@@ -41,6 +44,7 @@ export function AccountsScreen({
           headingLevel={headingLevel}
           onTest={onTest}
           onHistory={onHistory}
+          onEdit={onEdit}
           onUpdated={onUpdated}
           onRemoved={onRemoved}
         />

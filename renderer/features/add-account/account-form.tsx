@@ -1,22 +1,33 @@
 /**
- * The add-account form. Main validates everything and answers with per-field messages, which are
- * shown next to their inputs and in a summary. The password is sent once and then forgotten.
+ * The account form, for adding and for editing. Main validates everything and answers with per-field
+ * messages, which are shown next to their inputs and in a summary. A password typed here is sent once
+ * and then forgotten; editing has no password field (replacing a password is its own step).
  */
 import { useState, type SubmitEvent } from 'react';
-import type { AccountView } from '../../../preload/contract/accounts';
+import type { AccountInput, AccountView } from '../../../preload/contract/accounts';
+import type { Outcome } from '../../../preload/contract/outcome';
 import { Button } from '../../components/button';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary';
 import { LiveStatus } from '../../components/live-status';
 import { PageHeading } from '../../components/page-heading';
-import { bridge } from '../../lib/bridge';
 import { fieldMessages, type FieldMessages } from '../../lib/field-errors';
 import { strings } from '../../strings';
-import { type AccountFormValues, INITIAL_VALUES, toAccountInput } from './account-form-state';
+import { type AccountFormValues, toAccountInput } from './account-form-state';
 import { AccountSection, MoreSection, SignInSection } from './account-sections';
-import { ServerSettings } from './server-settings';
+import { ServerSettings, type Method } from './server-settings';
 import { usePresets } from './use-presets';
 
-export interface AddAccountScreenProps {
+export interface AccountFormProps {
+  readonly title: string;
+  readonly lead: string;
+  readonly initialValues: AccountFormValues;
+  /** How the server fields are filled at first: a new account starts from a provider, an edit by hand. */
+  readonly initialMethod: Method;
+  /** False when editing: the password keeps its own replace flow. */
+  readonly withPassword: boolean;
+  readonly saveLabel: string;
+  readonly savingLabel: string;
+  readonly save: (input: AccountInput, password: string | undefined) => Promise<Outcome<AccountView>>;
   readonly onSaved: (account: AccountView) => void;
   readonly onCancel: () => void;
 }
@@ -41,10 +52,22 @@ interface Failure {
   readonly attempt: number;
 }
 
-export function AddAccountScreen({ onSaved, onCancel }: AddAccountScreenProps) {
-  const text = strings.addAccount;
+const TITLE_ID = 'account-form-title';
+
+export function AccountForm({
+  title,
+  lead,
+  initialValues,
+  initialMethod,
+  withPassword,
+  saveLabel,
+  savingLabel,
+  save,
+  onSaved,
+  onCancel,
+}: AccountFormProps) {
   const presets = usePresets();
-  const [values, setValues] = useState<AccountFormValues>(INITIAL_VALUES);
+  const [values, setValues] = useState<AccountFormValues>(initialValues);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const set = (patch: Partial<AccountFormValues>) => {
@@ -59,14 +82,14 @@ export function AddAccountScreen({ onSaved, onCancel }: AddAccountScreenProps) {
     if (saving) return;
     const converted = toAccountInput(values);
     if (!converted.ok) {
-      fail('', { port: text.portNotNumber });
+      fail('', { port: strings.addAccount.portNotNumber });
       return;
     }
     setSaving(true);
-    const outcome = await bridge().accounts.add(converted.input, converted.password);
+    const outcome = await save(converted.input, withPassword ? converted.password : undefined);
     setSaving(false);
     if (outcome.ok) {
-      setValues(INITIAL_VALUES);
+      setValues(initialValues);
       onSaved(outcome.value);
       return;
     }
@@ -84,23 +107,29 @@ export function AddAccountScreen({ onSaved, onCancel }: AddAccountScreenProps) {
 
   return (
     <div className="add-account">
-      <PageHeading focusOnMount id="add-account-title">
-        {text.title}
+      <PageHeading focusOnMount id={TITLE_ID}>
+        {title}
       </PageHeading>
-      <p className="lead">{text.lead}</p>
+      <p className="lead">{lead}</p>
       {failure !== null && <ErrorSummary message={failure.message} items={items} attempt={failure.attempt} />}
-      <form className="form" noValidate aria-labelledby="add-account-title" onSubmit={(e) => void submit(e)}>
+      <form className="form" noValidate aria-labelledby={TITLE_ID} onSubmit={(e) => void submit(e)}>
         <AccountSection {...sectionProps} />
-        <ServerSettings values={values} errors={errors} presets={presets} update={setValues} />
-        <SignInSection {...sectionProps} />
+        <ServerSettings
+          values={values}
+          errors={errors}
+          presets={presets}
+          initialMethod={initialMethod}
+          update={setValues}
+        />
+        <SignInSection {...sectionProps} withPassword={withPassword} />
         <MoreSection {...sectionProps} />
-        <LiveStatus message={saving ? text.saving : ''} visible={false} />
+        <LiveStatus message={saving ? savingLabel : ''} visible={false} />
         <div className="actions actions--form">
-          <Button type="submit" variant="primary" busy={saving} busyLabel={text.saving}>
-            {text.save}
+          <Button type="submit" variant="primary" busy={saving} busyLabel={savingLabel}>
+            {saveLabel}
           </Button>
           <Button variant="quiet" onClick={onCancel}>
-            {text.cancel}
+            {strings.addAccount.cancel}
           </Button>
         </div>
       </form>
