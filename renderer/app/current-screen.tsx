@@ -2,7 +2,8 @@
  * The screen the app shows for the current `Screen` value: one exhaustive switch, so a new kind of
  * screen cannot be forgotten here.
  */
-import type { AccountList, AccountView } from '../../preload/contract/accounts';
+import type { AccountDesk } from '../../preload/contract/account-desk';
+import type { AccountView } from '../../preload/contract/accounts';
 import { AccountsScreen } from '../features/accounts/accounts-screen';
 import { AddAccountScreen } from '../features/add-account/add-account-screen';
 import { EditAccountScreen } from '../features/add-account/edit-account-screen';
@@ -15,7 +16,7 @@ import { HOME, type Screen } from './screen';
 
 export interface CurrentScreenProps {
   readonly screen: Screen;
-  readonly list: AccountList;
+  readonly list: AccountDesk;
   /** True once the person has moved between screens, so headings take focus only after an action. */
   readonly navigated: boolean;
   readonly go: (screen: Screen, flash?: string) => void;

@@ -5,13 +5,14 @@
  * place instead of asking main again.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { AccountList, AccountView } from '../../preload/contract/accounts';
+import type { AccountDesk } from '../../preload/contract/account-desk';
+import type { AccountView } from '../../preload/contract/accounts';
 import { bridge } from '../lib/bridge';
 
 export type AccountsState =
   | { readonly kind: 'loading' }
   | { readonly kind: 'failed'; readonly message: string }
-  | { readonly kind: 'loaded'; readonly list: AccountList };
+  | { readonly kind: 'loaded'; readonly list: AccountDesk };
 
 export interface AccountsModel {
   readonly state: AccountsState;
