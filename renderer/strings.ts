@@ -9,6 +9,7 @@ import type { PasswordState, SecurityMode } from '../preload/contract/accounts';
 import type { Confidence } from '../preload/contract/providers';
 import type { Severity } from '../preload/contract/findings';
 import type { CertificateWarning } from '../preload/contract/settings';
+import type { DeskSort } from './features/accounts/desk-model';
 
 /**
  * What an audit covers, in four plain areas: one list for the welcome screen and both plans, so the
@@ -73,7 +74,8 @@ export const strings = {
       stored: 'Stored in keychain',
       missing: 'Missing',
       unknown: 'Unknown: keychain not reachable',
-    } satisfies Record<PasswordState, string>,
+      locked: 'Unknown: keychain locked',
+    } satisfies Record<PasswordState | 'locked', string>,
     replacePassword: 'Replace password',
     setPassword: 'Add password',
     remove: 'Remove',
@@ -88,6 +90,47 @@ export const strings = {
     removed: (label: string) => `${label} was removed, and its password was deleted from the keychain.`,
     added: (label: string) => `${label} was added. Its password is in your system keychain.`,
     addedNoPassword: (label: string) => `${label} was added without a password.`,
+  },
+
+  desk: {
+    toolbar: 'Find accounts',
+    search: 'Search',
+    searchHint: 'Name, address, server or client',
+    client: 'Client',
+    allClients: 'All clients',
+    noClient: 'Not in a client group',
+    attention: 'Needs attention only',
+    sort: 'Sort by',
+    sorts: {
+      client: 'Client',
+      grade: 'Worst grade first',
+      date: 'Last tested',
+      name: 'Name',
+    } satisfies Record<DeskSort, string>,
+    showing: (shown: number, all: number) =>
+      shown === all ? `${all} ${all === 1 ? 'account' : 'accounts'}` : `${shown} of ${all} accounts shown`,
+    noneMatch: 'No account matches. Clear the search or choose another client.',
+    clearFilters: 'Show all accounts',
+    notTested: 'Not tested yet',
+    cancelledRun: 'Last test cancelled',
+    noGrade: 'No grade',
+    grade: (grade: string) => `Grade ${grade}`,
+    noProblems: 'No open problems',
+    worstLabel: 'Worst open problem',
+    change: {
+      better: 'Better',
+      worse: 'Worse',
+      same: 'No change',
+      newProblems: (n: number) => `${n} new`,
+      fixed: (n: number) => (n === 1 ? '1 fixed' : `${n} fixed`),
+      first: 'First test',
+    },
+    urgentTitle: 'Needs a look first',
+    urgent: (label: string) => `Open the history of ${label}`,
+    /** Its accessible name is strings.audit.testAccount, which begins with these words (WCAG 2.5.3). */
+    test: 'Test',
+    more: 'More',
+    moreLabel: (label: string) => `More actions for ${label}`,
   },
 
   replacePassword: {

@@ -10,6 +10,7 @@ import type { AccountView } from '../../preload/contract/accounts';
 import { Button } from '../components/button';
 import { LiveStatus } from '../components/live-status';
 import { Notice } from '../components/notice';
+import { INITIAL_QUERY, type DeskQuery } from '../features/accounts/desk-model';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { strings } from '../strings';
 import { AppHeader } from './app-header';
@@ -20,6 +21,7 @@ import { useAccounts } from './use-accounts';
 export function App() {
   const accounts = useAccounts();
   const [screen, setScreen] = useState<Screen>(HOME);
+  const [deskQuery, setDeskQuery] = useState<DeskQuery>(INITIAL_QUERY);
   /** True once the person has moved between screens, so headings take focus only after an action. */
   const [navigated, setNavigated] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
@@ -51,7 +53,7 @@ export function App() {
   const warnings = state.kind === 'loaded' ? state.list.warnings : [];
 
   return (
-    <div className="shell">
+    <div className={screen.kind === 'home' && !settingsOpen ? 'shell shell--wide' : 'shell'}>
       <AppHeader
         settingsOpen={settingsOpen}
         settingsRef={settingsButton}
@@ -96,6 +98,8 @@ export function App() {
               navigated={navigated}
               go={go}
               onUpdated={onUpdated}
+              deskQuery={deskQuery}
+              onDeskQuery={setDeskQuery}
               onRemoved={(account) => {
                 accounts.drop(account.id);
                 setFlash(strings.accounts.removed(account.label));

@@ -11,6 +11,7 @@ import { AuditScreen } from '../features/audit/audit-screen';
 import { ClientScreen } from '../features/clients/client-screen';
 import { HistoryScreen } from '../features/history/history-screen';
 import { WelcomeScreen } from '../features/welcome/welcome-screen';
+import type { DeskQuery } from '../features/accounts/desk-model';
 import { strings } from '../strings';
 import { HOME, type Screen } from './screen';
 
@@ -23,9 +24,13 @@ export interface CurrentScreenProps {
   /** An account changed (added, edited, password replaced): patch the list, show the message. */
   readonly onUpdated: (account: AccountView, message: string, then?: Screen) => void;
   readonly onRemoved: (account: AccountView) => void;
+  /** The desk's search, filters and sort, kept while the person visits other screens. */
+  readonly deskQuery: DeskQuery;
+  readonly onDeskQuery: (query: DeskQuery) => void;
 }
 
-export function CurrentScreen({ screen, list, navigated, go, onUpdated, onRemoved }: CurrentScreenProps) {
+export function CurrentScreen(props: CurrentScreenProps) {
+  const { screen, list, go, onUpdated } = props;
   const home = () => {
     go(HOME);
   };
@@ -49,7 +54,7 @@ export function CurrentScreen({ screen, list, navigated, go, onUpdated, onRemove
       );
     case 'edit': {
       const account = find(screen.accountId);
-      if (account === null) return <Home {...{ list, navigated, go, onUpdated, onRemoved }} />;
+      if (account === null) return <Home {...props} />;
       return (
         <EditAccountScreen
           key={account.id}
@@ -63,12 +68,12 @@ export function CurrentScreen({ screen, list, navigated, go, onUpdated, onRemove
     }
     case 'test': {
       const account = find(screen.accountId);
-      if (account === null) return <Home {...{ list, navigated, go, onUpdated, onRemoved }} />;
+      if (account === null) return <Home {...props} />;
       return <AuditScreen key={account.id} account={account} onClose={home} />;
     }
     case 'history': {
       const account = find(screen.accountId);
-      if (account === null) return <Home {...{ list, navigated, go, onUpdated, onRemoved }} />;
+      if (account === null) return <Home {...props} />;
       return (
         <HistoryScreen
           key={account.id}
@@ -85,11 +90,11 @@ export function CurrentScreen({ screen, list, navigated, go, onUpdated, onRemove
         <ClientScreen key={screen.name} client={screen.name} accounts={screen.accounts} onClose={home} />
       );
     case 'home':
-      return <Home {...{ list, navigated, go, onUpdated, onRemoved }} />;
+      return <Home {...props} />;
   }
 }
 
-function Home({ list, navigated, go, onUpdated, onRemoved }: Omit<CurrentScreenProps, 'screen'>) {
+function Home({ list, navigated, go, onUpdated, onRemoved, deskQuery, onDeskQuery }: CurrentScreenProps) {
   if (list.accounts.length === 0)
     return (
       <WelcomeScreen
@@ -102,7 +107,11 @@ function Home({ list, navigated, go, onUpdated, onRemoved }: Omit<CurrentScreenP
   return (
     <AccountsScreen
       accounts={list.accounts}
+      lastRuns={list.lastRuns}
+      keychain={list.keychain}
       focusOnMount={navigated}
+      query={deskQuery}
+      onQueryChange={onDeskQuery}
       onAdd={() => {
         go({ kind: 'add' });
       }}

@@ -32,6 +32,7 @@ test('editing keeps the id, password and history; earlier runs say they tested a
   for (const index of [1, 2]) await store.save({ ...testEntry(index, { target }), accountId: id });
 
   // The form opens with every field as saved, and no password field.
+  await page.getByRole('button', { name: 'More actions for Shop orders' }).click();
   await page.getByRole('button', { name: 'Edit' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Edit Shop orders' })).toBeFocused();
   await expect(page.getByLabel('Email address', { exact: true })).toHaveValue(SHOP.email);
@@ -99,6 +100,7 @@ test('editing keeps the id, password and history; earlier runs say they tested a
 test('Cancel leaves the account as it was; an empty history offers "Test now"', async ({ app }) => {
   const { page } = app;
   await addShopAccount(app, makeCanary());
+  await page.getByRole('button', { name: 'More actions for Shop orders' }).click();
   await page.getByRole('button', { name: 'Edit' }).click();
   await page.getByLabel('Port', { exact: true }).fill('2525');
   await page.getByRole('button', { name: 'Cancel' }).click();
