@@ -257,6 +257,13 @@ export const strings = {
     title: 'Settings',
     lead: 'These apply to every account and every check Mailwarden runs.',
     back: 'Back',
+    leave: {
+      title: 'Leave Settings without saving?',
+      body: (sections: readonly string[]) =>
+        `Not saved yet: ${sections.join(', ')}. Leaving now drops these changes; saved settings stay as they are.`,
+      stay: 'Keep editing',
+      leave: 'Leave without saving',
+    },
     loading: 'Loading your settings…',
     loadFailedTitle: 'Your settings could not be loaded',
     retry: 'Try again',
