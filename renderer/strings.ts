@@ -58,6 +58,14 @@ export const strings = {
       'No third-party service sees your domain, your password or your results. Every test runs from this computer.',
     ],
     start: 'Add your first account',
+    keychain: {
+      lockedTitle: 'Your keychain is locked',
+      locked:
+        'Unlock it before you add an account, so Mailwarden can store the password there. Until then, an account can be saved without a password; its login is then only inspected, never signed in.',
+      unavailableTitle: 'No keychain is reachable on this computer',
+      unavailable:
+        'Mailwarden stores passwords only in your system keychain, never in its own files. Without one, accounts are saved without a password and their login is only inspected. On Linux, install and start gnome-keyring or another Secret Service provider.',
+    },
   },
 
   accounts: {

@@ -99,6 +99,7 @@ function Home({ list, navigated, go, onUpdated, onRemoved, deskQuery, onDeskQuer
     return (
       <WelcomeScreen
         focusOnMount={navigated}
+        keychain={list.keychain}
         onStart={() => {
           go({ kind: 'add' });
         }}
