@@ -1,6 +1,6 @@
 /** The desk's controls: search, client, "needs attention only" and sort, in one compact row. */
 import { strings } from '../../strings';
-import { DESK_SORTS, type ClientFilter, type DeskQuery, type DeskSort } from './desk-model';
+import { DESK_SORTS, type ClientFilter, type DeskQuery } from './desk-model';
 
 export interface DeskToolbarProps {
   readonly query: DeskQuery;
@@ -75,7 +75,8 @@ export function DeskToolbar({ query, clients, onChange }: DeskToolbarProps) {
           className="input select"
           value={query.sort}
           onChange={(event) => {
-            set({ sort: event.target.value as DeskSort });
+            const sort = DESK_SORTS.find((choice) => choice === event.target.value);
+            if (sort !== undefined) set({ sort });
           }}
         >
           {DESK_SORTS.map((sort) => (
