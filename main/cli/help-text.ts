@@ -81,7 +81,8 @@ Example:
 
 export const ACCOUNTS_LIST_HELP = `Usage: mailwarden accounts list [--json]
 
-Lists saved accounts and whether each has a password in the keychain (the password itself is never shown).`;
+Lists saved accounts, whether each has a password in the keychain (the password itself is never shown),
+and each one's last test from the history: its grade as given then and the day it ran.`;
 
 export const ACCOUNTS_REMOVE_HELP = `Usage: mailwarden accounts remove ID|EMAIL
 

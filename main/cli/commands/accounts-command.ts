@@ -3,8 +3,10 @@ import { parseArgs } from 'node:util';
 import type { AccountInput, AccountView } from '../../../preload/contract/accounts';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_OK } from '../exit-codes';
+import type { AccountRunDigest } from '../../../preload/contract/account-desk';
 import { serverChanged } from '../../../preload/contract/account-server';
 import { accountChanges, editedInput } from '../../core/accounts/account-changes';
+import { accountDigests, type AccountDigests } from '../../core/history/account-digests';
 import {
   ACCOUNTS_ADD_HELP,
   ACCOUNTS_EDIT_HELP,
@@ -196,7 +198,8 @@ async function listAccounts(args: readonly string[], io: CliIo, services: Servic
   }
   if (positionals.length > 0)
     throw new UsageError(`Unexpected argument "${positionals[0] ?? ''}".`, 'accounts list');
-  const list = await services().accounts.list();
+  const built = services();
+  const list = await built.accounts.list();
   for (const warning of list.warnings) writeLine(io.stderr, `Warning: ${warning}`);
   if (values.json === true) {
     writeLine(io.stdout, JSON.stringify(list.accounts, null, 2));
@@ -206,17 +209,22 @@ async function listAccounts(args: readonly string[], io: CliIo, services: Servic
     writeLine(io.stdout, 'No accounts yet. Add one with "mailwarden accounts add --help".');
     return EXIT_OK;
   }
+  // The last run of each account as the history stored it; without a readable history the list still prints.
+  const lastRuns: AccountDigests['lastRuns'] = await accountDigests(built.history).then(
+    (digests) => digests.lastRuns,
+    () => ({}),
+  );
   writeLine(
     io.stdout,
     formatTable(
-      ['ID', 'LABEL', 'EMAIL', 'SERVER', 'SECURITY', 'PASSWORD', 'CLIENT'],
-      list.accounts.map(accountRow),
+      ['ID', 'LABEL', 'EMAIL', 'SERVER', 'SECURITY', 'PASSWORD', 'CLIENT', 'LAST TEST'],
+      list.accounts.map((account) => accountRow(account, lastRuns[account.id])),
     ),
   );
   return EXIT_OK;
 }
 
-function accountRow(account: AccountView): string[] {
+function accountRow(account: AccountView, digest: AccountRunDigest | undefined): string[] {
   return [
     account.id,
     account.label,
@@ -225,7 +233,15 @@ function accountRow(account: AccountView): string[] {
     account.security,
     account.hasPassword,
     account.clientGroup ?? '',
+    digest === undefined ? 'not tested yet' : lastTestText(digest),
   ];
+}
+
+/** "B 2026-11-27" (grade as stored, date of the run), "cancelled" when that run did not finish. */
+function lastTestText({ last }: AccountRunDigest): string {
+  const day = last.finishedAt.slice(0, 10);
+  if (last.cancelled) return `cancelled ${day}`;
+  return `${last.overall?.grade ?? 'no grade'} ${day}`;
 }
 
 function singleTarget(positionals: readonly string[], command: string): string {

@@ -59,6 +59,7 @@ describe('mailwarden accounts edit', () => {
     expect(edited.stdout).toContain('security: starttls -> tls');
     // No run yet, so nothing to say about earlier runs.
     expect(edited.stdout).not.toContain('earlier run');
+    expect((await cli(['accounts', 'list'])).stdout).toMatch(/Acme\s+not tested yet/);
 
     const [after] = await listed();
     expect(after).toMatchObject({
@@ -146,6 +147,8 @@ describe('mailwarden accounts edit', () => {
     expect(edited.stdout).toContain(
       'The 2 earlier runs in its history tested another server (smtp.shop.example:587, starttls)',
     );
+    // The list shows the last test as stored: the fixture's runs carry no score.
+    expect((await cli(['accounts', 'list'])).stdout).toMatch(/Acme\s+no grade 2026-11-27/);
     const history = await cli(['history', 'list', id]);
     expect(history.code).toBe(0);
     expect(history.stdout.match(/smtp\.shop\.example:587/g)).toHaveLength(2);
