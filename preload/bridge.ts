@@ -6,7 +6,8 @@
  * Nothing here validates or trusts anything: main does that. A transport failure becomes an
  * Outcome too, so the renderer has exactly one way to handle errors.
  */
-import type { AccountInput, AccountList, AccountView } from './contract/accounts';
+import type { AccountDesk } from './contract/account-desk';
+import type { AccountInput, AccountView } from './contract/accounts';
 import type { AuditEvent, AuditOptions, AuditTargetRequest } from './contract/audit';
 import type { Channel, EventChannel, EventMap, RequestOf, ResponseOf } from './contract/channels';
 import type { ExportFormat, PaperSize, ReportExportResult } from './contract/export';
@@ -23,7 +24,7 @@ export interface BridgeTransport {
 
 export interface MailwardenBridge {
   readonly accounts: {
-    list(): Promise<Outcome<AccountList>>;
+    list(): Promise<Outcome<AccountDesk>>;
     add(account: AccountInput, password?: string): Promise<Outcome<AccountView>>;
     update(id: string, account: AccountInput): Promise<Outcome<AccountView>>;
     remove(id: string): Promise<Outcome<{ readonly removed: true }>>;

@@ -11,6 +11,7 @@ import './styles/audit-results.css';
 import './styles/audit-finding.css';
 import './styles/history.css';
 import './styles/clients.css';
+import './styles/desk.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

@@ -9,6 +9,7 @@ import type { PasswordState, SecurityMode } from '../preload/contract/accounts';
 import type { Confidence } from '../preload/contract/providers';
 import type { Severity } from '../preload/contract/findings';
 import type { CertificateWarning } from '../preload/contract/settings';
+import type { DeskSort } from './features/accounts/desk-model';
 
 /**
  * What an audit covers, in four plain areas: one list for the welcome screen and both plans, so the
@@ -57,6 +58,14 @@ export const strings = {
       'No third-party service sees your domain, your password or your results. Every test runs from this computer.',
     ],
     start: 'Add your first account',
+    keychain: {
+      lockedTitle: 'Your keychain is locked',
+      locked:
+        'Unlock it before you add an account, so Mailwarden can store the password there. Until then, an account can be saved without a password; its login is then only inspected, never signed in.',
+      unavailableTitle: 'No keychain is reachable on this computer',
+      unavailable:
+        'Mailwarden stores passwords only in your system keychain, never in its own files. Without one, accounts are saved without a password and their login is only inspected. On Linux, install and start gnome-keyring or another Secret Service provider.',
+    },
   },
 
   accounts: {
@@ -73,10 +82,12 @@ export const strings = {
       stored: 'Stored in keychain',
       missing: 'Missing',
       unknown: 'Unknown: keychain not reachable',
-    } satisfies Record<PasswordState, string>,
+      locked: 'Unknown: keychain locked',
+    } satisfies Record<PasswordState | 'locked', string>,
     replacePassword: 'Replace password',
     setPassword: 'Add password',
     remove: 'Remove',
+    edit: 'Edit',
     actionsFor: (label: string) => `Actions for ${label}`,
     confirmRemoveTitle: (label: string) => `Remove ${label}?`,
     confirmRemoveBody:
@@ -87,6 +98,47 @@ export const strings = {
     removed: (label: string) => `${label} was removed, and its password was deleted from the keychain.`,
     added: (label: string) => `${label} was added. Its password is in your system keychain.`,
     addedNoPassword: (label: string) => `${label} was added without a password.`,
+  },
+
+  desk: {
+    toolbar: 'Find accounts',
+    search: 'Search',
+    searchHint: 'Name, address, server or client',
+    client: 'Client',
+    allClients: 'All clients',
+    noClient: 'Not in a client group',
+    attention: 'Needs attention only',
+    sort: 'Sort by',
+    sorts: {
+      client: 'Client',
+      grade: 'Worst grade first',
+      date: 'Last tested',
+      name: 'Name',
+    } satisfies Record<DeskSort, string>,
+    showing: (shown: number, all: number) =>
+      shown === all ? `${all} ${all === 1 ? 'account' : 'accounts'}` : `${shown} of ${all} accounts shown`,
+    noneMatch: 'No account matches. Clear the search or choose another client.',
+    clearFilters: 'Show all accounts',
+    notTested: 'Not tested yet',
+    cancelledRun: 'Last test cancelled',
+    noGrade: 'No grade',
+    grade: (grade: string) => `Grade ${grade}`,
+    noProblems: 'No open problems',
+    worstLabel: 'Worst open problem',
+    change: {
+      better: 'Better',
+      worse: 'Worse',
+      same: 'No change',
+      newProblems: (n: number) => `${n} new`,
+      fixed: (n: number) => (n === 1 ? '1 fixed' : `${n} fixed`),
+      first: 'First test',
+    },
+    urgentTitle: 'Needs a look first',
+    urgent: (label: string) => `Open the history of ${label}`,
+    /** Its accessible name is strings.audit.testAccount, which begins with these words (WCAG 2.5.3). */
+    test: 'Test',
+    more: 'More',
+    moreLabel: (label: string) => `More actions for ${label}`,
   },
 
   replacePassword: {
@@ -154,6 +206,20 @@ export const strings = {
     cancel: 'Cancel',
   },
 
+  editAccount: {
+    title: (label: string) => `Edit ${label}`,
+    lead: 'Change any setting. The account keeps its history: earlier runs stay, each with the server it tested.',
+    passwordElsewhere:
+      'The password is not changed here: use “Replace password” in your list, so it goes straight to your system keychain.',
+    save: 'Save changes',
+    saving: 'Saving changes…',
+    saved: (label: string) => `${label} was saved.`,
+    savedServerChanged: (label: string, runs: number, oldServer: string) =>
+      `${label} was saved with a new server. ${
+        runs === 1 ? 'The earlier run in its history' : `The ${runs} earlier runs in its history`
+      } tested another server (${oldServer}); the next test checks the new one.`,
+  },
+
   method: {
     legend: 'How would you like to fill in the server settings?',
     preset: 'Choose my email provider',
@@ -199,6 +265,13 @@ export const strings = {
     title: 'Settings',
     lead: 'These apply to every account and every check Mailwarden runs.',
     back: 'Back',
+    leave: {
+      title: 'Leave Settings without saving?',
+      body: (sections: readonly string[]) =>
+        `Not saved yet: ${sections.join(', ')}. Leaving now drops these changes; saved settings stay as they are.`,
+      stay: 'Keep editing',
+      leave: 'Leave without saving',
+    },
     loading: 'Loading your settings…',
     loadFailedTitle: 'Your settings could not be loaded',
     retry: 'Try again',
@@ -470,6 +543,11 @@ export const strings = {
     count: (n: number) => (n === 1 ? '1 stored test' : `${n} stored tests`),
     emptyTitle: 'No tests yet',
     empty: 'Every test of this account is kept here, so you can open it later or compare two of them.',
+    testNow: 'Test now',
+    server: (host: string, port: number, security: string) =>
+      `${host}:${port}, ${security === 'tls' ? 'TLS' : security === 'starttls' ? 'STARTTLS' : 'not encrypted'}`,
+    tested: (server: string) => `Tested ${server}`,
+    otherServer: 'Another server than the account uses now',
     problemsTitle: 'Some stored tests could not be read',
     corrupt: (file: string, movedTo: string) => `${file} is damaged and was moved to ${movedTo}.`,
     tooNew: (file: string) => `${file} was saved by a newer Mailwarden and is left untouched.`,

@@ -6,11 +6,13 @@ import { formatTable, terminalSafe } from './terminal-text';
 export function formatHistoryTable(runs: readonly HistoryRunSummary[]): string {
   if (runs.length === 0) return 'No stored runs.';
   return formatTable(
-    ['RUN ID', 'STARTED', 'TARGET', 'GRADE', 'FINDINGS'],
+    ['RUN ID', 'STARTED', 'TARGET', 'SERVER', 'GRADE', 'FINDINGS'],
     runs.map((run) => [
       run.runId,
       run.startedAt,
       `${run.target.label}${run.cancelled ? ' (cancelled)' : ''}`,
+      // The server this run tested: an account's server can have changed since.
+      run.target.host === null ? '-' : `${run.target.host}:${String(run.target.port ?? '')}`,
       run.overall === null ? '-' : `${run.overall.grade} (${String(run.overall.score)})`,
       countsText(run.counts),
     ]),

@@ -9,6 +9,7 @@ Usage: mailwarden <command> [options]
 
 Commands:
   accounts add          Save an account (the password goes to your system keychain)
+  accounts edit         Change any setting of a saved account; its id and history stay
   accounts list         List saved accounts
   accounts remove       Remove an account and its keychain password
   accounts set-password Set or replace an account's password
@@ -28,7 +29,7 @@ Data lives in the platform's app-data folder; set MAILWARDEN_DATA_DIR to use ano
 Exit codes: 0 done, 1 audit findings at or above --fail-on, 2 usage or input error,
 3 could not run (keychain, disk, DNS).`;
 
-export const ACCOUNTS_HELP = `Usage: mailwarden accounts <add|list|remove|set-password> [options]
+export const ACCOUNTS_HELP = `Usage: mailwarden accounts <add|edit|list|remove|set-password> [options]
 
 Run "mailwarden accounts <subcommand> --help" for each one.`;
 
@@ -56,9 +57,32 @@ Examples:
   printf '%s' "$PASSWORD" | mailwarden accounts add --email ann@example.com --host smtp.example.com \\
       --port 587 --security starttls --password-stdin`;
 
+export const ACCOUNTS_EDIT_HELP = `Usage: mailwarden accounts edit ID|EMAIL [options]
+
+Changes a saved account. Give only what changes; everything else stays. The account keeps its id, so
+its history stays: when the server changes, each earlier run still shows the server it tested.
+The password is not changed here: use "mailwarden accounts set-password".
+
+Options:
+  --email EMAIL           The account's email address (a label, domain or login name that followed
+                          the old address follows the new one)
+  --host HOST             SMTP submission server
+  --port PORT             1-65535
+  --security MODE         tls, starttls, or none
+  --user NAME             Login name
+  --label TEXT            A name for the list ("" for the email address)
+  --domain DOMAIN         The mail domain ("" for the part after @)
+  --dkim-selector S       Replaces the DKIM selectors; repeat for several ("" for none)
+  --client NAME           Client group ("" for none)
+  --preset ID             Provider preset ("" for none)
+
+Example:
+  mailwarden accounts edit ann@example.com --port 465 --security tls`;
+
 export const ACCOUNTS_LIST_HELP = `Usage: mailwarden accounts list [--json]
 
-Lists saved accounts and whether each has a password in the keychain (the password itself is never shown).`;
+Lists saved accounts, whether each has a password in the keychain (the password itself is never shown),
+and each one's last test from the history: its grade as given then and the day it ran.`;
 
 export const ACCOUNTS_REMOVE_HELP = `Usage: mailwarden accounts remove ID|EMAIL
 

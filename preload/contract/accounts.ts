@@ -44,8 +44,13 @@ export interface AccountView extends Account {
   readonly hasPassword: PasswordState;
 }
 
+/** Whether the keychain could be asked which accounts have a password: locked and missing are told apart. */
+export type KeychainState = 'available' | 'locked' | 'unavailable';
+
 export interface AccountList {
   readonly accounts: readonly AccountView[];
+  /** When it is not `available`, every account's password state is `unknown`. */
+  readonly keychain: KeychainState;
   /** Things the user must know about, e.g. a corrupt accounts file that was moved aside. */
   readonly warnings: readonly string[];
 }

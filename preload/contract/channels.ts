@@ -4,7 +4,8 @@
  * main/ipc registers exactly these channels (with the schemas in ./schemas.ts) and preload/bridge.ts
  * exposes exactly these as named methods. Nothing else crosses the bridge.
  */
-import type { AccountInput, AccountList, AccountView } from './accounts';
+import type { AccountDesk } from './account-desk';
+import type { AccountInput, AccountView } from './accounts';
 import type { AuditEvent, AuditOptions, AuditTargetRequest } from './audit';
 import type { ExportFormat, PaperSize, ReportExportResult } from './export';
 import type { HistoryEntry, HistoryListing, HistoryTarget, RunComparison } from './history';
@@ -74,7 +75,7 @@ export interface ClientReportExportRequest {
 }
 
 export interface ChannelMap {
-  'accounts:list': { request: null; response: AccountList };
+  'accounts:list': { request: null; response: AccountDesk };
   'accounts:add': { request: AccountAddRequest; response: AccountView };
   'accounts:update': { request: AccountUpdateRequest; response: AccountView };
   'accounts:remove': { request: AccountIdRequest; response: { readonly removed: true } };

@@ -26,6 +26,14 @@ export interface HistoryRunSummary {
   readonly counts: { readonly [S in Severity]: number };
   /** The overall grade and score, so a list of runs needs no full report; null when none was given. */
   readonly overall: { readonly score: number; readonly grade: Grade } | null;
+  /** The run's most severe problem (low or worse; the first of them in report order); null when none. */
+  readonly worst: WorstProblem | null;
+}
+
+export interface WorstProblem {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
 }
 
 /** A stored file that could not be listed, so the user hears about it instead of it vanishing. */

@@ -5,17 +5,20 @@
  * place instead of asking main again.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { AccountList, AccountView } from '../../preload/contract/accounts';
+import type { AccountDesk } from '../../preload/contract/account-desk';
+import type { AccountView } from '../../preload/contract/accounts';
 import { bridge } from '../lib/bridge';
 
 export type AccountsState =
   | { readonly kind: 'loading' }
   | { readonly kind: 'failed'; readonly message: string }
-  | { readonly kind: 'loaded'; readonly list: AccountList };
+  | { readonly kind: 'loaded'; readonly list: AccountDesk };
 
 export interface AccountsModel {
   readonly state: AccountsState;
   reload(): Promise<void>;
+  /** Reads the list again without a loading state in between; a failure keeps what is shown. */
+  refresh(): Promise<void>;
   /** Inserts a new account or replaces one with the same id. */
   upsert(account: AccountView): void;
   drop(id: string): void;
@@ -38,6 +41,11 @@ export function useAccounts(): AccountsModel {
   const reload = useCallback(async () => {
     setState({ kind: 'loading' });
     setState(await loadList());
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const loaded = await loadList();
+    if (loaded.kind === 'loaded') setState(loaded);
   }, []);
 
   useEffect(() => {
@@ -76,5 +84,5 @@ export function useAccounts(): AccountsModel {
     );
   }, []);
 
-  return { state, reload, upsert, drop };
+  return { state, reload, refresh, upsert, drop };
 }

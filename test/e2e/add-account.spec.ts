@@ -71,6 +71,9 @@ test('(b, c, d) a canary password goes to the keychain, is stored, and never com
   await expect(page.getByRole('status').filter({ hasText: 'Shop orders was added' })).toBeVisible();
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Shop orders' }) });
   await expect(card).toContainText('ann@shop.example');
+  await expect(card).toContainText('Not tested yet');
+  // How it is set up waits under More.
+  await card.getByRole('button', { name: 'More actions for Shop orders' }).click();
   await expect(card).toContainText('smtp.shop.example:587');
   await expect(card).toContainText('STARTTLS');
   await expect(card).toContainText('Stored in keychain');

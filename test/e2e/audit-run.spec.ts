@@ -326,12 +326,19 @@ test('keyboard only: plan, run and results, with Escape closing an opened findin
   await app.open();
   await useScenarioDns(page, world());
   await addScenarioAccount(page, world());
-  // From the list's heading: Add account, then this account's "Test this account".
+  // From the list's heading: Add account, the desk's search, sort and filter, then "Test this account".
   await page.getByRole('heading', { level: 1, name: 'Your accounts' }).focus();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Add account' })).toBeFocused();
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Test this account' })).toBeFocused();
+  for (const control of [
+    page.getByRole('searchbox', { name: 'Search' }),
+    page.getByLabel('Sort by'),
+    page.getByLabel('Needs attention only'),
+    page.getByRole('button', { name: 'Test this account' }),
+  ]) {
+    await page.keyboard.press('Tab');
+    await expect(control).toBeFocused();
+  }
   await expectVisibleFocus(page);
   await page.keyboard.press('Enter');
 

@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import type { AuditReport } from '../../preload/contract/audit';
 import type { ExportFormat } from '../../preload/contract/export';
 import { parseAuditReport } from '../../main/core/report/report-schema';
-import { containsSecret, makeCanary, readAllFiles } from './harness/account-form';
+import { containsSecret, makeCanary, readAllFiles, sortByClient } from './harness/account-form';
 import { expectAccessible } from './harness/accessibility';
 import { expect, test, type AppHarness } from './harness/app-fixture';
 import { createExportStandIns } from './harness/export-stand-ins';
@@ -82,6 +82,7 @@ async function openWithClients(app: AppHarness): Promise<void> {
   );
   await app.open();
   await expect(app.page.getByRole('heading', { level: 1, name: 'Your accounts' })).toBeVisible();
+  await sortByClient(app.page);
 }
 
 function clientButton(page: Page, client: string, count: number) {

@@ -58,7 +58,7 @@ test('(i) keyboard only: tab order reaches every field and focus is always visib
   await page.keyboard.type(makeCanary());
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Your accounts' })).toBeFocused();
-  await expect(page.getByText('Stored in keychain')).toBeVisible();
+  await expect(page.getByText('Bob was added. Its password is in your system keychain.')).toBeVisible();
 });
 
 /** The focused element draws an outline at least 2 px wide in a colour that is not transparent. */

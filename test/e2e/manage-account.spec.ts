@@ -18,6 +18,8 @@ test('(g) replacing the password updates the keychain; removing deletes the acco
   expect(await keytar.getPassword(env.keychainService, id)).toBe(first);
 
   const second = makeCanary();
+  // Replace password and Remove wait under the row's More.
+  await page.getByRole('button', { name: 'More actions for Shop orders' }).click();
   await page.getByRole('button', { name: 'Replace password' }).click();
   await page.getByLabel('New password', { exact: true }).fill(second);
   await app.screenshot('replace-password');

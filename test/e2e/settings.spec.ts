@@ -13,7 +13,7 @@ import type { Outcome } from '../../preload/contract/outcome';
 import type { DiscoveryResult } from '../../preload/contract/providers';
 import { startKnot, type KnotServer } from '../helpers/knot-server';
 import { getTestPki, TEST_CA_NAME } from '../helpers/test-certificates';
-import { fillAccountForm } from './harness/account-form';
+import { fillAccountForm, sortByClient } from './harness/account-form';
 import { expectAccessible } from './harness/accessibility';
 import { expect, test, type AppHarness } from './harness/app-fixture';
 
@@ -469,6 +469,7 @@ test('(i) a default test switched off in Settings starts off on the plan screens
 
   // A client's plan starts from the same saved switches.
   await page.getByRole('button', { name: 'Back to your accounts' }).click();
+  await sortByClient(page);
   await page
     .getByRole('region', { name: 'Shop' })
     .getByRole('button', { name: 'Test the 1 account' })

@@ -1,10 +1,15 @@
-/** `mailwarden accounts add|list|remove|set-password`. */
+/** `mailwarden accounts add|edit|list|remove|set-password`. */
 import { parseArgs } from 'node:util';
 import type { AccountInput, AccountView } from '../../../preload/contract/accounts';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_OK } from '../exit-codes';
+import type { AccountRunDigest } from '../../../preload/contract/account-desk';
+import { serverChanged } from '../../../preload/contract/account-server';
+import { accountChanges, editedInput } from '../../core/accounts/account-changes';
+import { accountDigests, type AccountDigests } from '../../core/history/account-digests';
 import {
   ACCOUNTS_ADD_HELP,
+  ACCOUNTS_EDIT_HELP,
   ACCOUNTS_HELP,
   ACCOUNTS_LIST_HELP,
   ACCOUNTS_REMOVE_HELP,
@@ -24,7 +29,13 @@ export function runAccountsCommand(
   return runSubcommand(
     'accounts',
     ACCOUNTS_HELP,
-    { add: addAccount, list: listAccounts, remove: removeAccount, 'set-password': setPassword },
+    {
+      add: addAccount,
+      edit: editAccount,
+      list: listAccounts,
+      remove: removeAccount,
+      'set-password': setPassword,
+    },
     args,
     io,
     services,
@@ -96,6 +107,77 @@ async function addAccount(args: readonly string[], io: CliIo, services: Services
   return EXIT_OK;
 }
 
+/** The options `accounts edit` takes: every field of `accounts add`, none required. */
+const EDIT_OPTIONS = {
+  email: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  security: { type: 'string' },
+  user: { type: 'string' },
+  label: { type: 'string' },
+  domain: { type: 'string' },
+  'dkim-selector': { type: 'string', multiple: true },
+  client: { type: 'string' },
+  preset: { type: 'string' },
+  ...HELP_OPTION,
+} as const;
+
+async function editAccount(args: readonly string[], io: CliIo, services: ServicesFactory): Promise<number> {
+  const command = 'accounts edit';
+  const { values, positionals } = parseOrUsageError(command, () =>
+    parseArgs({ args: [...args], options: EDIT_OPTIONS, allowPositionals: true, strict: true }),
+  );
+  if (values.help === true) {
+    writeLine(io.stdout, ACCOUNTS_EDIT_HELP);
+    return EXIT_OK;
+  }
+  const target = singleTarget(positionals, command);
+  const given = Object.keys(values).filter((name) => name !== 'help');
+  if (given.length === 0)
+    throw new UsageError('Nothing to change: give at least one option, such as --port 465.', command);
+
+  const built = services();
+  const existing = await built.accounts.resolve(target);
+  const selectors = values['dkim-selector']?.filter((selector) => selector.trim() !== '');
+  const patch: Partial<AccountInput> = {
+    ...(values.email === undefined ? {} : { email: values.email }),
+    ...(values.host === undefined ? {} : { host: values.host }),
+    ...(values.port === undefined ? {} : { port: parsePort(values.port) }),
+    ...(values.security === undefined ? {} : { security: values.security }),
+    ...(values.user === undefined ? {} : { username: values.user }),
+    ...(values.label === undefined ? {} : { label: values.label }),
+    ...(values.domain === undefined ? {} : { domain: values.domain }),
+    ...(selectors === undefined ? {} : { dkimSelectors: selectors }),
+    ...(values.client === undefined ? {} : { clientGroup: values.client }),
+    ...(values.preset === undefined ? {} : { presetId: values.preset }),
+  };
+  const updated = await built.accounts.update(existing.id, editedInput(existing, patch));
+
+  const changes = accountChanges(existing, updated);
+  writeLine(
+    io.stdout,
+    changes.length === 0
+      ? `Nothing changed for ${terminalSafe(updated.label)} (id ${updated.id}).`
+      : `Saved ${terminalSafe(updated.label)} (id ${updated.id}):`,
+  );
+  for (const change of changes)
+    writeLine(
+      io.stdout,
+      `  ${change.field}: ${terminalSafe(change.before) || '(none)'} -> ${terminalSafe(change.after) || '(none)'}`,
+    );
+  if (serverChanged(existing, updated)) {
+    const { runs } = await built.history.list({ kind: 'account', accountId: updated.id });
+    if (runs.length > 0)
+      writeLine(
+        io.stdout,
+        `${runs.length === 1 ? 'The earlier run' : `The ${String(runs.length)} earlier runs`} in its history ` +
+          `tested another server (${terminalSafe(existing.host)}:${String(existing.port)}, ${existing.security}); ` +
+          'they stay in its history, and the next audit tests the new one.',
+      );
+  }
+  return EXIT_OK;
+}
+
 /** Keeps the number as typed when it is not a plain integer, so validation can name the problem. */
 function parsePort(text: string): number {
   return /^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
@@ -116,7 +198,8 @@ async function listAccounts(args: readonly string[], io: CliIo, services: Servic
   }
   if (positionals.length > 0)
     throw new UsageError(`Unexpected argument "${positionals[0] ?? ''}".`, 'accounts list');
-  const list = await services().accounts.list();
+  const built = services();
+  const list = await built.accounts.list();
   for (const warning of list.warnings) writeLine(io.stderr, `Warning: ${warning}`);
   if (values.json === true) {
     writeLine(io.stdout, JSON.stringify(list.accounts, null, 2));
@@ -126,17 +209,22 @@ async function listAccounts(args: readonly string[], io: CliIo, services: Servic
     writeLine(io.stdout, 'No accounts yet. Add one with "mailwarden accounts add --help".');
     return EXIT_OK;
   }
+  // The last run of each account as the history stored it; without a readable history the list still prints.
+  const lastRuns: AccountDigests['lastRuns'] = await accountDigests(built.history).then(
+    (digests) => digests.lastRuns,
+    () => ({}),
+  );
   writeLine(
     io.stdout,
     formatTable(
-      ['ID', 'LABEL', 'EMAIL', 'SERVER', 'SECURITY', 'PASSWORD', 'CLIENT'],
-      list.accounts.map(accountRow),
+      ['ID', 'LABEL', 'EMAIL', 'SERVER', 'SECURITY', 'PASSWORD', 'CLIENT', 'LAST TEST'],
+      list.accounts.map((account) => accountRow(account, lastRuns[account.id])),
     ),
   );
   return EXIT_OK;
 }
 
-function accountRow(account: AccountView): string[] {
+function accountRow(account: AccountView, digest: AccountRunDigest | undefined): string[] {
   return [
     account.id,
     account.label,
@@ -145,7 +233,15 @@ function accountRow(account: AccountView): string[] {
     account.security,
     account.hasPassword,
     account.clientGroup ?? '',
+    digest === undefined ? 'not tested yet' : lastTestText(digest),
   ];
+}
+
+/** "B 2026-11-27" (grade as stored, date of the run), "cancelled" when that run did not finish. */
+function lastTestText({ last }: AccountRunDigest): string {
+  const day = last.finishedAt.slice(0, 10);
+  if (last.cancelled) return `cancelled ${day}`;
+  return `${last.overall?.grade ?? 'no grade'} ${day}`;
 }
 
 function singleTarget(positionals: readonly string[], command: string): string {

@@ -90,12 +90,20 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
   }
 
   async function passwordStates(): Promise<(id: string) => PasswordState> {
+    return (await keychainProbe()).stateOf;
+  }
+
+  /** Which accounts have a secret, and, when the keychain could not be asked, why (locked or unavailable). */
+  async function keychainProbe(): Promise<{
+    readonly stateOf: (id: string) => PasswordState;
+    readonly failure: SecretStoreError | null;
+  }> {
     try {
       const stored = await secrets.accountIdsWithSecrets();
-      return (id) => (stored.has(id) ? 'stored' : 'missing');
+      return { stateOf: (id) => (stored.has(id) ? 'stored' : 'missing'), failure: null };
     } catch (error) {
       if (!(error instanceof SecretStoreError)) throw error;
-      return () => 'unknown';
+      return { stateOf: () => 'unknown', failure: error };
     }
   }
 
@@ -144,14 +152,19 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     list: () =>
       serialised(async () => {
         const accounts = await readAccounts();
-        const stateOf = await passwordStates();
+        const { stateOf, failure } = await keychainProbe();
         const views = accounts.map((account) => ({ ...account, hasPassword: stateOf(account.id) }));
-        const keychainWarning = views.some((account) => account.hasPassword === 'unknown')
-          ? [
-              'Mailwarden could not reach your keychain, so it cannot tell which accounts have a password stored.',
-            ]
-          : [];
-        return { accounts: views, warnings: [...warnings, ...keychainWarning] };
+        // The keychain's own message names the state (locked or unavailable) and what to do.
+        const keychainWarning =
+          failure === null || views.length === 0
+            ? []
+            : [`Mailwarden cannot tell which accounts have a password stored. ${failure.message}`];
+        return {
+          accounts: views,
+          warnings: [...warnings, ...keychainWarning],
+          keychain:
+            failure === null ? 'available' : failure.code === 'KEYCHAIN_LOCKED' ? 'locked' : 'unavailable',
+        };
       }),
 
     get: (id) => serialised(async () => view(find(await readAccounts(), id))),

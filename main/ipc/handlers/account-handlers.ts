@@ -1,5 +1,6 @@
 /** IPC handlers for accounts and their keychain passwords. */
 import type { MainServices } from '../../composition';
+import { accountDigests } from '../../core/history/account-digests';
 import type { HandlerTable } from '../handler-table';
 
 export function accountHandlers(
@@ -20,9 +21,21 @@ export function accountHandlers(
       // The app's warnings area also tells of a settings file that was moved aside (loading it finds out).
       await services.settings.get().catch(() => undefined);
       const settingsWarnings = services.settings.warnings();
-      return settingsWarnings.length === 0
-        ? list
-        : { ...list, warnings: [...list.warnings, ...settingsWarnings] };
+      // Without the history the list still loads: each account then reads "not tested yet".
+      const digests = await accountDigests(services.history).catch((error: unknown) => ({
+        lastRuns: {},
+        problems: [],
+        failure: error instanceof Error ? error.message : String(error),
+      }));
+      const historyWarnings =
+        'failure' in digests
+          ? [`The stored tests could not be read, so no last results are shown: ${digests.failure}`]
+          : [];
+      return {
+        ...list,
+        warnings: [...list.warnings, ...settingsWarnings, ...historyWarnings],
+        lastRuns: digests.lastRuns,
+      };
     },
     'accounts:add': ({ account, password }) => accounts.add(account, password),
     'accounts:update': ({ id, account }) => accounts.update(id, account),

@@ -1,48 +1,66 @@
-/** The list of accounts, grouped by client when any account has a client group. */
-import type { AccountView } from '../../../preload/contract/accounts';
+/**
+ * The desk: every account in one compact row with its last result, the one that most needs a look
+ * named at the top, and search, client filter, "needs attention" and sort (worst grade first to
+ * begin with). Sorted by client, accounts sit under their client's heading with "Test all"; any other
+ * sort is one list.
+ */
+import type { AccountRunDigest } from '../../../preload/contract/account-desk';
+import type { AccountView, KeychainState } from '../../../preload/contract/accounts';
 import { Button } from '../../components/button';
+import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { strings } from '../../strings';
-import { AccountCard } from './account-card';
+import { AccountRow } from './account-row';
+import { clientNames, deskAccounts, INITIAL_QUERY, mostUrgent, type DeskQuery } from './desk-model';
+import { DeskToolbar } from './desk-toolbar';
 import { groupAccounts, hasClientGroups } from './group-accounts';
+import { UrgentAccount } from './urgent-account';
 
 export interface AccountsScreenProps {
   readonly accounts: readonly AccountView[];
+  /** Each account's last stored run, by account id. */
+  readonly lastRuns: { readonly [accountId: string]: AccountRunDigest };
+  readonly keychain: KeychainState;
   readonly focusOnMount: boolean;
+  /** The search, filters and sort; kept by the app so they survive a visit to another screen. */
+  readonly query: DeskQuery;
+  readonly onQueryChange: (query: DeskQuery) => void;
   readonly onAdd: () => void;
   /** Opens "What will be tested" for this account. */
   readonly onTest: (account: AccountView) => void;
   /** Opens the account's stored runs. */
   readonly onHistory: (account: AccountView) => void;
+  /** Opens the edit form for this account. */
+  readonly onEdit: (account: AccountView) => void;
   /** Opens "Test all accounts" for a client group, with its accounts in list order. */
   readonly onTestClient: (client: string, accounts: readonly AccountView[]) => void;
   readonly onUpdated: (account: AccountView, message: string) => void;
   readonly onRemoved: (account: AccountView) => void;
 }
 
-export function AccountsScreen({
-  accounts,
-  focusOnMount,
-  onAdd,
-  onTest,
-  onHistory,
-  onTestClient,
-  onUpdated,
-  onRemoved,
-}: AccountsScreenProps) {
+export function AccountsScreen(props: AccountsScreenProps) {
+  const { accounts, lastRuns, focusOnMount, onAdd, onTestClient, query } = props;
   const text = strings.accounts;
-  const grouped = hasClientGroups(accounts);
-  const cards = (members: readonly AccountView[], headingLevel: 2 | 3) => (
+  const setQuery = props.onQueryChange;
+  const shown = deskAccounts(accounts, lastRuns, query);
+  const grouped = query.sort === 'client' && hasClientGroups(accounts);
+  const urgent = mostUrgent(accounts, lastRuns);
+
+  const rows = (members: readonly AccountView[], headingLevel: 2 | 3) => (
     <ul className="account-list">
       {members.map((account) => (
-        <AccountCard
+        <AccountRow
           key={account.id}
           account={account}
+          digest={lastRuns[account.id]}
+          keychain={props.keychain}
           headingLevel={headingLevel}
-          onTest={onTest}
-          onHistory={onHistory}
-          onUpdated={onUpdated}
-          onRemoved={onRemoved}
+          showClient={!grouped}
+          onTest={props.onTest}
+          onHistory={props.onHistory}
+          onEdit={props.onEdit}
+          onUpdated={props.onUpdated}
+          onRemoved={props.onRemoved}
         />
       ))}
     </ul>
@@ -50,44 +68,56 @@ export function AccountsScreen({
 
   return (
     <div className="accounts">
-      <div className="page-head">
+      <div className="page-head page-head--compact">
         <div>
           <PageHeading focusOnMount={focusOnMount}>{text.title}</PageHeading>
-          <p className="page-head__meta">{text.count(accounts.length)}</p>
+          <p className="page-head__meta" role="status">
+            {strings.desk.showing(shown.length, accounts.length)}
+          </p>
         </div>
         <Button variant="primary" onClick={onAdd}>
           {text.add}
         </Button>
       </div>
-      {grouped
-        ? groupAccounts(accounts).map((group, index) => (
-            <section
-              className="account-group"
-              key={group.name ?? ''}
-              aria-label={group.name ?? text.ungrouped}
-            >
-              <div className="account-group__head">
-                <h2 className="section-title" id={`account-group-${String(index)}`}>
-                  {group.name ?? text.ungrouped}
-                </h2>
-                {group.name !== null && (
-                  <Button
-                    aria-describedby={`account-group-${String(index)}`}
-                    onClick={() => {
-                      if (group.name !== null) onTestClient(group.name, group.accounts);
-                    }}
-                  >
-                    {strings.clients.testAll(group.accounts.length)}
-                  </Button>
-                )}
-              </div>
-              {cards(group.accounts, 3)}
-            </section>
-          ))
-        : cards(
-            groupAccounts(accounts).flatMap((group) => group.accounts),
-            2,
-          )}
+      {urgent !== null && (
+        <UrgentAccount account={urgent} digest={lastRuns[urgent.id]} onOpen={props.onHistory} />
+      )}
+      <DeskToolbar query={query} clients={clientNames(accounts)} onChange={setQuery} />
+      {shown.length === 0 ? (
+        <Notice tone="info">
+          <p>{strings.desk.noneMatch}</p>
+          <Button
+            onClick={() => {
+              setQuery(INITIAL_QUERY);
+            }}
+          >
+            {strings.desk.clearFilters}
+          </Button>
+        </Notice>
+      ) : grouped ? (
+        groupAccounts(shown).map((group, index) => (
+          <section className="account-group" key={group.name ?? ''} aria-label={group.name ?? text.ungrouped}>
+            <div className="account-group__head">
+              <h2 className="section-title" id={`account-group-${String(index)}`}>
+                {group.name ?? text.ungrouped}
+              </h2>
+              {group.name !== null && (
+                <Button
+                  aria-describedby={`account-group-${String(index)}`}
+                  onClick={() => {
+                    if (group.name !== null) onTestClient(group.name, group.accounts);
+                  }}
+                >
+                  {strings.clients.testAll(group.accounts.length)}
+                </Button>
+              )}
+            </div>
+            {rows(group.accounts, 3)}
+          </section>
+        ))
+      ) : (
+        rows(shown, 2)
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * The form keeps exactly what the person typed; conversion leaves out empty optional fields so
  * main applies its own defaults (label and username from the email, domain from the address).
  */
-import type { AccountInput, SecurityMode } from '../../../preload/contract/accounts';
+import type { Account, AccountInput, SecurityMode } from '../../../preload/contract/accounts';
 import type { ProviderPreset, SubmissionEndpoint } from '../../../preload/contract/providers';
 import { domainOfEmail, parsePort, splitList } from '../../lib/email';
 
@@ -87,4 +87,23 @@ export function toAccountInput(values: AccountFormValues): FormConversion {
     ...(values.presetId === null ? {} : { presetId: values.presetId }),
   };
   return { ok: true, input, password: values.password === '' ? undefined : values.password };
+}
+
+/** The form filled with a saved account, for editing it. */
+export function valuesFromAccount(account: Account): AccountFormValues {
+  return {
+    label: account.label,
+    email: account.email,
+    domain: account.domain,
+    // A domain that is not the address's own was typed on purpose: it stops following the address.
+    domainEdited: account.domain !== domainOfEmail(account.email),
+    host: account.host,
+    port: String(account.port),
+    security: account.security,
+    username: account.username,
+    password: '',
+    dkimSelectors: account.dkimSelectors.join(', '),
+    clientGroup: account.clientGroup ?? '',
+    presetId: account.presetId,
+  };
 }

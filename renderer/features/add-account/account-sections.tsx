@@ -55,7 +55,12 @@ export function AccountSection({ values, errors, set }: SectionProps) {
   );
 }
 
-export function SignInSection({ values, errors, set }: SectionProps) {
+export function SignInSection({
+  values,
+  errors,
+  set,
+  withPassword,
+}: SectionProps & { readonly withPassword: boolean }) {
   const text = strings.addAccount;
   return (
     <section className="form-section" aria-labelledby="section-sign-in">
@@ -74,18 +79,22 @@ export function SignInSection({ values, errors, set }: SectionProps) {
           set({ username });
         }}
       />
-      <TextField
-        id="account-password"
-        label={text.password}
-        hint={text.passwordHint}
-        error={errors.password}
-        type="password"
-        autoComplete="new-password"
-        value={values.password}
-        onChange={(password) => {
-          set({ password });
-        }}
-      />
+      {withPassword ? (
+        <TextField
+          id="account-password"
+          label={text.password}
+          hint={text.passwordHint}
+          error={errors.password}
+          type="password"
+          autoComplete="new-password"
+          value={values.password}
+          onChange={(password) => {
+            set({ password });
+          }}
+        />
+      ) : (
+        <p className="muted">{strings.editAccount.passwordElsewhere}</p>
+      )}
     </section>
   );
 }

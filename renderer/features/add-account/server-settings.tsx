@@ -14,18 +14,19 @@ import { DiscoveryPanel } from './discovery-panel';
 import { PresetPicker } from './preset-picker';
 import { findPreset, type PresetsState } from './use-presets';
 
-type Method = 'preset' | 'discover' | 'manual';
+export type Method = 'preset' | 'discover' | 'manual';
 
 export interface ServerSettingsProps {
   readonly values: AccountFormValues;
   readonly errors: FieldMessages;
   readonly presets: PresetsState;
+  readonly initialMethod: Method;
   readonly update: (change: (values: AccountFormValues) => AccountFormValues) => void;
 }
 
-export function ServerSettings({ values, errors, presets, update }: ServerSettingsProps) {
+export function ServerSettings({ values, errors, presets, initialMethod, update }: ServerSettingsProps) {
   const text = strings.addAccount;
-  const [method, setMethod] = useState<Method>('preset');
+  const [method, setMethod] = useState<Method>(initialMethod);
   const set = (patch: Partial<AccountFormValues>) => {
     update((previous) => ({ ...previous, ...patch }));
   };

@@ -22,6 +22,8 @@ import { useHistory } from './use-history';
 export interface HistoryScreenProps {
   readonly account: AccountView;
   readonly onClose: () => void;
+  /** Opens "What will be tested" for this account. */
+  readonly onTest: () => void;
 }
 
 const HEADING_ID = 'history-title';
@@ -31,7 +33,7 @@ type View =
   | { readonly kind: 'run'; readonly entry: HistoryEntry }
   | { readonly kind: 'compare'; readonly comparison: RunComparison };
 
-export function HistoryScreen({ account, onClose }: HistoryScreenProps) {
+export function HistoryScreen({ account, onClose, onTest }: HistoryScreenProps) {
   const text = strings.history;
   const history = useHistory(account.id);
   const [view, setView] = useState<View>({ kind: 'list' });
@@ -104,6 +106,8 @@ export function HistoryScreen({ account, onClose }: HistoryScreenProps) {
           {history.state.kind === 'loaded' && (
             <RunList
               listing={history.state.listing}
+              currentServer={account}
+              onTest={onTest}
               selected={selected}
               comparing={comparing}
               onSelect={setSelected}

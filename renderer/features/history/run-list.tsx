@@ -1,4 +1,5 @@
 /** The account's stored runs, newest first, with the checkboxes and the Compare button. */
+import type { Account } from '../../../preload/contract/accounts';
 import type { HistoryListing } from '../../../preload/contract/history';
 import { Button } from '../../components/button';
 import { Notice } from '../../components/notice';
@@ -8,6 +9,10 @@ import { RunRow } from './run-row';
 
 export interface RunListProps {
   readonly listing: HistoryListing;
+  /** The server the account uses now, so a run of another server can say so. */
+  readonly currentServer: Pick<Account, 'host' | 'port' | 'security'>;
+  /** Starts a test of the account: offered when there is no run yet. */
+  readonly onTest: () => void;
   readonly selected: readonly string[];
   readonly comparing: boolean;
   readonly onSelect: (selected: string[]) => void;
@@ -38,6 +43,9 @@ export function RunList(props: RunListProps) {
       {listing.runs.length === 0 ? (
         <Notice tone="info" title={text.emptyTitle} className="history__empty">
           <p>{text.empty}</p>
+          <Button variant="primary" onClick={props.onTest}>
+            {text.testNow}
+          </Button>
         </Notice>
       ) : (
         <>
@@ -61,6 +69,7 @@ export function RunList(props: RunListProps) {
               <RunRow
                 key={run.runId}
                 run={run}
+                currentServer={props.currentServer}
                 selected={selected.includes(run.runId)}
                 onSelect={(on) => {
                   props.onSelect(toggleSelection(selected, run.runId, on));

@@ -1,5 +1,7 @@
 /** One stored run in the list: a checkbox to compare it, its date, grade and counts, open and delete. */
 import { useRef, useState } from 'react';
+import { serverChanged } from '../../../preload/contract/account-server';
+import type { Account } from '../../../preload/contract/accounts';
 import type { HistoryRunSummary } from '../../../preload/contract/history';
 import { Button } from '../../components/button';
 import { SeverityCountList } from '../../components/severity-count-list';
@@ -9,13 +11,14 @@ import { formatWhen } from './history-model';
 
 export interface RunRowProps {
   readonly run: HistoryRunSummary;
+  readonly currentServer: Pick<Account, 'host' | 'port' | 'security'>;
   readonly selected: boolean;
   readonly onSelect: (on: boolean) => void;
   readonly onOpen: () => void;
   readonly onDeleted: (when: string) => void;
 }
 
-export function RunRow({ run, selected, onSelect, onOpen, onDeleted }: RunRowProps) {
+export function RunRow({ run, currentServer, selected, onSelect, onOpen, onDeleted }: RunRowProps) {
   const text = strings.history;
   const grade = run.overall?.grade ?? null;
   const [confirming, setConfirming] = useState(false);
@@ -41,6 +44,7 @@ export function RunRow({ run, selected, onSelect, onOpen, onDeleted }: RunRowPro
             <time dateTime={run.finishedAt}>{when}</time>
             {run.cancelled && <span className="run-row__tag">{text.cancelled}</span>}
           </p>
+          <RunTarget run={run} currentServer={currentServer} />
           <SeverityCountList counts={run.counts} label={strings.history.countsLabel} compact />
         </div>
         <p
@@ -81,5 +85,23 @@ export function RunRow({ run, selected, onSelect, onOpen, onDeleted }: RunRowPro
         />
       )}
     </li>
+  );
+}
+
+/** Which server the run tested, and whether that is another one than the account uses now. */
+function RunTarget({ run, currentServer }: Pick<RunRowProps, 'run' | 'currentServer'>) {
+  const text = strings.history;
+  const { host, port, security } = run.target;
+  if (host === null || port === null) return null;
+  const other = serverChanged(currentServer, {
+    host,
+    port,
+    security: security ?? currentServer.security,
+  });
+  return (
+    <p className="run-row__target">
+      {text.tested(text.server(host, port, security ?? ''))}
+      {other && <span className="run-row__tag run-row__tag--other">{text.otherServer}</span>}
+    </p>
   );
 }

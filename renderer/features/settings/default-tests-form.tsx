@@ -17,7 +17,7 @@ export interface DefaultTestsFormProps {
 export function DefaultTestsForm({ initial }: DefaultTestsFormProps) {
   const text = strings.defaultTests;
   const [tests, setTests] = useState<DefaultTests>(initial);
-  const section = useSectionSave();
+  const section = useSectionSave(text.title);
 
   const change = (next: DefaultTests) => {
     setTests(next);

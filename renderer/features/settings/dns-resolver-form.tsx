@@ -11,6 +11,7 @@ import { Notice } from '../../components/notice';
 import { bridge } from '../../lib/bridge';
 import { fieldMessages } from '../../lib/field-errors';
 import { strings } from '../../strings';
+import { useUnsavedMarker } from './unsaved-changes';
 
 type ResolverMode = 'system' | 'custom';
 
@@ -50,8 +51,10 @@ export function DnsResolverForm({ initial }: DnsResolverFormProps) {
   const fail = (messages: { readonly field?: string; readonly form?: string }) => {
     setProblem((previous) => ({ ...messages, attempt: (previous?.attempt ?? 0) + 1 }));
   };
+  const unsaved = useUnsavedMarker(text.title);
   const edited = () => {
     setSaved(null);
+    unsaved.edited();
   };
 
   const submit = async (event: SubmitEvent) => {
@@ -69,6 +72,7 @@ export function DnsResolverForm({ initial }: DnsResolverFormProps) {
     if (outcome.ok) {
       const server = outcome.value.settings.dnsServer;
       setInUse(server);
+      unsaved.saved();
       if (server !== null) setAddress(server);
       setSaved(text.saved(server));
       return;

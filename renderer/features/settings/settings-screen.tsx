@@ -1,9 +1,10 @@
 /**
  * Settings: loads what main has saved, shows it section by section (each saves on its own), and returns
  * to the screen it was opened from with the Back button or Escape (the same key that closes any panel a
- * person opened on purpose). A problem main had reading the settings file is shown first.
+ * person opened on purpose). With edits not saved yet, leaving asks first and names the sections. A
+ * problem main had reading the settings file is shown first.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SettingsView } from '../../../preload/contract/settings';
 import { Button } from '../../components/button';
 import { LiveStatus } from '../../components/live-status';
@@ -13,8 +14,10 @@ import { bridge } from '../../lib/bridge';
 import { strings } from '../../strings';
 import { DefaultTestsForm } from './default-tests-form';
 import { DnsResolverForm } from './dns-resolver-form';
+import { LeaveConfirm } from './leave-confirm';
 import { TimeoutsForm } from './timeouts-form';
 import { TrustedCaForm } from './trusted-ca-form';
+import { UnsavedContext, type UnsavedRegistry } from './unsaved-changes';
 
 export interface SettingsScreenProps {
   readonly onClose: () => void;
@@ -39,6 +42,29 @@ async function loadSettings(): Promise<Loaded> {
 export function SettingsScreen({ onClose }: SettingsScreenProps) {
   const text = strings.settings;
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  /** Titles of the sections with edits not saved yet, in the order they were edited. */
+  const [unsaved, setUnsaved] = useState<readonly string[]>([]);
+  const [asking, setAsking] = useState(false);
+  const backButton = useRef<HTMLButtonElement>(null);
+  const registry = useMemo<UnsavedRegistry>(
+    () => ({
+      mark(section, isUnsaved) {
+        setUnsaved((current) => {
+          const others = current.filter((name) => name !== section);
+          return isUnsaved ? [...others, section] : others;
+        });
+      },
+    }),
+    [],
+  );
+  const requestClose = useCallback(() => {
+    if (unsaved.length === 0) onClose();
+    else setAsking(true);
+  }, [unsaved, onClose]);
+  const stay = useCallback(() => {
+    setAsking(false);
+    backButton.current?.focus();
+  }, []);
 
   useEffect(() => {
     let current = true;
@@ -59,24 +85,27 @@ export function SettingsScreen({ onClose }: SettingsScreenProps) {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
-      onClose();
+      // Escape while asked is "keep editing": the safe answer.
+      if (asking) stay();
+      else requestClose();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => {
       document.removeEventListener('keydown', onKeyDown);
     };
-  }, [onClose]);
+  }, [asking, stay, requestClose]);
 
   return (
     <div className="settings">
       <div className="settings__back">
-        <Button variant="quiet" onClick={onClose}>
+        <Button variant="quiet" ref={backButton} onClick={requestClose}>
           <span className="settings__arrow" aria-hidden="true">
             ←
           </span>
           {text.back}
         </Button>
       </div>
+      {asking && <LeaveConfirm sections={unsaved} onStay={stay} onLeave={onClose} />}
       <PageHeading focusOnMount id="settings-title">
         {text.title}
       </PageHeading>
@@ -101,10 +130,12 @@ export function SettingsScreen({ onClose }: SettingsScreenProps) {
               </ul>
             </Notice>
           )}
-          <DnsResolverForm initial={loaded.view.settings} />
-          <TrustedCaForm initial={loaded.view} />
-          <TimeoutsForm initial={loaded.view.settings.timeouts} />
-          <DefaultTestsForm initial={loaded.view.settings.defaultTests} />
+          <UnsavedContext value={registry}>
+            <DnsResolverForm initial={loaded.view.settings} />
+            <TrustedCaForm initial={loaded.view} />
+            <TimeoutsForm initial={loaded.view.settings.timeouts} />
+            <DefaultTestsForm initial={loaded.view.settings.defaultTests} />
+          </UnsavedContext>
         </>
       )}
     </div>

@@ -28,7 +28,7 @@ export function TimeoutsForm({ initial }: TimeoutsFormProps) {
   const text = strings.timeouts;
   const [wait, setWait] = useState(String(initial.serverWaitSeconds));
   const [limit, setLimit] = useState(String(initial.auditLimitSeconds));
-  const section = useSectionSave();
+  const section = useSectionSave(text.title);
   const { problem } = section;
 
   useEffect(() => {

@@ -41,7 +41,7 @@ export function TrustedCaForm({ initial }: TrustedCaFormProps) {
   const [certificates, setCertificates] = useState<readonly CertificateSummary[]>(initial.certificates);
   const [fileNote, setFileNote] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
-  const section = useSectionSave();
+  const section = useSectionSave(text.title);
   const { problem } = section;
   const error = problem?.fields['extraCaPem'];
 

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { SettingsChange, SettingsView } from '../../../preload/contract/settings';
 import { bridge } from '../../lib/bridge';
 import { fieldMessages, type FieldMessages } from '../../lib/field-errors';
+import { useUnsavedMarker } from './unsaved-changes';
 
 export interface SectionProblem {
   readonly fields: FieldMessages;
@@ -30,7 +31,9 @@ export interface SectionSave {
   edited(): void;
 }
 
-export function useSectionSave(): SectionSave {
+/** `section` is the section's title, as the "leave without saving?" question names it. */
+export function useSectionSave(section: string): SectionSave {
+  const unsaved = useUnsavedMarker(section);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [problem, setProblem] = useState<SectionProblem | null>(null);
@@ -52,6 +55,7 @@ export function useSectionSave(): SectionSave {
     const outcome = await bridge().settings.update(change);
     setSaving(false);
     if (outcome.ok) {
+      unsaved.saved();
       setSaved(confirm(outcome.value));
       onSaved?.(outcome.value);
       return;
@@ -68,6 +72,7 @@ export function useSectionSave(): SectionSave {
     fail,
     edited: () => {
       setSaved(null);
+      unsaved.edited();
     },
   };
 }

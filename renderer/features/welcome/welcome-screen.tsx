@@ -2,21 +2,34 @@
  * The empty state: what Mailwarden checks, in plain words, and the promise that nothing leaves this
  * computer, then one clear way forward.
  */
+import type { KeychainState } from '../../../preload/contract/accounts';
 import { Button } from '../../components/button';
+import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { strings } from '../../strings';
 
 export interface WelcomeScreenProps {
   readonly focusOnMount: boolean;
+  /** Checked before anything is typed, so the promise below is not made on a machine that cannot keep it. */
+  readonly keychain: KeychainState;
   readonly onStart: () => void;
 }
 
-export function WelcomeScreen({ focusOnMount, onStart }: WelcomeScreenProps) {
+export function WelcomeScreen({ focusOnMount, keychain, onStart }: WelcomeScreenProps) {
   const text = strings.welcome;
   return (
     <div className="welcome">
       <PageHeading focusOnMount={focusOnMount}>{text.title}</PageHeading>
       <p className="lead">{text.lead}</p>
+      {keychain !== 'available' && (
+        <Notice
+          tone="warning"
+          title={keychain === 'locked' ? text.keychain.lockedTitle : text.keychain.unavailableTitle}
+          className="welcome__keychain"
+        >
+          <p>{keychain === 'locked' ? text.keychain.locked : text.keychain.unavailable}</p>
+        </Notice>
+      )}
 
       <section className="welcome__section" aria-labelledby="welcome-checks">
         <h2 id="welcome-checks" className="section-title">

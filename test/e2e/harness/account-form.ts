@@ -86,3 +86,8 @@ export async function waitForAccounts(page: Page, count: number): Promise<Accoun
   }).toPass();
   return accounts;
 }
+
+/** Puts the desk in its by-client order: each client under its heading, with "Test all". */
+export async function sortByClient(page: Page): Promise<void> {
+  await page.getByLabel('Sort by').selectOption({ label: 'Client' });
+}

@@ -36,10 +36,21 @@ export interface AppHarness {
 /** Stand-ins for the save dialog and the PDF printer, for specs that export (set with `test.use`). */
 export type ExportPorts = Pick<MainServicesOptions, 'saveTarget' | 'pdfPrinter'>;
 
-export const test = base.extend<{ app: AppHarness; exportPorts: ExportPorts }>({
+/**
+ * A keychain in a state the shared test keyring cannot be put in for one spec (locked, unavailable),
+ * answering as the keytar adapter does in that state (set with `test.use`); the real keychain otherwise.
+ */
+export type KeychainOverride = Pick<MainServicesOptions, 'secretStore'>;
+
+export const test = base.extend<{
+  app: AppHarness;
+  exportPorts: ExportPorts;
+  keychainOverride: KeychainOverride;
+}>({
   exportPorts: [{}, { option: true }],
-  app: async ({ page, exportPorts }, use) => {
-    const env = await createTestServices(exportPorts);
+  keychainOverride: [{}, { option: true }],
+  app: async ({ page, exportPorts, keychainOverride }, use) => {
+    const env = await createTestServices({ ...exportPorts, ...keychainOverride });
     const router = createIpcRouter(env.services, { trustedOrigin: TEST_ORIGIN });
     const calls: BridgeCall[] = [];
     const requests: string[] = [];

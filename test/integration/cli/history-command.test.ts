@@ -68,7 +68,7 @@ describe('mailwarden history', () => {
     const result = await cli(['history', 'list']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^RUN ID\s+STARTED\s+TARGET\s+GRADE\s+FINDINGS$/);
+    expect(lines[0]).toMatch(/^RUN ID\s+STARTED\s+TARGET\s+SERVER\s+GRADE\s+FINDINGS$/);
     expect(lines.slice(1).map((line) => line.split(/\s+/)[0])).toEqual([after.runId, before.runId]);
     expect(lines[1]).toContain(DOMAIN);
     expect(lines[1]).toMatch(/\d+ high/);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountInput } from '../../../../preload/contract/accounts';
 import { MailwardenError } from '../../../../main/core/errors/mailwarden-error';
+import { SecretStoreError, type SecretStoreErrorCode } from '../../../../main/core/ports';
 import { createTestServices, keytar, type TestServices } from '../../../helpers/test-services';
 
 const INPUT: AccountInput = {
@@ -141,5 +142,39 @@ describe('account service (real file store, real keychain)', () => {
     const error = await rejection(env.services.accounts.add(INPUT));
     expect(error.code).toBe('STORAGE_TOO_NEW');
     expect(await readFile(path, 'utf8')).toBe(content);
+  });
+
+  it.each([
+    ['KEYCHAIN_LOCKED', 'locked', 'Unlock your keychain'],
+    ['KEYCHAIN_UNAVAILABLE', 'unavailable', 'Install a keychain'],
+  ] as const)(
+    'a keychain that answers %s is named as %s in the list, with its own advice',
+    async (code: SecretStoreErrorCode, state, advice) => {
+      // The real keychain cannot be locked for one test without locking it for all (see
+      // keyring-session.ts); this store answers listing the way the keytar adapter reports that state.
+      const refuse = () => Promise.reject(new SecretStoreError(code, `${advice}, then try again.`));
+      const failing = await createTestServices({
+        secretStore: { get: refuse, set: refuse, delete: refuse, accountIdsWithSecrets: refuse },
+      });
+      try {
+        // Without a password, adding never asks the keychain.
+        await failing.services.accounts.add(INPUT);
+        const list = await failing.services.accounts.list();
+        expect(list.keychain).toBe(state);
+        expect(list.accounts.map((account) => account.hasPassword)).toEqual(['unknown']);
+        expect(list.warnings).toEqual([
+          `Mailwarden cannot tell which accounts have a password stored. ${advice}, then try again.`,
+        ]);
+      } finally {
+        await failing.cleanup();
+      }
+    },
+  );
+
+  it('lists a reachable keychain as available', async () => {
+    await env.services.accounts.add(INPUT, CANARY);
+    const list = await env.services.accounts.list();
+    expect(list.keychain).toBe('available');
+    expect(list.warnings).toEqual([]);
   });
 });

@@ -1,0 +1,137 @@
+/**
+ * The screen the app shows for the current `Screen` value: one exhaustive switch, so a new kind of
+ * screen cannot be forgotten here.
+ */
+import type { AccountDesk } from '../../preload/contract/account-desk';
+import type { AccountView } from '../../preload/contract/accounts';
+import { AccountsScreen } from '../features/accounts/accounts-screen';
+import { AddAccountScreen } from '../features/add-account/add-account-screen';
+import { EditAccountScreen } from '../features/add-account/edit-account-screen';
+import { AuditScreen } from '../features/audit/audit-screen';
+import { ClientScreen } from '../features/clients/client-screen';
+import { HistoryScreen } from '../features/history/history-screen';
+import { WelcomeScreen } from '../features/welcome/welcome-screen';
+import type { DeskQuery } from '../features/accounts/desk-model';
+import { strings } from '../strings';
+import { HOME, type Screen } from './screen';
+
+export interface CurrentScreenProps {
+  readonly screen: Screen;
+  readonly list: AccountDesk;
+  /** True once the person has moved between screens, so headings take focus only after an action. */
+  readonly navigated: boolean;
+  readonly go: (screen: Screen, flash?: string) => void;
+  /** An account changed (added, edited, password replaced): patch the list, show the message. */
+  readonly onUpdated: (account: AccountView, message: string, then?: Screen) => void;
+  readonly onRemoved: (account: AccountView) => void;
+  /** The desk's search, filters and sort, kept while the person visits other screens. */
+  readonly deskQuery: DeskQuery;
+  readonly onDeskQuery: (query: DeskQuery) => void;
+}
+
+export function CurrentScreen(props: CurrentScreenProps) {
+  const { screen, list, go, onUpdated } = props;
+  const home = () => {
+    go(HOME);
+  };
+  const find = (id: string) => list.accounts.find((account) => account.id === id) ?? null;
+
+  switch (screen.kind) {
+    case 'add':
+      return (
+        <AddAccountScreen
+          onSaved={(account) => {
+            onUpdated(
+              account,
+              account.hasPassword === 'stored'
+                ? strings.accounts.added(account.label)
+                : strings.accounts.addedNoPassword(account.label),
+              HOME,
+            );
+          }}
+          onCancel={home}
+        />
+      );
+    case 'edit': {
+      const account = find(screen.accountId);
+      if (account === null) return <Home {...props} />;
+      return (
+        <EditAccountScreen
+          key={account.id}
+          account={account}
+          onSaved={(updated, message) => {
+            onUpdated(updated, message, HOME);
+          }}
+          onCancel={home}
+        />
+      );
+    }
+    case 'test': {
+      const account = find(screen.accountId);
+      if (account === null) return <Home {...props} />;
+      return <AuditScreen key={account.id} account={account} onClose={home} />;
+    }
+    case 'history': {
+      const account = find(screen.accountId);
+      if (account === null) return <Home {...props} />;
+      return (
+        <HistoryScreen
+          key={account.id}
+          account={account}
+          onClose={home}
+          onTest={() => {
+            go({ kind: 'test', accountId: account.id });
+          }}
+        />
+      );
+    }
+    case 'client':
+      return (
+        <ClientScreen key={screen.name} client={screen.name} accounts={screen.accounts} onClose={home} />
+      );
+    case 'home':
+      return <Home {...props} />;
+  }
+}
+
+function Home({ list, navigated, go, onUpdated, onRemoved, deskQuery, onDeskQuery }: CurrentScreenProps) {
+  if (list.accounts.length === 0)
+    return (
+      <WelcomeScreen
+        focusOnMount={navigated}
+        keychain={list.keychain}
+        onStart={() => {
+          go({ kind: 'add' });
+        }}
+      />
+    );
+  return (
+    <AccountsScreen
+      accounts={list.accounts}
+      lastRuns={list.lastRuns}
+      keychain={list.keychain}
+      focusOnMount={navigated}
+      query={deskQuery}
+      onQueryChange={onDeskQuery}
+      onAdd={() => {
+        go({ kind: 'add' });
+      }}
+      onTest={(account) => {
+        go({ kind: 'test', accountId: account.id });
+      }}
+      onHistory={(account) => {
+        go({ kind: 'history', accountId: account.id });
+      }}
+      onEdit={(account) => {
+        go({ kind: 'edit', accountId: account.id });
+      }}
+      onTestClient={(name, members) => {
+        go({ kind: 'client', name, accounts: members });
+      }}
+      onUpdated={(account, message) => {
+        onUpdated(account, message);
+      }}
+      onRemoved={onRemoved}
+    />
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * Which screen the app shows, as one value: a screen and what it is about, never two at once.
+ *
+ * Screens about an account hold its id, not the account, so they follow edits to it (and fall back to
+ * the list when it is removed). Settings is not a screen here: it opens over whichever one is showing.
+ */
+import type { AccountView } from '../../preload/contract/accounts';
+
+export type Screen =
+  /** The account list, or the welcome when there are no accounts. */
+  | { readonly kind: 'home' }
+  | { readonly kind: 'add' }
+  | { readonly kind: 'edit'; readonly accountId: string }
+  /** Plan, run and results of one account. */
+  | { readonly kind: 'test'; readonly accountId: string }
+  /** One account's stored runs. */
+  | { readonly kind: 'history'; readonly accountId: string }
+  /** A client group being tested, with its accounts as listed when "Test all" was pressed. */
+  | { readonly kind: 'client'; readonly name: string; readonly accounts: readonly AccountView[] };
+
+export const HOME: Screen = { kind: 'home' };

@@ -1,0 +1,179 @@
+/**
+ * One account on the desk, in one compact row: who it is, its last grade and date, its worst open
+ * problem and the change since the run before; Test and History at hand, the rest under More.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { AccountRunDigest } from '../../../preload/contract/account-desk';
+import type { AccountView, KeychainState } from '../../../preload/contract/accounts';
+import { Button } from '../../components/button';
+import { strings } from '../../strings';
+import { AccountFacts } from './account-facts';
+import { LastRunSummary } from './last-run-summary';
+import { PasswordBadge } from './password-badge';
+import { RemoveConfirm } from './remove-confirm';
+import { ReplacePasswordForm } from './replace-password-form';
+
+export interface AccountRowProps {
+  readonly account: AccountView;
+  /** The last stored run; absent when the account was never tested. */
+  readonly digest: AccountRunDigest | undefined;
+  /** Names a password state the keychain could not tell: locked or unavailable. */
+  readonly keychain: KeychainState;
+  /** h2 in a plain list, h3 under a client-group heading. */
+  readonly headingLevel: 2 | 3;
+  /** Shown next to the address when the list is not grouped by client. */
+  readonly showClient: boolean;
+  readonly onTest: (account: AccountView) => void;
+  /** Opens the account's stored runs. */
+  readonly onHistory: (account: AccountView) => void;
+  /** Opens the edit form. */
+  readonly onEdit: (account: AccountView) => void;
+  readonly onUpdated: (account: AccountView, message: string) => void;
+  readonly onRemoved: (account: AccountView) => void;
+}
+
+type Panel = 'none' | 'more' | 'password' | 'remove';
+
+export function AccountRow({
+  account,
+  digest,
+  keychain,
+  headingLevel,
+  showClient,
+  onTest,
+  onHistory,
+  onEdit,
+  onUpdated,
+  onRemoved,
+}: AccountRowProps) {
+  const text = strings.accounts;
+  const [panel, setPanel] = useState<Panel>('none');
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const passwordButton = useRef<HTMLButtonElement>(null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const titleId = `account-${account.id}-title`;
+  const moreId = `account-${account.id}-more`;
+
+  /** The button that opened a step gets focus back once the step is gone. */
+  const returnFocusTo = useRef<'password' | 'remove' | null>(null);
+  useEffect(() => {
+    if (panel !== 'more' || returnFocusTo.current === null) return;
+    (returnFocusTo.current === 'password' ? passwordButton : removeButton).current?.focus();
+    returnFocusTo.current = null;
+  }, [panel]);
+  const backToMore = (returnTo: 'password' | 'remove') => {
+    returnFocusTo.current = returnTo;
+    setPanel('more');
+  };
+  const client = account.clientGroup?.trim() ?? '';
+
+  return (
+    <li className="account-row" aria-labelledby={titleId} data-account-id={account.id}>
+      <div className="account-row__main">
+        <div className="account-row__who">
+          <div className="account-row__name">
+            <Heading className="account-row__title" id={titleId}>
+              {account.label}
+            </Heading>
+            {showClient && client !== '' && <span className="account-row__client">{client}</span>}
+          </div>
+          <p className="account-row__email">{account.email}</p>
+        </div>
+        <LastRunSummary digest={digest} />
+        {/* A stored password is the normal case: only a missing or unknown one takes room on the desk. */}
+        {account.hasPassword !== 'stored' && (
+          <PasswordBadge state={account.hasPassword} keychain={keychain} />
+        )}
+        <div
+          className="actions actions--compact account-row__actions"
+          role="group"
+          aria-label={text.actionsFor(account.label)}
+        >
+          <Button
+            variant="primary"
+            aria-label={strings.audit.testAccount}
+            onClick={() => {
+              onTest(account);
+            }}
+          >
+            {strings.desk.test}
+          </Button>
+          <Button
+            onClick={() => {
+              onHistory(account);
+            }}
+          >
+            {strings.history.open}
+          </Button>
+          <Button
+            ref={moreButton}
+            variant="quiet"
+            aria-expanded={panel !== 'none'}
+            aria-controls={panel === 'none' ? undefined : moreId}
+            aria-label={strings.desk.moreLabel(account.label)}
+            onClick={() => {
+              setPanel(panel === 'none' ? 'more' : 'none');
+            }}
+          >
+            {strings.desk.more}
+          </Button>
+        </div>
+      </div>
+      {panel !== 'none' && (
+        <div className="account-row__more" id={moreId}>
+          {panel === 'more' && <AccountFacts account={account} keychain={keychain} />}
+          {panel === 'more' && (
+            <div className="actions actions--compact">
+              <Button
+                onClick={() => {
+                  onEdit(account);
+                }}
+              >
+                {text.edit}
+              </Button>
+              <Button
+                ref={passwordButton}
+                onClick={() => {
+                  setPanel('password');
+                }}
+              >
+                {account.hasPassword === 'missing' ? text.setPassword : text.replacePassword}
+              </Button>
+              <Button
+                ref={removeButton}
+                variant="quiet"
+                onClick={() => {
+                  setPanel('remove');
+                }}
+              >
+                {text.remove}
+              </Button>
+            </div>
+          )}
+          {panel === 'password' && (
+            <ReplacePasswordForm
+              account={account}
+              onCancel={() => {
+                backToMore('password');
+              }}
+              onDone={(updated) => {
+                onUpdated(updated, strings.replacePassword.saved(updated.label));
+                backToMore('password');
+              }}
+            />
+          )}
+          {panel === 'remove' && (
+            <RemoveConfirm
+              account={account}
+              onRemoved={onRemoved}
+              onCancel={() => {
+                backToMore('remove');
+              }}
+            />
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

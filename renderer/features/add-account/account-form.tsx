@@ -1,0 +1,138 @@
+/**
+ * The account form, for adding and for editing. Main validates everything and answers with per-field
+ * messages, which are shown next to their inputs and in a summary. A password typed here is sent once
+ * and then forgotten; editing has no password field (replacing a password is its own step).
+ */
+import { useState, type SubmitEvent } from 'react';
+import type { AccountInput, AccountView } from '../../../preload/contract/accounts';
+import type { Outcome } from '../../../preload/contract/outcome';
+import { Button } from '../../components/button';
+import { ErrorSummary, type SummaryItem } from '../../components/error-summary';
+import { LiveStatus } from '../../components/live-status';
+import { PageHeading } from '../../components/page-heading';
+import { fieldMessages, type FieldMessages } from '../../lib/field-errors';
+import { strings } from '../../strings';
+import { type AccountFormValues, toAccountInput } from './account-form-state';
+import { AccountSection, MoreSection, SignInSection } from './account-sections';
+import { ServerSettings, type Method } from './server-settings';
+import { usePresets } from './use-presets';
+
+export interface AccountFormProps {
+  readonly title: string;
+  readonly lead: string;
+  readonly initialValues: AccountFormValues;
+  /** How the server fields are filled at first: a new account starts from a provider, an edit by hand. */
+  readonly initialMethod: Method;
+  /** False when editing: the password keeps its own replace flow. */
+  readonly withPassword: boolean;
+  readonly saveLabel: string;
+  readonly savingLabel: string;
+  readonly save: (input: AccountInput, password: string | undefined) => Promise<Outcome<AccountView>>;
+  readonly onSaved: (account: AccountView) => void;
+  readonly onCancel: () => void;
+}
+
+/** Form order, with the input each AccountInput property is typed into. */
+const FIELDS: readonly { readonly name: string; readonly id: string }[] = [
+  { name: 'email', id: 'account-email' },
+  { name: 'label', id: 'account-label' },
+  { name: 'domain', id: 'account-domain' },
+  { name: 'host', id: 'account-host' },
+  { name: 'port', id: 'account-port' },
+  { name: 'security', id: 'account-security' },
+  { name: 'username', id: 'account-username' },
+  { name: 'password', id: 'account-password' },
+  { name: 'dkimSelectors', id: 'account-dkimSelectors' },
+  { name: 'clientGroup', id: 'account-clientGroup' },
+];
+
+interface Failure {
+  readonly message: string;
+  readonly errors: FieldMessages;
+  readonly attempt: number;
+}
+
+const TITLE_ID = 'account-form-title';
+
+export function AccountForm({
+  title,
+  lead,
+  initialValues,
+  initialMethod,
+  withPassword,
+  saveLabel,
+  savingLabel,
+  save,
+  onSaved,
+  onCancel,
+}: AccountFormProps) {
+  const presets = usePresets();
+  const [values, setValues] = useState<AccountFormValues>(initialValues);
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const set = (patch: Partial<AccountFormValues>) => {
+    setValues((previous) => ({ ...previous, ...patch }));
+  };
+  const fail = (message: string, errors: FieldMessages) => {
+    setFailure((previous) => ({ message, errors, attempt: (previous?.attempt ?? 0) + 1 }));
+  };
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    const converted = toAccountInput(values);
+    if (!converted.ok) {
+      fail('', { port: strings.addAccount.portNotNumber });
+      return;
+    }
+    setSaving(true);
+    const outcome = await save(converted.input, withPassword ? converted.password : undefined);
+    setSaving(false);
+    if (outcome.ok) {
+      setValues(initialValues);
+      onSaved(outcome.value);
+      return;
+    }
+    fail(outcome.error.message, fieldMessages(outcome.error.fields));
+  };
+
+  const errors = failure?.errors ?? {};
+  const items: SummaryItem[] = FIELDS.flatMap(({ name, id }) => {
+    const message = errors[name];
+    // A radio group is focused through its chosen option.
+    const fieldId = name === 'security' ? `${id}-${values.security}` : id;
+    return message === undefined ? [] : [{ fieldId, message }];
+  });
+  const sectionProps = { values, errors, set };
+
+  return (
+    <div className="add-account">
+      <PageHeading focusOnMount id={TITLE_ID}>
+        {title}
+      </PageHeading>
+      <p className="lead">{lead}</p>
+      {failure !== null && <ErrorSummary message={failure.message} items={items} attempt={failure.attempt} />}
+      <form className="form" noValidate aria-labelledby={TITLE_ID} onSubmit={(e) => void submit(e)}>
+        <AccountSection {...sectionProps} />
+        <ServerSettings
+          values={values}
+          errors={errors}
+          presets={presets}
+          initialMethod={initialMethod}
+          update={setValues}
+        />
+        <SignInSection {...sectionProps} withPassword={withPassword} />
+        <MoreSection {...sectionProps} />
+        <LiveStatus message={saving ? savingLabel : ''} visible={false} />
+        <div className="actions actions--form">
+          <Button type="submit" variant="primary" busy={saving} busyLabel={savingLabel}>
+            {saveLabel}
+          </Button>
+          <Button variant="quiet" onClick={onCancel}>
+            {strings.addAccount.cancel}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}
