@@ -59,11 +59,7 @@ export function App() {
 
   return (
     <div className={screen.kind === 'home' && !settingsOpen ? 'shell shell--wide' : 'shell'}>
-      <AppHeader
-        settingsOpen={settingsOpen}
-        settingsRef={settingsButton}
-        onOpenSettings={openSettings}
-      />
+      <AppHeader settingsOpen={settingsOpen} settingsRef={settingsButton} onOpenSettings={openSettings} />
       <main className="page" id="main">
         {settingsOpen && (
           <SettingsScreen
@@ -73,45 +69,45 @@ export function App() {
           />
         )}
         <OpenSettingsContext value={openSettings}>
-        <div hidden={settingsOpen}>
-          {warnings.length > 0 && (
-            <Notice tone="warning" title={strings.app.warningsTitle} className="page__warnings">
-              <ul className="plain-list">
-                {warnings.map((warning) => (
-                  <li key={warning}>{warning}</li>
-                ))}
-              </ul>
-            </Notice>
-          )}
-          <div role="status" aria-live="polite" className="page__flash">
-            {flash !== null && <Notice tone="success">{flash}</Notice>}
+          <div hidden={settingsOpen}>
+            {warnings.length > 0 && (
+              <Notice tone="warning" title={strings.app.warningsTitle} className="page__warnings">
+                <ul className="plain-list">
+                  {warnings.map((warning) => (
+                    <li key={warning}>{warning}</li>
+                  ))}
+                </ul>
+              </Notice>
+            )}
+            <div role="status" aria-live="polite" className="page__flash">
+              {flash !== null && <Notice tone="success">{flash}</Notice>}
+            </div>
+            {state.kind === 'loading' && <LiveStatus message={strings.app.loading} />}
+            {state.kind === 'failed' && (
+              <Notice tone="error" role="alert" title={strings.app.loadFailedTitle}>
+                <p>{state.message}</p>
+                <Button variant="secondary" onClick={() => void accounts.reload()}>
+                  {strings.app.retry}
+                </Button>
+              </Notice>
+            )}
+            {state.kind === 'loaded' && (
+              <CurrentScreen
+                screen={screen}
+                list={state.list}
+                navigated={navigated}
+                go={go}
+                onUpdated={onUpdated}
+                deskQuery={deskQuery}
+                onDeskQuery={setDeskQuery}
+                onRemoved={(account) => {
+                  accounts.drop(account.id);
+                  setFlash(strings.accounts.removed(account.label));
+                  setNavigated(true);
+                }}
+              />
+            )}
           </div>
-          {state.kind === 'loading' && <LiveStatus message={strings.app.loading} />}
-          {state.kind === 'failed' && (
-            <Notice tone="error" role="alert" title={strings.app.loadFailedTitle}>
-              <p>{state.message}</p>
-              <Button variant="secondary" onClick={() => void accounts.reload()}>
-                {strings.app.retry}
-              </Button>
-            </Notice>
-          )}
-          {state.kind === 'loaded' && (
-            <CurrentScreen
-              screen={screen}
-              list={state.list}
-              navigated={navigated}
-              go={go}
-              onUpdated={onUpdated}
-              deskQuery={deskQuery}
-              onDeskQuery={setDeskQuery}
-              onRemoved={(account) => {
-                accounts.drop(account.id);
-                setFlash(strings.accounts.removed(account.label));
-                setNavigated(true);
-              }}
-            />
-          )}
-        </div>
         </OpenSettingsContext>
       </main>
     </div>

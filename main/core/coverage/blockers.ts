@@ -5,11 +5,7 @@
  * `NotRun` instead of findings; the runner turns it into a blocker, so the user reads one cause, once,
  * rather than a dozen "could not be read" findings that look like faults of their domain.
  */
-import {
-  BLOCKER_KINDS,
-  type Blocker,
-  type BlockerKind,
-} from '../../../preload/contract/coverage';
+import { BLOCKER_KINDS, type Blocker, type BlockerKind } from '../../../preload/contract/coverage';
 
 export interface NotRun {
   readonly kind: BlockerKind;
