@@ -49,6 +49,7 @@ export const SCORE_AREA_TABLE: readonly ScoreAreaInfo[] = [
     weight: 1,
     prefixes: ['mx.', 'rdns.', 'bulk.'],
   },
+  { area: 'incoming', label: 'Incoming mail', weight: 2, prefixes: ['imap.', 'pop3.'] },
 ];
 
 /** The area a finding id counts towards, or null (audit.* and anything unknown count nowhere). */

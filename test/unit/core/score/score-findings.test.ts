@@ -36,6 +36,7 @@ describe('scoreFindings', () => {
       'Abuse protection',
       'Domain authentication',
       'Deliverability rules',
+      'Incoming mail',
     ]);
     for (const a of score.areas) {
       expect(a).toMatchObject({ score: null, grade: null });
@@ -145,6 +146,7 @@ describe('scoreFindings', () => {
       'Connection',
       'Login',
       'Abuse protection',
+      'Incoming mail',
     ]);
     expect(score.overall).toEqual({ score: 90, grade: 'A' });
   });
