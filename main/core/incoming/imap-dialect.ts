@@ -24,7 +24,7 @@ export function imapDialect(channel: LineChannel, limits: LineLimits): Dialect {
             message: `The server ended the session: "* BYE ${response.text}".`,
             elapsedMs: 0,
           },
-          bye: response.text,
+          grammar: 'bye',
         };
       case 'wrong-tag':
         return {
@@ -34,6 +34,7 @@ export function imapDialect(channel: LineChannel, limits: LineLimits): Dialect {
             message: `The server answered with a tag that was never sent (sent ${response.sent}, got "${response.line.slice(0, 200)}").`,
             elapsedMs: 0,
           },
+          grammar: 'wrong-tag',
         };
       case 'malformed':
         return {

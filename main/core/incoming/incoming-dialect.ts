@@ -8,7 +8,12 @@ export type DialectStep<T> =
   | { readonly kind: 'ok'; readonly value: T }
   /** The server said no (IMAP NO/BAD, POP3 -ERR): its words. */
   | { readonly kind: 'refused'; readonly reply: string }
-  | { readonly kind: 'failure'; readonly failure: LineFailure; readonly bye?: string };
+  | {
+      readonly kind: 'failure';
+      readonly failure: LineFailure;
+      /** IMAP only: the session ended by an untagged BYE, or answered with a tag never sent. */
+      readonly grammar?: 'bye' | 'wrong-tag';
+    };
 
 export interface Greeting {
   readonly status: 'ok' | 'preauth' | 'bye';

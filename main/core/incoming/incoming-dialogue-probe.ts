@@ -43,11 +43,10 @@ export async function probeIncomingDialogue(
   const found = (suffix: Parameters<typeof incomingFinding>[1], evidence: Evidence = {}): void => {
     findings.push(incomingFinding(ctx.protocol, suffix, checkId, { ...base, ...evidence }));
   };
-  const broken = (failure: LineFailure, greeting: boolean, bye?: string): void => {
-    found(bye === undefined ? dialogueFailureSuffix(failure, greeting) : 'dialogue.bye', {
-      ...failureEvidence(failure),
-      ...(bye === undefined ? {} : { bye }),
-    });
+  const broken = (failure: LineFailure, greeting: boolean, grammar?: 'bye' | 'wrong-tag'): void => {
+    const suffix =
+      grammar === 'bye' ? 'dialogue.bye' : grammar === 'wrong-tag' ? 'dialogue.wrong-tag' : undefined;
+    found(suffix ?? dialogueFailureSuffix(failure, greeting), failureEvidence(failure));
   };
 
   const opened = await openDialect(
@@ -84,7 +83,7 @@ export async function probeIncomingDialogue(
 
     const before = await capabilities(dialect, greeting.value.capabilities);
     if (before.kind === 'failure') {
-      broken(before.failure, false, before.bye);
+      broken(before.failure, false, before.grammar);
       return { findings, transcript: transcript() };
     }
     const beforeWords = before.kind === 'ok' ? before.value : null;
@@ -113,7 +112,7 @@ export async function probeIncomingDialogue(
         return { findings, transcript: transcript() };
       }
       if (agreed.kind === 'failure') {
-        broken(agreed.failure, false, agreed.bye);
+        broken(agreed.failure, false, agreed.grammar);
         return { findings, transcript: transcript() };
       }
       const upgraded = await dialect.channel.upgradeToTls(tlsOptions(ctx));
@@ -128,7 +127,7 @@ export async function probeIncomingDialogue(
       }
       // RFC 9051 section 6.2.1, RFC 2595 section 4: forget the clear-text capabilities; ask again.
       const after = await dialect.capabilities();
-      if (after.kind === 'failure') broken(after.failure, false, after.bye);
+      if (after.kind === 'failure') broken(after.failure, false, after.grammar);
       else if (after.kind === 'ok')
         found('capability.after-tls', { before: beforeWords, after: after.value });
       findings.push(...tlsFindings(ctx, target.port, session));
