@@ -22,6 +22,8 @@ export interface DovecotScenario {
   readonly users: readonly { readonly username: string; readonly password: string }[];
   /** disable_plaintext_auth = no: LOGIN and USER/PASS before TLS (what the probe must catch). */
   readonly plaintextLogin?: boolean;
+  /** auth_verbose_passwords = plain: every failed password is logged, so a canary test can see it arrive. */
+  readonly logPasswords?: boolean;
   /** Messages put in each user's inbox before start. */
   readonly inboxMessages?: number;
 }
@@ -98,7 +100,7 @@ async function writeConfiguration(
     `disable_plaintext_auth = ${scenario.plaintextLogin === true ? 'no' : 'yes'}`,
     'auth_mechanisms = plain login',
     'auth_verbose = yes',
-    'auth_verbose_passwords = no',
+    `auth_verbose_passwords = ${scenario.logPasswords === true ? 'plain' : 'no'}`,
     'auth_debug_passwords = no',
     'first_valid_uid = 1',
     `mail_location = maildir:${join(dir, 'mail')}/%u`,
