@@ -7,7 +7,7 @@
  */
 import type { Severity } from './findings';
 
-/** The six areas a user is graded on; each finding id belongs to at most one. */
+/** The seven areas a user is graded on; each finding id belongs to at most one. */
 export const SCORE_AREAS = [
   'connection',
   'encryption',
@@ -15,6 +15,7 @@ export const SCORE_AREAS = [
   'abuse-protection',
   'domain-authentication',
   'deliverability',
+  'incoming',
 ] as const;
 export type ScoreArea = (typeof SCORE_AREAS)[number];
 

@@ -12,6 +12,7 @@ import { BULK_SENDER_KNOWLEDGE } from './bulk-sender-knowledge';
 import { DANE_KNOWLEDGE } from './dane-knowledge';
 import { DKIM_KNOWLEDGE } from './dkim-knowledge';
 import { DMARC_KNOWLEDGE } from './dmarc-knowledge';
+import { IMAP_KNOWLEDGE, POP3_KNOWLEDGE } from './incoming-knowledge';
 import type { KnowledgeEntry, KnowledgeTable } from './knowledge-entry';
 import { MTA_STS_KNOWLEDGE } from './mta-sts-knowledge';
 import { MX_KNOWLEDGE } from './mx-knowledge';
@@ -40,7 +41,9 @@ export type KnowledgeArea =
   | 'bimi'
   | 'dane'
   | 'reverse-dns'
-  | 'bulk-sender';
+  | 'bulk-sender'
+  | 'imap'
+  | 'pop3';
 
 export interface KnowledgeTableInfo {
   readonly area: KnowledgeArea;
@@ -56,6 +59,8 @@ export const KNOWLEDGE_TABLES: readonly KnowledgeTableInfo[] = [
   { area: 'auth', label: 'Login (SMTP AUTH)', table: AUTH_KNOWLEDGE },
   { area: 'relay', label: 'Open relay', table: RELAY_KNOWLEDGE },
   { area: 'spoofing', label: 'Sender spoofing', table: SPOOFING_KNOWLEDGE },
+  { area: 'imap', label: 'Incoming mail: IMAP', table: IMAP_KNOWLEDGE },
+  { area: 'pop3', label: 'Incoming mail: POP3', table: POP3_KNOWLEDGE },
   { area: 'mx', label: 'MX records', table: MX_KNOWLEDGE },
   { area: 'spf', label: 'SPF', table: SPF_KNOWLEDGE },
   { area: 'dkim', label: 'DKIM', table: DKIM_KNOWLEDGE },

@@ -59,6 +59,13 @@ export const SCORE_AREA_TABLE: readonly ScoreAreaInfo[] = [
     prefixes: ['mx.', 'rdns.', 'bulk.'],
     checkKinds: ['mx', 'reverse-dns', 'bulk-sender'],
   },
+  {
+    area: 'incoming',
+    label: 'Incoming mail',
+    weight: 2,
+    prefixes: ['imap.', 'pop3.'],
+    checkKinds: ['imap-reach', 'imap-dialogue', 'imap-login', 'pop3-reach', 'pop3-dialogue', 'pop3-login'],
+  },
 ];
 
 /** The kind of a check, e.g. "tls" for "tls:smtp.example.com:465". */

@@ -1,0 +1,114 @@
+/**
+ * The IMAP login port on imapflow: connect over TLS that must verify, log in, EXAMINE INBOX, log out.
+ *
+ * imapflow is told to refuse an unverified certificate (rejectUnauthorized) and to insist on STARTTLS
+ * (doSTARTTLS), so the password can only leave over verified TLS. Its own caps bound lines, literals
+ * and responses; an overall deadline closes the client whatever it is doing. Its logger is off, so no
+ * command (with the password in it) is ever written anywhere.
+ */
+import { rootCertificates } from 'node:tls';
+import { ImapFlow } from 'imapflow';
+import type {
+  IncomingLoginOutcome,
+  IncomingLoginPort,
+  IncomingLoginRequest,
+} from '../../core/incoming/incoming-login-port';
+import { capText, stripControls } from '../smtp/plain-text';
+
+const MAX_LINE_BYTES = 8_192;
+const MAX_LITERAL_BYTES = 64 * 1024;
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+const MAX_REPLY_CHARS = 300;
+
+interface ImapFlowError {
+  readonly authenticationFailed?: boolean;
+  readonly responseText?: string;
+  readonly code?: string;
+  readonly message?: string;
+}
+
+export function createImapflowLogin(): IncomingLoginPort {
+  return { login };
+}
+
+async function login(request: IncomingLoginRequest): Promise<IncomingLoginOutcome> {
+  const client = new ImapFlow({
+    host: request.address,
+    port: request.port,
+    secure: request.security === 'implicit-tls',
+    doSTARTTLS: request.security === 'starttls',
+    servername: request.host,
+    auth: { user: request.username, pass: request.password },
+    logger: false,
+    disableAutoIdle: true,
+    disableCompression: true,
+    tls: {
+      rejectUnauthorized: true,
+      servername: request.host,
+      ca:
+        request.extraCaPem === undefined ? [...rootCertificates] : [...rootCertificates, request.extraCaPem],
+    },
+    connectionTimeout: request.timeoutMs,
+    greetingTimeout: request.timeoutMs,
+    socketTimeout: request.timeoutMs,
+    maxLineLength: MAX_LINE_BYTES,
+    maxLiteralSize: MAX_LITERAL_BYTES,
+    maxResponseSize: MAX_RESPONSE_BYTES,
+  });
+  // imapflow emits 'error' for socket trouble after connect; the outcome already says what went wrong.
+  client.on('error', () => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const stop = (): void => {
+    client.close();
+  };
+  request.signal.addEventListener('abort', stop, { once: true });
+  const deadline = new Promise<IncomingLoginOutcome>((resolve) => {
+    timer = setTimeout(() => {
+      client.close();
+      resolve({
+        kind: 'failure',
+        message: `The login did not finish within ${String(request.timeoutMs / 1000)} s.`,
+      });
+    }, request.timeoutMs);
+  });
+  try {
+    return await Promise.race([run(client), deadline]);
+  } finally {
+    clearTimeout(timer);
+    request.signal.removeEventListener('abort', stop);
+    client.close();
+  }
+}
+
+async function run(client: ImapFlow): Promise<IncomingLoginOutcome> {
+  try {
+    await client.connect();
+  } catch (error) {
+    return connectFailure(error as ImapFlowError);
+  }
+  try {
+    // RFC 9051 section 6.3.3: EXAMINE is SELECT without the right to change anything.
+    const mailbox = await client.mailboxOpen('INBOX', { readOnly: true });
+    await client.logout().catch(() => undefined);
+    return { kind: 'accepted', messages: mailbox.exists };
+  } catch (error) {
+    return { kind: 'mailbox-unavailable', reply: replyText(error as ImapFlowError) };
+  }
+}
+
+function connectFailure(error: ImapFlowError): IncomingLoginOutcome {
+  if (error.authenticationFailed === true) return { kind: 'rejected', reply: replyText(error) };
+  const message = replyText(error);
+  // Node's verification codes and imapflow's own STARTTLS refusal: the password was never sent.
+  if (
+    /certificate|self[- ]signed|altnames|UNABLE_TO|CERT_|DEPTH_ZERO|STARTTLS|TLS|SSL/i.test(
+      `${error.code ?? ''} ${message}`,
+    )
+  )
+    return { kind: 'tls-unverified', message };
+  return { kind: 'failure', message };
+}
+
+function replyText(error: ImapFlowError): string {
+  return capText(stripControls(error.responseText ?? error.message ?? 'unknown error'), MAX_REPLY_CHARS);
+}

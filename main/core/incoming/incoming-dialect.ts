@@ -1,0 +1,45 @@
+/**
+ * The steps every incoming-server probe takes, in either grammar: greeting, capabilities, STARTTLS / STLS,
+ * logout. The probes are written once against this; imap-dialect.ts and pop3-dialect.ts speak the wire.
+ */
+import type { LineChannel, LineFailure } from './line-channel';
+
+export type DialectStep<T> =
+  | { readonly kind: 'ok'; readonly value: T }
+  /** The server said no (IMAP NO/BAD, POP3 -ERR): its words. */
+  | { readonly kind: 'refused'; readonly reply: string }
+  | {
+      readonly kind: 'failure';
+      readonly failure: LineFailure;
+      /** IMAP only: the session ended by an untagged BYE, or answered with a tag never sent. */
+      readonly grammar?: 'bye' | 'wrong-tag';
+    };
+
+export interface Greeting {
+  readonly status: 'ok' | 'preauth' | 'bye';
+  readonly text: string;
+  /** IMAP may send `[CAPABILITY ...]` in the greeting; POP3 never does. */
+  readonly capabilities: readonly string[] | null;
+}
+
+export interface Dialect {
+  readonly channel: LineChannel;
+  greeting(): Promise<DialectStep<Greeting>>;
+  /** Upper-cased capability words (IMAP CAPABILITY, RFC 9051 section 6.1.1; POP3 CAPA, RFC 2449 section 5). */
+  capabilities(): Promise<DialectStep<readonly string[]>>;
+  /** Asks to start TLS; `ok` means the server agreed and the caller now calls channel.upgradeToTls(). */
+  startTls(): Promise<DialectStep<null>>;
+  /** The ways to send a password these capabilities offer, in words (empty: none). */
+  passwordMethods(capabilities: readonly string[]): string[];
+  /** The words a server's STARTTLS capability goes by. */
+  readonly startTlsWord: string;
+  /** Server software from an IMAP ID exchange (RFC 2971), when offered; null otherwise. */
+  softwareId(capabilities: readonly string[]): Promise<string | null>;
+  logout(): Promise<void>;
+}
+
+/** Capability words that carry a password (or its equivalent) readable by anyone on the path. */
+export const CLEARTEXT_SASL = new Set(['PLAIN', 'LOGIN']);
+
+/** A logout is a courtesy: a server that does not answer quickly is simply disconnected. */
+export const LOGOUT_TIMEOUT_MS = 1_000;

@@ -1,0 +1,170 @@
+/**
+ * The conversation with one IMAP or POP3 port before any password: greeting (PREAUTH is critical), the
+ * capabilities before and after STARTTLS / STLS, whether a password could be sent in the clear, software
+ * disclosure, and the certificate and cipher of the TLS it reaches (the SMTP side's TLS analysis, as is).
+ *
+ * No password is ever sent here: "login offered in the clear" is read from the capability list
+ * (LOGINDISABLED, AUTH=PLAIN, USER, SASL PLAIN), never tried.
+ */
+import type { Evidence, Finding } from '../../../preload/contract/findings';
+import type { ProbeResult } from '../smtp/probe-context';
+import type { TlsSessionFacts, TranscriptEntry } from '../smtp/smtp-channel';
+import { analyseCertificate } from '../tls/certificate-analysis';
+import { analyseCipher } from '../tls/cipher-analysis';
+import {
+  dialogueFailureSuffix,
+  failureEvidence,
+  incomingFinding,
+  type IncomingProbeContext,
+  type IncomingSecurity,
+} from './incoming-context';
+import type { Dialect, DialectStep } from './incoming-dialect';
+import type { LineFailure } from './line-channel';
+import { openDialect, tlsOptions } from './open-dialect';
+import { softwareInGreeting } from './software-banner';
+
+export interface DialogueTarget {
+  readonly port: number;
+  readonly security: IncomingSecurity;
+}
+
+export function dialogueCheckId(ctx: IncomingProbeContext, port: number): string {
+  return `${ctx.protocol}-dialogue:${ctx.host}:${String(port)}`;
+}
+
+/** Never throws; every step is under the channel's deadlines and caps. */
+export async function probeIncomingDialogue(
+  ctx: IncomingProbeContext,
+  target: DialogueTarget,
+): Promise<ProbeResult> {
+  const checkId = dialogueCheckId(ctx, target.port);
+  const base: Evidence = { host: ctx.host, port: target.port, security: target.security };
+  const findings: Finding[] = [];
+  const found = (suffix: Parameters<typeof incomingFinding>[1], evidence: Evidence = {}): void => {
+    findings.push(incomingFinding(ctx.protocol, suffix, checkId, { ...base, ...evidence }));
+  };
+  const broken = (failure: LineFailure, greeting: boolean, grammar?: 'bye' | 'wrong-tag'): void => {
+    const suffix =
+      grammar === 'bye' ? 'dialogue.bye' : grammar === 'wrong-tag' ? 'dialogue.wrong-tag' : undefined;
+    found(suffix ?? dialogueFailureSuffix(failure, greeting), failureEvidence(failure));
+  };
+
+  const opened = await openDialect(
+    ctx,
+    target.port,
+    target.security === 'implicit-tls' ? 'implicit-tls' : 'plain',
+  );
+  if (opened.kind === 'unresolved') {
+    found('reach.account-port-unreachable', { message: opened.message });
+    return { findings, transcript: [] };
+  }
+  if (opened.kind === 'failure') {
+    found('reach.account-port-unreachable', failureEvidence(opened.failure));
+    return { findings, transcript: [] };
+  }
+  const dialect = opened.dialect;
+  const transcript = (): readonly TranscriptEntry[] => dialect.channel.transcript;
+  try {
+    const greeting = await dialect.greeting();
+    if (greeting.kind !== 'ok') {
+      if (greeting.kind === 'failure') broken(greeting.failure, true);
+      return { findings, transcript: transcript() };
+    }
+    const software = softwareInGreeting(greeting.value.text);
+    if (greeting.value.status === 'preauth') {
+      // RFC 9051 section 7.1.4: the connection is already authenticated; nothing more to ask.
+      found('greeting.preauth', { greeting: greeting.value.text });
+      return { findings, transcript: transcript() };
+    }
+    if (greeting.value.status === 'bye') {
+      found('greeting.refused', { greeting: greeting.value.text });
+      return { findings, transcript: transcript() };
+    }
+
+    const before = await capabilities(dialect, greeting.value.capabilities);
+    if (before.kind === 'failure') {
+      broken(before.failure, false, before.grammar);
+      return { findings, transcript: transcript() };
+    }
+    const beforeWords = before.kind === 'ok' ? before.value : null;
+    let session = dialect.channel.tlsSession();
+
+    if (session === null) {
+      // RFC 8314 section 4.1 / RFC 2595 section 4: no password before TLS.
+      const methods =
+        beforeWords === null
+          ? // RFC 1939 makes USER/PASS the base of POP3; a server without CAPA is assumed to take it.
+            ctx.protocol === 'pop3'
+            ? ['USER/PASS (the server does not answer CAPA)']
+            : []
+          : dialect.passwordMethods(beforeWords);
+      if (methods.length > 0)
+        found('login.cleartext-offered', { cleartextMethods: methods, capabilities: beforeWords ?? [] });
+      else found('login.disabled-before-tls', { capabilities: (beforeWords ?? []).join(' ') });
+
+      if (beforeWords === null || !beforeWords.includes(dialect.startTlsWord)) {
+        found('starttls.not-offered', { capabilities: beforeWords ?? [] });
+        return { findings, transcript: transcript() };
+      }
+      const agreed = await dialect.startTls();
+      if (agreed.kind === 'refused') {
+        found('starttls.refused', { reply: agreed.reply });
+        return { findings, transcript: transcript() };
+      }
+      if (agreed.kind === 'failure') {
+        broken(agreed.failure, false, agreed.grammar);
+        return { findings, transcript: transcript() };
+      }
+      const upgraded = await dialect.channel.upgradeToTls(tlsOptions(ctx));
+      if (upgraded.kind === 'failure') {
+        if (upgraded.failure.kind === 'plaintext-after-starttls')
+          found('starttls.plaintext-injected', failureEvidence(upgraded.failure));
+        else found('starttls.failed', failureEvidence(upgraded.failure));
+        session = dialect.channel.tlsSession();
+        if (session === null) return { findings, transcript: transcript() };
+      } else {
+        session = upgraded.session;
+      }
+      // RFC 9051 section 6.2.1, RFC 2595 section 4: forget the clear-text capabilities; ask again.
+      const after = await dialect.capabilities();
+      if (after.kind === 'failure') broken(after.failure, false, after.grammar);
+      else if (after.kind === 'ok')
+        found('capability.after-tls', { before: beforeWords, after: after.value });
+      findings.push(...tlsFindings(ctx, target.port, session));
+      await softwareFinding(dialect, after.kind === 'ok' ? after.value : [], software, found);
+    } else {
+      findings.push(...tlsFindings(ctx, target.port, session));
+      await softwareFinding(dialect, beforeWords ?? [], software, found);
+    }
+    return { findings, transcript: transcript() };
+  } finally {
+    await dialect.logout();
+  }
+}
+
+async function capabilities(
+  dialect: Dialect,
+  fromGreeting: readonly string[] | null,
+): Promise<DialectStep<readonly string[]>> {
+  // RFC 9051 section 7.1: a CAPABILITY response code in the greeting saves the round trip.
+  if (fromGreeting !== null) return { kind: 'ok', value: fromGreeting };
+  return dialect.capabilities();
+}
+
+async function softwareFinding(
+  dialect: Dialect,
+  words: readonly string[],
+  fromGreeting: string | null,
+  found: (suffix: 'software.disclosed', evidence: Evidence) => void,
+): Promise<void> {
+  const fromId = await dialect.softwareId(words);
+  const software = fromId ?? fromGreeting;
+  if (software !== null)
+    found('software.disclosed', { software, source: fromId === null ? 'greeting' : 'ID' });
+}
+
+/** The SMTP side's certificate and cipher analysis, unchanged, for the TLS this dialogue reached. */
+function tlsFindings(ctx: IncomingProbeContext, port: number, session: TlsSessionFacts): Finding[] {
+  const subject = { checkId: dialogueCheckId(ctx, port), host: ctx.host, port };
+  return [...analyseCipher(session, subject), ...analyseCertificate(session, subject, ctx.clock.now())];
+}

@@ -1,0 +1,90 @@
+/**
+ * The login check of the account's incoming server: a real login only over verified TLS (the IMAP
+ * adapter or our POP3 client), counts only; its outcome as findings. Without a password, or on a
+ * clear-text account port, nothing is sent and the finding says why.
+ */
+import type { Evidence } from '../../../preload/contract/findings';
+import { resolveHost } from '../probes/resolve-host';
+import type { ProbeResult } from '../smtp/probe-context';
+import { incomingFinding, type IncomingProbeContext, type IncomingSecurity } from './incoming-context';
+import type { IncomingLoginOutcome, IncomingLoginPort } from './incoming-login-port';
+import { pop3Login } from './pop3-login';
+
+export const INCOMING_LOGIN_DEADLINE_MS = 20_000;
+
+export interface IncomingLoginTarget {
+  readonly port: number;
+  readonly security: IncomingSecurity;
+  readonly username: string;
+  /** null: no password stored; nothing is sent. */
+  readonly password: string | null;
+}
+
+export async function probeIncomingLogin(
+  ctx: IncomingProbeContext,
+  imapLogin: IncomingLoginPort,
+  target: IncomingLoginTarget,
+): Promise<ProbeResult> {
+  const checkId = `${ctx.protocol}-login:${ctx.host}:${String(target.port)}`;
+  const base: Evidence = { host: ctx.host, port: target.port, username: target.username };
+  const one = (suffix: Parameters<typeof incomingFinding>[1], evidence: Evidence): ProbeResult => ({
+    findings: [incomingFinding(ctx.protocol, suffix, checkId, { ...base, ...evidence })],
+    transcript: [],
+  });
+  if (target.password === null) return one('login.not-attempted', { reason: 'no password is stored.' });
+  if (target.security === 'plain')
+    return one('login.not-attempted', {
+      reason: 'the account is set up without encryption, and a password is only ever sent over verified TLS.',
+    });
+  const security = target.security;
+  let outcome: IncomingLoginOutcome;
+  if (ctx.protocol === 'imap') {
+    const resolved = await resolveHost(ctx.resolver, ctx.host);
+    if (resolved.kind === 'failure') return one('login.failed', { message: resolved.message });
+    outcome = await imapLogin.login({
+      host: ctx.host,
+      address: resolved.address,
+      port: target.port,
+      security,
+      username: target.username,
+      password: target.password,
+      ...(ctx.extraCaPem === undefined ? {} : { extraCaPem: ctx.extraCaPem }),
+      timeoutMs: INCOMING_LOGIN_DEADLINE_MS - 2_000,
+      signal: ctx.signal,
+    });
+  } else {
+    outcome = await pop3Login(ctx, {
+      port: target.port,
+      security,
+      username: target.username,
+      password: target.password,
+    });
+  }
+  switch (outcome.kind) {
+    case 'accepted':
+      return {
+        findings: [
+          incomingFinding(ctx.protocol, 'login.accepted', checkId, base),
+          incomingFinding(ctx.protocol, 'mailbox.reachable', checkId, {
+            ...base,
+            messages: outcome.messages,
+          }),
+        ],
+        transcript: [],
+      };
+    case 'rejected':
+      return one('login.rejected', { reply: outcome.reply });
+    case 'mailbox-unavailable':
+      return {
+        findings: [
+          incomingFinding(ctx.protocol, 'login.accepted', checkId, base),
+          incomingFinding(ctx.protocol, 'mailbox.unavailable', checkId, { ...base, reply: outcome.reply }),
+        ],
+        transcript: [],
+      };
+    case 'tls-unverified':
+      return one('login.not-attempted', { reason: `the TLS did not verify: ${outcome.message}` });
+    case 'failure':
+      return one('login.failed', { message: outcome.message });
+  }
+}

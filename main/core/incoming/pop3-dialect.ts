@@ -1,0 +1,68 @@
+/** The incoming-server steps in POP3 (RFC 1939, CAPA from RFC 2449, STLS from RFC 2595). */
+import { CLEARTEXT_SASL, type Dialect, type DialectStep } from './incoming-dialect';
+import type { LineChannel, LineLimits } from './line-channel';
+import { Pop3Session, type Pop3Response } from './pop3-session';
+
+export function pop3Dialect(channel: LineChannel, limits: LineLimits): Dialect {
+  const session = new Pop3Session(channel, limits);
+  const step = <T>(
+    response: Pop3Response,
+    value: (lines: readonly string[], text: string) => T,
+  ): DialectStep<T> => {
+    switch (response.kind) {
+      case 'ok':
+        return { kind: 'ok', value: value(response.lines, response.text) };
+      case 'err':
+        return { kind: 'refused', reply: `-ERR ${response.text}`.trim() };
+      case 'malformed':
+        return {
+          kind: 'failure',
+          failure: {
+            kind: 'malformed-reply',
+            message: `Not a POP3 status line: "${response.line.slice(0, 200)}".`,
+            elapsedMs: 0,
+          },
+        };
+      case 'failure':
+        return response;
+    }
+  };
+  return {
+    channel,
+    startTlsWord: 'STLS',
+    async greeting() {
+      const response = await session.greeting();
+      if (response.kind === 'err')
+        return { kind: 'ok', value: { status: 'bye', text: response.text, capabilities: null } };
+      return step(response, (_lines, text) => ({ status: 'ok' as const, text, capabilities: null }));
+    },
+    async capabilities() {
+      // RFC 2449 section 5: one capability a line, its name first; SASL lists its mechanisms after it.
+      return step(await session.command('CAPA', { multiline: true }), (lines) =>
+        lines.flatMap((line) => {
+          const [name = '', ...args] = line.trim().toUpperCase().split(/\s+/);
+          return name === 'SASL' ? [name, ...args.map((mechanism) => `SASL=${mechanism}`)] : [name];
+        }),
+      );
+    },
+    async startTls() {
+      return step(await session.command('STLS'), () => null);
+    },
+    passwordMethods(capabilities) {
+      const methods = capabilities.includes('USER') ? ['USER/PASS'] : [];
+      for (const word of capabilities) {
+        const mechanism = /^SASL=(.+)$/.exec(word)?.[1];
+        if (mechanism !== undefined && CLEARTEXT_SASL.has(mechanism)) methods.push(`AUTH ${mechanism}`);
+      }
+      return methods;
+    },
+    softwareId() {
+      return Promise.resolve(null);
+    },
+    async logout() {
+      // RFC 1939 section 6: QUIT.
+      if (channel.send('QUIT') === null) await channel.readLine(1_000);
+      channel.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * POP3 commands and their responses (RFC 1939 section 3): a status line `+OK` or `-ERR`, and for some
+ * commands (CAPA, RFC 2449 section 5) a multi-line body ending in a line of one ".".
+ */
+import type { LineChannel, LineFailure, LineLimits } from './line-channel';
+import { ResponseBudget } from './response-reader';
+
+export type Pop3Response =
+  | { readonly kind: 'ok'; readonly text: string; readonly lines: readonly string[] }
+  | { readonly kind: 'err'; readonly text: string }
+  | { readonly kind: 'malformed'; readonly line: string }
+  | { readonly kind: 'failure'; readonly failure: LineFailure };
+
+const STATUS = /^(\+OK|-ERR)(?:\s(.*))?$/i;
+
+export class Pop3Session {
+  constructor(
+    readonly channel: LineChannel,
+    private readonly limits: LineLimits,
+  ) {}
+
+  /** RFC 1939 section 4: the greeting is a positive (or negative) status line. */
+  greeting(): Promise<Pop3Response> {
+    return this.read(false, this.limits.greetingTimeoutMs);
+  }
+
+  async command(
+    line: string,
+    options: { readonly multiline?: boolean; readonly redactAs?: string } = {},
+  ): Promise<Pop3Response> {
+    const failed = this.channel.send(
+      line,
+      options.redactAs === undefined ? {} : { redactAs: options.redactAs },
+    );
+    if (failed !== null) return { kind: 'failure', failure: failed };
+    return this.read(options.multiline === true, this.limits.replyTimeoutMs);
+  }
+
+  private async read(multiline: boolean, timeoutMs: number): Promise<Pop3Response> {
+    const budget = new ResponseBudget(this.channel, this.limits, timeoutMs);
+    const first = await budget.next();
+    if (first.kind === 'failure') return first;
+    const status = STATUS.exec(first.text);
+    if (status === null) {
+      this.channel.close();
+      return { kind: 'malformed', line: first.text };
+    }
+    const text = status[2] ?? '';
+    if (status[1]?.toUpperCase() === '-ERR') return { kind: 'err', text };
+    if (!multiline) return { kind: 'ok', text, lines: [] };
+    const lines: string[] = [];
+    for (;;) {
+      const step = await budget.next();
+      if (step.kind === 'failure') return step;
+      if (step.text === '.') return { kind: 'ok', text, lines };
+      // RFC 1939 section 3: a line starting with "." has it doubled ("byte-stuffed").
+      lines.push(step.text.startsWith('.') ? step.text.slice(1) : step.text);
+    }
+  }
+}

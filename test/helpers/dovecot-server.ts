@@ -1,0 +1,183 @@
+/**
+ * A real Dovecot (Debian `dovecot-imapd`, `dovecot-pop3d`) serving IMAP and POP3 for tests, in a private
+ * temp dir with its own config, base_dir and state_dir, on a random 127.0.0.x (never .1, so Dovecot does
+ * not take the probe for a local, "secured" client) and free ports. Started under the watchdog of
+ * loopback-daemon.ts and stopped by its PID; users come from a passwd-file, mail from a Maildir inside.
+ */
+import { chmod, chown, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DnsResolver, DnsResult } from '../../main/core/ports';
+import { delay, findFreePort, startWatchedDaemon, type WatchedDaemon } from './loopback-daemon';
+
+const DOVECOT_PATH = '/usr/sbin/dovecot';
+const START_DEADLINE_MS = 15_000;
+/** The mail processes run as nobody; Dovecot's first_valid_uid is lowered to allow it. */
+const MAIL_UID = 65_534;
+
+export interface DovecotScenario {
+  readonly certPem: string;
+  readonly keyPem: string;
+  readonly users: readonly { readonly username: string; readonly password: string }[];
+  /** disable_plaintext_auth = no: LOGIN and USER/PASS before TLS (what the probe must catch). */
+  readonly plaintextLogin?: boolean;
+  /** auth_verbose_passwords = plain: every failed password is logged, so a canary test can see it arrive. */
+  readonly logPasswords?: boolean;
+  /** Messages put in each user's inbox before start. */
+  readonly inboxMessages?: number;
+}
+
+export interface DovecotServer {
+  readonly address: string;
+  readonly ports: {
+    readonly imap: number;
+    readonly imaps: number;
+    readonly pop3: number;
+    readonly pop3s: number;
+  };
+  /** Dovecot's own log file, as it is now. */
+  logs(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startDovecot(scenario: DovecotScenario): Promise<DovecotServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'mailwarden-dovecot-'));
+  await chmod(dir, 0o755);
+  const address = `127.0.0.${String(2 + Math.floor(Math.random() * 252))}`;
+  const ports = {
+    imap: await findFreePort(address),
+    imaps: await findFreePort(address),
+    pop3: await findFreePort(address),
+    pop3s: await findFreePort(address),
+  };
+  await writeConfiguration(dir, address, ports, scenario);
+  const daemon = await startWatchedDaemon(
+    DOVECOT_PATH,
+    ['-F', '-c', join(dir, 'dovecot.conf')],
+    dir,
+    START_DEADLINE_MS,
+  );
+  const logs = (): Promise<string> =>
+    readFile(join(dir, 'dovecot.log'), 'utf8')
+      .catch(() => '')
+      .then((text) => `${text}\n${daemon.log()}`);
+  try {
+    await waitForGreeting(address, ports.imap, daemon);
+    await waitForGreeting(address, ports.pop3, daemon);
+  } catch (error) {
+    const log = await logs();
+    await daemon.stop();
+    throw new Error(`Dovecot did not start on ${address}: ${String(error)}\n--- log ---\n${log}`, {
+      cause: error,
+    });
+  }
+  return { address, ports, logs, stop: () => daemon.stop() };
+}
+
+async function writeConfiguration(
+  dir: string,
+  address: string,
+  ports: DovecotServer['ports'],
+  scenario: DovecotScenario,
+): Promise<void> {
+  await Promise.all(['run', 'state', 'mail'].map((name) => mkdir(join(dir, name))));
+  await chown(join(dir, 'mail'), MAIL_UID, -1);
+  await writeFile(join(dir, 'cert.pem'), scenario.certPem, { mode: 0o644 });
+  await writeFile(join(dir, 'key.pem'), scenario.keyPem, { mode: 0o600 });
+  const users = scenario.users.map((user) => `${user.username}:{PLAIN}${user.password}::::::`).join('\n');
+  await writeFile(join(dir, 'users'), `${users}\n`, { mode: 0o644 });
+  for (const user of scenario.users) await seedInbox(dir, user.username, scenario.inboxMessages ?? 0);
+  const lines = [
+    'protocols = imap pop3',
+    `listen = ${address}`,
+    `base_dir = ${join(dir, 'run')}`,
+    `state_dir = ${join(dir, 'state')}`,
+    `log_path = ${join(dir, 'dovecot.log')}`,
+    'ssl = yes',
+    `ssl_cert = <${join(dir, 'cert.pem')}`,
+    `ssl_key = <${join(dir, 'key.pem')}`,
+    `disable_plaintext_auth = ${scenario.plaintextLogin === true ? 'no' : 'yes'}`,
+    'auth_mechanisms = plain login',
+    'auth_verbose = yes',
+    `auth_verbose_passwords = ${scenario.logPasswords === true ? 'plain' : 'no'}`,
+    'auth_debug_passwords = no',
+    'first_valid_uid = 1',
+    `mail_location = maildir:${join(dir, 'mail')}/%u`,
+    'passdb {',
+    '  driver = passwd-file',
+    `  args = scheme=PLAIN username_format=%u ${join(dir, 'users')}`,
+    '}',
+    'userdb {',
+    '  driver = static',
+    `  args = uid=${String(MAIL_UID)} gid=${String(MAIL_UID)} home=${join(dir, 'mail')}/%u`,
+    '}',
+    'service imap-login {',
+    `  inet_listener imap {\n    port = ${String(ports.imap)}\n  }`,
+    `  inet_listener imaps {\n    port = ${String(ports.imaps)}\n    ssl = yes\n  }`,
+    '}',
+    'service pop3-login {',
+    `  inet_listener pop3 {\n    port = ${String(ports.pop3)}\n  }`,
+    `  inet_listener pop3s {\n    port = ${String(ports.pop3s)}\n    ssl = yes\n  }`,
+    '}',
+    // The config's own checks want these; they are never reached from outside the temp dir.
+    'service stats {\n  unix_listener stats-reader {\n    mode = 0600\n  }\n  unix_listener stats-writer {\n    mode = 0600\n  }\n}',
+    '',
+  ];
+  await writeFile(join(dir, 'dovecot.conf'), lines.join('\n'));
+}
+
+/** A Maildir inbox with `count` tiny messages, owned by the mail uid. */
+async function seedInbox(dir: string, username: string, count: number): Promise<void> {
+  const root = join(dir, 'mail', username);
+  for (const sub of ['', 'cur', 'new', 'tmp']) {
+    await mkdir(join(root, sub), { recursive: true });
+    await chown(join(root, sub), MAIL_UID, MAIL_UID);
+  }
+  for (let i = 0; i < count; i += 1) {
+    const file = join(root, 'new', `${String(1_700_000_000 + i)}.M${String(i)}.test`);
+    await writeFile(file, `From: a@test\r\nTo: ${username}@test\r\nSubject: ${String(i)}\r\n\r\nhello\r\n`);
+    await chown(file, MAIL_UID, MAIL_UID);
+  }
+}
+
+async function waitForGreeting(address: string, port: number, daemon: WatchedDaemon): Promise<void> {
+  const deadline = Date.now() + START_DEADLINE_MS;
+  while (Date.now() < deadline) {
+    if (daemon.hasExited()) throw new Error(`dovecot exited: ${daemon.log()}`);
+    const greeted = await new Promise<boolean>((resolve) => {
+      const socket = createConnection({ host: address, port });
+      const done = (ok: boolean): void => {
+        socket.destroy();
+        resolve(ok);
+      };
+      socket.setTimeout(1_000, () => {
+        done(false);
+      });
+      socket.once('data', () => {
+        done(true);
+      });
+      socket.once('error', () => {
+        done(false);
+      });
+    });
+    if (greeted) return;
+    await delay(100);
+  }
+  throw new Error(`no greeting on port ${String(port)} within ${String(START_DEADLINE_MS)} ms`);
+}
+
+/** A resolver that knows one name: `host` has the A record `address`. */
+export function oneNameResolver(host: string, address: string): DnsResolver {
+  const none: DnsResult<never> = { ok: false, code: 'NXDOMAIN', message: 'not in this test' };
+  return {
+    description: 'test',
+    resolveA: (name) => Promise.resolve(name === host ? { ok: true, records: [address] } : none),
+    resolveAaaa: () => Promise.resolve(none),
+    resolveMx: () => Promise.resolve(none),
+    resolveSrv: () => Promise.resolve(none),
+    resolveTxt: () => Promise.resolve(none),
+    resolveCname: () => Promise.resolve(none),
+    resolvePtr: () => Promise.resolve(none),
+  };
+}

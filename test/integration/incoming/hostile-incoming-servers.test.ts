@@ -1,0 +1,54 @@
+/**
+ * Hostile IMAP and POP3 servers: each way of breaking the grammar ends in its own finding, within the
+ * probe's deadlines (1 s a step here), with memory bounded by the caps.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { probeIncomingDialogue } from '../../../main/core/incoming/incoming-dialogue-probe';
+import type { IncomingProtocol } from '../../../main/core/incoming/line-channel';
+import { oneNameResolver } from '../../helpers/dovecot-server';
+import {
+  startHostileIncomingServer,
+  type HostileIncomingBehaviour,
+  type HostileIncomingServer,
+} from '../../helpers/hostile-incoming-servers';
+import { testIncomingContext } from '../../helpers/incoming-probe-context';
+
+const HOST = 'hostile.test';
+/** Greeting, a command and the STARTTLS step at 1 s each, with room for a loaded machine. */
+const WITHIN_MS = 4_000;
+
+let server: HostileIncomingServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+const CASES: readonly [IncomingProtocol, HostileIncomingBehaviour, string][] = [
+  ['imap', 'no-greeting', 'imap.dialogue.no-greeting'],
+  ['imap', 'endless-line', 'imap.dialogue.line-too-long'],
+  ['imap', 'endless-literal', 'imap.dialogue.literal-too-large'],
+  ['imap', 'untagged-flood', 'imap.dialogue.flood'],
+  ['imap', 'wrong-tag', 'imap.dialogue.wrong-tag'],
+  ['imap', 'bye-mid-session', 'imap.dialogue.bye'],
+  ['imap', 'starttls-refused', 'imap.starttls.refused'],
+  ['imap', 'plaintext-after-starttls', 'imap.starttls.plaintext-injected'],
+  ['pop3', 'no-greeting', 'pop3.dialogue.no-greeting'],
+  ['pop3', 'endless-line', 'pop3.dialogue.line-too-long'],
+  ['pop3', 'untagged-flood', 'pop3.dialogue.flood'],
+  ['pop3', 'wrong-tag', 'pop3.dialogue.malformed'],
+  ['pop3', 'bye-mid-session', 'pop3.starttls.not-offered'],
+  ['pop3', 'starttls-refused', 'pop3.starttls.refused'],
+  ['pop3', 'plaintext-after-starttls', 'pop3.starttls.plaintext-injected'],
+];
+
+describe.each(CASES)('%s server: %s', (protocol, behaviour, expected) => {
+  it(`ends in ${expected} within its deadline`, async () => {
+    server = await startHostileIncomingServer(protocol, behaviour);
+    const ctx = testIncomingContext(protocol, HOST, oneNameResolver(HOST, '127.0.0.1'));
+    const started = performance.now();
+    const result = await probeIncomingDialogue(ctx, { port: server.port, security: 'starttls' });
+    const elapsed = performance.now() - started;
+    expect(result.findings.map((f) => f.id)).toContain(expected);
+    expect(elapsed).toBeLessThan(WITHIN_MS);
+  });
+});
