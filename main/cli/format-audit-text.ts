@@ -1,7 +1,7 @@
 /** The audit report as text for a terminal: worst findings first, each with what it means and the fix. */
 import type { AuditReport } from '../../preload/contract/audit';
 import { SEVERITIES, type Finding, type Severity } from '../../preload/contract/findings';
-import { terminalSafe } from './terminal-text';
+import { terminalText } from '../../preload/contract/untrusted-text';
 
 const LABELS: Record<Severity, string> = {
   critical: 'CRITICAL',
@@ -14,7 +14,7 @@ const LABELS: Record<Severity, string> = {
 
 export function formatAuditText(report: AuditReport): string {
   const lines: string[] = [];
-  lines.push(`Mailwarden audit of ${terminalSafe(report.target.label)}`);
+  lines.push(`Mailwarden audit of ${terminalText(report.target.label)}`);
   lines.push(
     `Started ${report.startedAt}, finished ${report.finishedAt}${report.cancelled ? ' (cancelled)' : ''}`,
   );
@@ -26,12 +26,12 @@ export function formatAuditText(report: AuditReport): string {
   for (const finding of problems) lines.push(...formatFinding(finding), '');
   if (notes.length > 0) {
     lines.push('Notes:');
-    for (const finding of notes) lines.push(`  - ${terminalSafe(finding.title)}`);
+    for (const finding of notes) lines.push(`  - ${terminalText(finding.title)}`);
     lines.push('');
   }
   if (passes.length > 0) {
     lines.push(`Passed (${String(passes.length)}):`);
-    for (const finding of passes) lines.push(`  ✓ ${terminalSafe(finding.title)}`);
+    for (const finding of passes) lines.push(`  ✓ ${terminalText(finding.title)}`);
     lines.push('');
   }
   lines.push(summaryLine(report.findings));
@@ -40,13 +40,13 @@ export function formatAuditText(report: AuditReport): string {
 
 function formatFinding(finding: Finding): string[] {
   const out = [
-    `[${LABELS[finding.severity]}] ${terminalSafe(finding.title)}`,
-    `  ${terminalSafe(finding.explanation)}`,
+    `[${LABELS[finding.severity]}] ${terminalText(finding.title)}`,
+    `  ${terminalText(finding.explanation)}`,
   ];
-  finding.fix.steps.forEach((step, index) => out.push(`  ${String(index + 1)}. ${terminalSafe(step)}`));
+  finding.fix.steps.forEach((step, index) => out.push(`  ${String(index + 1)}. ${terminalText(step)}`));
   if (finding.fix.record !== undefined) {
     const { type, name, value } = finding.fix.record;
-    out.push(`  Publish: ${terminalSafe(name)} ${type} ${terminalSafe(value)}`);
+    out.push(`  Publish: ${terminalText(name)} ${type} ${terminalText(value)}`);
   }
   return out;
 }

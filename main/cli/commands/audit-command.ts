@@ -23,7 +23,7 @@ import { AUDIT_HELP } from '../help-text';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
 import { readPasswordFromStdin } from '../password-input';
 import { exitCodeForFindings, parseFailOn, parseReportFormat, renderForCli } from '../report-output';
-import { terminalSafe } from '../terminal-text';
+import { terminalText } from '../../../preload/contract/untrusted-text';
 import { UsageError } from '../usage-error';
 
 const COMMAND = 'audit';
@@ -135,7 +135,7 @@ export async function runAuditCommand(
   if (values.out === undefined) io.stdout.write(output);
   else {
     await writeFileAtomic(values.out, output);
-    writeLine(io.stderr, `Report written to ${terminalSafe(values.out)}.`);
+    writeLine(io.stderr, `Report written to ${terminalText(values.out)}.`);
   }
   return exitCodeForFindings(report, failOn);
 }
@@ -273,7 +273,7 @@ function progressPrinter(io: CliIo): (event: AuditEvent) => void {
       done += 1;
       writeLine(
         io.stderr,
-        `[${String(done)}/${String(total)}] ${terminalSafe(event.checkId)} (${String(event.elapsedMs)} ms)`,
+        `[${String(done)}/${String(total)}] ${terminalText(event.checkId)} (${String(event.elapsedMs)} ms)`,
       );
     }
   };

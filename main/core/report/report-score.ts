@@ -5,7 +5,7 @@
  * than showing 100, which would read as "all good".
  */
 import type { AuditReport } from '../../../preload/contract/audit';
-import { plainText } from './report-view';
+import { visibleText as plainText } from '../../../preload/contract/untrusted-text';
 
 export interface ScoreRow {
   readonly label: string;

@@ -11,6 +11,7 @@ import type { Finding } from '../../../preload/contract/findings';
 import type { ProviderPreset } from '../../../preload/contract/providers';
 import { Button } from '../../components/button';
 import { strings } from '../../strings';
+import { appText } from '../../../preload/contract/untrusted-text';
 import { evidenceLabel, evidenceText } from './audit-model';
 import { RecordCopy } from './record-copy';
 
@@ -62,7 +63,7 @@ export function FindingBody(props: FindingBodyProps) {
                           ? text.server
                           : text.event}
                     </span>
-                    <span className="transcript__text">{line.text}</span>
+                    <span className="transcript__text">{appText(line.text)}</span>
                   </span>
                 ))}
               </pre>
