@@ -102,7 +102,8 @@ export const AUTH_KNOWLEDGE = {
     explanation: (e) =>
       `Before any encryption was set up, the server listed login methods (${evidenceList(e, 'mechanismsBeforeTls').join(', ')}). ` +
       'A mail program that is misconfigured, or tricked by someone on the network, could send your password in readable form. ' +
-      'We found this without sending a password.',
+      // True also when the server hid STARTTLS but accepted it and the login then went ahead over TLS.
+      'We read this before any password was sent; Mailwarden sends a password only over encryption it has verified.',
     fix: {
       steps: [
         'Configure the server to offer login only after STARTTLS (or only on port 465 with TLS).',

@@ -202,3 +202,14 @@ describe('classifyAuthReply', () => {
     });
   });
 });
+describe('auth.cleartext.offered wording', () => {
+  it('stays true when the login went ahead after an upgrade the server did not advertise', () => {
+    const entry = AUTH_KNOWLEDGE['auth.cleartext.offered'];
+    const text =
+      typeof entry.explanation === 'function'
+        ? entry.explanation({ host: 'h.test', port: 587, mechanismsBeforeTls: ['PLAIN'] })
+        : entry.explanation;
+    expect(text).not.toContain('without sending a password');
+    expect(text).toContain('before any password was sent');
+  });
+});
