@@ -15,7 +15,7 @@ import type { HistoryEntry } from '../../../preload/contract/history';
 import { writeFileAtomic } from '../../adapters/atomic-file';
 import type { MainServices } from '../../composition';
 import type { AuditRunSettings } from '../../core/audit/audit-service';
-import { MailwardenError } from '../../core/errors/mailwarden-error';
+import { toFailure } from '../../core/errors/mailwarden-error';
 import { buildClientReport, type ClientReport } from '../../core/report/client-report';
 import { renderClientReport } from '../../core/report/render-client-report';
 import { writeLine, type CliIo } from '../cli-io';
@@ -87,7 +87,9 @@ export async function runAuditClient(
       } catch (error) {
         // One account that cannot run (keychain locked, bad DNS setting) does not stop the others.
         failed += 1;
-        const message = error instanceof MailwardenError ? error.message : 'an unexpected error';
+        // toFailure keeps our own messages, the keychain's included, and hides any other error's text.
+        const failure = toFailure(error);
+        const message = failure.code === 'INTERNAL' ? 'an unexpected error' : failure.message;
         writeLine(io.stderr, `${position} ${terminalText(account.label)}: could not run: ${message}`);
       }
     }
