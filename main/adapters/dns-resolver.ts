@@ -4,6 +4,7 @@
  * Every lookup returns data, never throws: DNS answers are hostile input, so names are checked before a
  * query, answers are capped in count and size, and each lookup has a hard deadline.
  */
+import { decodeUtf8, excerpt } from '../../preload/contract/untrusted-text';
 import { Resolver } from 'node:dns/promises';
 import type { DnsFailureCode, DnsResolver, DnsResult, MxRecord, SrvRecord } from '../core/ports';
 import { formatDnsServer, type DnsServerAddress } from './parse-dns-server';
@@ -155,7 +156,7 @@ export function createDnsResolver(options: DnsResolverOptions = {}): DnsResolver
         (r, n) => r.resolveTxt(n),
         (raw) => {
           // RFC 7208 section 3.3: a record's character-strings are concatenated without spaces.
-          const joined = raw.map((strings) => strings.join(''));
+          const joined = raw.map((strings) => txtText(strings.join('')));
           const total = joined.reduce((sum, text) => sum + text.length, 0);
           if (total > maxTxtChars) {
             return fail(
@@ -207,8 +208,16 @@ function seconds(ms: number): string {
   return `${String(Math.round(ms / 100) / 10)} s`;
 }
 
-/** A name shown back as plain text: no control characters, bounded length. */
+/**
+ * A TXT record's octets as text. Node's resolver hands each octet over as one Latin-1 character, so UTF-8
+ * text (RFC 6376 section 3.6.2.2 and RFC 7489 allow it in comments and URIs) would show as mojibake; the
+ * octets are recovered losslessly and decoded as UTF-8, invalid sequences becoming U+FFFD.
+ */
+function txtText(latin1: string): string {
+  return decodeUtf8(Buffer.from(latin1, 'latin1'));
+}
+
+/** Shown back as plain text (preload/contract/untrusted-text.ts), bounded. */
 function echo(text: string): string {
-  const clean = text.replace(/\p{Cc}/gu, '?');
-  return clean.length > MAX_ECHO_CHARS ? `${clean.slice(0, MAX_ECHO_CHARS)}...` : clean;
+  return excerpt(text, MAX_ECHO_CHARS);
 }

@@ -3,6 +3,7 @@
  *
  * A resolver must be an IP address: looking up the resolver's own name would need a resolver first.
  */
+import { excerpt } from '../../preload/contract/untrusted-text';
 import { isIP } from 'node:net';
 
 /** Standard DNS port (RFC 1035 section 4.2). */
@@ -84,8 +85,7 @@ function refuse(message: string): DnsServerParse {
   return { ok: false, message };
 }
 
-/** User input shown back as plain text: no control characters, bounded length. */
+/** Shown back as plain text (preload/contract/untrusted-text.ts), bounded. */
 function echo(text: string): string {
-  const clean = text.replace(/\p{Cc}/gu, '?');
-  return clean.length > MAX_ECHO_CHARS ? `${clean.slice(0, MAX_ECHO_CHARS)}...` : clean;
+  return excerpt(text, MAX_ECHO_CHARS);
 }

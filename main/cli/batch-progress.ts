@@ -4,7 +4,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { BatchProgress, BatchResult } from '../core/batch/run-batch';
-import { terminalSafe } from './terminal-text';
+import { terminalText } from '../../preload/contract/untrusted-text';
 
 const BAR_WIDTH = 24;
 /** ANSI "erase to end of line", so a shorter redraw leaves no tail of the previous one. */
@@ -49,16 +49,16 @@ export function createBatchProgress(
   return {
     note(text) {
       if (tty && drawn) {
-        stream.write(`\r${ERASE_LINE}${terminalSafe(text)}\n`);
+        stream.write(`\r${ERASE_LINE}${terminalText(text)}\n`);
         draw();
-      } else stream.write(`${terminalSafe(text)}\n`);
+      } else stream.write(`${terminalText(text)}\n`);
     },
     update(progress) {
       done = progress.done;
       if (tty) draw();
       else
         stream.write(
-          `[${String(progress.done)}/${String(progress.total)}] ${terminalSafe(describe(progress.result))} (${rate()})\n`,
+          `[${String(progress.done)}/${String(progress.total)}] ${terminalText(describe(progress.result))} (${rate()})\n`,
         );
     },
     finish() {

@@ -6,7 +6,7 @@ import type { AuditReport } from '../../preload/contract/audit';
 import { SEVERITIES, type Finding, type Severity } from '../../preload/contract/findings';
 import { readSummary, type ActionView, type SummaryView } from '../core/report/report-summary';
 import { cliWording } from './cli-wording';
-import { terminalSafe } from './terminal-text';
+import { terminalText } from '../../preload/contract/untrusted-text';
 
 const LABELS: Record<Severity, string> = {
   critical: 'CRITICAL',
@@ -20,13 +20,13 @@ const LABELS: Record<Severity, string> = {
 export function formatAuditText(report: AuditReport): string {
   const summary = readSummary(report);
   const lines: string[] = [];
-  lines.push(`Mailwarden audit of ${terminalSafe(report.target.label)}`);
+  lines.push(`Mailwarden audit of ${terminalText(report.target.label)}`);
   lines.push(
     `Started ${report.startedAt}, finished ${report.finishedAt}${report.cancelled ? ' (cancelled)' : ''}`,
   );
   lines.push('');
-  lines.push(terminalSafe(summary.verdict));
-  for (const banner of summary.banners) lines.push(`! ${terminalSafe(banner)}`);
+  lines.push(terminalText(summary.verdict));
+  for (const banner of summary.banners) lines.push(`! ${terminalText(banner)}`);
   lines.push('', ...scoreLines(summary), '');
   if (summary.actions.length === 0)
     lines.push(
@@ -40,8 +40,8 @@ export function formatAuditText(report: AuditReport): string {
     for (const action of summary.actions) lines.push(...formatAction(action), '');
   }
   for (const group of summary.notRun) {
-    lines.push(`Not run: ${terminalSafe(group.why)}`);
-    for (const check of group.checks) lines.push(`  - ${terminalSafe(check)}`);
+    lines.push(`Not run: ${terminalText(group.why)}`);
+    for (const check of group.checks) lines.push(`  - ${terminalText(check)}`);
     lines.push('');
   }
   // The appendix: every finding once, without repeating the fixes the plan already gave.
@@ -51,17 +51,17 @@ export function formatAuditText(report: AuditReport): string {
   if (problems.length > 0) {
     lines.push(`All findings (${String(problems.length)}):`);
     for (const finding of problems)
-      lines.push(`  [${LABELS[finding.severity]}] ${terminalSafe(finding.title)} (${finding.checkId})`);
+      lines.push(`  [${LABELS[finding.severity]}] ${terminalText(finding.title)} (${finding.checkId})`);
     lines.push('');
   }
   if (notes.length > 0) {
     lines.push('Notes:');
-    for (const finding of notes) lines.push(`  - ${terminalSafe(finding.title)}`);
+    for (const finding of notes) lines.push(`  - ${terminalText(finding.title)}`);
     lines.push('');
   }
   if (passes.length > 0) {
     lines.push(`Passed (${String(passes.length)}):`);
-    for (const finding of passes) lines.push(`  ✓ ${terminalSafe(finding.title)}`);
+    for (const finding of passes) lines.push(`  ✓ ${terminalText(finding.title)}`);
     lines.push('');
   }
   lines.push(summaryLine(report.findings));
@@ -77,11 +77,11 @@ function scoreLines({ score, banners }: SummaryView): string[] {
   const width = Math.max(...score.areas.map((area) => area.label.length));
   return [
     head,
-    ...fresh(overall.notes).map((note) => `  ${terminalSafe(note)}`),
+    ...fresh(overall.notes).map((note) => `  ${terminalText(note)}`),
     ...score.areas.map(
       (area) =>
-        `  ${terminalSafe(area.label.padEnd(width))}  ${area.grade}  ${area.points}${
-          fresh(area.notes).length === 0 ? '' : ` - ${terminalSafe(fresh(area.notes).join(' '))}`
+        `  ${terminalText(area.label.padEnd(width))}  ${area.grade}  ${area.points}${
+          fresh(area.notes).length === 0 ? '' : ` - ${terminalText(fresh(area.notes).join(' '))}`
         }`,
     ),
   ];
@@ -89,17 +89,17 @@ function scoreLines({ score, banners }: SummaryView): string[] {
 
 function formatAction(action: ActionView): string[] {
   const out = [
-    `${String(action.number)}. [${LABELS[action.severity]}] ${terminalSafe(action.title)}`,
-    `   Who: ${action.whoLabel}${action.where === null ? '' : `. Where: ${terminalSafe(action.where)}`}${
+    `${String(action.number)}. [${LABELS[action.severity]}] ${terminalText(action.title)}`,
+    `   Who: ${action.whoLabel}${action.where === null ? '' : `. Where: ${terminalText(action.where)}`}${
       action.fixes > 1 ? `. Fixes ${String(action.fixes)} findings` : ''
     }`,
   ];
   action.steps.forEach((step, index) =>
-    out.push(`   ${String(index + 1)}) ${terminalSafe(cliWording(step))}`),
+    out.push(`   ${String(index + 1)}) ${terminalText(cliWording(step))}`),
   );
   if (action.record !== null) {
     const { type, name, value } = action.record;
-    out.push(`   Publish: ${terminalSafe(name)} ${type} ${terminalSafe(value)}`);
+    out.push(`   Publish: ${terminalText(name)} ${type} ${terminalText(value)}`);
   }
   return out;
 }

@@ -1,7 +1,8 @@
 /** Stored runs for a terminal: the history table, and two runs compared (fixed, new, unchanged). */
 import type { HistoryProblem, HistoryRunSummary, RunComparison } from '../../preload/contract/history';
 import { SEVERITIES, type Finding, type Severity } from '../../preload/contract/findings';
-import { formatTable, terminalSafe } from './terminal-text';
+import { terminalText } from '../../preload/contract/untrusted-text';
+import { formatTable } from './terminal-text';
 
 export function formatHistoryTable(runs: readonly HistoryRunSummary[]): string {
   if (runs.length === 0) return 'No stored runs.';
@@ -22,15 +23,15 @@ export function formatHistoryTable(runs: readonly HistoryRunSummary[]): string {
 /** One sentence per problem file, for stderr: what happened to it and where it is now. */
 export function historyProblemText(problem: HistoryProblem): string {
   return problem.kind === 'corrupt'
-    ? `The stored run ${terminalSafe(problem.file)} was unreadable (${problem.reason}); it has been moved to ${terminalSafe(problem.movedTo)}.`
-    : `The stored run ${terminalSafe(problem.file)} was saved by a newer Mailwarden (history format ${String(problem.version)}); it was left untouched.`;
+    ? `The stored run ${terminalText(problem.file)} was unreadable (${problem.reason}); it has been moved to ${terminalText(problem.movedTo)}.`
+    : `The stored run ${terminalText(problem.file)} was saved by a newer Mailwarden (history format ${String(problem.version)}); it was left untouched.`;
 }
 
 export function formatComparisonText(comparison: RunComparison): string {
   const { older, newer } = comparison;
   const lines = [
-    `Comparing ${terminalSafe(older.target.label)}: run ${older.runId} (${older.startedAt})`,
-    `     with ${terminalSafe(newer.target.label)}: run ${newer.runId} (${newer.startedAt})`,
+    `Comparing ${terminalText(older.target.label)}: run ${older.runId} (${older.startedAt})`,
+    `     with ${terminalText(newer.target.label)}: run ${newer.runId} (${newer.startedAt})`,
     '',
     `Fixed (${String(comparison.fixed.length)}):`,
     ...findingLines(comparison.fixed),
@@ -53,7 +54,7 @@ function findingLines(findings: readonly Finding[]): string[] {
 }
 
 function findingLine(finding: Finding): string {
-  return `  [${finding.severity.toUpperCase()}] ${terminalSafe(finding.title)} (${terminalSafe(finding.id)} on ${terminalSafe(finding.checkId)})`;
+  return `  [${finding.severity.toUpperCase()}] ${terminalText(finding.title)} (${terminalText(finding.id)} on ${terminalText(finding.checkId)})`;
 }
 
 function countsText(counts: { readonly [S in Severity]: number }): string {

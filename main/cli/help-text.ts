@@ -129,7 +129,7 @@ Options:
   --oauth-token-stdin     Log in with SASL XOAUTH2, the OAuth 2.0 access token read from standard input
   --no-relay-test         Skip the open-relay and sender-spoofing tests
   --allow-fingerprint FP  Log in over a certificate that did not verify, only if its SHA-256 is FP
-  --dkim-selector S       A DKIM selector to check (for a bare domain); repeat for several
+  --dkim-selector S       A DKIM selector to check (for a bare domain); repeat for up to 100
   --format FORMAT         text, json, md, html (self-contained, prints on A4 and Letter) or csv
                           (one row per finding); default text. Every format hides passwords
   --out FILE              Write the report to FILE instead of standard output

@@ -5,7 +5,7 @@
 import type { MainServices } from '../composition';
 import { writeLine, type CliIo } from './cli-io';
 import { EXIT_OK } from './exit-codes';
-import { terminalSafe } from './terminal-text';
+import { terminalText } from '../../preload/contract/untrusted-text';
 import { UsageError } from './usage-error';
 
 /** Builds the services on first use, so `--help` and usage errors touch no file or keychain. */
@@ -28,6 +28,6 @@ export function runSubcommand(
   }
   const run = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
   if (run === undefined)
-    throw new UsageError(`Unknown subcommand "${command} ${terminalSafe(name)}".`, command);
+    throw new UsageError(`Unknown subcommand "${command} ${terminalText(name)}".`, command);
   return run(rest, io, services);
 }

@@ -249,9 +249,9 @@ test('tests all of one client’s accounts, shows each row’s end and the grade
   expect(json).toMatchObject({ kind: 'mailwarden-client-report', client: BAKERY });
   expect(json.accounts.map((account) => parseAuditReport(account.report))).toEqual(reports);
   const csv = await read('csv');
-  expect(csv.startsWith('account,grade,id,')).toBe(true);
-  // One row per finding, then one per check that did not run.
-  expect(csv.split('\r\n').filter((line) => line.startsWith(`${ORDERS},`)).length).toBe(
+  // Every field quoted; one row per finding, then one per check that did not run.
+  expect(csv.startsWith('"account","grade","id",')).toBe(true);
+  expect(csv.split('\r\n').filter((line) => line.startsWith(`"${ORDERS}",`)).length).toBe(
     (reports[1]?.findings.length ?? 0) +
       (reports[1]?.coverage?.checks.filter((check) => check.status !== 'ran').length ?? 0),
   );

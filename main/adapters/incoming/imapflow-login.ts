@@ -13,7 +13,8 @@ import type {
   IncomingLoginPort,
   IncomingLoginRequest,
 } from '../../core/incoming/incoming-login-port';
-import { capText, stripControls } from '../smtp/plain-text';
+import { visibleLine } from '../../../preload/contract/untrusted-text';
+import { capText } from '../smtp/plain-text';
 
 const MAX_LINE_BYTES = 8_192;
 const MAX_LITERAL_BYTES = 64 * 1024;
@@ -110,5 +111,5 @@ function connectFailure(error: ImapFlowError): IncomingLoginOutcome {
 }
 
 function replyText(error: ImapFlowError): string {
-  return capText(stripControls(error.responseText ?? error.message ?? 'unknown error'), MAX_REPLY_CHARS);
+  return capText(visibleLine(error.responseText ?? error.message ?? 'unknown error'), MAX_REPLY_CHARS);
 }

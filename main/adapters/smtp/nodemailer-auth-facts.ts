@@ -2,6 +2,7 @@
  * Reading what an SMTP login session said: AUTH mechanisms from an EHLO reply, replies as data, TLS facts
  * and fingerprint comparison. Pure functions of their input, shared by the login adapter and its session.
  */
+import { visibleText } from '../../../preload/contract/untrusted-text';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { LoginReply, LoginTlsFacts } from '../../core/smtp/smtp-login';
@@ -44,7 +45,7 @@ export function parseReply(raw: string): LoginReply {
     .map((line) => line.replace(/^\d{3}[ -]?/, '').replace(/^[245]\.\d{1,3}\.\d{1,3}\s?/, ''))
     .join(' ')
     .trim();
-  return { code: code === undefined ? 0 : Number(code), enhancedCode: enhanced, text: stripControls(text) };
+  return { code: code === undefined ? 0 : Number(code), enhancedCode: enhanced, text: visibleText(text) };
 }
 
 /** Compares fingerprints ignoring case and separators, so "ab:cd" and "ABCD" are the same. */
@@ -57,12 +58,6 @@ export function fingerprintAllowed(facts: LoginTlsFacts, allowed: string | undef
 function firstOf(value: string | string[] | undefined): string | null {
   if (value === undefined) return null;
   return typeof value === 'string' ? value : (value[0] ?? null);
-}
-
-/** Server text is shown as plain text: control characters go (line breaks between reply lines stay). */
-export function stripControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
 export function seconds(ms: number): string {

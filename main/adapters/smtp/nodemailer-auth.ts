@@ -9,6 +9,7 @@
  * overwrites the clear-text EHLO after STARTTLS, so that one is read from its transaction log; the
  * contract test in test/integration/adapters/smtp/nodemailer-auth.test.ts pins all of it.
  */
+import { visibleText } from '../../../preload/contract/untrusted-text';
 import type { Socket } from 'node:net';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type {
@@ -20,7 +21,7 @@ import type {
   LoginResult,
   SmtpLoginPort,
 } from '../../core/smtp/smtp-login';
-import { fingerprintAllowed, stripControls, tlsFactsOf } from './nodemailer-auth-facts';
+import { fingerprintAllowed, tlsFactsOf } from './nodemailer-auth-facts';
 import { openLoginSocket, trustedCas } from './nodemailer-login-socket';
 import { tlsIdentity } from './tls-identity';
 import { MAX_ENTRY_CHARS, SessionEnded, watchLogin, type LoginWatch } from './nodemailer-login-watch';
@@ -239,7 +240,7 @@ function describeNodemailerError(error: Error, tlsFailed: boolean): LoginFailure
             ? 'too-much-data'
             : 'protocol';
   // nodemailer's messages carry the server reply, never the credentials (it logs "/* secret */").
-  return { kind, message: stripControls(error.message).slice(0, MAX_ENTRY_CHARS) };
+  return { kind, message: visibleText(error.message).slice(0, MAX_ENTRY_CHARS) };
 }
 
 function errorCode(error: Error): string {

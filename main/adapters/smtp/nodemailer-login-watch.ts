@@ -4,6 +4,7 @@
  * deadline and the user's cancel. Whatever ends the session early rejects one promise, `ended`, which the
  * login races every step against.
  */
+import { visibleText } from '../../../preload/contract/untrusted-text';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { TranscriptEntry } from '../../core/smtp/smtp-channel';
 import type {
@@ -15,7 +16,7 @@ import type {
   LoginTlsFacts,
   WithheldReason,
 } from '../../core/smtp/smtp-login';
-import { authMechanisms, parseReply, seconds, stripControls, tlsFactsOf } from './nodemailer-auth-facts';
+import { authMechanisms, parseReply, seconds, tlsFactsOf } from './nodemailer-auth-facts';
 import { createRedactor } from './nodemailer-auth-redaction';
 import type { SmtpConnectionInternals } from './nodemailer-session';
 
@@ -111,7 +112,7 @@ export function watchLogin(request: LoginRequest): LoginWatch {
       at: new Date().toISOString(),
       elapsedMs: Date.now() - started,
       direction,
-      text: redactor.scrub(stripControls(text)).slice(0, MAX_ENTRY_CHARS),
+      text: visibleText(redactor.scrub(text)).slice(0, MAX_ENTRY_CHARS),
     });
   };
 

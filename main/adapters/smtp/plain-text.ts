@@ -1,20 +1,15 @@
 /**
- * Server text made safe to show: control characters removed, length capped.
+ * Server text made safe to keep and show, by the one policy for untrusted text
+ * (preload/contract/untrusted-text.ts), and capped in length.
  *
- * Everything an SMTP server says is hostile input (DESIGN.md, security model): it is shown as plain text,
- * so terminal escapes, NULs and bidirectional overrides must not survive into a transcript or a finding.
+ * Everything an SMTP server says is hostile input (DESIGN.md, security model): terminal escapes, NULs and
+ * bidirectional overrides must not survive into a transcript or a finding, so they are shown as ⟨U+XXXX⟩.
  */
+import { decodeUtf8, visibleLine } from '../../../preload/contract/untrusted-text';
 
-/** C0/C1 controls (tab included) and the Unicode bidi embedding/override/isolate marks. */
-const UNSAFE_CHARACTERS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
-
-/** Decodes server bytes as UTF-8 (invalid sequences become U+FFFD) and removes control characters. */
+/** Decodes server bytes as UTF-8 (invalid sequences become U+FFFD) and shows control characters visibly. */
 export function plainText(bytes: Buffer): string {
-  return stripControls(bytes.toString('utf8'));
-}
-
-export function stripControls(text: string): string {
-  return text.replace(UNSAFE_CHARACTERS, '');
+  return visibleLine(decodeUtf8(bytes));
 }
 
 /** Caps text at `maxChars`, saying how much was left out. */

@@ -20,7 +20,7 @@ import type {
   TlsSessionFacts,
 } from '../../core/smtp/smtp-channel';
 import { certificateFacts } from './certificate-facts';
-import { stripControls } from './plain-text';
+import { visibleLine } from '../../../preload/contract/untrusted-text';
 import { tlsIdentity } from './tls-identity';
 
 /** A chain longer than this is hostile or broken; the facts keep the first certificates only. */
@@ -90,11 +90,7 @@ export function tlsHandshake(
     };
     const onError = (error: Error): void => {
       finish(
-        failed(
-          'tls-handshake-failed',
-          `The TLS handshake failed: ${stripControls(error.message)}.`,
-          elapsed(),
-        ),
+        failed('tls-handshake-failed', `The TLS handshake failed: ${visibleLine(error.message)}.`, elapsed()),
       );
     };
     const onClose = (): void => {

@@ -4,7 +4,8 @@
  * Client lines are recorded as the caller's `redactAs` text when given, so a secret never enters it.
  */
 import type { TranscriptEntry } from '../../core/smtp/smtp-channel';
-import { capText, stripControls } from './plain-text';
+import { visibleLine } from '../../../preload/contract/untrusted-text';
+import { capText } from './plain-text';
 
 /** One server line is shown up to this many characters (RFC 5321 lines are 512 octets). */
 const MAX_ENTRY_CHARS = 1_024;
@@ -21,7 +22,7 @@ export class TranscriptRecorder {
   }
 
   client(text: string): void {
-    this.add('client', stripControls(text));
+    this.add('client', visibleLine(text));
   }
 
   server(text: string): void {

@@ -17,7 +17,8 @@ import {
 } from '../help-text';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
 import { promptPassword, readPasswordFromStdin } from '../password-input';
-import { formatTable, terminalSafe } from '../terminal-text';
+import { jsonText, terminalText } from '../../../preload/contract/untrusted-text';
+import { formatTable } from '../terminal-text';
 import { runSubcommand, type ServicesFactory } from '../subcommands';
 import { UsageError } from '../usage-error';
 
@@ -97,7 +98,7 @@ async function addAccount(args: readonly string[], io: CliIo, services: Services
   };
   const password = await readPassword(io, values['password-stdin'] === true, 'Password (Enter to skip): ');
   const account = await services().accounts.add(input, password);
-  writeLine(io.stdout, `Saved ${terminalSafe(account.label)} (id ${account.id}).`);
+  writeLine(io.stdout, `Saved ${terminalText(account.label)} (id ${account.id}).`);
   writeLine(
     io.stdout,
     password === undefined
@@ -157,13 +158,13 @@ async function editAccount(args: readonly string[], io: CliIo, services: Service
   writeLine(
     io.stdout,
     changes.length === 0
-      ? `Nothing changed for ${terminalSafe(updated.label)} (id ${updated.id}).`
-      : `Saved ${terminalSafe(updated.label)} (id ${updated.id}):`,
+      ? `Nothing changed for ${terminalText(updated.label)} (id ${updated.id}).`
+      : `Saved ${terminalText(updated.label)} (id ${updated.id}):`,
   );
   for (const change of changes)
     writeLine(
       io.stdout,
-      `  ${change.field}: ${terminalSafe(change.before) || '(none)'} -> ${terminalSafe(change.after) || '(none)'}`,
+      `  ${change.field}: ${terminalText(change.before) || '(none)'} -> ${terminalText(change.after) || '(none)'}`,
     );
   if (serverChanged(existing, updated)) {
     const { runs } = await built.history.list({ kind: 'account', accountId: updated.id });
@@ -171,7 +172,7 @@ async function editAccount(args: readonly string[], io: CliIo, services: Service
       writeLine(
         io.stdout,
         `${runs.length === 1 ? 'The earlier run' : `The ${String(runs.length)} earlier runs`} in its history ` +
-          `tested another server (${terminalSafe(existing.host)}:${String(existing.port)}, ${existing.security}); ` +
+          `tested another server (${terminalText(existing.host)}:${String(existing.port)}, ${existing.security}); ` +
           'they stay in its history, and the next audit tests the new one.',
       );
   }
@@ -202,7 +203,7 @@ async function listAccounts(args: readonly string[], io: CliIo, services: Servic
   const list = await built.accounts.list();
   for (const warning of list.warnings) writeLine(io.stderr, `Warning: ${warning}`);
   if (values.json === true) {
-    writeLine(io.stdout, JSON.stringify(list.accounts, null, 2));
+    writeLine(io.stdout, jsonText(list.accounts));
     return EXIT_OK;
   }
   if (list.accounts.length === 0) {
@@ -261,7 +262,7 @@ async function removeAccount(args: readonly string[], io: CliIo, services: Servi
   const { accounts } = services();
   const account = await accounts.resolve(singleTarget(positionals, 'accounts remove'));
   await accounts.remove(account.id);
-  writeLine(io.stdout, `Removed ${terminalSafe(account.label)} and its keychain password.`);
+  writeLine(io.stdout, `Removed ${terminalText(account.label)} and its keychain password.`);
   return EXIT_OK;
 }
 
@@ -283,7 +284,7 @@ async function setPassword(args: readonly string[], io: CliIo, services: Service
   const password = await readPassword(
     io,
     values['password-stdin'] === true,
-    `New password for ${terminalSafe(account.email)}: `,
+    `New password for ${terminalText(account.email)}: `,
   );
   if (password === undefined)
     throw new UsageError(
@@ -291,6 +292,6 @@ async function setPassword(args: readonly string[], io: CliIo, services: Service
       'accounts set-password',
     );
   await accounts.setPassword(account.id, password);
-  writeLine(io.stdout, `Password for ${terminalSafe(account.label)} stored in your system keychain.`);
+  writeLine(io.stdout, `Password for ${terminalText(account.label)} stored in your system keychain.`);
   return EXIT_OK;
 }

@@ -30,7 +30,7 @@ import { createBatchProgress } from '../batch-progress';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_COULD_NOT_RUN, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../exit-codes';
 import { exitCodeForFindings } from '../report-output';
-import { terminalSafe } from '../terminal-text';
+import { jsonText, terminalText } from '../../../preload/contract/untrusted-text';
 import { UsageError } from '../usage-error';
 
 const COMMAND = 'audit';
@@ -174,7 +174,7 @@ export function reportBaseName(job: Pick<BatchJob, 'line' | 'client' | 'target'>
 async function saveReport(outDir: string, job: BatchJob, report: AuditReport): Promise<SavedReport> {
   const base = reportBaseName(job);
   const saved = { json: `${base}.json`, view: `${base}.html` };
-  await writeFileAtomic(join(outDir, saved.json), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFileAtomic(join(outDir, saved.json), `${jsonText(report)}\n`);
   await writeFileAtomic(join(outDir, saved.view), renderHtml(report));
   return saved;
 }
@@ -188,7 +188,7 @@ function summary(index: BatchIndex, outDir: string): string {
     ...(totals['not-run'] > 0 ? [`${String(totals['not-run'])} not run`] : []),
   ]
     .join(', ')
-    .concat(`. Index: ${terminalSafe(join(outDir, 'index.html'))} and index.csv.`);
+    .concat(`. Index: ${terminalText(join(outDir, 'index.html'))} and index.csv.`);
 }
 
 function reportsOf(results: readonly BatchResult[]): AuditReport[] {

@@ -15,14 +15,15 @@ import type { HistoryEntry } from '../../../preload/contract/history';
 import { writeFileAtomic } from '../../adapters/atomic-file';
 import type { MainServices } from '../../composition';
 import type { AuditRunSettings } from '../../core/audit/audit-service';
-import { MailwardenError } from '../../core/errors/mailwarden-error';
+import { toFailure } from '../../core/errors/mailwarden-error';
 import { buildClientReport, type ClientReport } from '../../core/report/client-report';
 import { renderClientReport } from '../../core/report/render-client-report';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_COULD_NOT_RUN, EXIT_FINDINGS, EXIT_OK } from '../exit-codes';
 import type { CliReportFormat } from '../report-output';
 import { exitCodeForFindings } from '../report-output';
-import { formatTable, terminalSafe } from '../terminal-text';
+import { terminalText } from '../../../preload/contract/untrusted-text';
+import { formatTable } from '../terminal-text';
 import { UsageError } from '../usage-error';
 import { EXIT_CANCELLED } from './audit-batch';
 
@@ -68,10 +69,10 @@ export async function runAuditClient(
     for (const [index, account] of accounts.entries()) {
       const position = `[${String(index + 1)}/${String(accounts.length)}]`;
       if (controller.signal.aborted) {
-        writeLine(io.stderr, `${position} ${terminalSafe(account.label)}: skipped (cancelled)`);
+        writeLine(io.stderr, `${position} ${terminalText(account.label)}: skipped (cancelled)`);
         continue;
       }
-      writeLine(io.stderr, `${position} Testing ${terminalSafe(account.label)}...`);
+      writeLine(io.stderr, `${position} Testing ${terminalText(account.label)}...`);
       let runId = NOT_SAVED;
       try {
         const report = await built.audits.run({ kind: 'account', accountId: account.id }, options.settings, {
@@ -82,12 +83,14 @@ export async function runAuditClient(
           },
         });
         entries.push({ runId, accountId: account.id, report });
-        writeLine(io.stderr, `${position} ${terminalSafe(account.label)}: ${outcomeText(report)}`);
+        writeLine(io.stderr, `${position} ${terminalText(account.label)}: ${outcomeText(report)}`);
       } catch (error) {
         // One account that cannot run (keychain locked, bad DNS setting) does not stop the others.
         failed += 1;
-        const message = error instanceof MailwardenError ? error.message : 'an unexpected error';
-        writeLine(io.stderr, `${position} ${terminalSafe(account.label)}: could not run: ${message}`);
+        // toFailure keeps our own messages, the keychain's included, and hides any other error's text.
+        const failure = toFailure(error);
+        const message = failure.code === 'INTERNAL' ? 'an unexpected error' : failure.message;
+        writeLine(io.stderr, `${position} ${terminalText(account.label)}: could not run: ${message}`);
       }
     }
   } finally {
@@ -100,7 +103,7 @@ export async function runAuditClient(
   if (options.out === undefined) io.stdout.write(output);
   else {
     await writeFileAtomic(options.out, output);
-    writeLine(io.stderr, `Client report written to ${terminalSafe(options.out)}.`);
+    writeLine(io.stderr, `Client report written to ${terminalText(options.out)}.`);
   }
   // The same order as --batch: cancelled, then could not run, then findings at or above --fail-on.
   if (controller.signal.aborted) return EXIT_CANCELLED;
@@ -125,7 +128,7 @@ function clientAccounts(
     throw new UsageError(
       groups.length === 0
         ? `No saved account is in a client group. Add one with "mailwarden accounts add ... --client NAME".`
-        : `No saved account is in the client group "${terminalSafe(client)}". Client groups: ${groups.map(terminalSafe).join(', ')}.`,
+        : `No saved account is in the client group "${terminalText(client)}". Client groups: ${groups.map(terminalText).join(', ')}.`,
       COMMAND,
     );
   }
@@ -155,7 +158,7 @@ function clientText(report: ClientReport): string {
     summary.cancelled ? 'cancelled' : 'complete',
   ]);
   return [
-    `Client report: ${terminalSafe(report.client)} (${String(report.accounts.length)} ${report.accounts.length === 1 ? 'account' : 'accounts'})`,
+    `Client report: ${terminalText(report.client)} (${String(report.accounts.length)} ${report.accounts.length === 1 ? 'account' : 'accounts'})`,
     '',
     formatTable(['Account', 'Grade', 'Score', 'Worst', ...SEVERITIES_WORST_FIRST, 'Run'], rows),
   ].join('\n');

@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../../adapters/atomic-file';
 import { createCaPemChecker } from '../../adapters/ca-certificates';
 import type { MainServices } from '../../composition';
 import type { AuditRequest } from '../../core/audit/audit-service';
+import { MAX_SELECTORS } from '../../core/checks/dkim/check-dkim';
 import type { LoginSecret } from '../../core/smtp/smtp-login';
 import type { StandardSmtpPorts } from '../../core/probes/smtp-ports';
 import { writeLine, type CliIo } from '../cli-io';
@@ -23,7 +24,7 @@ import { AUDIT_HELP } from '../help-text';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
 import { readPasswordFromStdin } from '../password-input';
 import { exitCodeForFindings, parseFailOn, parseReportFormat, renderForCli } from '../report-output';
-import { terminalSafe } from '../terminal-text';
+import { terminalText } from '../../../preload/contract/untrusted-text';
 import { UsageError } from '../usage-error';
 
 const COMMAND = 'audit';
@@ -135,7 +136,7 @@ export async function runAuditCommand(
   if (values.out === undefined) io.stdout.write(output);
   else {
     await writeFileAtomic(values.out, output);
-    writeLine(io.stderr, `Report written to ${terminalSafe(values.out)}.`);
+    writeLine(io.stderr, `Report written to ${terminalText(values.out)}.`);
   }
   return exitCodeForFindings(report, failOn);
 }
@@ -195,7 +196,14 @@ async function buildRequest(
       `There is no saved account for ${target}. Add it with "mailwarden accounts add".`,
       COMMAND,
     );
-  return { kind: 'domain', domain: target, dkimSelectors: values['dkim-selector'] ?? [] };
+  const selectors = values['dkim-selector'] ?? [];
+  // The DKIM check tries at most MAX_SELECTORS; more would be dropped without a word.
+  if (selectors.length > MAX_SELECTORS)
+    throw new UsageError(
+      `--dkim-selector was given ${String(selectors.length)} times; at most ${String(MAX_SELECTORS)} selectors are checked.`,
+      COMMAND,
+    );
+  return { kind: 'domain', domain: target, dkimSelectors: selectors };
 }
 
 /** A password or an OAuth 2.0 access token (for SASL XOAUTH2), from standard input only, never argv. */
@@ -273,7 +281,7 @@ function progressPrinter(io: CliIo): (event: AuditEvent) => void {
       done += 1;
       writeLine(
         io.stderr,
-        `[${String(done)}/${String(total)}] ${terminalSafe(event.checkId)} (${String(event.elapsedMs)} ms)`,
+        `[${String(done)}/${String(total)}] ${terminalText(event.checkId)} (${String(event.elapsedMs)} ms)`,
       );
     }
   };

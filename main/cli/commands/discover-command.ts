@@ -6,7 +6,8 @@ import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_OK } from '../exit-codes';
 import { DISCOVER_HELP } from '../help-text';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
-import { formatTable, terminalSafe } from '../terminal-text';
+import { jsonText, terminalText } from '../../../preload/contract/untrusted-text';
+import { formatTable } from '../terminal-text';
 import { UsageError } from '../usage-error';
 
 export async function runDiscoverCommand(
@@ -30,14 +31,14 @@ export async function runDiscoverCommand(
     throw new UsageError('Name exactly one domain.', 'discover');
 
   const result = await services(values.dns).discovery.run(positionals[0]);
-  if (values.json === true) writeLine(io.stdout, JSON.stringify(result, null, 2));
+  if (values.json === true) writeLine(io.stdout, jsonText(result));
   else writeLine(io.stdout, formatDiscovery(result));
   return EXIT_OK;
 }
 
 export function formatDiscovery(result: DiscoveryResult): string {
   const lines = [
-    `Submission servers for ${terminalSafe(result.domain)} (DNS: ${terminalSafe(result.resolver)})`,
+    `Submission servers for ${terminalText(result.domain)} (DNS: ${terminalText(result.resolver)})`,
     '',
   ];
   if (result.candidates.length === 0) {
@@ -52,6 +53,6 @@ export function formatDiscovery(result: DiscoveryResult): string {
   }
   lines.push('', 'How we looked:');
   for (const step of result.steps)
-    lines.push(`  - ${terminalSafe(step.step)}: ${terminalSafe(step.outcome)}`);
+    lines.push(`  - ${terminalText(step.step)}: ${terminalText(step.outcome)}`);
   return lines.join('\n');
 }

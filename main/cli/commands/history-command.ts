@@ -16,7 +16,7 @@ import {
   HISTORY_SHOW_HELP,
 } from '../help-text';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
-import { terminalSafe } from '../terminal-text';
+import { jsonText, terminalText } from '../../../preload/contract/untrusted-text';
 import { runSubcommand, type ServicesFactory } from '../subcommands';
 import { UsageError } from '../usage-error';
 
@@ -44,10 +44,7 @@ async function listRuns(args: readonly string[], io: CliIo, services: ServicesFa
   const target = positionals[0] === undefined ? undefined : await resolveTarget(positionals[0], built);
   const listing = await built.history.list(target);
   for (const problem of listing.problems) writeLine(io.stderr, `Warning: ${historyProblemText(problem)}`);
-  writeLine(
-    io.stdout,
-    values.json === true ? JSON.stringify(listing, null, 2) : formatHistoryTable(listing.runs),
-  );
+  writeLine(io.stdout, values.json === true ? jsonText(listing) : formatHistoryTable(listing.runs));
   return EXIT_OK;
 }
 
@@ -58,12 +55,10 @@ async function showRun(args: readonly string[], io: CliIo, services: ServicesFac
   const [runId] = exactlyRunIds(positionals, 1, command);
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json')
-    throw new UsageError(`--format must be text or json, not "${terminalSafe(format)}".`, command);
+    throw new UsageError(`--format must be text or json, not "${terminalText(format)}".`, command);
   const { report } = await services().history.get(runId);
   // The same output as `mailwarden audit`, so a stored run reads like a fresh one.
-  io.stdout.write(
-    format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatAuditText(report)}\n`,
-  );
+  io.stdout.write(format === 'json' ? `${jsonText(report)}\n` : `${formatAuditText(report)}\n`);
   return EXIT_OK;
 }
 
@@ -78,10 +73,7 @@ async function compareTwoRuns(
   const [runA, runB] = exactlyRunIds(positionals, 2, command);
   if (runA === runB) throw new UsageError('Name two different runs.', command);
   const comparison = await services().history.compare(runA, runB);
-  writeLine(
-    io.stdout,
-    values.json === true ? JSON.stringify(comparison, null, 2) : formatComparisonText(comparison),
-  );
+  writeLine(io.stdout, values.json === true ? jsonText(comparison) : formatComparisonText(comparison));
   return EXIT_OK;
 }
 
@@ -124,7 +116,7 @@ function exactlyRunIds(positionals: readonly string[], count: number, command: s
   for (const runId of positionals) {
     if (!RUN_ID_PATTERN.test(runId))
       throw new UsageError(
-        `"${terminalSafe(runId)}" is not a run id (see "mailwarden history list").`,
+        `"${terminalText(runId)}" is not a run id (see "mailwarden history list").`,
         command,
       );
   }
@@ -139,11 +131,11 @@ async function resolveTarget(text: string, built: MainServices): Promise<History
     accounts.find((a) => a.id === text) ?? accounts.find((a) => a.email.toLowerCase() === wanted);
   if (account !== undefined) return { kind: 'account', accountId: account.id };
   if (text.includes('@'))
-    throw new UsageError(`There is no saved account for ${terminalSafe(text)}.`, 'history list');
+    throw new UsageError(`There is no saved account for ${terminalText(text)}.`, 'history list');
   const domain = toAsciiDomain(text);
   if (!domain.ok)
     throw new UsageError(
-      `"${terminalSafe(text)}" is neither a saved account nor a domain: ${domain.reason}`,
+      `"${terminalText(text)}" is neither a saved account nor a domain: ${domain.reason}`,
       'history list',
     );
   return { kind: 'domain', domain: domain.value };

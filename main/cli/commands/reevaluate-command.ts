@@ -15,7 +15,7 @@ import { EXIT_OK } from '../exit-codes';
 import { formatAuditText } from '../format-audit-text';
 import { REEVALUATE_HELP } from '../help-text';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
-import { terminalSafe } from '../terminal-text';
+import { jsonText, terminalText } from '../../../preload/contract/untrusted-text';
 import { UsageError } from '../usage-error';
 
 const COMMAND = 'reevaluate';
@@ -48,18 +48,18 @@ export async function runReevaluateCommand(args: readonly string[], io: CliIo): 
     io.stderr,
     `Re-evaluated offline from the evidence of ${original.startedAt}: ${String(report.findings.length)} findings (the report had ${String(original.findings.length)}).`,
   );
-  const output = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatAuditText(report)}\n`;
+  const output = format === 'json' ? `${jsonText(report)}\n` : `${formatAuditText(report)}\n`;
   if (values.out === undefined) io.stdout.write(output);
   else {
     await writeFileAtomic(values.out, output);
-    writeLine(io.stderr, `Report written to ${terminalSafe(values.out)}.`);
+    writeLine(io.stderr, `Report written to ${terminalText(values.out)}.`);
   }
   return EXIT_OK;
 }
 
 /** The file as a report, or a UsageError saying exactly what is wrong with it. */
 async function readReport(path: string): Promise<AuditReport> {
-  const shown = terminalSafe(path);
+  const shown = terminalText(path);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -73,7 +73,7 @@ async function readReport(path: string): Promise<AuditReport> {
     parsed = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'unreadable';
-    throw new UsageError(`${shown} is not valid JSON (${terminalSafe(reason)}).`, COMMAND);
+    throw new UsageError(`${shown} is not valid JSON (${terminalText(reason)}).`, COMMAND);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new UsageError(`${shown} is not a Mailwarden JSON report: it is not a JSON object.`, COMMAND);

@@ -7,6 +7,7 @@
  * is converted to its A-label (punycode) form. The conversion is Node's `domainToASCII` (UTS #46
  * processing, pure: it makes no lookups).
  */
+import { excerpt } from '../../../preload/contract/untrusted-text';
 import { domainToASCII } from 'node:url';
 
 /** RFC 1035 section 2.3.4: a label is at most 63 octets. */
@@ -41,8 +42,7 @@ const SPACE_OR_CONTROL = /[\s\p{Cc}]/u;
 
 /** A short, printable excerpt of user input for a message. */
 function quote(text: string): string {
-  const printable = text.replace(/\p{Cc}/gu, '');
-  return `"${printable.length > QUOTE_MAX_CHARS ? `${printable.slice(0, QUOTE_MAX_CHARS)}…` : printable}"`;
+  return `"${excerpt(text, QUOTE_MAX_CHARS)}"`;
 }
 
 function fail(reason: string): NameResult {

@@ -5,6 +5,7 @@
  * The IPC schemas (preload/contract/schemas.ts) already capped sizes and types; this decides meaning.
  * Messages never quote the username (for some providers it is an API token).
  */
+import { excerpt } from '../../../preload/contract/untrusted-text';
 import {
   SECURITY_MODES,
   type Account,
@@ -55,8 +56,7 @@ const octets = (text: string): number => encoder.encode(text).length;
 
 /** A short, printable excerpt of user input for a message. */
 function quote(text: string): string {
-  const printable = text.replace(/\p{Cc}/gu, '');
-  return `"${printable.length > QUOTE_MAX_CHARS ? `${printable.slice(0, QUOTE_MAX_CHARS)}…` : printable}"`;
+  return `"${excerpt(text, QUOTE_MAX_CHARS)}"`;
 }
 
 function isSecurityMode(value: string): value is SecurityMode {

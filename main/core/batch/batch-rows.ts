@@ -5,6 +5,7 @@
  * Columns are found by their header names, so a spreadsheet with the columns in another order still
  * works; the values are checked with the same rules as adding an account by hand.
  */
+import { excerpt } from '../../../preload/contract/untrusted-text';
 import { SECURITY_MODES, type SecurityMode } from '../../../preload/contract/accounts';
 import { toAsciiDomain, validateHostOrIp } from '../accounts/domain-name';
 import { validateAccountInput } from '../accounts/validation';
@@ -76,8 +77,7 @@ function fold(name: string): string {
 }
 
 function quote(text: string): string {
-  const printable = text.replace(/\p{Cc}/gu, '');
-  return `"${printable.length > QUOTE_MAX_CHARS ? `${printable.slice(0, QUOTE_MAX_CHARS)}…` : printable}"`;
+  return `"${excerpt(text, QUOTE_MAX_CHARS)}"`;
 }
 
 /** Finds each column in the header row; every column must be there exactly once. */

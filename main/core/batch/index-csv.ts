@@ -2,16 +2,13 @@
  * The batch index as CSV (RFC 4180: CRLF line ends, fields quoted when they need it), one row per input
  * row, for the consultant's own spreadsheet.
  *
- * Client names and reasons come from the input file and from servers, so a cell that a spreadsheet would
- * run as a formula (starting with =, +, -, @, tab or CR) is prefixed with an apostrophe (the OWASP advice
- * on CSV injection).
+ * Client names and reasons come from the input file and from servers, so every field is quoted, its
+ * control characters shown visibly, and anything a spreadsheet would run as a formula made inert, in any
+ * list-separator locale (OWASP "CSV Injection"; preload/contract/untrusted-text.ts).
  */
 import { SEVERITIES } from '../../../preload/contract/findings';
+import { csvRows } from '../../../preload/contract/untrusted-text';
 import type { BatchIndex, BatchIndexEntry } from './batch-index';
-
-const CRLF = '\r\n';
-const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Worst first, like the reports. */
 const SEVERITY_COLUMNS = [...SEVERITIES].reverse();
@@ -31,7 +28,7 @@ export const INDEX_CSV_HEADER = [
 
 export function renderIndexCsv(index: BatchIndex): string {
   const rows = [INDEX_CSV_HEADER, ...index.entries.map(entryCells)];
-  return rows.map((cells) => cells.map(csvField).join(',')).join(CRLF) + CRLF;
+  return csvRows(rows);
 }
 
 function entryCells(entry: BatchIndexEntry): string[] {
@@ -47,9 +44,4 @@ function entryCells(entry: BatchIndexEntry): string[] {
     entry.report?.view ?? '',
     entry.note,
   ];
-}
-
-export function csvField(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

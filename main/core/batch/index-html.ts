@@ -2,11 +2,13 @@
  * The batch index as one self-contained HTML page: a summary and a table of every client, linking to each
  * row's report in the same folder.
  *
- * Client names, reasons and targets come from the input file, so every piece of text is escaped and the
+ * Client names, reasons and targets come from the input file, so every piece of text is escaped (controls
+ * shown visibly, preload/contract/untrusted-text.ts) and the
  * page forbids scripts and outside requests with its own Content-Security-Policy; it opens from disk with
  * no network and prints cleanly.
  */
 import { SEVERITIES, type Severity } from '../../../preload/contract/findings';
+import { htmlText as escapeHtml } from '../../../preload/contract/untrusted-text';
 import type { BatchIndex, BatchIndexEntry } from './batch-index';
 
 const SEVERITY_COLUMNS = [...SEVERITIES].reverse();
@@ -89,13 +91,4 @@ function entryRow(entry: BatchIndexEntry): string {
   )}</td><td>${status}</td><td>${worst}</td>${counts}<td class="num">${
     entry.score === null ? '' : escapeHtml(String(entry.score))
   }</td><td>${escapeHtml(entry.grade ?? '')}</td><td>${link}</td></tr>`;
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }

@@ -4,6 +4,7 @@
  * Order: the domain's own SRV records (what it declares), the provider its MX points to, the provider that
  * owns the email domain, and last a guess at smtp.<domain> / mail.<domain>. DNS failures are steps, not throws.
  */
+import { excerpt } from '../../../preload/contract/untrusted-text';
 import type { SecurityMode } from '../../../preload/contract/accounts';
 import type {
   DiscoveryCandidate,
@@ -309,8 +310,7 @@ function isRootTarget(name: string): boolean {
   return name === '' || name === '.';
 }
 
-/** User input shown back as plain text: no control characters, bounded length. */
+/** Shown back as plain text (preload/contract/untrusted-text.ts), bounded. */
 function plain(text: string): string {
-  const clean = text.replace(/\p{Cc}/gu, '?');
-  return clean.length > MAX_ECHO_CHARS ? `${clean.slice(0, MAX_ECHO_CHARS)}...` : clean;
+  return excerpt(text, MAX_ECHO_CHARS);
 }

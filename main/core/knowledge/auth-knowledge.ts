@@ -110,7 +110,8 @@ export const AUTH_KNOWLEDGE = {
     explanation: (e) =>
       `Before any encryption was set up, the server listed login methods (${evidenceList(e, 'mechanismsBeforeTls').join(', ')}). ` +
       'A mail program that is misconfigured, or tricked by someone on the network, could send your password in readable form. ' +
-      'We found this without sending a password.',
+      // True also when the server hid STARTTLS but accepted it and the login then went ahead over TLS.
+      'We read this before any password was sent; Mailwarden sends a password only over encryption it has verified.',
     fix: {
       steps: [
         'Configure the server to offer login only after STARTTLS (or only on port 465 with TLS).',
@@ -446,6 +447,8 @@ export interface AuthReplyRule {
   readonly enhancedCode?: string;
   readonly text?: RegExp;
   readonly mechanism?: string;
+  /** The server's host name must match: for wording that other servers use too. */
+  readonly host?: RegExp;
 }
 
 /** First match wins: provider replies before the standard ones they share codes with. */
@@ -511,6 +514,9 @@ export const AUTH_REPLY_RULES: readonly AuthReplyRule[] = [
     provider: 'amazon-ses',
     code: 535,
     text: /Authentication Credentials Invalid/i,
+    // RFC 4954 section 6 suggests this very wording for any 535, so only SES's own endpoints
+    // (email-smtp.<region>.amazonaws.com) get the SES advice.
+    host: /(^|\.)amazonaws\.com\.?$/i,
   },
   {
     id: 'auth.login.sendgrid-bad-credentials',
@@ -542,12 +548,14 @@ export interface ClassifiedAuthReply {
 export function classifyAuthReply(
   reply: { readonly code: number; readonly enhancedCode: string | null; readonly text: string },
   mechanism: string | null,
+  host = '',
 ): ClassifiedAuthReply {
   for (const rule of AUTH_REPLY_RULES) {
     if (rule.code !== undefined && rule.code !== reply.code) continue;
     if (rule.enhancedCode !== undefined && rule.enhancedCode !== reply.enhancedCode) continue;
     if (rule.text !== undefined && !rule.text.test(reply.text)) continue;
     if (rule.mechanism !== undefined && rule.mechanism !== mechanism) continue;
+    if (rule.host !== undefined && !rule.host.test(host)) continue;
     return { id: rule.id, provider: rule.provider };
   }
   return { id: 'auth.login.rejected', provider: null };

@@ -98,7 +98,7 @@ export const SPF_KNOWLEDGE = {
     severity: 'high',
     title: (e) => `The SPF record of ${evidenceText(e, 'domain')} holds invisible control characters`,
     explanation: (e) =>
-      `The record contains ${evidenceText(e, 'count')} character(s) such as line breaks or tabs that SPF does not allow (shown here as "?": ${evidenceText(e, 'shown')}). Receivers treat the record as broken (permerror). This usually comes from pasting text into the DNS editor.`,
+      `The record contains ${evidenceText(e, 'count')} character(s) such as line breaks or tabs that SPF does not allow (shown here with each one as its code point, such as ⟨U+0009⟩ for a tab: ${evidenceText(e, 'shown')}). Receivers treat the record as broken (permerror). This usually comes from pasting text into the DNS editor.`,
     fix: (e) => publishFix('Open the TXT record that starts with v=spf1 and retype it on one line.', e),
     references: [rfc(7208, '4.6'), rfc(7208, '3.3')],
   },

@@ -6,7 +6,7 @@
  */
 import type { AuditTargetDescription } from '../../../preload/contract/audit';
 import type { PlanAction } from '../../../preload/contract/plan';
-import { plainText } from '../report/report-view';
+import { visibleText as plainText } from '../../../preload/contract/untrusted-text';
 
 const GREETING: { readonly [A in PlanAction['who']]: (target: AuditTargetDescription) => string } = {
   dns: (target) =>

@@ -107,7 +107,11 @@ export function judge(result: LoginResult, evidence: Evidence, checkId: string):
       break;
     case 'rejected': {
       const reply = result.reply ?? { code: 0, enhancedCode: null, text: '' };
-      const classified = classifyAuthReply(reply, result.mechanism);
+      const classified = classifyAuthReply(
+        reply,
+        result.mechanism,
+        typeof evidence['host'] === 'string' ? evidence['host'] : '',
+      );
       findings.push(finding(classified.id, checkId, { ...evidence, provider: classified.provider }));
       break;
     }

@@ -8,7 +8,8 @@ import type { AuditReport } from '../../../preload/contract/audit';
 import { SEVERITIES, severityRank, type Severity } from '../../../preload/contract/findings';
 import type { HistoryEntry } from '../../../preload/contract/history';
 import type { Grade } from '../../../preload/contract/score';
-import { plainText, targetText } from './report-view';
+import { visibleText as plainText } from '../../../preload/contract/untrusted-text';
+import { targetText } from './report-view';
 
 export const CLIENT_REPORT_KIND = 'mailwarden-client-report';
 export const CLIENT_REPORT_SCHEMA_VERSION = 1;

@@ -2,7 +2,7 @@
  * A tiny HTML builder that escapes by default: every interpolated string is escaped, only fragments built
  * by `markup` itself pass through, so hostile server or DNS text can never become markup.
  */
-import { plainText } from './report-view';
+import { htmlText } from '../../../preload/contract/untrusted-text';
 
 /** Markup built by `markup`: safe to embed as is. */
 export class SafeHtml {
@@ -14,17 +14,9 @@ export class SafeHtml {
 
 export type HtmlValue = SafeHtml | string | number | null | undefined | readonly HtmlValue[];
 
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
 /** Escapes text for an element's content or a quoted attribute value (HTML Living Standard 13.1.2.3). */
 export function escapeHtml(text: string): string {
-  return plainText(text).replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+  return htmlText(text);
 }
 
 export function markup(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {

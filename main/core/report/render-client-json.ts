@@ -3,6 +3,7 @@
  * report. Every embedded `report` is the single-run report as it is, so it validates against
  * docs/report-schema.json and any tool that reads one report reads each of these.
  */
+import { jsonText } from '../../../preload/contract/untrusted-text';
 import type { ClientReport } from './client-report';
 import { CLIENT_REPORT_KIND, CLIENT_REPORT_SCHEMA_VERSION } from './client-report';
 
@@ -14,5 +15,5 @@ export function renderClientJson(report: ClientReport): string {
     generatedAt: report.generatedAt,
     accounts: report.accounts.map(({ summary, report: account }) => ({ ...summary, report: account })),
   };
-  return `${JSON.stringify(envelope, null, 2)}\n`;
+  return `${jsonText(envelope)}\n`;
 }

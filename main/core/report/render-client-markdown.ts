@@ -3,7 +3,7 @@
  * report with its headings one level down, so the file has one title and an outline per account.
  */
 import type { ClientReport } from './client-report';
-import { markdownText } from './markdown-text';
+import { markdownText } from '../../../preload/contract/untrusted-text';
 import { renderMarkdown } from './render-markdown';
 import { SEVERITIES_WORST_FIRST, SEVERITY_LABELS, readableTime } from './report-view';
 

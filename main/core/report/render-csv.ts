@@ -3,14 +3,14 @@
  * check that did not run (severity "not-run", its cause as the explanation), so a spreadsheet never
  * reads a gap as a pass.
  *
- * RFC 4180: comma-separated, CRLF line ends, a header row, fields with a comma, quote or line break
- * quoted and their quotes doubled. Cells a spreadsheet would read as a formula (starting with = + - @ tab
- * or CR) get a leading apostrophe, so a hostile DNS record cannot run anything when the file is opened
- * (OWASP "CSV Injection").
+ * RFC 4180: comma-separated, CRLF line ends, a header row, every field quoted and its quotes doubled.
+ * Anything a spreadsheet could read as a formula gets a leading apostrophe, at the field's start and after
+ * any separator, so a hostile DNS record cannot run anything when the file is opened, whichever list
+ * separator the spreadsheet's locale uses (OWASP "CSV Injection"; preload/contract/untrusted-text.ts).
  */
 import type { AuditReport } from '../../../preload/contract/audit';
 import type { Finding } from '../../../preload/contract/findings';
-import { plainText } from './report-view';
+import { csvRows } from '../../../preload/contract/untrusted-text';
 
 export const CSV_COLUMNS = [
   'id',
@@ -24,17 +24,13 @@ export const CSV_COLUMNS = [
   'references',
 ] as const;
 
-const CRLF = '\r\n';
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
 export function renderCsv(report: AuditReport): string {
   const rows = [
     [...CSV_COLUMNS],
     ...report.findings.map((finding) => findingRow(finding, report.target.label)),
     ...notRunRows(report),
   ];
-  return rows.map((row) => row.map(csvCell).join(',')).join(CRLF) + CRLF;
+  return csvRows(rows);
 }
 
 /** Severity column value of a check that did not run: not a severity, so no filter mistakes it for one. */
@@ -72,11 +68,4 @@ export function findingRow(finding: Finding, target: string): string[] {
     record === undefined ? '' : `${record.name} ${record.type} ${record.value}`,
     finding.references.map((reference) => `${reference.label} <${reference.url}>`).join('; '),
   ];
-}
-
-/** One field: formula starts neutralised, then quoted when RFC 4180 section 2 rules 5-7 require it. */
-export function csvCell(value: string): string {
-  const text = plainText(value);
-  const inert = FORMULA_START.test(text) ? `'${text}` : text;
-  return NEEDS_QUOTES.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
 }

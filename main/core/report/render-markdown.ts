@@ -6,7 +6,11 @@
  */
 import type { AuditReport, TranscriptLine } from '../../../preload/contract/audit';
 import type { Finding } from '../../../preload/contract/findings';
-import { codeBlock, codeSpan, markdownText } from './markdown-text';
+import {
+  markdownCodeBlock as codeBlock,
+  markdownCodeSpan as codeSpan,
+  markdownText,
+} from '../../../preload/contract/untrusted-text';
 import { readSummary, type SummaryView } from './report-summary';
 import {
   SEVERITY_LABELS,

@@ -1,4 +1,5 @@
 /** One entry point for every file format a report can be saved as (the CLI's --format, the app's export). */
+import { jsonText } from '../../../preload/contract/untrusted-text';
 import type { AuditReport } from '../../../preload/contract/audit';
 import { renderCsv } from './render-csv';
 import { renderHtml } from './render-html';
@@ -15,7 +16,7 @@ export function renderReport(report: AuditReport, format: ReportFormat): string 
   switch (format) {
     case 'json':
       // The report itself: docs/report-schema.json describes it, docs/report-format.md explains it.
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return `${jsonText(report)}\n`;
     case 'md':
       return renderMarkdown(report);
     case 'html':

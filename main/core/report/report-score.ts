@@ -7,7 +7,7 @@
  */
 import type { AuditReport } from '../../../preload/contract/audit';
 import type { AreaScore } from '../../../preload/contract/score';
-import { plainText } from './report-view';
+import { visibleText as plainText } from '../../../preload/contract/untrusted-text';
 
 export interface ScoreRow {
   readonly label: string;

@@ -11,7 +11,7 @@ import { BANNER_BLOCKER_KINDS } from '../../../preload/contract/coverage';
 import type { RecordToPublish, Severity } from '../../../preload/contract/findings';
 import { ACTOR_LABELS, ACTORS, type Actor, type VerdictTone } from '../../../preload/contract/plan';
 import { readScore, type ScoreView } from './report-score';
-import { plainText } from './report-view';
+import { visibleText as plainText } from '../../../preload/contract/untrusted-text';
 
 export interface ActionView {
   /** 1-based, in plan order: "Action 2" in "what to send to whom" refers to it. */

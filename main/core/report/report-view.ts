@@ -3,10 +3,11 @@
  * key/value text, safe links, readable times and the score when the report has one.
  *
  * Everything here treats server and DNS text as hostile: control and bidi-override characters become
- * visible \xNN escapes (a record could otherwise hide or reorder text), and long values are cut.
+ * visible ⟨U+XXXX⟩ marks (preload/contract/untrusted-text.ts), and long values are cut.
  */
 import type { AuditReport } from '../../../preload/contract/audit';
 import { SEVERITIES, type Evidence, type Finding, type Severity } from '../../../preload/contract/findings';
+import { visibleText as plainText } from '../../../preload/contract/untrusted-text';
 
 /** Longest evidence value a human report prints; the JSON report keeps the whole value. */
 export const EVIDENCE_VALUE_MAX_CHARS = 400;
@@ -22,17 +23,6 @@ export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
 
 /** Worst first: the order a reader should act in. */
 export const SEVERITIES_WORST_FIRST: readonly Severity[] = [...SEVERITIES].reverse();
-
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text from outside with control and direction-override characters shown as \xNN (tabs and newlines kept). */
-export function plainText(text: string): string {
-  return text.replace(
-    UNSAFE_CHARACTERS,
-    (char) => `\\x${char.codePointAt(0)?.toString(16).padStart(2, '0') ?? ''}`,
-  );
-}
 
 export interface SeverityGroup {
   readonly severity: Severity;

@@ -13,6 +13,7 @@ import {
   type TranscriptLine,
 } from '../../../preload/contract/audit';
 import { severityRank, type Finding, type JsonValue } from '../../../preload/contract/findings';
+import { appText } from '../../../preload/contract/untrusted-text';
 
 /** The two switches on the plan screen. */
 export interface PlanChoices {
@@ -95,18 +96,21 @@ export function evidenceLabel(key: string): string {
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
-/** One evidence value as compact text: strings as they are, lists joined, objects as JSON. */
+/**
+ * One evidence value as compact text: strings as they are, lists joined, objects as JSON; control and
+ * direction characters from servers and DNS shown as ⟨U+XXXX⟩ (preload/contract/untrusted-text.ts).
+ */
 export function evidenceText(value: JsonValue): string {
   if (value === null || value === '') return '—';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return appText(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
     const items = value as readonly JsonValue[];
     return items.every((item) => typeof item !== 'object' || item === null)
       ? items.map((item) => evidenceText(item)).join(', ')
-      : JSON.stringify(value);
+      : appText(JSON.stringify(value));
   }
-  return JSON.stringify(value);
+  return appText(JSON.stringify(value));
 }
 
 /** Words a person reads for the evidence fields that matter; anything else is labelled from its key. */

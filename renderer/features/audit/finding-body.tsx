@@ -9,6 +9,7 @@ import type { AccountView } from '../../../preload/contract/accounts';
 import type { TranscriptLine } from '../../../preload/contract/audit';
 import type { Finding } from '../../../preload/contract/findings';
 import type { ProviderPreset } from '../../../preload/contract/providers';
+import { appText } from '../../../preload/contract/untrusted-text';
 import { useOpenSettings } from '../../app/open-settings';
 import { Button } from '../../components/button';
 import { strings } from '../../strings';
@@ -64,7 +65,7 @@ export function FindingBody(props: FindingBodyProps) {
                           ? text.server
                           : text.event}
                     </span>
-                    <span className="transcript__text">{line.text}</span>
+                    <span className="transcript__text">{appText(line.text)}</span>
                   </span>
                 ))}
               </pre>

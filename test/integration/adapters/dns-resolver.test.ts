@@ -20,6 +20,7 @@ www AAAA 2001:db8::10
 _submissions._tcp SRV 0 5 465 smtp.resolver.test.
 spf TXT "v=spf1 " "include:_spf.resolver.test" " -all"
 long TXT ${Array.from({ length: 10 }, () => `"${LONG_STRING}"`).join(' ')}
+utf8 TXT "v=DMARC1; p=none; n=Soci\\195\\169t\\195" "\\169 bad \\255 end"
 alias CNAME www.resolver.test.
 10.ptr PTR www.resolver.test.
 ${MANY_TXT}
@@ -88,6 +89,14 @@ describe('createDnsResolver against a real Knot DNS', () => {
     });
     const long = await dns.resolveTxt('long.resolver.test');
     expect(long.ok && long.records).toEqual([LONG_STRING.repeat(10)]);
+  });
+
+  it('decodes TXT octets as UTF-8, even split across strings, with U+FFFD for bytes that are not', async () => {
+    // "Société" with its second "é" split between two character-strings, then a lone 0xFF byte.
+    expect(await dns.resolveTxt('utf8.resolver.test')).toEqual({
+      ok: true,
+      records: ['v=DMARC1; p=none; n=Société bad \ufffd end'],
+    });
   });
 
   it('tells a missing name (NXDOMAIN) from a name without that record type (NODATA)', async () => {

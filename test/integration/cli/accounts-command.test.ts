@@ -74,7 +74,7 @@ describe('mailwarden accounts', () => {
     [['accounts', 'frobnicate'], 'Unknown subcommand "accounts frobnicate".'],
     [['history', 'frobnicate'], 'Unknown subcommand "history frobnicate".'],
     // A subcommand is shown as text, never as terminal control sequences.
-    [['accounts', 'x\u001b[2J'], 'Unknown subcommand "accounts x\\x1b[2J".'],
+    [['accounts', 'x\u001b[2J'], 'Unknown subcommand "accounts x⟨U+001B⟩[2J".'],
     [['accounts', 'remove'], 'Name exactly one account'],
     [['nonsense'], 'Unknown command "nonsense".'],
   ])('exits 2 with a clear usage message for %j', async (argv, message) => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAuditReport } from '../../../main/core/report/report-schema';
 import { startAuthSmtpServer, type AuthSmtpServer } from '../../helpers/auth-smtp-server';
-import { runCliInProcess, type CliResult } from '../../helpers/cli-harness';
+import { runCliInProcess, runCliProcess, type CliResult } from '../../helpers/cli-harness';
 import { startKnot, type KnotServer } from '../../helpers/knot-server';
 import { getTestPki, type TestPki } from '../../helpers/test-certificates';
 import { createTestServices, type TestServices } from '../../helpers/test-services';
@@ -60,6 +60,21 @@ describe('mailwarden audit --client', () => {
     await knot.stop();
     await env.cleanup();
   });
+
+  it('without a keychain, gives the keychain message for each account, not "an unexpected error"', async () => {
+    const result = await runCliProcess(['audit', '--client', 'Acme', '--only', 'smtp'], {
+      env: {
+        PATH: process.env['PATH'],
+        HOME: env.dataDir,
+        MAILWARDEN_DATA_DIR: env.dataDir,
+        DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(env.dataDir, 'no-such-bus')}`,
+      },
+      timeoutMs: 60_000,
+    });
+    expect(result.stderr).not.toContain('unexpected');
+    expect(result.stderr).toMatch(/Acme orders: could not run: .*keychain/i);
+    expect(result.stdout + result.stderr).not.toContain(CANARY);
+  }, 90_000);
 
   it(
     'tests every account of the client one after another and writes one client report',

@@ -362,6 +362,14 @@ describe('mailwarden audit', () => {
     [['audit', '--host', 'h.test', '--port', '25', '--security', 'ssl'], '--security must be'],
     [['audit', 'nobody@x.test'], 'no saved account'],
     [['audit', 'x.test', '--ca', '/nonexistent/ca.pem'], 'Cannot read the CA file'],
+    [
+      [
+        'audit',
+        'x.test',
+        ...Array.from({ length: 101 }, (_, i) => ['--dkim-selector', `s${String(i)}`]).flat(),
+      ],
+      'at most 100 selectors',
+    ],
   ])('exits 2 with a clear message for %j', async (argv, message) => {
     const result = await cli(argv);
     expect(result.code).toBe(2);

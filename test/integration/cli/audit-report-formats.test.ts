@@ -81,9 +81,9 @@ describe('mailwarden audit --format and --fail-on', () => {
     expect(html.stdout).toContain('<h1>mail.test</h1>');
     expect(md.stdout).toMatch(/^# Mail security report: mail\.test\n/);
     expect(csv.stdout.split('\r\n')[0]).toBe(
-      'id,checkId,severity,title,target,explanation,firstFixStep,recordToPublish,references',
+      '"id","checkId","severity","title","target","explanation","firstFixStep","recordToPublish","references"',
     );
-    expect(csv.stdout).toContain('dmarc.policy.quarantine,');
+    expect(csv.stdout).toContain('"dmarc.policy.quarantine",');
   });
 
   describe('--fail-on', () => {

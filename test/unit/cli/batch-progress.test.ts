@@ -62,7 +62,7 @@ describe('createBatchProgress', () => {
     expect(stream.text).toBe(
       '2 rows\n' +
         '[1/2] line 7 Acme acme.test: done, 2 findings (1.0 rows/s)\n' +
-        '[2/2] line 8 Evil\\x1b[2J acme.test: could not run: x (2.0 rows/s)\n',
+        '[2/2] line 8 Evil⟨U+001B⟩[2J acme.test: could not run: x (2.0 rows/s)\n',
     );
     expect(stream.text).not.toContain('\r');
   });

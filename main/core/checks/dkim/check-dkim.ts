@@ -24,7 +24,7 @@ import { describeTagListProblem, printable } from './tag-list';
 /** Lookups in flight at once during discovery. */
 const DEFAULT_CONCURRENCY = 8;
 /** At most this many selectors are tried, however many the account lists. */
-const MAX_SELECTORS = 100;
+export const MAX_SELECTORS = 100;
 
 const finding = findingFactory(DKIM_KNOWLEDGE);
 

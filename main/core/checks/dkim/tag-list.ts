@@ -5,6 +5,7 @@
  * position (mailauth's parser keeps the last duplicate silently and reports nothing), and because the
  * parser must never throw on hostile DNS text. Input and output are bounded.
  */
+import { excerpt } from '../../../../preload/contract/untrusted-text';
 
 /** Longer records are parsed up to this many characters and reported as too long. */
 export const MAX_TAG_LIST_CHARS = 8_192;
@@ -106,10 +107,9 @@ export function tagValue(list: TagList, name: string, caseInsensitive = false): 
   return list.tags.find((tag) => (caseInsensitive ? tag.name.toLowerCase() : tag.name) === wanted)?.value;
 }
 
-/** Record text made safe to show: control characters replaced, length bounded. */
+/** Record text made safe to show (preload/contract/untrusted-text.ts), with a record's length bound. */
 export function printable(text: string, maxChars = MAX_PRINTABLE_CHARS): string {
-  const clean = text.replace(/\p{Cc}/gu, '\uFFFD');
-  return clean.length > maxChars ? `${clean.slice(0, maxChars)}…` : clean;
+  return excerpt(text, maxChars);
 }
 
 /** Words for a tag-list problem, for evidence lists. */

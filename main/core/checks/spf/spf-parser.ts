@@ -6,6 +6,7 @@
  * the terms it did not reach, while a person fixing a record needs all of them at once. It never throws;
  * input size, term count and error count are capped so a hostile record costs bounded time and memory.
  */
+import { excerpt } from '../../../../preload/contract/untrusted-text';
 import { isIpv4, isIpv6 } from '../../accounts/domain-name';
 import { validateMacroString } from './spf-macro';
 
@@ -92,10 +93,9 @@ export function echoTerm(text: string): string {
   return printable(text, MAX_ECHO_CHARS);
 }
 
-/** `text` with every character outside printable ASCII shown as "?", cut at `maxChars`. */
+/** `text` made safe to show (preload/contract/untrusted-text.ts), cut at `maxChars`. */
 export function printable(text: string, maxChars: number): string {
-  const clean = text.slice(0, maxChars + 1).replace(/[^\x20-\x7e]/g, '?');
-  return clean.length > maxChars ? `${clean.slice(0, maxChars)}...` : clean;
+  return excerpt(text, maxChars);
 }
 
 /** True when `text` starts with the SPF version tag (RFC 7208 section 4.5: "v=spf1" then SP or the end). */

@@ -418,11 +418,11 @@ describe('SMTP channel against hostile servers', () => {
     });
   });
 
-  it('strips control characters and bidi overrides from what the server says', async () => {
+  it('shows control characters and bidi overrides from what the server says, never passing them on', async () => {
     await withHostile('control-characters', async (server) => {
       const channel = await openChannel(server.port);
       const greeting = replyOf(await channel.readReply());
-      expect(greeting.lines).toEqual(['evil[31m red bell gnp.exe']);
+      expect(greeting.lines).toEqual(['evil⟨U+001B⟩[31m red⟨U+0007⟩ bell⟨U+0000⟩ ⟨U+202E⟩gnp.exe']);
       expect(JSON.stringify(channel.transcript)).not.toMatch(/\\u001b|\\u0007|\\u0000|\u202e/i);
       channel.close();
     });

@@ -30,8 +30,40 @@ describe('createRedactor', () => {
     }
   });
 
-  it('leaves text without secrets alone, and ignores secrets too short to scrub safely', () => {
+  it('scrubs every encoding a server might echo: hex, spaced, quoted-printable, URL-encoded', () => {
+    const secret = 'Pä ss=w%rd!';
+    const bytes = Buffer.from(secret, 'utf8');
+    const forms = [
+      secret,
+      bytes.toString('hex'),
+      bytes.toString('hex').toUpperCase(),
+      [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join(' '),
+      [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join(':'),
+      Array.from(secret).join(' '),
+      'P=C3=A4 ss=3Dw%rd!',
+      'P=c3=a4=20ss=3dw=25rd=21',
+      encodeURIComponent(secret),
+      encodeURIComponent(secret).toLowerCase(),
+      'P%C3%A4+ss%3Dw%25rd%21',
+      b64(secret),
+      b64(secret).replace(/=+$/, ''),
+    ];
+    const scrubber = createRedactor([secret], USER);
+    for (const form of forms) {
+      const scrubbed = scrubber.scrub(`535 you sent "${form}" and that is wrong`);
+      expect(scrubbed, form).toBe(`535 you sent "${REDACTED}" and that is wrong`);
+    }
+  });
+
+  it('scrubs a password of any length, even one or two characters', () => {
+    expect(createRedactor(['ab'], USER).scrub('535 bad password ab (hex 6162)')).toBe(
+      `535 bad password ${REDACTED} (hex ${REDACTED})`,
+    );
+    expect(createRedactor(['7'], USER).scrub('535 got 7')).toBe(`535 got ${REDACTED}`);
+  });
+
+  it('leaves text without secrets alone', () => {
     expect(redactor.scrub('250 2.0.0 OK')).toBe('250 2.0.0 OK');
-    expect(createRedactor(['ab'], USER).scrub('tab stop')).toBe('tab stop');
+    expect(createRedactor([''], USER).scrub('250 OK')).toBe('250 OK');
   });
 });

@@ -86,10 +86,10 @@ describe('ReplyReader', () => {
     expect(failureKind(events)).toBe('reply-too-large');
   });
 
-  it('strips control characters from the text, keeping the partial reply as evidence', () => {
+  it('shows control characters in the text visibly, keeping the partial reply as evidence', () => {
     const reader = new ReplyReader(LIMITS);
     expect(replies(reader.push(Buffer.from('220 a\u001b[2Jb\u0000c\r\n')))).toEqual([
-      { code: 220, enhancedCode: null, lines: ['a[2Jbc'] },
+      { code: 220, enhancedCode: null, lines: ['a⟨U+001B⟩[2Jb⟨U+0000⟩c'] },
     ]);
     reader.push(Buffer.from('250-first\r\n250-sec'));
     expect(reader.partial()).toBe('250-first\n250-sec');

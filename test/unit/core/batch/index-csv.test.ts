@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBatchIndex } from '../../../../main/core/batch/batch-index';
-import { csvField, INDEX_CSV_HEADER, renderIndexCsv } from '../../../../main/core/batch/index-csv';
+import { INDEX_CSV_HEADER, renderIndexCsv } from '../../../../main/core/batch/index-csv';
 import { parseCsv } from '../../../../main/core/batch/csv-parse';
 import { SAMPLE_PROBLEMS, SAMPLE_RESULTS } from './batch-fixtures';
 
@@ -46,10 +46,29 @@ describe('renderIndexCsv', () => {
 
   it('defuses a client name a spreadsheet would run as a formula', () => {
     expect(rows[5]?.[1]).toBe("'=cmd|calc");
-    expect(csvField('+1')).toBe("'+1");
-    expect(csvField('-x')).toBe("'-x");
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('plain')).toBe('plain');
+  });
+});
+
+describe('renderIndexCsv with a rejected row from a hostile input file', () => {
+  it('carries no raw ESC or BEL: they are shown as code points', () => {
+    const hostile = renderIndexCsv(
+      buildBatchIndex({
+        generatedAt: 'x',
+        cancelled: false,
+        results: [],
+        notRun: [
+          {
+            kind: 'problem',
+            line: 4,
+            client: 'Evil\u001b[2J\u0007',
+            target: 'a\u202eb',
+            reason: 'bad \u001b]8;;x\u0007',
+          },
+        ],
+      }),
+    );
+    // eslint-disable-next-line no-control-regex
+    expect(hostile).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(hostile).toContain('Evil⟨U+001B⟩[2J⟨U+0007⟩');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBatchIndex } from '../../../../main/core/batch/batch-index';
-import { escapeHtml, renderIndexHtml } from '../../../../main/core/batch/index-html';
+import { renderIndexHtml } from '../../../../main/core/batch/index-html';
+import { htmlText as escapeHtml } from '../../../../preload/contract/untrusted-text';
 import { SAMPLE_PROBLEMS, SAMPLE_RESULTS } from './batch-fixtures';
 
 describe('renderIndexHtml', () => {
@@ -37,5 +38,29 @@ describe('renderIndexHtml', () => {
     expect(escapeHtml(`<a href="x" onclick='y'>&`)).toBe(
       '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;',
     );
+  });
+});
+
+describe('renderIndexHtml with a rejected row from a hostile input file', () => {
+  it('carries no raw ESC or BEL: they are shown as code points', () => {
+    const hostile = renderIndexHtml(
+      buildBatchIndex({
+        generatedAt: 'x',
+        cancelled: false,
+        results: [],
+        notRun: [
+          {
+            kind: 'problem',
+            line: 4,
+            client: 'Evil\u001b[2J\u0007',
+            target: 'a\u202eb',
+            reason: 'bad \u001b]8;;x\u0007',
+          },
+        ],
+      }),
+    );
+    // eslint-disable-next-line no-control-regex
+    expect(hostile).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(hostile).toContain('Evil⟨U+001B⟩[2J⟨U+0007⟩');
   });
 });

@@ -190,7 +190,27 @@ describe('classifyAuthReply', () => {
     [599, null, 'Something new', 'PLAIN', 'auth.login.rejected', null],
   ];
   it.each(cases)('%i %s "%s" (%s) -> %s', (code, enhancedCode, text, mechanism, id, provider) => {
-    expect(classifyAuthReply({ code, enhancedCode, text }, mechanism)).toEqual({ id, provider });
+    const host = provider === 'amazon-ses' ? 'email-smtp.eu-west-1.amazonaws.com' : 'smtp.example.com';
+    expect(classifyAuthReply({ code, enhancedCode, text }, mechanism, host)).toEqual({ id, provider });
+  });
+
+  it("blames Amazon SES only for SES's own servers, not for RFC 4954's generic 535 wording", () => {
+    const reply = { code: 535, enhancedCode: '5.7.8', text: 'Authentication credentials invalid' };
+    expect(classifyAuthReply(reply, 'PLAIN', 'mail.example.org')).toEqual({
+      id: 'auth.login.bad-credentials',
+      provider: null,
+    });
+  });
+});
+describe('auth.cleartext.offered wording', () => {
+  it('stays true when the login went ahead after an upgrade the server did not advertise', () => {
+    const entry = AUTH_KNOWLEDGE['auth.cleartext.offered'];
+    const text =
+      typeof entry.explanation === 'function'
+        ? entry.explanation({ host: 'h.test', port: 587, mechanismsBeforeTls: ['PLAIN'] })
+        : entry.explanation;
+    expect(text).not.toContain('without sending a password');
+    expect(text).toContain('before any password was sent');
   });
 });
 

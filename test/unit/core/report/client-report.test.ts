@@ -56,6 +56,6 @@ describe('the client report model', () => {
       ...entry,
       report: { ...entry.report, target: { ...entry.report.target, label: 'a\u202eb\u0007' } },
     };
-    expect(summarizeAccount(sneaky).label).toBe('a\\x202eb\\x07');
+    expect(summarizeAccount(sneaky).label).toBe('a⟨U+202E⟩b⟨U+0007⟩');
   });
 });

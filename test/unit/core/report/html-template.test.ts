@@ -18,6 +18,6 @@ describe('markup', () => {
   });
 
   it('shows control characters as visible escapes', () => {
-    expect(escapeHtml('a\u001b[31mb')).toBe('a\\x1b[31mb');
+    expect(escapeHtml('a\u001b[31mb')).toBe('a⟨U+001B⟩[31mb');
   });
 });

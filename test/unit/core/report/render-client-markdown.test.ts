@@ -37,7 +37,7 @@ describe('renderClientMarkdown', () => {
       '| Account | Tested | Grade | Score | Worst | Critical | High | Medium | Low | Information | Passed | Complete |',
     );
     const rows = table.slice(2, 4);
-    expect(rows[0]).toMatch(/^\| ann@example\.com \| .* \| F \| 49 \| Critical \| /);
+    expect(rows[0]).toMatch(/^\| `ann@example\.com` \| .* \| F \| 49 \| Critical \| /);
     expect(rows[0]?.endsWith(' | Yes |')).toBe(true);
     expect(rows[1]).toContain(' | – | – | Medium | 0 | 0 | 1 | 0 | 0 | 1 | No: cancelled |');
     // An escaped "|" in a label never adds a cell: every row has the header's cells.

@@ -10,7 +10,7 @@ describe('renderClientReport', () => {
       json: /^\{\n {2}"schemaVersion": 1,\n {2}"kind": "mailwarden-client-report"/,
       md: /^# Client mail security report: Bakery\n/,
       html: /^<!doctype html>\n<html lang="en">/,
-      csv: /^account,grade,id,checkId,/,
+      csv: /^"account","grade","id","checkId",/,
     };
     for (const format of REPORT_FORMATS) expect(renderClientReport(report, format)).toMatch(starts[format]);
   });

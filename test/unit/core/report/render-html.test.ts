@@ -95,7 +95,7 @@ describe('renderHtml', () => {
   });
 
   it('shows control and direction-override characters as visible escapes', () => {
-    expect(markup).toContain('before\\x1b[2Jafter\\x202eesrever');
+    expect(markup).toContain('before⟨U+001B⟩[2Jafter⟨U+202E⟩esrever');
     // eslint-disable-next-line no-control-regex
     expect(markup).not.toMatch(/[\u001b\u202e]/);
   });

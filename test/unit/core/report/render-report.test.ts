@@ -14,7 +14,7 @@ describe('renderReport', () => {
   it('gives each format its own kind of file', () => {
     expect(renderReport(report, 'html')).toMatch(/^<!doctype html>/);
     expect(renderReport(report, 'md')).toMatch(/^# Mail security report: /);
-    expect(renderReport(report, 'csv')).toMatch(/^id,checkId,severity,/);
+    expect(renderReport(report, 'csv')).toMatch(/^"id","checkId","severity",/);
   });
 
   it('knows exactly its formats', () => {

@@ -218,7 +218,9 @@ describe('checkSpf against a real DNS server', () => {
     const result = await checkSpf({ domain: 'ctrl.spf.test', resolver });
     const ctrl = find(result, 'spf.record.control-characters');
     expect(ctrl.evidence['count']).toBe(2);
-    expect(ctrl.evidence['shown']).toBe('v=spf1 ip4:192.0.2.5? include:_spf.provider.test?~all');
+    expect(ctrl.evidence['shown']).toBe(
+      'v=spf1 ip4:192.0.2.5⟨U+000A⟩ include:_spf.provider.test⟨U+0009⟩~all',
+    );
     expect(ctrl.fix.record?.value).toBe('v=spf1 ip4:192.0.2.5 include:_spf.provider.test ~all');
     expect(ids(result)).not.toContain('spf.syntax.valid');
   });
