@@ -7,10 +7,10 @@ const feed = (reader: LineReader, ...chunks: string[]) =>
   chunks.flatMap((chunk) => reader.push(Buffer.from(chunk, 'latin1')));
 
 describe('LineReader', () => {
-  it('joins a line split across chunks and drops CR and control characters', () => {
+  it('joins a line split across chunks, drops CR and shows control characters visibly', () => {
     const events = feed(new LineReader(LIMITS, false), '+OK hel', 'lo\x1b[31m\r\n+OK two\r\n');
     expect(events).toEqual([
-      { kind: 'line', text: '+OK hello[31m', bytes: 16 },
+      { kind: 'line', text: '+OK hello⟨U+001B⟩[31m', bytes: 16 },
       { kind: 'line', text: '+OK two', bytes: 9 },
     ]);
   });
