@@ -5,6 +5,7 @@ import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_OK } from '../exit-codes';
 import {
   ACCOUNTS_ADD_HELP,
+  ACCOUNTS_CLEAN_HELP,
   ACCOUNTS_HELP,
   ACCOUNTS_LIST_HELP,
   ACCOUNTS_REMOVE_HELP,
@@ -24,7 +25,13 @@ export function runAccountsCommand(
   return runSubcommand(
     'accounts',
     ACCOUNTS_HELP,
-    { add: addAccount, list: listAccounts, remove: removeAccount, 'set-password': setPassword },
+    {
+      add: addAccount,
+      list: listAccounts,
+      remove: removeAccount,
+      'set-password': setPassword,
+      clean: cleanOrphans,
+    },
     args,
     io,
     services,
@@ -132,6 +139,49 @@ async function listAccounts(args: readonly string[], io: CliIo, services: Servic
       ['ID', 'LABEL', 'EMAIL', 'SERVER', 'SECURITY', 'PASSWORD', 'CLIENT'],
       list.accounts.map(accountRow),
     ),
+  );
+  const withoutPassword = list.accounts.filter((account) => account.hasPassword === 'missing');
+  if (withoutPassword.length > 0) {
+    writeLine(
+      io.stdout,
+      `\n${withoutPassword.length === 1 ? '1 account has' : `${withoutPassword.length} accounts have`} ` +
+        'no password stored; give one with "mailwarden accounts set-password ID".',
+    );
+  }
+  return EXIT_OK;
+}
+
+async function cleanOrphans(args: readonly string[], io: CliIo, services: ServicesFactory): Promise<number> {
+  const { values, positionals } = parseOrUsageError('accounts clean', () =>
+    parseArgs({
+      args: [...args],
+      options: { yes: { type: 'boolean' }, ...HELP_OPTION },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  if (values.help === true) {
+    writeLine(io.stdout, ACCOUNTS_CLEAN_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length > 0)
+    throw new UsageError(`Unexpected argument "${terminalSafe(positionals[0] ?? '')}".`, 'accounts clean');
+  const { accounts } = services();
+  const { accountIds } = await accounts.orphanedPasswords();
+  if (accountIds.length === 0) {
+    writeLine(io.stdout, 'Every password in your keychain belongs to an account. Nothing to clean.');
+    return EXIT_OK;
+  }
+  if (values.yes !== true) {
+    writeLine(io.stdout, 'These keychain passwords belong to no account in this data folder:');
+    for (const id of accountIds) writeLine(io.stdout, `  ${terminalSafe(id)}`);
+    writeLine(io.stdout, 'Run "mailwarden accounts clean --yes" to delete them.');
+    return EXIT_OK;
+  }
+  const removed = await accounts.removeOrphanedPasswords();
+  writeLine(
+    io.stdout,
+    `Deleted ${removed === 1 ? '1 password' : `${removed} passwords`} that belonged to no account.`,
   );
   return EXIT_OK;
 }
