@@ -22,7 +22,12 @@ import { createFileHistoryStore } from './adapters/file-history-store';
 import { writeFileAtomic } from './adapters/atomic-file';
 import { HISTORY_DIR_NAME } from './core/history/history-document';
 import { createHistoryService, type HistoryService } from './core/history/history-service';
-import { ACCOUNTS_FILE_NAME, ACCOUNTS_FORMAT } from './core/accounts/accounts-document';
+import { createFileLock } from './adapters/file-lock';
+import {
+  ACCOUNTS_FILE_NAME,
+  ACCOUNTS_FORMAT,
+  ACCOUNTS_LOCK_FILE_NAME,
+} from './core/accounts/accounts-document';
 import { createAccountService, type AccountService } from './core/accounts/account-service';
 import { PROVIDER_PRESETS } from './core/accounts/provider-presets';
 import { createAuditService, type AuditService } from './core/audit/audit-service';
@@ -83,6 +88,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     secrets,
     clock: { now: () => new Date() },
     ids: { newId: () => randomUUID() },
+    lock: createFileLock(join(dataDir, ACCOUNTS_LOCK_FILE_NAME)),
   });
   const settings = createSettingsService({
     store: createJsonDocumentStore(join(dataDir, SETTINGS_FILE_NAME), SETTINGS_FORMAT),

@@ -29,7 +29,7 @@ Data lives in the platform's app-data folder; set MAILWARDEN_DATA_DIR to use ano
 Exit codes: 0 done, 1 audit findings at or above --fail-on, 2 usage or input error,
 3 could not run (keychain, disk, DNS).`;
 
-export const ACCOUNTS_HELP = `Usage: mailwarden accounts <add|edit|list|remove|set-password> [options]
+export const ACCOUNTS_HELP = `Usage: mailwarden accounts <add|edit|list|remove|set-password|clean> [options]
 
 Run "mailwarden accounts <subcommand> --help" for each one.`;
 
@@ -82,7 +82,16 @@ Example:
 export const ACCOUNTS_LIST_HELP = `Usage: mailwarden accounts list [--json]
 
 Lists saved accounts, whether each has a password in the keychain (the password itself is never shown),
-and each one's last test from the history: its grade as given then and the day it ran.`;
+and each one's last test from the history: its grade as given then and the day it ran. Also says which
+accounts have no password and whether the keychain holds passwords that belong to no account.`;
+
+export const ACCOUNTS_CLEAN_HELP = `Usage: mailwarden accounts clean [--yes]
+
+Lists the passwords in your keychain that belong to no account in this data folder; with --yes,
+deletes them. Accounts without a password are kept: give them one with "accounts set-password".
+
+Passwords are filed by account id, not by data folder: if you also use Mailwarden with another
+MAILWARDEN_DATA_DIR, its passwords show up here too, so check the list before using --yes.`;
 
 export const ACCOUNTS_REMOVE_HELP = `Usage: mailwarden accounts remove ID|EMAIL
 

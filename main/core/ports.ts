@@ -98,6 +98,25 @@ export interface DocumentStore<T> {
   save(value: T): Promise<void>;
 }
 
+/** What a writer of the accounts was doing, recorded while it holds the lock. */
+export type AccountsIntent =
+  | { readonly op: 'read' }
+  | { readonly op: 'write' }
+  /** The password for `accountId` may be in the keychain before the account is in the document. */
+  | { readonly op: 'add'; readonly accountId: string }
+  /** The password for `accountId` may be gone from the keychain while the account is still in the document. */
+  | { readonly op: 'remove'; readonly accountId: string };
+
+/**
+ * One writer at a time across processes (the CLI in several shells, the desktop app).
+ *
+ * `operation` receives the intent of a holder that died while holding the lock (kill -9, a power cut),
+ * so it can finish or undo that half-done change first; null when the last holder let go normally.
+ */
+export interface ExclusiveLock {
+  hold<T>(intent: AccountsIntent, operation: (interrupted: AccountsIntent | null) => Promise<T>): Promise<T>;
+}
+
 export interface AccountsDocument {
   readonly accounts: readonly Account[];
 }

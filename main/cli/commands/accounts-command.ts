@@ -1,4 +1,4 @@
-/** `mailwarden accounts add|edit|list|remove|set-password`. */
+/** `mailwarden accounts add|edit|list|remove|set-password|clean`. */
 import { parseArgs } from 'node:util';
 import type { AccountInput, AccountView } from '../../../preload/contract/accounts';
 import { writeLine, type CliIo } from '../cli-io';
@@ -9,6 +9,7 @@ import { accountChanges, editedInput } from '../../core/accounts/account-changes
 import { accountDigests, type AccountDigests } from '../../core/history/account-digests';
 import {
   ACCOUNTS_ADD_HELP,
+  ACCOUNTS_CLEAN_HELP,
   ACCOUNTS_EDIT_HELP,
   ACCOUNTS_HELP,
   ACCOUNTS_LIST_HELP,
@@ -36,6 +37,7 @@ export function runAccountsCommand(
       list: listAccounts,
       remove: removeAccount,
       'set-password': setPassword,
+      clean: cleanOrphans,
     },
     args,
     io,
@@ -221,6 +223,49 @@ async function listAccounts(args: readonly string[], io: CliIo, services: Servic
       ['ID', 'LABEL', 'EMAIL', 'SERVER', 'SECURITY', 'PASSWORD', 'CLIENT', 'LAST TEST'],
       list.accounts.map((account) => accountRow(account, lastRuns[account.id])),
     ),
+  );
+  const withoutPassword = list.accounts.filter((account) => account.hasPassword === 'missing');
+  if (withoutPassword.length > 0) {
+    writeLine(
+      io.stdout,
+      `\n${withoutPassword.length === 1 ? '1 account has' : `${withoutPassword.length} accounts have`} ` +
+        'no password stored; give one with "mailwarden accounts set-password ID".',
+    );
+  }
+  return EXIT_OK;
+}
+
+async function cleanOrphans(args: readonly string[], io: CliIo, services: ServicesFactory): Promise<number> {
+  const { values, positionals } = parseOrUsageError('accounts clean', () =>
+    parseArgs({
+      args: [...args],
+      options: { yes: { type: 'boolean' }, ...HELP_OPTION },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  if (values.help === true) {
+    writeLine(io.stdout, ACCOUNTS_CLEAN_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length > 0)
+    throw new UsageError(`Unexpected argument "${terminalText(positionals[0] ?? '')}".`, 'accounts clean');
+  const { accounts } = services();
+  const { accountIds } = await accounts.orphanedPasswords();
+  if (accountIds.length === 0) {
+    writeLine(io.stdout, 'Every password in your keychain belongs to an account. Nothing to clean.');
+    return EXIT_OK;
+  }
+  if (values.yes !== true) {
+    writeLine(io.stdout, 'These keychain passwords belong to no account in this data folder:');
+    for (const id of accountIds) writeLine(io.stdout, `  ${terminalText(id)}`);
+    writeLine(io.stdout, 'Run "mailwarden accounts clean --yes" to delete them.');
+    return EXIT_OK;
+  }
+  const removed = await accounts.removeOrphanedPasswords();
+  writeLine(
+    io.stdout,
+    `Deleted ${removed === 1 ? '1 password' : `${removed} passwords`} that belonged to no account.`,
   );
   return EXIT_OK;
 }

@@ -3,7 +3,9 @@
  * in the keychain.
  *
  * Every operation reads the document afresh, so the CLI and the desktop app can share one data folder.
- * Operations in this process are serialised so two quick edits cannot overwrite each other.
+ * Operations are serialised, in this process by a queue and across processes by a lock, so two quick
+ * edits cannot overwrite each other. An add or remove cut short (kill -9) is finished or undone by the
+ * next operation, so the keychain and the document agree again.
  */
 import type {
   AccountInput,
@@ -15,6 +17,8 @@ import { MailwardenError } from '../errors/mailwarden-error';
 import {
   SecretStoreError,
   type AccountsDocument,
+  type AccountsIntent,
+  type ExclusiveLock,
   type Clock,
   type DocumentStore,
   type IdSource,
@@ -28,6 +32,12 @@ export interface AccountServiceDeps {
   readonly secrets: SecretStore;
   readonly clock: Clock;
   readonly ids: IdSource;
+  readonly lock: ExclusiveLock;
+}
+
+/** Keychain passwords that belong to no account in this data folder. */
+export interface OrphanedPasswords {
+  readonly accountIds: readonly string[];
 }
 
 export interface AccountService {
@@ -40,20 +50,51 @@ export interface AccountService {
   remove(id: string): Promise<void>;
   setPassword(id: string, password: string): Promise<AccountView>;
   deletePassword(id: string): Promise<AccountView>;
+  /** Passwords in the keychain with no account, e.g. from an older Mailwarden interrupted mid-add. */
+  orphanedPasswords(): Promise<OrphanedPasswords>;
+  /** Deletes the orphaned passwords; returns how many went. */
+  removeOrphanedPasswords(): Promise<number>;
   /** Warnings gathered while loading (a corrupt file moved aside), for the CLI to print. */
   warnings(): readonly string[];
 }
 
 export function createAccountService(deps: AccountServiceDeps): AccountService {
-  const { store, secrets, clock, ids } = deps;
+  const { store, secrets, clock, ids, lock } = deps;
   const warnings: string[] = [];
   let queue: Promise<unknown> = Promise.resolve();
 
-  /** Runs operations one after another; a failed one does not block the next. */
-  function serialised<T>(operation: () => Promise<T>): Promise<T> {
-    const next = queue.then(operation, operation);
+  /** Runs operations one after another, here and across processes; a failed one does not block the next. */
+  function serialised<T>(intent: AccountsIntent, operation: () => Promise<T>): Promise<T> {
+    const locked = () =>
+      lock.hold(intent, async (interrupted) => {
+        if (interrupted !== null) await repair(interrupted);
+        return operation();
+      });
+    const next = queue.then(locked, locked);
     queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Finishes or undoes what a process that died holding the lock was doing.
+   *
+   * add stores the password before the account, so an account in the document has its password and a
+   * password without its account is undone. remove deletes the password before the account, so it is
+   * finished: the account goes too. Both steps are safe to repeat.
+   */
+  async function repair(interrupted: AccountsIntent): Promise<void> {
+    if (interrupted.op !== 'add' && interrupted.op !== 'remove') return;
+    const accounts = await readAccounts();
+    const present = accounts.some((account) => account.id === interrupted.accountId);
+    if (interrupted.op === 'add' && present) return;
+    await secrets.delete(interrupted.accountId);
+    if (present) await writeAccounts(accounts.filter((account) => account.id !== interrupted.accountId));
+  }
+
+  async function findOrphans(): Promise<readonly string[]> {
+    const known = new Set((await readAccounts()).map((account) => account.id));
+    const stored = await secrets.accountIdsWithSecrets();
+    return [...stored].filter((id) => !known.has(id)).sort();
   }
 
   async function readAccounts(): Promise<readonly Account[]> {
@@ -150,7 +191,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
 
   return {
     list: () =>
-      serialised(async () => {
+      serialised({ op: 'read' }, async () => {
         const accounts = await readAccounts();
         const { stateOf, failure } = await keychainProbe();
         const views = accounts.map((account) => ({ ...account, hasPassword: stateOf(account.id) }));
@@ -159,18 +200,36 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
           failure === null || views.length === 0
             ? []
             : [`Mailwarden cannot tell which accounts have a password stored. ${failure.message}`];
+        const orphans = failure === null ? await findOrphans().catch(() => []) : [];
+        const orphanWarning =
+          orphans.length === 0
+            ? []
+            : [
+                `${orphans.length === 1 ? '1 password in your keychain belongs' : `${orphans.length} passwords in your keychain belong`} ` +
+                  'to no account in this data folder. ' +
+                  'See them and remove them with "mailwarden accounts clean".',
+              ];
         return {
           accounts: views,
-          warnings: [...warnings, ...keychainWarning],
+          warnings: [...warnings, ...keychainWarning, ...orphanWarning],
           keychain:
             failure === null ? 'available' : failure.code === 'KEYCHAIN_LOCKED' ? 'locked' : 'unavailable',
         };
       }),
 
-    get: (id) => serialised(async () => view(find(await readAccounts(), id))),
+    orphanedPasswords: () => serialised({ op: 'read' }, async () => ({ accountIds: await findOrphans() })),
+
+    removeOrphanedPasswords: () =>
+      serialised({ op: 'write' }, async () => {
+        let removed = 0;
+        for (const id of await findOrphans()) if (await secrets.delete(id)) removed += 1;
+        return removed;
+      }),
+
+    get: (id) => serialised({ op: 'read' }, async () => view(find(await readAccounts(), id))),
 
     resolve: (idOrEmail) =>
-      serialised(async () => {
+      serialised({ op: 'read' }, async () => {
         const accounts = await readAccounts();
         const byId = accounts.find((account) => account.id === idOrEmail);
         if (byId !== undefined) return view(byId);
@@ -186,13 +245,15 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         throw new MailwardenError('NOT_FOUND', `There is no account with id or email ${idOrEmail}.`);
       }),
 
-    add: (input, password) =>
-      serialised(async () => {
+    add: (input, password) => {
+      // The id is chosen before the lock is taken, so the lock file can say which account is being added.
+      const id = ids.newId();
+      return serialised({ op: 'add', accountId: id }, async () => {
         const fields = validated(input);
         const accounts = await readAccounts();
         assertNoDuplicate(accounts, fields);
         const stamp = clock.now().toISOString();
-        const account: Account = { ...fields, id: ids.newId(), createdAt: stamp, updatedAt: stamp };
+        const account: Account = { ...fields, id, createdAt: stamp, updatedAt: stamp };
         // The secret goes first: if the keychain refuses it, nothing is saved and the user can retry.
         if (password !== undefined) await secrets.set(account.id, password);
         try {
@@ -202,10 +263,11 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
           throw error;
         }
         return view(account, password === undefined ? undefined : 'stored');
-      }),
+      });
+    },
 
     update: (id, input) =>
-      serialised(async () => {
+      serialised({ op: 'write' }, async () => {
         const fields = validated(input);
         const accounts = await readAccounts();
         const existing = find(accounts, id);
@@ -221,7 +283,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       }),
 
     remove: (id) =>
-      serialised(async () => {
+      serialised({ op: 'remove', accountId: id }, async () => {
         const accounts = await readAccounts();
         find(accounts, id);
         // Secret first: if the keychain is locked the account stays, rather than orphaning its password.
@@ -230,14 +292,14 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       }),
 
     setPassword: (id, password) =>
-      serialised(async () => {
+      serialised({ op: 'write' }, async () => {
         const account = find(await readAccounts(), id);
         await secrets.set(id, password);
         return view(account, 'stored');
       }),
 
     deletePassword: (id) =>
-      serialised(async () => {
+      serialised({ op: 'write' }, async () => {
         const account = find(await readAccounts(), id);
         await secrets.delete(id);
         return view(account, 'missing');

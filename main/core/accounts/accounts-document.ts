@@ -9,6 +9,8 @@ import { SECURITY_MODES } from '../../../preload/contract/accounts';
 import type { AccountsDocument } from '../ports';
 
 export const ACCOUNTS_FILE_NAME = 'accounts.json';
+/** Held while a process changes the accounts or their passwords (see file-lock.ts). */
+export const ACCOUNTS_LOCK_FILE_NAME = 'accounts.json.lock';
 export const ACCOUNTS_SCHEMA_VERSION = 1;
 
 const storedAccount = z.strictObject({
