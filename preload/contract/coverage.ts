@@ -36,6 +36,18 @@ export const BANNER_BLOCKER_KINDS: readonly BlockerKind[] = [
 ];
 
 /**
+ * The causes to put on top of the results, once each. A server name that could not be resolved while
+ * the DNS server itself was unreachable is that same cause again, so it is left out then.
+ */
+export function bannerBlockers(blockers: readonly Blocker[]): Blocker[] {
+  const dnsDown = blockers.some((blocker) => blocker.kind === 'dns-unreachable');
+  return blockers.filter(
+    (blocker) =>
+      BANNER_BLOCKER_KINDS.includes(blocker.kind) && !(dnsDown && blocker.kind === 'host-unresolved'),
+  );
+}
+
+/**
  * Causes that leave nothing to test rather than a gap: the user's choice, or a port other than the
  * account's that is closed (most servers listen on only some of 25, 465 and 587).
  */

@@ -7,7 +7,7 @@
  * same order; each renderer only escapes and lays it out.
  */
 import type { AuditReport } from '../../../preload/contract/audit';
-import { BANNER_BLOCKER_KINDS } from '../../../preload/contract/coverage';
+import { bannerBlockers } from '../../../preload/contract/coverage';
 import type { RecordToPublish, Severity } from '../../../preload/contract/findings';
 import { ACTOR_LABELS, ACTORS, type Actor, type VerdictTone } from '../../../preload/contract/plan';
 import { readScore, type ScoreView } from './report-score';
@@ -80,9 +80,7 @@ export function readSummary(report: AuditReport): SummaryView {
   return {
     verdict: plainText(plan.verdict.sentence),
     tone: plan.verdict.tone,
-    banners: (coverage?.blockers ?? [])
-      .filter((blocker) => BANNER_BLOCKER_KINDS.includes(blocker.kind))
-      .map((blocker) => plainText(blocker.message)),
+    banners: bannerBlockers(coverage?.blockers ?? []).map((blocker) => plainText(blocker.message)),
     score: readScore(report),
     actions,
     recipients: ACTORS.map((who) => ({

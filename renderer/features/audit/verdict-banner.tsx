@@ -5,7 +5,7 @@
  * A cause is said once here, so the checks it stopped are not mistaken for faults of the user's mail.
  */
 import type { AuditReport } from '../../../preload/contract/audit';
-import { BANNER_BLOCKER_KINDS, type Blocker } from '../../../preload/contract/coverage';
+import { bannerBlockers, type Blocker } from '../../../preload/contract/coverage';
 import { Button } from '../../components/button';
 import { Notice } from '../../components/notice';
 import { useOpenSettings } from '../../app/open-settings';
@@ -20,9 +20,7 @@ export function VerdictBanner({ report, onTestAgain }: VerdictBannerProps) {
   const text = strings.audit.results;
   const openSettings = useOpenSettings();
   const { verdict } = report.plan;
-  const banners = (report.coverage?.blockers ?? []).filter((blocker) =>
-    BANNER_BLOCKER_KINDS.includes(blocker.kind),
-  );
+  const banners = bannerBlockers(report.coverage?.blockers ?? []);
   const wayOut = (blocker: Blocker) => {
     if (blocker.kind === 'dns-unreachable' && openSettings !== null)
       return <Button onClick={openSettings}>{text.dnsSettings}</Button>;
