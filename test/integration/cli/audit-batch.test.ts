@@ -11,6 +11,7 @@ import { startKnot, type KnotServer } from '../../helpers/knot-server';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { getTestPki, type TestPki } from '../../helpers/test-certificates';
 import { createTestServices, type TestServices } from '../../helpers/test-services';
+import { closedPort } from '../../helpers/closed-port';
 
 const CANARY = 'Canary-batch-7f3c!';
 const SAVED = 'ann@acme.test';
@@ -18,19 +19,6 @@ const BATCH_TIMEOUT_MS = 90_000;
 const CANCEL_TIMEOUT_MS = 30_000;
 /** From Ctrl-C to exit; the stalled server's checks would otherwise wait out their own deadlines. */
 const CANCEL_PROMPT_MS = 3_000;
-
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  return typeof address === 'object' && address !== null ? address.port : 0;
-}
 
 function csvRows(text: string): string[][] {
   const parsed = parseCsv(text);

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { runCliInProcess } from '../../helpers/cli-harness';
 import { startKnot, type KnotServer } from '../../helpers/knot-server';
 import { getTestPki, type TestPki } from '../../helpers/test-certificates';
 import { createTestServices, type TestServices } from '../../helpers/test-services';
+import { closedPort } from '../../helpers/closed-port';
 
 const CANARY = 'Canary-audit-3e8b!';
 const USER = 'ann@mail.test';
@@ -16,19 +16,6 @@ const TOKEN = 'ya29.canary-token-7c1d';
 /** The "wait for a server" saved for the hanging-server test, against the 15 s default. */
 const SHORT_WAIT_SECONDS = 2;
 const MARGIN_MS = 2_500;
-
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  return typeof address === 'object' && address !== null ? address.port : 0;
-}
 
 describe('mailwarden audit', () => {
   let knot: KnotServer;

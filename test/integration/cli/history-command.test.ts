@@ -1,5 +1,4 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../../preload/contract/audit';
@@ -12,6 +11,7 @@ import { startKnot } from '../../helpers/knot-server';
 import { getTestPki } from '../../helpers/test-certificates';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { createTestServices, type TestServices } from '../../helpers/test-services';
+import { closedPort } from '../../helpers/closed-port';
 
 const DOMAIN = 'shop.test';
 const BASE_ZONE = ['@ IN MX 10 mx.shop.test.', 'mx IN A 192.0.2.10'];
@@ -22,19 +22,6 @@ const ZONE_AFTER = [...BASE_ZONE, '@ IN TXT "v=spf1 mx -all"'];
 
 const RUN_ID_LINE = /Saved as run ([A-Za-z0-9-]+)/;
 const CANARY = 'Canary-history-7d1a!';
-
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  return typeof address === 'object' && address !== null ? address.port : 0;
-}
 
 describe('mailwarden history', () => {
   let env: TestServices;

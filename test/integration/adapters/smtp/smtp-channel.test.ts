@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmtpConnector } from '../../../../main/adapters/smtp/smtp-connector';
 import type {
@@ -20,6 +19,7 @@ import {
 } from '../../../helpers/hostile-smtp-servers';
 import { startScenarioSmtpServer } from '../../../helpers/scenario-smtp-server';
 import { getTestPki, type TestPki } from '../../../helpers/test-certificates';
+import { closedPort } from '../../../helpers/closed-port';
 
 /** Short deadlines so every hostile case ends quickly; MARGIN_MS absorbs a busy CI machine. */
 const STEP_MS = 1_000;
@@ -428,17 +428,3 @@ describe('SMTP channel against hostile servers', () => {
     });
   });
 });
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const bound = server.address();
-  const port = typeof bound === 'object' && bound !== null ? bound.port : 0;
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  return port;
-}

@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../../../preload/contract/audit';
 import { GRADES } from '../../../../preload/contract/score';
@@ -10,20 +9,10 @@ import { createSmtpConnector } from '../../../../main/adapters/smtp/smtp-connect
 import { runAudit, type AuditDeps } from '../../../../main/core/audit/audit-runner';
 import { scoreAreaOf } from '../../../../main/core/score/score-areas';
 import { startKnot, type KnotServer } from '../../../helpers/knot-server';
+import { dkimRecord } from '../../../helpers/dkim-record';
 
 const WIRE_TIMEOUT_MS = 3_000;
 const AUDIT_DEADLINE_MS = 20_000;
-/** A TXT character-string holds at most 255 bytes (RFC 1035 section 3.3.14); longer values are split. */
-const TXT_CHUNK = 255;
-
-/** A real 2048-bit DKIM public key record, split into quoted strings for the zone file. */
-function dkimRecord(): string {
-  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const value = `v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`;
-  const chunks: string[] = [];
-  for (let i = 0; i < value.length; i += TXT_CHUNK) chunks.push(`"${value.slice(i, i + TXT_CHUNK)}"`);
-  return chunks.join(' ');
-}
 
 describe('the score of a real domain audit', () => {
   let knot: KnotServer;

@@ -3,7 +3,6 @@
  * DNS. A correct server and domain get an A; each weakness caps the grade where the model says; an audit
  * that could test nothing gets no letter at all.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import type { SMTPServerOptions } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../../../preload/contract/audit';
@@ -17,6 +16,7 @@ import { startAuthSmtpServer, type AuthSmtpServer } from '../../../helpers/auth-
 import { closedPort } from '../../../helpers/closed-port';
 import { startKnot, type KnotServer } from '../../../helpers/knot-server';
 import { getTestPki, type LeafKind, type TestPki } from '../../../helpers/test-certificates';
+import { dkimRecord } from '../../../helpers/dkim-record';
 
 const HOST = 'smtp.grade.test';
 const USER = 'ann@grade.test';
@@ -24,18 +24,9 @@ const PASSWORD = 'grade-table-password';
 const DEADLINE_MS = 20_000;
 /** OpenSSL 3 speaks TLS 1.0 and 1.1 only at security level 0. */
 const LEGACY_CIPHERS = 'DEFAULT@SECLEVEL=0';
-const TXT_CHUNK = 255;
 /** A public address for the MX (the MX check rightly refuses loopback), and its reverse zone. */
 const MX_ADDRESS = '93.184.215.14';
 const MX_REVERSE_ZONE = '215.184.93.in-addr.arpa';
-
-function dkimRecord(): string {
-  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const value = `v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`;
-  const chunks: string[] = [];
-  for (let i = 0; i < value.length; i += TXT_CHUNK) chunks.push(`"${value.slice(i, i + TXT_CHUNK)}"`);
-  return chunks.join(' ');
-}
 
 /** A submission server that only lets the account send as itself, as a careful postmaster sets it up. */
 const ownSenderOnly: Partial<SMTPServerOptions> = {

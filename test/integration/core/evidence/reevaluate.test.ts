@@ -19,25 +19,13 @@ import { startKnot, type KnotServer } from '../../../helpers/knot-server';
 import { startPolicyHttpsServer, type PolicyHttpsServer } from '../../../helpers/policy-https-server';
 import { makeTempDir } from '../../../helpers/temp-dir';
 import { getTestPki, type TestPki } from '../../../helpers/test-certificates';
+import { closedPort } from '../../../helpers/closed-port';
 
 const CANARY = 'Canary-evidence-7c1d!';
 const USER = 'ann@mail.test';
 /** Long enough for the quick checks to finish, short enough that the stalled ones are cut off. */
 const AUDIT_LIMIT_MS = 2_500;
 const POLICY = 'version: STSv1\nmode: enforce\nmx: smtp.mail.test\nmax_age: 86400\n';
-
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => {
-    server.close(() => {
-      resolve();
-    });
-  });
-  return typeof address === 'object' && address !== null ? address.port : 0;
-}
 
 /** Findings in a fixed order, so two runs compare whatever order their checks finished in. */
 const canonical = (findings: readonly Finding[]) => findings.map((finding) => JSON.stringify(finding)).sort();

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDnsResolver } from '../../../../main/adapters/dns-resolver';
 import type { DnsResolver } from '../../../../main/core/ports';
@@ -14,6 +13,7 @@ import { startKnot, type KnotServer } from '../../../helpers/knot-server';
 import { TEST_STEP_MS, testProbeContext } from '../../../helpers/probe-context';
 import { startScenarioSmtpServer, type ScenarioSmtpServer } from '../../../helpers/scenario-smtp-server';
 import { getTestPki } from '../../../helpers/test-certificates';
+import { closedPort } from '../../../helpers/closed-port';
 
 const HOST = 'mail.probe.test';
 const MARGIN_MS = 1_000;
@@ -176,17 +176,3 @@ describe('probeReachability through a real DNS server', () => {
     expect(ids(result.findings)).toEqual(['smtp.reach.cancelled']);
   });
 });
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const bound = server.address();
-  const port = typeof bound === 'object' && bound !== null ? bound.port : 0;
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  return port;
-}
