@@ -126,15 +126,30 @@ export interface TranscriptEntry {
   readonly text: string;
 }
 
+export interface CommandOptions {
+  readonly redactAs?: string;
+  readonly timeoutMs?: number;
+  /** Lines sent in the same write after the command; never secrets (they are recorded as they are). */
+  readonly pipelined?: readonly string[];
+}
+
+/** How a command is kept as evidence: as the transcript shows it, pipelined lines joined after it. */
+export function commandEvidenceLine(line: string, options?: CommandOptions): string {
+  const shown = options?.redactAs ?? line;
+  const pipelined = options?.pipelined ?? [];
+  return pipelined.length === 0 ? shown : [shown, ...pipelined].join(' + ');
+}
+
 export interface SmtpChannel {
   readonly target: SmtpTarget;
   /** Reads one complete (possibly multi-line) reply: the greeting, or after a command. */
   readReply(timeoutMs?: number): Promise<ReplyOutcome>;
-  /** Sends one command line (CRLF added) and reads its reply. `redactAs` replaces the line in the transcript. */
-  command(
-    line: string,
-    options?: { readonly redactAs?: string; readonly timeoutMs?: number },
-  ): Promise<ReplyOutcome>;
+  /**
+   * Sends one command line (CRLF added) and reads its reply. `redactAs` replaces the line in the transcript.
+   * `pipelined` lines go out in the same write, after `line` (RFC 2920 section 3.1); their replies are not
+   * read here but left for readReply, so a probe can see where (and whether) each arrives.
+   */
+  command(line: string, options?: CommandOptions): Promise<ReplyOutcome>;
   /** After a 220 to STARTTLS: discards anything buffered (RFC 3207 section 4.2) and performs the handshake. */
   upgradeToTls(options: TlsClientOptions): Promise<TlsOutcome>;
   /** The TLS facts of an implicit-TLS connection, or after upgradeToTls; null on a plain connection. */
