@@ -51,6 +51,8 @@ export interface EvidenceAuditRecipe {
   readonly ports: { readonly smtp?: number; readonly submissions?: number; readonly submission?: number };
   readonly limits: EvidenceJson;
   readonly overallDeadlineMs: number | null;
+  /** Sender addresses SPF was evaluated for on request (--ip); absent when none. */
+  readonly spfSenderIps?: readonly string[];
 }
 
 export type EvidenceDnsType = 'A' | 'AAAA' | 'MX' | 'SRV' | 'TXT' | 'CNAME' | 'PTR';

@@ -11,6 +11,7 @@ import { SECURITY_MODES, type SecurityMode } from '../../../preload/contract/acc
 import { writeFileAtomic } from '../../adapters/atomic-file';
 import { createCaPemChecker } from '../../adapters/ca-certificates';
 import type { MainServices } from '../../composition';
+import { isIpv4, isIpv6 } from '../../core/accounts/domain-name';
 import type { AuditRequest } from '../../core/audit/audit-service';
 import type { LoginSecret } from '../../core/smtp/smtp-login';
 import type { StandardSmtpPorts } from '../../core/probes/smtp-ports';
@@ -51,6 +52,7 @@ export async function runAuditCommand(
         'password-stdin': { type: 'boolean' },
         'oauth-token-stdin': { type: 'boolean' },
         'dkim-selector': { type: 'string', multiple: true },
+        ip: { type: 'string', multiple: true },
         'allow-fingerprint': { type: 'string' },
         'port-map': { type: 'string' },
         batch: { type: 'string' },
@@ -72,6 +74,7 @@ export async function runAuditCommand(
   const only = parseOnly(values.only);
   const extraCaPem = values.ca === undefined ? undefined : await readCa(values.ca);
   const ports = values['port-map'] === undefined ? undefined : parsePortMap(values['port-map']);
+  const spfSenderIps = parseSenderIps(values.ip);
   const built = services(values.dns);
   // The saved trusted CAs (plus --ca) and timeouts, as in the app.
   const saved = await built.settings.forAudit(extraCaPem);
@@ -128,6 +131,7 @@ export async function runAuditCommand(
       allowCertificateFingerprint: values['allow-fingerprint'],
       ...saved,
       ...(ports === undefined ? {} : { ports }),
+      ...(spfSenderIps.length === 0 ? {} : { spfSenderIps }),
     },
     { onEvent: progress, onHistory: historyNotice(io) },
   );
@@ -223,6 +227,15 @@ function parseOnly(text: string | undefined): AuditArea[] | undefined {
     throw new UsageError(`--only takes a comma-separated list of: ${AUDIT_AREAS.join(', ')}.`, COMMAND);
   }
   return areas as AuditArea[];
+}
+
+/** --ip: sender addresses to evaluate SPF for (RFC 7208 section 4: check_host() takes an IP address). */
+function parseSenderIps(values: readonly string[] | undefined): string[] {
+  const ips = (values ?? []).map((value) => value.trim());
+  const bad = ips.find((ip) => !isIpv4(ip) && !isIpv6(ip));
+  if (bad !== undefined)
+    throw new UsageError(`--ip takes an IPv4 or IPv6 address, not "${terminalSafe(bad)}".`, COMMAND);
+  return ips;
 }
 
 /** `smtp=2525,submissions=2465,submission=2587`: where a server's standard ports really are. */

@@ -60,6 +60,8 @@ export interface AuditRunOptions {
   readonly ports?: Partial<StandardSmtpPorts>;
   readonly limits?: Partial<SmtpLimits>;
   readonly overallDeadlineMs?: number;
+  /** Sender addresses whose SPF verdict the user asked for (--ip). */
+  readonly spfSenderIps?: readonly string[];
 }
 
 export interface AuditDeps {
@@ -134,7 +136,11 @@ async function plan(
   };
   if (subject.kind === 'domain') {
     return areas.has('dns')
-      ? planDomainChecks(domainDeps, { domain: subject.domain, dkimSelectors: subject.dkimSelectors })
+      ? planDomainChecks(domainDeps, {
+          domain: subject.domain,
+          dkimSelectors: subject.dkimSelectors,
+          spfSenderIps: options.spfSenderIps ?? [],
+        })
       : [];
   }
   const { server } = subject;
@@ -171,6 +177,7 @@ async function plan(
     dkimSelectors: subject.dkimSelectors,
     submission: { host: server.host, addresses: address.kind === 'address' ? [address.address] : [] },
     presetIds: subject.presetId === null ? [] : [subject.presetId],
+    spfSenderIps: options.spfSenderIps ?? [],
     tlsCheckIds: serverChecks.filter((check) => check.area === 'tls').map((check) => check.checkId),
   });
   return [...serverChecks, ...domainChecks];

@@ -54,6 +54,8 @@ export interface DomainCheckOptions {
   readonly dkimSelectors?: readonly string[];
   /** The submission server's addresses, for SPF evaluation and reverse DNS. */
   readonly submission?: { readonly host: string; readonly addresses: readonly string[] } | null;
+  /** Addresses the user asked about (--ip): each gets its own SPF verdict. */
+  readonly spfSenderIps?: readonly string[];
   /** Provider presets the domain sends through (the account's preset), for SPF include advice. */
   readonly presetIds?: readonly string[];
   /**
@@ -102,6 +104,7 @@ export function planDomainChecks(deps: DomainCheckDeps, options: DomainCheckOpti
         domain,
         resolver,
         evaluateIps: options.submission?.addresses ?? [],
+        senderIps: options.spfSenderIps ?? [],
         presetIds: options.presetIds ?? [],
       });
       return result(state.spf.findings);

@@ -34,6 +34,9 @@ export function auditRecipe(subject: AuditSubject, options: AuditRunOptions): Ev
     ports: { ...options.ports },
     limits: toEvidenceJson(options.limits ?? null),
     overallDeadlineMs: options.overallDeadlineMs ?? null,
+    ...(options.spfSenderIps === undefined || options.spfSenderIps.length === 0
+      ? {}
+      : { spfSenderIps: [...options.spfSenderIps] }),
   };
 }
 
@@ -80,5 +83,6 @@ export function optionsFromRecipe(recipe: EvidenceAuditRecipe): AuditRunOptions 
     ports: recipe.ports,
     ...(limits === undefined ? {} : { limits }),
     ...(recipe.overallDeadlineMs === null ? {} : { overallDeadlineMs: recipe.overallDeadlineMs }),
+    ...(recipe.spfSenderIps === undefined ? {} : { spfSenderIps: recipe.spfSenderIps }),
   };
 }

@@ -63,6 +63,10 @@ const recipe = z.strictObject({
   }),
   limits: json,
   overallDeadlineMs: z.number().nullable(),
+  spfSenderIps: z
+    .array(z.string())
+    .exactOptional()
+    .describe('Sender addresses SPF was evaluated for on request (--ip)'),
 });
 
 const dnsQuery = z.strictObject({

@@ -168,6 +168,41 @@ describe('mailwarden audit', () => {
     expect(result.stderr).toContain('Report written to');
   });
 
+  it('evaluates the domain SPF for each --ip sender address, and keeps them in the report recipe', async () => {
+    const result = await cli([
+      'audit',
+      'mail.test',
+      '--only',
+      'dns',
+      '--dns',
+      knot.server,
+      '--ip',
+      '127.0.0.1',
+      '--ip',
+      '198.51.100.7',
+      '--format',
+      'json',
+    ]);
+    expect(result.code, result.stderr).not.toBe(2);
+    const report = JSON.parse(result.stdout) as {
+      findings: { id: string; evidence: Record<string, unknown> }[];
+      evidence?: { audit?: { spfSenderIps?: string[] } };
+    };
+    const verdicts = report.findings
+      .filter((finding) => finding.id.startsWith('spf.evaluation.'))
+      .map((finding): [string, string, unknown] => [
+        String(finding.evidence['ip']),
+        finding.id,
+        finding.evidence['role'],
+      ])
+      .sort(([a], [b]) => a.localeCompare(b));
+    expect(verdicts).toEqual([
+      ['127.0.0.1', 'spf.evaluation.pass', 'A sender'],
+      ['198.51.100.7', 'spf.evaluation.fail', 'A sender'],
+    ]);
+    expect(report.evidence?.audit?.spfSenderIps).toEqual(['127.0.0.1', '198.51.100.7']);
+  });
+
   it('audits a saved account with the password from the keychain', async () => {
     const added = await cli(
       [
@@ -362,6 +397,7 @@ describe('mailwarden audit', () => {
     [['audit', '--host', 'h.test', '--port', '25', '--security', 'ssl'], '--security must be'],
     [['audit', 'nobody@x.test'], 'no saved account'],
     [['audit', 'x.test', '--ca', '/nonexistent/ca.pem'], 'Cannot read the CA file'],
+    [['audit', 'x.test', '--ip', 'mail.x.test'], '--ip takes an IPv4 or IPv6 address'],
   ])('exits 2 with a clear message for %j', async (argv, message) => {
     const result = await cli(argv);
     expect(result.code).toBe(2);
