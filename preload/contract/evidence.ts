@@ -53,6 +53,8 @@ export interface EvidenceAuditRecipe {
   readonly overallDeadlineMs: number | null;
   /** Sender addresses SPF was evaluated for on request (--ip); absent when none. */
   readonly spfSenderIps?: readonly string[];
+  /** True when the user said the domain sends no mail (--parked); absent otherwise. */
+  readonly parked?: boolean;
 }
 
 export type EvidenceDnsType = 'A' | 'AAAA' | 'MX' | 'SRV' | 'TXT' | 'CNAME' | 'PTR';

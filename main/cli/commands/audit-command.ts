@@ -53,6 +53,7 @@ export async function runAuditCommand(
         'oauth-token-stdin': { type: 'boolean' },
         'dkim-selector': { type: 'string', multiple: true },
         ip: { type: 'string', multiple: true },
+        parked: { type: 'boolean' },
         'allow-fingerprint': { type: 'string' },
         'port-map': { type: 'string' },
         batch: { type: 'string' },
@@ -132,6 +133,7 @@ export async function runAuditCommand(
       ...saved,
       ...(ports === undefined ? {} : { ports }),
       ...(spfSenderIps.length === 0 ? {} : { spfSenderIps }),
+      ...(values.parked === true ? { parked: true } : {}),
     },
     { onEvent: progress, onHistory: historyNotice(io) },
   );

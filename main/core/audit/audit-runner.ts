@@ -62,6 +62,8 @@ export interface AuditRunOptions {
   readonly overallDeadlineMs?: number;
   /** Sender addresses whose SPF verdict the user asked for (--ip). */
   readonly spfSenderIps?: readonly string[];
+  /** The user says the domain sends no mail (--parked). */
+  readonly parked?: boolean;
 }
 
 export interface AuditDeps {
@@ -140,6 +142,7 @@ async function plan(
           domain: subject.domain,
           dkimSelectors: subject.dkimSelectors,
           spfSenderIps: options.spfSenderIps ?? [],
+          parked: options.parked === true,
         })
       : [];
   }
@@ -178,6 +181,7 @@ async function plan(
     submission: { host: server.host, addresses: address.kind === 'address' ? [address.address] : [] },
     presetIds: subject.presetId === null ? [] : [subject.presetId],
     spfSenderIps: options.spfSenderIps ?? [],
+    parked: options.parked === true,
     tlsCheckIds: serverChecks.filter((check) => check.area === 'tls').map((check) => check.checkId),
   });
   return [...serverChecks, ...domainChecks];

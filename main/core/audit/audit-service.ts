@@ -43,6 +43,8 @@ export interface AuditRunSettings extends AuditOptions {
   readonly overallDeadlineMs?: number | undefined;
   /** Sender addresses to evaluate the domain's SPF for (the CLI's --ip), besides the submission server's. */
   readonly spfSenderIps?: readonly string[] | undefined;
+  /** The user says the domain sends no mail (the CLI's --parked). */
+  readonly parked?: boolean | undefined;
 }
 
 export interface AuditService {
@@ -138,6 +140,7 @@ export function createAuditService(deps: {
           ? {}
           : { overallDeadlineMs: settings.overallDeadlineMs }),
         ...(settings.spfSenderIps === undefined ? {} : { spfSenderIps: settings.spfSenderIps }),
+        ...(settings.parked === true ? { parked: true } : {}),
       },
       await deps.auditDeps({ extraCaPem: settings.extraCaPem }),
       { runId, signal, ...(onEvent === undefined ? {} : { onEvent }) },

@@ -37,6 +37,7 @@ export function auditRecipe(subject: AuditSubject, options: AuditRunOptions): Ev
     ...(options.spfSenderIps === undefined || options.spfSenderIps.length === 0
       ? {}
       : { spfSenderIps: [...options.spfSenderIps] }),
+    ...(options.parked === true ? { parked: true } : {}),
   };
 }
 
@@ -84,5 +85,6 @@ export function optionsFromRecipe(recipe: EvidenceAuditRecipe): AuditRunOptions 
     ...(limits === undefined ? {} : { limits }),
     ...(recipe.overallDeadlineMs === null ? {} : { overallDeadlineMs: recipe.overallDeadlineMs }),
     ...(recipe.spfSenderIps === undefined ? {} : { spfSenderIps: recipe.spfSenderIps }),
+    ...(recipe.parked === true ? { parked: true } : {}),
   };
 }

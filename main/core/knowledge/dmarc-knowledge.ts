@@ -15,6 +15,11 @@ const DMARCBIS = rfc(9989);
 const TREE_WALK = rfc(9989, '4.10');
 const TAGS = rfc(9989, '4.7');
 
+const PARKED_BCP = {
+  label: 'M3AAWG: Protecting Parked Domains Best Common Practices',
+  url: 'https://www.m3aawg.org/documents/en/m3aawg-protecting-parked-domains-best-common-practices',
+};
+
 /** " " + what receivers still on RFC 7489 do differently, when the evidence says. */
 const older = (e: Evidence): string => {
   const text = str(e, 'olderReceivers');
@@ -172,6 +177,25 @@ export const DMARC_KNOWLEDGE = {
       ],
     },
     references: [TAGS, TREE_WALK],
+  },
+  'dmarc.parked.reject': {
+    severity: 'pass',
+    title: 'The parked domain has DMARC p=reject',
+    explanation:
+      'Receivers refuse any mail that claims to come from this domain, which is right for a domain that sends none.',
+    fix: NO_FIX,
+    references: [TAGS, PARKED_BCP],
+  },
+  'dmarc.parked.not-reject': {
+    severity: 'high',
+    title: (e) => `The parked domain has no DMARC p=reject (${str(e, 'policy')})`,
+    explanation: (e) =>
+      `${str(e, 'domain')} sends no mail, so every message claiming to be from it is forged. DMARC p=reject (policy now: ${str(e, 'policy')}) tells receivers to refuse them all.`,
+    fix: (e) => ({
+      steps: [`Publish this TXT record at ${str(e, 'recordName')} (replace any existing DMARC record):`],
+      record: { type: 'TXT', name: str(e, 'recordName'), value: str(e, 'proposedRecord') },
+    }),
+    references: [TAGS, PARKED_BCP],
   },
   'dmarc.tag.obsolete': {
     severity: 'info',

@@ -8,6 +8,11 @@ import type { Evidence, Fix } from '../../../preload/contract/findings';
 import { evidenceList, evidenceText } from './evidence-text';
 import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
 
+const PARKED_BCP = {
+  label: 'M3AAWG: Protecting Parked Domains Best Common Practices',
+  url: 'https://www.m3aawg.org/documents/en/m3aawg-protecting-parked-domains-best-common-practices',
+};
+
 /** A list of terms in a sentence, or "none". */
 const listOrNone = (items: readonly string[]): string => (items.length === 0 ? 'none' : items.join(', '));
 
@@ -247,6 +252,29 @@ export const SPF_KNOWLEDGE = {
       ],
     },
     references: [rfc(7208, '4.6.4')],
+  },
+  'spf.parked.fail-all': {
+    severity: 'pass',
+    title: (e) =>
+      `The SPF record of ${evidenceText(e, 'domain')} lets no server send (right for a parked domain)`,
+    explanation:
+      '"v=spf1 -all" tells every receiver that no server may send mail as this domain, which is what a domain that sends no mail should publish.',
+    fix: NO_FIX,
+    references: [rfc(7208, '10.1.2'), PARKED_BCP],
+  },
+  'spf.parked.not-fail-all': {
+    severity: 'high',
+    title: (e) => `${evidenceText(e, 'domain')} sends no mail, but its SPF record does not say so`,
+    explanation: (e) =>
+      `This domain sends no mail, so no server should be allowed to send as it. Its SPF record is "${evidenceText(e, 'record', 'missing')}", which leaves room for forged mail. A parked domain publishes exactly "v=spf1 -all".`,
+    fix: (e) => ({
+      steps: [
+        DNS_STEP,
+        `Publish (or replace the v=spf1 record with) exactly: ${evidenceText(e, 'proposedRecord')}`,
+      ],
+      record: { type: 'TXT', name: evidenceText(e, 'domain'), value: evidenceText(e, 'proposedRecord') },
+    }),
+    references: [rfc(7208, '10.1.2'), PARKED_BCP],
   },
   'spf.all.terms-after': {
     severity: 'low',

@@ -67,6 +67,7 @@ const recipe = z.strictObject({
     .array(z.string())
     .exactOptional()
     .describe('Sender addresses SPF was evaluated for on request (--ip)'),
+  parked: z.boolean().exactOptional().describe('The user said the domain sends no mail (--parked)'),
 });
 
 const dnsQuery = z.strictObject({

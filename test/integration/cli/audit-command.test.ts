@@ -203,6 +203,36 @@ describe('mailwarden audit', () => {
     expect(report.evidence?.audit?.spfSenderIps).toEqual(['127.0.0.1', '198.51.100.7']);
   });
 
+  it('--parked checks what a domain that sends no mail needs instead of DKIM and the bulk-sender rules', async () => {
+    const result = await cli([
+      'audit',
+      'mail.test',
+      '--only',
+      'dns',
+      '--dns',
+      knot.server,
+      '--parked',
+      '--format',
+      'json',
+    ]);
+    expect(result.code, result.stderr).not.toBe(2);
+    const report = JSON.parse(result.stdout) as {
+      findings: { id: string }[];
+      evidence?: { audit?: { parked?: boolean } };
+    };
+    const found = report.findings.map((finding) => finding.id);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'bulk.parked.not-applicable',
+        'spf.parked.not-fail-all',
+        'dmarc.parked.reject',
+        'mx.parked.no-null-mx',
+      ]),
+    );
+    expect(found).not.toContain('dkim.discovery.none-found');
+    expect(report.evidence?.audit?.parked).toBe(true);
+  });
+
   it('audits a saved account with the password from the keychain', async () => {
     const added = await cli(
       [

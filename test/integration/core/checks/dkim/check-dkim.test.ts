@@ -15,6 +15,12 @@ function rsaKey(bits: number): string {
   return publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
 }
 
+/** Base64 of a bare PKCS#1 RSAPublicKey (RFC 8017 appendix A.1.1), as some signers publish it. */
+function rsaPkcs1Key(bits: number): string {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: bits });
+  return publicKey.export({ type: 'pkcs1', format: 'der' }).toString('base64');
+}
+
 /** Base64 of the raw 32-octet Ed25519 key (RFC 8463 section 4.2): the SPKI without its 12-octet header. */
 function ed25519Key(): string {
   const { publicKey } = generateKeyPairSync('ed25519');
@@ -55,6 +61,9 @@ google._domainkey TXT ${zoneTxt(`v=DKIM1; p=${RSA_2048}`)}
 google._domainkey TXT ${zoneTxt(`v=DKIM1; p=${RSA_1024}`)}
 `,
   'empty.test': 'www A 192.0.2.1',
+  'pkcs1.test': `pk._domainkey TXT ${zoneTxt(`v=DKIM1; k=rsa; p=${rsaPkcs1Key(2048)}`)}`,
+  // The only key published is revoked: nothing left to sign with.
+  'revoked.test': 'old._domainkey TXT "v=DKIM1; k=rsa; p="',
 };
 
 let knot: KnotServer;
@@ -156,6 +165,27 @@ describe('checkDkim against a real Knot DNS', () => {
       selector: 'mail',
       declaredType: 'dsa',
     });
+  });
+
+  it('reads a PKCS#1 RSAPublicKey (as dkimpy and go-msgauth do): a low note, not "unreadable"', async () => {
+    const { findings, result } = await checkDkim({ domain: 'pkcs1.test', resolver, selectors: ['pk'] });
+    const note = one(findings, 'dkim.key.pkcs1');
+    expect(note).toMatchObject({ severity: 'low', evidence: { selector: 'pk', bits: 2048, keyType: 'rsa' } });
+    expect(ids(findings)).not.toContain('dkim.key.unreadable');
+    expect(result.keys.find((key) => key.selector === 'pk')?.status).toBe('ok');
+    expect(result.hasUsableKey).toBe(true);
+  });
+
+  it('rates a revoked key low beside a usable key, medium when it is the only key', async () => {
+    const flags = await checkDkim({ domain: 'flags.test', resolver });
+    expect(one(flags.findings, 'dkim.key.revoked').severity).toBe('low');
+    const alone = await checkDkim({ domain: 'revoked.test', resolver, selectors: ['old'] });
+    expect(ids(alone.findings)).not.toContain('dkim.key.revoked');
+    expect(one(alone.findings, 'dkim.key.revoked-only')).toMatchObject({
+      severity: 'medium',
+      evidence: { selector: 'old' },
+    });
+    expect(alone.result.hasUsableKey).toBe(false);
   });
 
   it('follows CNAMEs to the provider, and flags a CNAME to nowhere and a CNAME loop', async () => {
