@@ -93,6 +93,10 @@ export interface EvidenceTlsRequest {
   readonly servername: string;
   readonly minVersion: string | null;
   readonly maxVersion: string | null;
+  /** A cipher probe's OpenSSL cipher list; absent for ordinary handshakes. */
+  readonly cipherList?: string;
+  /** False for a handshake without SNI; absent when SNI was sent. */
+  readonly sendSni?: boolean;
 }
 
 export type EvidenceSmtpOperation =

@@ -83,6 +83,8 @@ const tlsRequest = z.strictObject({
   servername: z.string(),
   minVersion: z.string().nullable(),
   maxVersion: z.string().nullable(),
+  cipherList: z.string().exactOptional().describe("A cipher probe's OpenSSL cipher list"),
+  sendSni: z.boolean().exactOptional().describe('False for a handshake sent without SNI'),
 });
 
 const smtpOperation = z.discriminatedUnion('op', [
