@@ -37,9 +37,7 @@ export const STARTTLS_INJECTION_ENTRIES = {
     severity: 'pass',
     title: (e) => `${where(e)} ignores commands sent before encryption`,
     explanation: (e) =>
-      evidenceText(e, 'how') === 'refused-pipelining'
-        ? `Mailwarden sent STARTTLS and ${evidenceText(e, 'injected')} together in one packet; the server refused the pair (${evidenceText(e, 'code')} "${evidenceText(e, 'text', '')}") instead of starting TLS, so nothing sent before encryption can reach the encrypted session.`
-        : `Mailwarden sent STARTTLS and ${evidenceText(e, 'injected')} together in one packet. After the TLS handshake the server did not answer the ${evidenceText(e, 'injected')}: it threw away what arrived before encryption, as RFC 3207 requires, so commands slipped in by someone on the network are not carried out.`,
+      `Mailwarden sent STARTTLS and ${evidenceText(e, 'injected')} together in one packet. After the TLS handshake the server did not answer the ${evidenceText(e, 'injected')}: it threw away what arrived before encryption, as RFC 3207 requires, so commands slipped in by someone on the network are not carried out.`,
     fix: NO_FIX,
     references: [rfc(3207, '4.2'), CVE_2011_0411],
   },

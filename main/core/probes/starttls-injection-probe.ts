@@ -26,7 +26,7 @@ const QUIT_REPLY = 221;
 
 type Verdict =
   | { readonly kind: 'vulnerable'; readonly reply: SmtpReply }
-  | { readonly kind: 'safe'; readonly how: 'discarded' | 'refused-pipelining'; readonly reply: SmtpReply }
+  | { readonly kind: 'safe'; readonly reply: SmtpReply }
   | { readonly kind: 'inconclusive'; readonly step: string; readonly reason: string }
   /** STARTTLS missing, refused, or the port unreachable: other checks report that; nothing to add. */
   | { readonly kind: 'not-applicable' };
@@ -71,13 +71,8 @@ async function converse(channel: SmtpChannel, ctx: SmtpProbeContext): Promise<Ve
   if (starttls.kind === 'failure') {
     return { kind: 'inconclusive', step: 'STARTTLS', reason: starttls.failure.message };
   }
-  if (starttls.reply.code !== 220) {
-    // A server that rejects the pipelined pair outright (e.g. Postfix's smtpd_forbid_unauth_pipelining)
-    // never lets plaintext cross the upgrade. Any other refusal is the dialogue check's to report.
-    return starttls.reply.code === 554 || starttls.reply.code === 503
-      ? { kind: 'safe', how: 'refused-pipelining', reply: starttls.reply }
-      : { kind: 'not-applicable' };
-  }
+  // No TLS on this connection (RFC 3207 section 4: 454, 502, ...): the dialogue check reports that.
+  if (starttls.reply.code !== 220) return { kind: 'not-applicable' };
   const upgraded = await channel.upgradeToTls(tlsOptions(ctx));
   if (upgraded.kind === 'failure' && channel.tlsSession() === null) {
     return { kind: 'inconclusive', step: 'TLS handshake', reason: upgraded.failure.message };
@@ -91,7 +86,7 @@ async function converse(channel: SmtpChannel, ctx: SmtpProbeContext): Promise<Ve
   if (first.kind === 'failure') {
     return { kind: 'inconclusive', step: 'QUIT inside TLS', reason: first.failure.message };
   }
-  if (first.reply.code === QUIT_REPLY) return { kind: 'safe', how: 'discarded', reply: first.reply };
+  if (first.reply.code === QUIT_REPLY) return { kind: 'safe', reply: first.reply };
   return { kind: 'vulnerable', reply: first.reply };
 }
 
@@ -111,7 +106,6 @@ function verdictFindings(verdict: Verdict, checkId: string, base: Evidence): Fin
       return [
         smtpFinding('smtp.starttls.command-injection-safe', checkId, {
           ...base,
-          how: verdict.how,
           code: verdict.reply.code,
           text: verdict.reply.lines.join(' '),
         }),

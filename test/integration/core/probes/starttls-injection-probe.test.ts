@@ -19,19 +19,27 @@ const resolver = createDnsResolver({ server: { host: '127.0.0.1', port: 9 }, tim
 let vulnerable: BufferingStarttlsServer;
 let discarding: BufferingStarttlsServer;
 let postfix: PostfixServer;
+let strictPostfix: PostfixServer;
 
 beforeAll(async () => {
   const pki = await getTestPki();
   const leaf = await pki.leaf('good', 'inject.test');
-  [vulnerable, discarding, postfix] = await Promise.all([
+  [vulnerable, discarding, postfix, strictPostfix] = await Promise.all([
     startBufferingStarttlsServer({ keepsPlaintext: true, certPem: leaf.certPem, keyPem: leaf.keyPem }),
     startBufferingStarttlsServer({ keepsPlaintext: false, certPem: leaf.certPem, keyPem: leaf.keyPem }),
     startPostfix({ users: [], certPem: leaf.certPem, keyPem: leaf.keyPem, hostname: 'inject.test' }),
+    startPostfix({
+      users: [],
+      certPem: leaf.certPem,
+      keyPem: leaf.keyPem,
+      hostname: 'strict.test',
+      mainOverrides: { smtpd_forbid_unauth_pipelining: 'yes' },
+    }),
   ]);
 }, 30_000);
 
 afterAll(async () => {
-  await Promise.all([vulnerable.close(), discarding.close(), postfix.stop()]);
+  await Promise.all([vulnerable.close(), discarding.close(), postfix.stop(), strictPostfix.stop()]);
 });
 
 describe('server-side STARTTLS command injection (CVE-2011-0411 class)', () => {
@@ -61,7 +69,7 @@ describe('server-side STARTTLS command injection (CVE-2011-0411 class)', () => {
     expect(result.findings.map((f) => [f.id, f.severity])).toEqual([
       ['smtp.starttls.command-injection-safe', 'pass'],
     ]);
-    expect(result.findings[0]?.evidence).toMatchObject({ how: 'discarded', code: 221 });
+    expect(result.findings[0]?.evidence).toMatchObject({ code: 221 });
     expect(discarding.received).not.toContain(`tls: ${INJECTED_COMMAND}`);
   });
 
@@ -73,7 +81,18 @@ describe('server-side STARTTLS command injection (CVE-2011-0411 class)', () => {
     expect(result.findings.map((f) => [f.id, f.severity])).toEqual([
       ['smtp.starttls.command-injection-safe', 'pass'],
     ]);
-    expect(result.findings[0]?.evidence).toMatchObject({ how: 'discarded', code: 221 });
+    expect(result.findings[0]?.evidence).toMatchObject({ code: 221 });
+  });
+
+  it('passes a Postfix with smtpd_forbid_unauth_pipelining = yes too: it also drops the NOOP at the upgrade', async () => {
+    const result = await probeStarttlsInjection(
+      testProbeContext(strictPostfix.address, resolver),
+      strictPostfix.ports.smtp,
+    );
+    expect(result.findings.map((f) => [f.id, f.severity])).toEqual([
+      ['smtp.starttls.command-injection-safe', 'pass'],
+    ]);
+    expect(result.findings[0]?.evidence).toMatchObject({ code: 221 });
   });
 
   it('says nothing about a port without STARTTLS, and "untested" when the handshake never completes', async () => {
