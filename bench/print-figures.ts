@@ -27,6 +27,20 @@ export function fullProbeLines(figures: FullProbeFigures): string[] {
   ];
 }
 
+/** RFC 9325 suite enumeration's extra wall time per port, against issue 14's budget. */
+export const SUITE_EXTRA_TARGET_MS = 300;
+
+/** The cipher-suite enumeration's cost: the TLS probe's median with it, without it, and the difference. */
+export function suiteCostLines(withSuites: SingleProbeFigures, without: SingleProbeFigures): string[] {
+  const extra = withSuites.wall.medianMs - without.wall.medianMs;
+  return [
+    `TLS probe without suite enumeration: median ${formatMs(without.wall.medianMs)} (min ${formatMs(without.wall.minMs)}, max ${formatMs(without.wall.maxMs)})`,
+    `TLS probe with suite enumeration:    median ${formatMs(withSuites.wall.medianMs)} (min ${formatMs(withSuites.wall.minMs)}, max ${formatMs(withSuites.wall.maxMs)})`,
+    `Extra per port: ${formatMs(extra)}; target <= ${formatMs(SUITE_EXTRA_TARGET_MS)}: ${verdict(extra <= SUITE_EXTRA_TARGET_MS)} (medians)`,
+    `Suite findings of the last run: ${withSuites.lastFindingIds.filter((id) => /^tls\.(suites|dh|curve|order|certificate\.no-sni)/.test(id)).join(', ') || 'none'}`,
+  ];
+}
+
 export function baselineLines(
   baseline: BaselineFigures,
   ours: SingleProbeFigures,

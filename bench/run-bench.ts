@@ -13,7 +13,13 @@ import { benchDomains, benchZones, POLICY_HOST_ADDRESS } from './domain-zones';
 import { benchFullProbe } from './full-probe-bench';
 import { benchHistoryList, historyBenchLines } from './history-bench';
 import { formatMachineFacts, machineFacts } from './machine-facts';
-import { baselineLines, dnsBatchLines, fullProbeLines, TESTSSL_RATIO_TARGET } from './print-figures';
+import {
+  baselineLines,
+  dnsBatchLines,
+  fullProbeLines,
+  suiteCostLines,
+  TESTSSL_RATIO_TARGET,
+} from './print-figures';
 import { benchLoginProbe, benchTlsProbe } from './single-probes';
 
 const FULL_PROBE_RUNS = 5;
@@ -63,7 +69,10 @@ async function main(): Promise<void> {
     'extensions, session resumption and clock skew, which Mailwarden does not report; -p alone is shown too)',
   ]);
   const tls = await benchTlsProbe(servers, SINGLE_PROBE_RUNS);
-  const tlsLabel = 'TLS probe (probeTls: TLS 1.0-1.3 + certificate + cipher)';
+  const tlsLabel = 'TLS probe (probeTls: TLS 1.0-1.3 + certificate + cipher suites)';
+  print(['Cipher-suite enumeration (issue 14: at most 300 ms extra per port):']);
+  print(suiteCostLines(tls, await benchTlsProbe(servers, SINGLE_PROBE_RUNS, false)));
+  print(['']);
   print(
     baselineLines(
       await benchTestssl(servers, TESTSSL_RUNS, ['-p', '-S']),

@@ -41,10 +41,21 @@ async function repeat(runs: number, once: () => Promise<ProbeResult>): Promise<S
   return { wall: summarize(samples), lastFindingIds: (last?.findings ?? []).map((f) => f.id) };
 }
 
-/** TLS 1.0-1.3 enumeration plus certificate and cipher facts over STARTTLS on the submission port. */
-export function benchTlsProbe(servers: BenchServers, runs: number): Promise<SingleProbeFigures> {
+/**
+ * TLS 1.0-1.3 enumeration plus certificate and cipher facts over STARTTLS on the submission port; with
+ * `suites` (the default, as audits run it) also the cipher-suite classes, server order and no-SNI certificate.
+ */
+export function benchTlsProbe(
+  servers: BenchServers,
+  runs: number,
+  suites = true,
+): Promise<SingleProbeFigures> {
   return repeat(runs, () =>
-    probeTls(context(servers).ctx, { port: servers.postfix.ports.submission, security: 'starttls' }),
+    probeTls(context(servers).ctx, {
+      port: servers.postfix.ports.submission,
+      security: 'starttls',
+      suites,
+    }),
   );
 }
 

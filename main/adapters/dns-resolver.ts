@@ -29,6 +29,12 @@ const MAX_NAME_OCTETS = 253;
 /** RFC 1035 section 2.3.4. */
 const MAX_LABEL_OCTETS = 63;
 const MAX_ECHO_CHARS = 80;
+/**
+ * CNAME hops followed when a server answers with the CNAME alone (an authoritative server, or a forwarder
+ * that does not chase chains). RFC 1034 section 3.6.2 asks resolvers to follow chains; real ones stop
+ * around 8 to 16 hops, and a chain this long is a misconfiguration or a loop.
+ */
+export const MAX_CNAME_HOPS = 8;
 
 export interface DnsResolverOptions {
   /** Send every lookup to this server; null or absent means the system's resolvers. */
@@ -55,7 +61,43 @@ export function createDnsResolver(options: DnsResolverOptions = {}): DnsResolver
   const serverText = server === null ? null : formatDnsServer(server);
   const speaker = serverText === null ? "The system's DNS resolver" : `The DNS server ${serverText}`;
 
+  /**
+   * One lookup, following a CNAME the server gave without the records behind it (RFC 1034 section 3.6.2),
+   * hop by hop, at most MAX_CNAME_HOPS, never twice through one name, all within one lookup's deadline.
+   */
   async function run<R, T>(
+    lookup: Lookup,
+    query: (resolver: Resolver, name: string) => Promise<R[]>,
+    convert: (raw: R[]) => DnsResult<T>,
+  ): Promise<DnsResult<T>> {
+    const first = await runOnce(lookup, query, convert);
+    if (first.ok || first.code !== 'NODATA' || lookup.type === 'CNAME') return first;
+    const started = performance.now();
+    const seen = new Set([lookup.name.replace(/\.$/, '').toLowerCase()]);
+    let current = lookup.name;
+    for (let hop = 0; hop < MAX_CNAME_HOPS; hop += 1) {
+      if (performance.now() - started > timeoutMs) return timedOut();
+      const cname = await runOnce<string, string>(
+        { name: current, type: 'CNAME' },
+        (r, n) => r.resolveCname(n),
+        ok,
+      );
+      const target = cname.ok ? cname.records[0]?.replace(/\.$/, '').toLowerCase() : undefined;
+      if (target === undefined) return hop === 0 ? first : noData(lookup.type, current);
+      if (seen.has(target))
+        return fail('OTHER', `The CNAME chain from ${echo(lookup.name)} loops back to ${echo(target)}.`);
+      seen.add(target);
+      const answer = await runOnce({ name: target, type: lookup.type }, query, convert);
+      if (answer.ok || answer.code !== 'NODATA') return answer;
+      current = target;
+    }
+    return fail(
+      'OTHER',
+      `The CNAME chain from ${echo(lookup.name)} is longer than ${String(MAX_CNAME_HOPS)} hops.`,
+    );
+  }
+
+  async function runOnce<R, T>(
     lookup: Lookup,
     query: (resolver: Resolver, name: string) => Promise<R[]>,
     convert: (raw: R[]) => DnsResult<T>,

@@ -139,6 +139,11 @@ Options:
   --no-relay-test         Skip the open-relay and sender-spoofing tests
   --allow-fingerprint FP  Log in over a certificate that did not verify, only if its SHA-256 is FP
   --dkim-selector S       A DKIM selector to check (for a bare domain); repeat for up to 100
+  --parked                The domain sends no mail: check SPF -all, DMARC p=reject and a Null MX
+                          instead of DKIM and the bulk-sender rules (found on its own from a Null
+                          MX, or from "v=spf1 -all" with no MX)
+  --ip ADDRESS            Evaluate the domain's SPF for mail sent from this IPv4 or IPv6 address
+                          (with the dns area); repeat for several
   --format FORMAT         text, json, md, html (self-contained, prints on A4 and Letter) or csv
                           (one row per finding); default text. Every format hides passwords
   --out FILE              Write the report to FILE instead of standard output

@@ -51,6 +51,10 @@ export interface EvidenceAuditRecipe {
   readonly ports: { readonly smtp?: number; readonly submissions?: number; readonly submission?: number };
   readonly limits: EvidenceJson;
   readonly overallDeadlineMs: number | null;
+  /** Sender addresses SPF was evaluated for on request (--ip); absent when none. */
+  readonly spfSenderIps?: readonly string[];
+  /** True when the user said the domain sends no mail (--parked); absent otherwise. */
+  readonly parked?: boolean;
 }
 
 export type EvidenceDnsType = 'A' | 'AAAA' | 'MX' | 'SRV' | 'TXT' | 'CNAME' | 'PTR';
@@ -89,6 +93,10 @@ export interface EvidenceTlsRequest {
   readonly servername: string;
   readonly minVersion: string | null;
   readonly maxVersion: string | null;
+  /** A cipher probe's OpenSSL cipher list; absent for ordinary handshakes. */
+  readonly cipherList?: string;
+  /** False for a handshake without SNI; absent when SNI was sent. */
+  readonly sendSni?: boolean;
 }
 
 export type EvidenceSmtpOperation =

@@ -53,6 +53,8 @@ export interface PostfixScenario {
   readonly keyPem: string;
   /** myhostname, shown in the greeting. */
   readonly hostname?: string;
+  /** Extra main.cf settings, written last (e.g. weak TLS suites for the cipher probe's tests). */
+  readonly mainOverrides?: Readonly<Record<string, string>>;
 }
 
 export interface PostfixServer {
@@ -147,6 +149,7 @@ export async function writeConfiguration(
     smtpd_tls_key_file: join(dir, 'tls-key.pem'),
     smtpd_tls_security_level: 'may',
     smtpd_tls_loglevel: '1',
+    ...scenario.mainOverrides,
   };
   await writeFile(
     join(etc, 'main.cf'),

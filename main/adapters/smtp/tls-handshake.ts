@@ -45,6 +45,14 @@ export function tlsHandshake(
     (options.minVersion !== undefined && LEGACY_VERSIONS.has(options.minVersion)) ||
     (options.maxVersion !== undefined && LEGACY_VERSIONS.has(options.maxVersion));
   const name = options.servername;
+  // A cipher probe offers exactly its list, at security level 0, for this handshake only.
+  const ciphers =
+    options.UNSAFE_probeCipherList !== undefined
+      ? `${options.UNSAFE_probeCipherList}@SECLEVEL=0`
+      : legacy
+        ? LEGACY_CIPHERS
+        : undefined;
+  const identity = tlsIdentity(name);
   return new Promise<HandshakeOutcome>((resolve) => {
     if (signal?.aborted === true) {
       socket.destroy();
@@ -53,10 +61,15 @@ export function tlsHandshake(
     }
     const tlsSocket = connect({
       socket,
-      ...tlsIdentity(name),
+      checkServerIdentity: identity.checkServerIdentity,
+      ...(options.sendSni === false || identity.servername === undefined
+        ? {}
+        : { servername: identity.servername }),
       ...(options.minVersion === undefined ? {} : { minVersion: options.minVersion }),
       ...(options.maxVersion === undefined ? {} : { maxVersion: options.maxVersion }),
-      ...(legacy ? { ciphers: LEGACY_CIPHERS } : {}),
+      ...(ciphers === undefined ? {} : { ciphers }),
+      // Node refuses DH groups under 1024 bits; a cipher probe must see them to report them.
+      ...(options.UNSAFE_probeCipherList === undefined ? {} : { minDHSize: 1 }),
       ca:
         options.extraCaPem === undefined ? [...rootCertificates] : [...rootCertificates, options.extraCaPem],
       // Probing must see bad certificates to report them; credentials are never sent unless `authorized`.
@@ -128,8 +141,23 @@ function sessionFacts(socket: TLSSocket, name: string): TlsSessionFacts {
     if (!problems.includes(code)) problems.push(`${code}: ${nameError.message}`);
   }
   const authorized = socket.authorized && nameError === undefined && peerChain.length > 0;
+  // Node types it as an object or null; at run time it is {} when there was no ephemeral key exchange.
+  const ephemeral = socket.getEphemeralKeyInfo() as {
+    readonly type?: unknown;
+    readonly name?: unknown;
+    readonly size?: unknown;
+  } | null;
+  const ephemeralKey =
+    ephemeral !== null && typeof ephemeral.type === 'string'
+      ? {
+          type: ephemeral.type,
+          name: typeof ephemeral.name === 'string' ? ephemeral.name : null,
+          bits: typeof ephemeral.size === 'number' ? ephemeral.size : null,
+        }
+      : null;
   return {
     protocol: socket.getProtocol(),
+    ephemeralKey,
     cipherName: cipher.name,
     cipherStandardName: cipher.standardName,
     authorized,

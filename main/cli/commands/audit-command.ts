@@ -11,6 +11,7 @@ import { SECURITY_MODES, type SecurityMode } from '../../../preload/contract/acc
 import { writeFileAtomic } from '../../adapters/atomic-file';
 import { createCaPemChecker } from '../../adapters/ca-certificates';
 import type { MainServices } from '../../composition';
+import { isIpv4, isIpv6 } from '../../core/accounts/domain-name';
 import type { AuditRequest } from '../../core/audit/audit-service';
 import { MAX_SELECTORS } from '../../core/checks/dkim/check-dkim';
 import type { LoginSecret } from '../../core/smtp/smtp-login';
@@ -52,6 +53,8 @@ export async function runAuditCommand(
         'password-stdin': { type: 'boolean' },
         'oauth-token-stdin': { type: 'boolean' },
         'dkim-selector': { type: 'string', multiple: true },
+        ip: { type: 'string', multiple: true },
+        parked: { type: 'boolean' },
         'allow-fingerprint': { type: 'string' },
         'port-map': { type: 'string' },
         batch: { type: 'string' },
@@ -73,6 +76,7 @@ export async function runAuditCommand(
   const only = parseOnly(values.only);
   const extraCaPem = values.ca === undefined ? undefined : await readCa(values.ca);
   const ports = values['port-map'] === undefined ? undefined : parsePortMap(values['port-map']);
+  const spfSenderIps = parseSenderIps(values.ip);
   const built = services(values.dns);
   // The saved trusted CAs (plus --ca) and timeouts, as in the app.
   const saved = await built.settings.forAudit(extraCaPem);
@@ -129,6 +133,8 @@ export async function runAuditCommand(
       allowCertificateFingerprint: values['allow-fingerprint'],
       ...saved,
       ...(ports === undefined ? {} : { ports }),
+      ...(spfSenderIps.length === 0 ? {} : { spfSenderIps }),
+      ...(values.parked === true ? { parked: true } : {}),
     },
     { onEvent: progress, onHistory: historyNotice(io) },
   );
@@ -231,6 +237,15 @@ function parseOnly(text: string | undefined): AuditArea[] | undefined {
     throw new UsageError(`--only takes a comma-separated list of: ${AUDIT_AREAS.join(', ')}.`, COMMAND);
   }
   return areas as AuditArea[];
+}
+
+/** --ip: sender addresses to evaluate SPF for (RFC 7208 section 4: check_host() takes an IP address). */
+function parseSenderIps(values: readonly string[] | undefined): string[] {
+  const ips = (values ?? []).map((value) => value.trim());
+  const bad = ips.find((ip) => !isIpv4(ip) && !isIpv6(ip));
+  if (bad !== undefined)
+    throw new UsageError(`--ip takes an IPv4 or IPv6 address, not "${terminalText(bad)}".`, COMMAND);
+  return ips;
 }
 
 /** `smtp=2525,submissions=2465,submission=2587`: where a server's standard ports really are. */

@@ -60,6 +60,10 @@ export interface AuditRunOptions {
   readonly ports?: Partial<StandardSmtpPorts>;
   readonly limits?: Partial<SmtpLimits>;
   readonly overallDeadlineMs?: number;
+  /** Sender addresses whose SPF verdict the user asked for (--ip). */
+  readonly spfSenderIps?: readonly string[];
+  /** The user says the domain sends no mail (--parked). */
+  readonly parked?: boolean;
 }
 
 export interface AuditDeps {
@@ -133,7 +137,12 @@ async function plan(
   };
   if (subject.kind === 'domain') {
     return areas.has('dns')
-      ? planDomainChecks(domainDeps, { domain: subject.domain, dkimSelectors: subject.dkimSelectors })
+      ? planDomainChecks(domainDeps, {
+          domain: subject.domain,
+          dkimSelectors: subject.dkimSelectors,
+          spfSenderIps: options.spfSenderIps ?? [],
+          parked: options.parked === true,
+        })
       : [];
   }
   const { server } = subject;
@@ -170,6 +179,8 @@ async function plan(
     dkimSelectors: subject.dkimSelectors,
     submission: { host: server.host, addresses: address.kind === 'address' ? [address.address] : [] },
     presetIds: subject.presetId === null ? [] : [subject.presetId],
+    spfSenderIps: options.spfSenderIps ?? [],
+    parked: options.parked === true,
     tlsCheckIds: serverChecks.filter((check) => check.area === 'tls').map((check) => check.checkId),
   });
   return [...serverChecks, ...domainChecks];

@@ -41,6 +41,10 @@ export interface AuditRunSettings extends AuditOptions {
   readonly limits?: Partial<SmtpLimits> | undefined;
   /** The whole audit's deadline (the saved audit limit); OVERALL_AUDIT_DEADLINE_MS when absent. */
   readonly overallDeadlineMs?: number | undefined;
+  /** Sender addresses to evaluate the domain's SPF for (the CLI's --ip), besides the submission server's. */
+  readonly spfSenderIps?: readonly string[] | undefined;
+  /** The user says the domain sends no mail (the CLI's --parked). */
+  readonly parked?: boolean | undefined;
 }
 
 export interface AuditService {
@@ -135,6 +139,8 @@ export function createAuditService(deps: {
         ...(settings.overallDeadlineMs === undefined
           ? {}
           : { overallDeadlineMs: settings.overallDeadlineMs }),
+        ...(settings.spfSenderIps === undefined ? {} : { spfSenderIps: settings.spfSenderIps }),
+        ...(settings.parked === true ? { parked: true } : {}),
       },
       await deps.auditDeps({ extraCaPem: settings.extraCaPem }),
       { runId, signal, ...(onEvent === undefined ? {} : { onEvent }) },

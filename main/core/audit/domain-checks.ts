@@ -16,6 +16,7 @@ import { checkDmarc, type DmarcResult } from '../checks/dmarc/check-dmarc';
 import { checkMtaSts } from '../checks/mta-sts/check-mta-sts';
 import type { HttpsFetcher } from '../checks/mta-sts/https-fetcher-port';
 import { checkMx, type MxCheckResult } from '../checks/mx/check-mx';
+import { checkParked, parkedReason, type ParkedReason } from '../checks/parked/check-parked';
 import {
   checkReverseDns,
   reverseDnsTargets,
@@ -55,6 +56,8 @@ export interface DomainCheckOptions {
   readonly dkimSelectors?: readonly string[];
   /** The submission server's addresses, for SPF evaluation and reverse DNS. */
   readonly submission?: { readonly host: string; readonly addresses: readonly string[] } | null;
+  /** Addresses the user asked about (--ip): each gets its own SPF verdict. */
+  readonly spfSenderIps?: readonly string[];
   /** Provider presets the domain sends through (the account's preset), for SPF include advice. */
   readonly presetIds?: readonly string[];
   /**
@@ -62,6 +65,8 @@ export interface DomainCheckOptions {
    * whether TLS worked on the submission server. Without them the scorecard says it cannot tell.
    */
   readonly tlsCheckIds?: readonly string[];
+  /** The user says the domain sends no mail (--parked); a Null MX or "-all" without MX says so too. */
+  readonly parked?: boolean;
 }
 
 interface DomainState {
@@ -109,6 +114,8 @@ export function planDomainChecks(deps: DomainCheckDeps, options: DomainCheckOpti
         : Promise.resolve({ findings: [], transcript: [], notRun: resolverDown }),
   });
   const after = (...ids: string[]) => ids.map((id) => `${id}:${domain}`);
+  const parked = (): ParkedReason | null =>
+    parkedReason(state.mx, state.spf?.record ?? null, options.parked === true);
 
   return [
     {
@@ -132,15 +139,43 @@ export function planDomainChecks(deps: DomainCheckDeps, options: DomainCheckOpti
         domain,
         resolver,
         evaluateIps: options.submission?.addresses ?? [],
+        senderIps: options.spfSenderIps ?? [],
         presetIds: options.presetIds ?? [],
       });
       return result(state.spf.findings);
     }),
-    check('dkim', 'DKIM keys', async () => {
-      const output = await checkDkim({ domain, resolver, selectors: options.dkimSelectors ?? [] });
-      state.dkim = output.result;
-      return result(output.findings);
-    }),
+    check(
+      'dkim',
+      'DKIM keys',
+      async () => {
+        const output = await checkDkim({ domain, resolver, selectors: options.dkimSelectors ?? [] });
+        state.dkim = output.result;
+        // A parked domain signs nothing: not finding a key is no problem (its keys are still judged).
+        const isParked = parked() !== null;
+        return result(output.findings.filter((f) => !(isParked && f.id === 'dkim.discovery.none-found')));
+      },
+      { after: after('mx', 'spf') },
+    ),
+    check(
+      'parked',
+      'Parked domain (no mail sent)',
+      () => {
+        const reason = parked();
+        if (reason === null) return Promise.resolve(result([]));
+        return Promise.resolve(
+          result(
+            checkParked({
+              domain,
+              reason,
+              mx: state.mx,
+              spfRecord: state.spf?.record ?? null,
+              dmarc: state.dmarc,
+            }),
+          ),
+        );
+      },
+      { after: after('mx', 'spf', 'dmarc') },
+    ),
     check('dmarc', 'DMARC policy', async () => {
       const output = await checkDmarc({ domain, resolver });
       state.dmarc = output.result;
@@ -202,18 +237,21 @@ export function planDomainChecks(deps: DomainCheckDeps, options: DomainCheckOpti
       (_signal, results) =>
         Promise.resolve(
           result(
-            buildBulkSenderScorecard(
-              scorecardInputs(
-                domain,
-                state,
-                tlsSeen(options.tlsCheckIds ?? [], results),
-                (options.dkimSelectors ?? []).length > 0,
-              ),
-            ).findings,
+            // A parked domain sends nothing: the parked check says what it needs instead.
+            parked() !== null
+              ? []
+              : buildBulkSenderScorecard(
+                  scorecardInputs(
+                    domain,
+                    state,
+                    tlsSeen(options.tlsCheckIds ?? [], results),
+                    (options.dkimSelectors ?? []).length > 0,
+                  ),
+                ).findings,
           ),
         ),
       {
-        after: [...after('spf', 'dkim', 'dmarc', 'reverse-dns'), ...(options.tlsCheckIds ?? [])],
+        after: [...after('mx', 'spf', 'dkim', 'dmarc', 'reverse-dns'), ...(options.tlsCheckIds ?? [])],
       },
     ),
   ];
@@ -261,7 +299,8 @@ function scorecardInputs(
     dkim: {
       keysFound: (dkim?.keys ?? []).map((key) => ({
         selector: key.selector,
-        usable: key.status === 'ok' || key.status === 'testing',
+        // RFC 8301 section 3.2: 1024 to 2047 bits is weaker than recommended but verifies: it is DKIM.
+        usable: key.status === 'ok' || key.status === 'weak' || key.status === 'testing',
       })),
       selectorsTried: dkim?.selectorsTried ?? 0,
       selectorsFromUser,

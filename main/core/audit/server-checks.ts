@@ -16,6 +16,7 @@ import { probeReachability } from '../probes/reachability-probe';
 import { runRelayProbe, type RelayPort } from '../probes/relay-probe';
 import { planPorts, type StandardSmtpPorts } from '../probes/smtp-ports';
 import { runSpoofingProbe } from '../probes/spoofing-probe';
+import { probeStarttlsInjection } from '../probes/starttls-injection-probe';
 import { probeTls } from '../probes/tls-probe';
 import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
 import { DEFAULT_SMTP_LIMITS, type SmtpConnector, type SmtpLimits } from '../smtp/smtp-channel';
@@ -161,6 +162,21 @@ export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOpti
           const reportedByDialogue = (finding: Finding) =>
             areas.has('smtp') && STARTTLS_IDS.has(finding.id) && finding.evidence['port'] === port;
           return { ...outcome, findings: outcome.findings.filter((finding) => !reportedByDialogue(finding)) };
+        },
+      });
+      if (planned.security === 'implicit-tls') continue;
+      // Its own connection: STARTTLS with a NOOP behind it (CVE-2011-0411 class, RFC 3207 section 4.2).
+      checks.push({
+        checkId: `smtp-starttls-injection:${host}:${String(planned.port)}`,
+        area: 'tls',
+        title: `Commands slipped in before encryption on port ${String(planned.port)} (STARTTLS injection)`,
+        deadlineMs: PROBE_DEADLINE_MS,
+        after: [reachCheckId],
+        run: (signal, results) => {
+          const cause = unreachable(results, planned.port);
+          return cause === null
+            ? probeStarttlsInjection(context(signal), planned.port)
+            : Promise.resolve(notRun(cause));
         },
       });
     }

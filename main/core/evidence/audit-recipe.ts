@@ -34,6 +34,10 @@ export function auditRecipe(subject: AuditSubject, options: AuditRunOptions): Ev
     ports: { ...options.ports },
     limits: toEvidenceJson(options.limits ?? null),
     overallDeadlineMs: options.overallDeadlineMs ?? null,
+    ...(options.spfSenderIps === undefined || options.spfSenderIps.length === 0
+      ? {}
+      : { spfSenderIps: [...options.spfSenderIps] }),
+    ...(options.parked === true ? { parked: true } : {}),
   };
 }
 
@@ -80,5 +84,7 @@ export function optionsFromRecipe(recipe: EvidenceAuditRecipe): AuditRunOptions 
     ports: recipe.ports,
     ...(limits === undefined ? {} : { limits }),
     ...(recipe.overallDeadlineMs === null ? {} : { overallDeadlineMs: recipe.overallDeadlineMs }),
+    ...(recipe.spfSenderIps === undefined ? {} : { spfSenderIps: recipe.spfSenderIps }),
+    ...(recipe.parked === true ? { parked: true } : {}),
   };
 }

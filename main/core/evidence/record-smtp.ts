@@ -6,7 +6,7 @@
  * payload never reaches the evidence.
  */
 import type { EvidenceSmtpConnection, EvidenceSmtpOperation } from '../../../preload/contract/evidence';
-import type { SmtpChannel, SmtpConnector } from '../smtp/smtp-channel';
+import { commandEvidenceLine, type SmtpChannel, type SmtpConnector } from '../smtp/smtp-channel';
 import { toEvidenceJson } from './evidence-json';
 import type { RecordingClock } from './recording-clock';
 import { createRequestLog } from './request-log';
@@ -80,7 +80,7 @@ function recordingChannel(inner: SmtpChannel, live: LiveConnection, clock: Recor
       const outcome = await inner.command(line, options);
       operations.push({
         op: 'command',
-        line: options?.redactAs ?? line,
+        line: commandEvidenceLine(line, options),
         ...(await clock.arrived()),
         outcome: toEvidenceJson(outcome),
       });

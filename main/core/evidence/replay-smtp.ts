@@ -13,16 +13,17 @@ import type {
   EvidenceTlsRequest,
   ReportEvidence,
 } from '../../../preload/contract/evidence';
-import type {
-  ChannelFailure,
-  OpenOutcome,
-  ReplyOutcome,
-  SmtpChannel,
-  SmtpConnector,
-  SmtpTarget,
-  TlsOutcome,
-  TlsSessionFacts,
-  TranscriptEntry,
+import {
+  commandEvidenceLine,
+  type ChannelFailure,
+  type OpenOutcome,
+  type ReplyOutcome,
+  type SmtpChannel,
+  type SmtpConnector,
+  type SmtpTarget,
+  type TlsOutcome,
+  type TlsSessionFacts,
+  type TranscriptEntry,
 } from '../smtp/smtp-channel';
 import { fromEvidenceJson } from './evidence-json';
 import { NOT_RECORDED_MESSAGE } from './not-recorded';
@@ -157,7 +158,7 @@ function replayChannel(
       return fromEvidenceJson<readonly TranscriptEntry[]>(transcript.slice(0, seen));
     },
     readReply: () => reply(next({ op: 'read' })),
-    command: (line, options) => reply(next({ op: 'command', line: options?.redactAs ?? line })),
+    command: (line, options) => reply(next({ op: 'command', line: commandEvidenceLine(line, options) })),
     async upgradeToTls(options) {
       const operation = next({ op: 'upgrade', tls: tlsRequestOf(options) });
       const outcome =

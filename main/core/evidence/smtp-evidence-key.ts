@@ -9,12 +9,21 @@ export function tlsRequestOf(options: TlsClientOptions | undefined): EvidenceTls
     servername: options.servername,
     minVersion: options.minVersion ?? null,
     maxVersion: options.maxVersion ?? null,
+    // A cipher probe's list and a handshake without SNI change what the server answers too.
+    ...(options.UNSAFE_probeCipherList === undefined ? {} : { cipherList: options.UNSAFE_probeCipherList }),
+    ...(options.sendSni === false ? { sendSni: false } : {}),
   };
 }
 
 export function sameTlsRequest(a: EvidenceTlsRequest | null, b: EvidenceTlsRequest | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.servername === b.servername && a.minVersion === b.minVersion && a.maxVersion === b.maxVersion;
+  return (
+    a.servername === b.servername &&
+    a.minVersion === b.minVersion &&
+    a.maxVersion === b.maxVersion &&
+    (a.cipherList ?? null) === (b.cipherList ?? null) &&
+    (a.sendSni ?? true) === (b.sendSni ?? true)
+  );
 }
 
 /** One connection's identity: where, how, and with which TLS versions. */
@@ -31,6 +40,8 @@ export function connectionKey(
     tls?.servername ?? null,
     tls?.minVersion ?? null,
     tls?.maxVersion ?? null,
+    tls?.cipherList ?? null,
+    tls?.sendSni ?? true,
   ]);
 }
 

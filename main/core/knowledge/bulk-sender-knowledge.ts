@@ -17,6 +17,14 @@ function requiredBy(e: Evidence): string {
 const CANNOT_TELL = 'Cannot tell from here:';
 
 export const BULK_SENDER_KNOWLEDGE = {
+  'bulk.parked.not-applicable': {
+    severity: 'info',
+    title: (e) => `${evidenceText(e, 'domain')} sends no mail: no DKIM or bulk-sender rules apply`,
+    explanation: (e) =>
+      `${evidenceText(e, 'reason') === 'null-mx' ? 'The domain publishes a Null MX (RFC 7505)' : evidenceText(e, 'reason') === 'declared' ? 'You said this domain is parked' : 'The domain publishes "v=spf1 -all" and no MX records'}, so it sends no mail. It needs no DKIM key and none of the Gmail, Yahoo and Microsoft sender rules; what it needs instead is SPF "-all", DMARC p=reject and a Null MX, checked in the findings beside this one.`,
+    fix: NO_FIX,
+    references: [rfc(7505, '4.2')],
+  },
   'bulk.spf-or-dkim.pass': {
     severity: 'pass',
     title: 'SPF or DKIM is set up',

@@ -224,11 +224,37 @@ export const DKIM_KNOWLEDGE = {
     fix: { steps: ['Once your signed mail passes DKIM, remove "t=y" from the record.'] },
     references: [rfc(6376, '3.6.1')],
   },
+  'dkim.key.pkcs1': {
+    severity: 'low',
+    title: 'A DKIM key is published in the older PKCS#1 form',
+    explanation: (e) =>
+      `The "p=" value at ${str(e, 'name')} is a bare RSA key (PKCS#1 RSAPublicKey, ${str(e, 'bits')} bits) rather than the SubjectPublicKeyInfo form RFC 6376 asks for. Common verifiers (dkimpy, go-msgauth, OpenDKIM) read it, so DKIM works with them, but a strict verifier may not.`,
+    fix: {
+      steps: [
+        'Next time you rotate this key, publish the public key in the usual form (the "-----BEGIN PUBLIC KEY-----" output of "openssl rsa -pubout", without the header lines).',
+      ],
+    },
+    references: [rfc(6376, '3.6.1'), rfc(8017)],
+  },
+  'dkim.key.revoked-only': {
+    severity: 'medium',
+    title: 'The only DKIM key found has been revoked',
+    explanation: (e) =>
+      `The record at ${str(e, 'name')} has an empty "p=", so the key was withdrawn, and no other usable key was found among the selectors tried. Mail signed with this selector fails DKIM; unless another selector signs, the domain's mail passes DMARC only through SPF, which forwarding breaks.`,
+    fix: {
+      steps: [
+        'Check which selector your mail service signs with now (the "s=" of the DKIM-Signature header of a sent message), and publish its key.',
+        'If a server still signs with this selector, give it a new key and publish that key.',
+        'Delete the revoked record once nothing uses it.',
+      ],
+    },
+    references: [rfc(6376, '3.6.1')],
+  },
   'dkim.key.revoked': {
     severity: 'low',
     title: 'A DKIM key has been revoked',
     explanation: (e) =>
-      `The record at ${str(e, 'name')} has an empty "p=", which means the key was withdrawn. That is normal after a key rotation; mail still signed with this selector fails DKIM.`,
+      `The record at ${str(e, 'name')} has an empty "p=", which means the key was withdrawn. Another usable key was found, so this is normal after a key rotation; mail still signed with this selector fails DKIM.`,
     fix: {
       steps: [
         'Make sure no server still signs with this selector.',

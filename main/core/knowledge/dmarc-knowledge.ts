@@ -1,5 +1,6 @@
 /**
- * Words for the DMARC findings (RFC 7489 and DMARCbis), including the staged plan none -> quarantine -> reject.
+ * Words for the DMARC findings (RFC 9989, which obsoletes RFC 7489; RFC 9990 for aggregate reports),
+ * including the staged plan none -> quarantine -> reject, and what receivers still on RFC 7489 do instead.
  */
 import type { Evidence, Fix } from '../../../preload/contract/findings';
 import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
@@ -9,9 +10,20 @@ const str = (evidence: Evidence, key: string): string => {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 };
 
-const DMARCBIS = {
-  label: 'DMARCbis (draft-ietf-dmarc-dmarcbis)',
-  url: 'https://datatracker.ietf.org/doc/draft-ietf-dmarc-dmarcbis/',
+const DMARCBIS = rfc(9989);
+/** RFC 9989 section numbers follow its text as published from draft-ietf-dmarc-dmarcbis-41. */
+const TREE_WALK = rfc(9989, '4.10');
+const TAGS = rfc(9989, '4.7');
+
+const PARKED_BCP = {
+  label: 'M3AAWG: Protecting Parked Domains Best Common Practices',
+  url: 'https://www.m3aawg.org/documents/en/m3aawg-protecting-parked-domains-best-common-practices',
+};
+
+/** " " + what receivers still on RFC 7489 do differently, when the evidence says. */
+const older = (e: Evidence): string => {
+  const text = str(e, 'olderReceivers');
+  return text === '' ? '' : ` ${text}`;
 };
 
 /** The three stages, with the record for the next one; `stage` is 1, 2 or 3. */
@@ -49,18 +61,18 @@ export const DMARC_KNOWLEDGE = {
         'If it keeps failing, ask your DNS host why that name does not answer.',
       ],
     },
-    references: [rfc(7489, '6.6.3')],
+    references: [TREE_WALK, rfc(7489, '6.6.3')],
   },
   'dmarc.record.missing': {
     severity: 'high',
     title: 'No DMARC record',
     explanation: (e) =>
-      `There is no DMARC record at ${str(e, 'recordName')}${str(e, 'orgDomain') === '' ? '' : ` nor at the organisational domain ${str(e, 'orgDomain')}`}. Anyone can send mail that claims to be from your domain, receivers have no instructions, and the big mailbox providers now require DMARC from bulk senders.`,
+      `There is no DMARC record at ${str(e, 'recordName')}, nor at any parent name the DNS tree walk asks about${str(e, 'orgDomain') === '' ? '' : ` (the organisational domain is ${str(e, 'orgDomain')})`}. Anyone can send mail that claims to be from your domain, receivers have no instructions, and the big mailbox providers now require DMARC from bulk senders.`,
     fix: (e) =>
       stagedPlan(e, [
         'Start at stage 1: publish the record below, with an address where you can read the reports.',
       ]),
-    references: [rfc(7489, '6.1'), rfc(7489, '6.6.3')],
+    references: [TREE_WALK, rfc(7489, '6.6.3')],
   },
   'dmarc.record.multiple': {
     severity: 'high',
@@ -72,7 +84,7 @@ export const DMARC_KNOWLEDGE = {
         `Delete all but one DMARC record at ${str(e, 'recordName')}. Merge what you need into the one you keep.`,
       ],
     }),
-    references: [rfc(7489, '6.6.3')],
+    references: [TREE_WALK, rfc(7489, '6.6.3')],
   },
   'dmarc.record.syntax': {
     severity: 'high',
@@ -83,19 +95,19 @@ export const DMARC_KNOWLEDGE = {
       steps: ['Replace the record with the corrected one below (it keeps your valid settings).'],
       record: { type: 'TXT', name: str(e, 'recordName'), value: str(e, 'correctedRecord') },
     }),
-    references: [rfc(7489, '6.3'), rfc(7489, '6.4')],
+    references: [TAGS, rfc(9989, '4.8'), rfc(7489, '6.4')],
   },
   'dmarc.record.inherited': {
     severity: 'info',
-    title: 'DMARC policy comes from the organisational domain',
+    title: 'DMARC policy comes from a parent domain',
     explanation: (e) =>
-      `${str(e, 'domain')} has no DMARC record of its own, so receivers use the one at ${str(e, 'recordName')}, applying its subdomain policy (${str(e, 'appliedPolicy')}).`,
+      `${str(e, 'domain')} has no DMARC record of its own. Walking up the DNS tree (RFC 9989), receivers find the one at ${str(e, 'recordName')} and apply its subdomain policy (${str(e, 'appliedPolicy')}).${older(e)}`,
     fix: {
       steps: [
         'Nothing to do if that policy suits this domain. To set a different one, publish a DMARC record at _dmarc of this domain.',
       ],
     },
-    references: [rfc(7489, '6.6.3')],
+    references: [TREE_WALK, rfc(7489, '6.6.3')],
   },
   'dmarc.policy.none': {
     severity: 'medium',
@@ -106,7 +118,7 @@ export const DMARC_KNOWLEDGE = {
       stagedPlan(e, [
         'You are at stage 1. When the reports show all your real mail passing, move to stage 2.',
       ]),
-    references: [rfc(7489, '6.3'), DMARCBIS],
+    references: [TAGS, rfc(7489, '6.3')],
   },
   'dmarc.policy.quarantine': {
     severity: 'low',
@@ -115,7 +127,7 @@ export const DMARC_KNOWLEDGE = {
       'Mail that fails DMARC goes to the spam folder. That protects you well; "reject" goes one step further and stops forged mail at the door.',
     fix: (e) =>
       stagedPlan(e, ['You are at stage 2. When the reports show no real mail failing, move to stage 3.']),
-    references: [rfc(7489, '6.3')],
+    references: [TAGS, rfc(7489, '6.3')],
   },
   'dmarc.policy.reject': {
     severity: 'pass',
@@ -123,18 +135,92 @@ export const DMARC_KNOWLEDGE = {
     explanation:
       'Receivers refuse mail that fails DMARC: nobody can send mail that appears to come from your domain.',
     fix: NO_FIX,
-    references: [rfc(7489, '6.3')],
+    references: [TAGS, rfc(7489, '6.3')],
   },
-  'dmarc.pct.partial': {
+  'dmarc.policy.missing': {
     severity: 'medium',
-    title: 'DMARC policy applies to only part of the mail',
+    title: 'The DMARC record has no policy (p): receivers read it as "none"',
     explanation: (e) =>
-      `pct=${str(e, 'pct')} applies the policy to ${str(e, 'pct')}% of failing mail; the rest is treated as p=none. DMARCbis drops pct altogether, and mailbox providers expect it to be 100.`,
+      `The record at ${str(e, 'recordName')} has no p tag. RFC 9989 reads such a record as p=none: reports flow, but nothing is done with mail that fails.${older(e)}`,
+    fix: (e) => stagedPlan(e, ['Add the policy explicitly, starting where your reports say you are ready.']),
+    references: [TAGS, rfc(7489, '6.6.3')],
+  },
+  'dmarc.policy.reject-with-errors': {
+    severity: 'medium',
+    title: 'DMARC policy is "reject", but the record has errors',
+    explanation: (e) =>
+      `The record at ${str(e, 'recordName')} asks for p=reject, but it also has errors (see the DMARC errors finding). Receivers that discard a record they cannot read fully apply no policy at all, so "reject" cannot be counted on until the errors are fixed.`,
+    fix: {
+      steps: ['Publish the corrected record from the DMARC errors finding, then run this check again.'],
+    },
+    references: [TAGS, rfc(9989, '4.8')],
+  },
+  'dmarc.policy.testing': {
+    severity: 'low',
+    title: (e) => `DMARC policy "${str(e, 'policy')}" is in testing mode (t=y)`,
+    explanation: (e) =>
+      `The record has t=y: the domain owner says the p=${str(e, 'policy')} policy is being tested, and RFC 9989 receivers do not apply it in full (they treat reject as quarantine, and quarantine as none). Receivers still following RFC 7489 do not know t and apply p=${str(e, 'policy')} as written.`,
     fix: (e) => ({
-      steps: ['Remove the pct tag (the default is 100) once the reports look clean:'],
+      steps: ['When the aggregate reports show no real mail failing, remove t=y:'],
       record: { type: 'TXT', name: str(e, 'recordName'), value: str(e, 'nextRecord') },
     }),
-    references: [rfc(7489, '6.3'), DMARCBIS],
+    references: [TAGS],
+  },
+  'dmarc.psd.public-suffix': {
+    severity: 'info',
+    title: 'The DMARC record says it belongs to a public suffix (psd=y)',
+    explanation: (e) =>
+      `The record at ${str(e, 'recordName')} has psd=y: it is the policy of a public suffix operator (such as a registry), and the tree walk treats the name below it as the organisation. Receivers still following RFC 7489 ignore psd (it came with the experimental RFC 9091).`,
+    fix: {
+      steps: [
+        'Nothing to do if this domain is a public suffix. If it is an ordinary organisation domain, remove psd=y (or set psd=n).',
+      ],
+    },
+    references: [TAGS, TREE_WALK],
+  },
+  'dmarc.parked.reject': {
+    severity: 'pass',
+    title: 'The parked domain has DMARC p=reject',
+    explanation:
+      'Receivers refuse any mail that claims to come from this domain, which is right for a domain that sends none.',
+    fix: NO_FIX,
+    references: [TAGS, PARKED_BCP],
+  },
+  'dmarc.parked.not-reject': {
+    severity: 'high',
+    title: (e) => `The parked domain has no DMARC p=reject (${str(e, 'policy')})`,
+    explanation: (e) =>
+      `${str(e, 'domain')} sends no mail, so every message claiming to be from it is forged. DMARC p=reject (policy now: ${str(e, 'policy')}) tells receivers to refuse them all.`,
+    fix: (e) => ({
+      steps: [`Publish this TXT record at ${str(e, 'recordName')} (replace any existing DMARC record):`],
+      record: { type: 'TXT', name: str(e, 'recordName'), value: str(e, 'proposedRecord') },
+    }),
+    references: [TAGS, PARKED_BCP],
+  },
+  'dmarc.tag.obsolete': {
+    severity: 'info',
+    title: (e) =>
+      `DMARC tag ${str(e, 'tag')}=${str(e, 'value')} is obsolete; older receivers may still honour it`,
+    explanation: (e) =>
+      `RFC 9989 removed ${str(e, 'tag')} (with pct, rf and ri): receivers following it ignore the tag.${older(e)}`,
+    fix: (e) => ({
+      steps: [
+        `Remove ${str(e, 'tag')} when it no longer matters to you which behaviour an older receiver picks (for pct, use t=y while testing instead):`,
+      ],
+      record: { type: 'TXT', name: str(e, 'recordName'), value: str(e, 'nextRecord') },
+    }),
+    references: [DMARCBIS, rfc(7489, '6.3')],
+  },
+  'dmarc.record.leading-whitespace': {
+    severity: 'high',
+    title: 'The DMARC record starts with a space, so receivers ignore it',
+    explanation: (e) =>
+      `The TXT record at ${str(e, 'recordName')} has spaces before "v=DMARC1". A DMARC record must start with the version tag (RFC 9989 section 4.8, as RFC 7489 section 6.4 already required), so receivers discard it and the domain has no DMARC policy for them.`,
+    fix: (e) => ({
+      steps: ['Replace the record with the same text without the leading spaces:'],
+      record: { type: 'TXT', name: str(e, 'recordName'), value: str(e, 'correctedRecord') },
+    }),
+    references: [rfc(9989, '4.8'), rfc(7489, '6.4')],
   },
   'dmarc.subdomain-policy.weaker': {
     severity: 'low',
@@ -146,7 +232,7 @@ export const DMARC_KNOWLEDGE = {
         `Remove the ${str(e, 'tag')} tag (subdomains then follow p) unless a subdomain really needs it.`,
       ],
     }),
-    references: [rfc(7489, '6.3'), DMARCBIS],
+    references: [TAGS, rfc(7489, '6.3')],
   },
   'dmarc.alignment.strict': {
     severity: 'info',
@@ -158,7 +244,7 @@ export const DMARC_KNOWLEDGE = {
         'Check in the aggregate reports that no real mail fails alignment; otherwise use relaxed alignment (remove adkim=s / aspf=s).',
       ],
     },
-    references: [rfc(7489, '3.1')],
+    references: [rfc(9989), rfc(7489, '3.1')],
   },
   'dmarc.rua.missing': {
     severity: 'low',
@@ -169,7 +255,7 @@ export const DMARC_KNOWLEDGE = {
       steps: ['Add a rua= address that someone reads (or a DMARC report service):'],
       record: { type: 'TXT', name: str(e, 'recordName'), value: str(e, 'suggestedRecord') },
     }),
-    references: [rfc(7489, '6.3'), rfc(7489, '7.2')],
+    references: [TAGS, rfc(9990)],
   },
   'dmarc.report-destination.unauthorised': {
     severity: 'medium',
@@ -183,7 +269,7 @@ export const DMARC_KNOWLEDGE = {
       ],
       record: { type: 'TXT', name: str(e, 'authorisationName'), value: 'v=DMARC1' },
     }),
-    references: [rfc(7489, '7.1')],
+    references: [rfc(9990), rfc(7489, '7.1')],
   },
   'dmarc.report-destination.unverified': {
     severity: 'info',
@@ -191,7 +277,7 @@ export const DMARC_KNOWLEDGE = {
     explanation: (e) =>
       `The lookup of ${str(e, 'authorisationName')} failed (${str(e, 'reason')}), so it is unknown whether ${str(e, 'address')} accepts reports for your domain.`,
     fix: { steps: ['Run the check again later.'] },
-    references: [rfc(7489, '7.1')],
+    references: [rfc(9990), rfc(7489, '7.1')],
   },
   'dmarc.report-destination.authorised': {
     severity: 'pass',
@@ -199,7 +285,7 @@ export const DMARC_KNOWLEDGE = {
     explanation:
       'Every report address at another domain has published the record that lets receivers send it your reports.',
     fix: NO_FIX,
-    references: [rfc(7489, '7.1')],
+    references: [rfc(9990), rfc(7489, '7.1')],
   },
   'dmarc.tags.unknown': {
     severity: 'info',
@@ -207,6 +293,6 @@ export const DMARC_KNOWLEDGE = {
     explanation: (e) =>
       `These tags are not part of DMARC and are ignored: ${str(e, 'tagList')}. Often a typing error.`,
     fix: { steps: ['Check the spelling of those tags, or remove them.'] },
-    references: [rfc(7489, '6.3')],
+    references: [TAGS, rfc(7489, '6.3')],
   },
 } as const satisfies KnowledgeTable;

@@ -10,6 +10,11 @@ import { evidenceList, evidenceText } from './evidence-text';
 const MX_RECORD_STEP =
   "Sign in where your domain's DNS is managed (your registrar or DNS host) and open the DNS records of the domain.";
 
+const PARKED_BCP = {
+  label: 'M3AAWG: Protecting Parked Domains Best Common Practices',
+  url: 'https://www.m3aawg.org/documents/en/m3aawg-protecting-parked-domains-best-common-practices',
+};
+
 export const MX_KNOWLEDGE = {
   'mx.domain.invalid': {
     severity: 'high',
@@ -86,6 +91,27 @@ export const MX_KNOWLEDGE = {
       ],
     },
     references: [rfc(5321, '5.1'), rfc(7505, '3')],
+  },
+  'mx.parked.null-mx': {
+    severity: 'pass',
+    title: (e) => `The parked domain ${evidenceText(e, 'domain')} publishes a Null MX`,
+    explanation:
+      '"MX 0 ." tells senders at once that the domain accepts no mail (RFC 7505), so nothing waits in queues and nobody mistakes it for a working address.',
+    fix: NO_FIX,
+    references: [rfc(7505, '3'), PARKED_BCP],
+  },
+  'mx.parked.no-null-mx': {
+    severity: 'low',
+    title: (e) => `The parked domain ${evidenceText(e, 'domain')} does not publish a Null MX`,
+    explanation: (e) =>
+      `This domain sends no mail; if it receives none either, a Null MX ("MX 0 .", RFC 7505) says so, and senders bounce at once instead of retrying for days (MX lookup now: ${evidenceText(e, 'mxOutcome')}).`,
+    fix: (e) => ({
+      steps: [
+        MX_RECORD_STEP,
+        `If the domain should receive no mail, add one MX record for ${evidenceText(e, 'domain')} with priority 0 and the target "." (and no other MX records).`,
+      ],
+    }),
+    references: [rfc(7505, '3'), PARKED_BCP],
   },
   'mx.null.valid': {
     severity: 'info',

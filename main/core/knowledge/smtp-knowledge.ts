@@ -7,6 +7,7 @@
 import type { Evidence, Fix } from '../../../preload/contract/findings';
 import { evidenceText } from './evidence-text';
 import { NO_FIX, rfc, type KnowledgeEntry, type KnowledgeTable } from './knowledge-entry';
+import { STARTTLS_INJECTION_ENTRIES } from './starttls-injection-entries';
 
 const where = (e: Evidence): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
 /** 1234 -> "1.2 s": people read seconds. */
@@ -330,6 +331,8 @@ export const SMTP_KNOWLEDGE = {
     },
     references: [rfc(3207, '4.2')],
   },
+
+  ...STARTTLS_INJECTION_ENTRIES,
 
   // -------------------------------------------------------------------------------------------------
   // Mailbox disclosure

@@ -8,6 +8,14 @@ import type { Evidence, Fix } from '../../../preload/contract/findings';
 import { evidenceList, evidenceText } from './evidence-text';
 import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
 
+const PARKED_BCP = {
+  label: 'M3AAWG: Protecting Parked Domains Best Common Practices',
+  url: 'https://www.m3aawg.org/documents/en/m3aawg-protecting-parked-domains-best-common-practices',
+};
+
+/** A list of terms in a sentence, or "none". */
+const listOrNone = (items: readonly string[]): string => (items.length === 0 ? 'none' : items.join(', '));
+
 const DNS_STEP =
   "Sign in where your domain's DNS is managed (your registrar or DNS host) and open the DNS records of the domain.";
 
@@ -149,8 +157,11 @@ export const SPF_KNOWLEDGE = {
     severity: 'high',
     title: (e) =>
       `The SPF record of ${evidenceText(e, 'domain')} needs ${evidenceText(e, 'lookupCount')} DNS lookups; the limit is 10`,
-    explanation:
-      'Every include, a, mx, ptr, exists and redirect costs one DNS lookup, counted through all nested includes (the tree shows where they come from). Above 10, receivers stop and treat SPF as broken (permerror), so your mail fails SPF everywhere.',
+    explanation: (e) =>
+      'Every include, a, mx, ptr, exists and redirect costs one DNS lookup, counted through all nested includes (the tree shows where they come from). ' +
+      `Receivers count as they go and stop at the 11th lookup, here at ${evidenceText(e, 'cutoffTerm', 'the 11th lookup')}, with a permanent error (permerror). ` +
+      `Servers matched before that still pass: ${listOrNone(evidenceList(e, 'stillEvaluated'))}. ` +
+      `Servers that only ${evidenceText(e, 'cutoffTerm', 'that term')} or later terms allow fail SPF everywhere: ${listOrNone(evidenceList(e, 'neverReached'))}.`,
     fix: {
       steps: [
         DNS_STEP,
@@ -185,6 +196,22 @@ export const SPF_KNOWLEDGE = {
       `Following the includes leads back to a record already being read (${evidenceList(e, 'loops').join('; ')}). Receivers end in a permanent error (permerror).`,
     fix: { steps: [DNS_STEP, 'Remove the include: or redirect= that points back up the chain.'] },
     references: [rfc(7208, '5.2'), rfc(7208, '4.6.4')],
+  },
+  'spf.include.syntax-error': {
+    severity: 'high',
+    title: (e) =>
+      `A record included by the SPF record of ${evidenceText(e, 'domain')} has a syntax error (${evidenceText(e, 'includedDomain')})`,
+    explanation: (e) =>
+      `Following ${evidenceList(e, 'includePath').join(' → ')} leads to the SPF record of ${evidenceText(e, 'includedDomain')}, which is broken: ${evidenceList(e, 'messages').join(' ')} ` +
+      'RFC 7208 section 5.2 makes a permanent error inside an include the result of the whole check, so every receiver that reaches this include returns permerror for your domain, however well your own record is written. Senders matched before it still pass.',
+    fix: (e) => ({
+      steps: [
+        `If ${evidenceText(e, 'includedDomain')} is yours, correct its SPF record; if it belongs to a provider, send them this finding.`,
+        'If the include is a leftover or a typo, remove or correct it in your own record.',
+        'Run this check again.',
+      ],
+    }),
+    references: [rfc(7208, '5.2'), rfc(7208, '4.6')],
   },
   'spf.include.missing': {
     severity: 'high',
@@ -225,6 +252,44 @@ export const SPF_KNOWLEDGE = {
       ],
     },
     references: [rfc(7208, '4.6.4')],
+  },
+  'spf.parked.fail-all': {
+    severity: 'pass',
+    title: (e) =>
+      `The SPF record of ${evidenceText(e, 'domain')} lets no server send (right for a parked domain)`,
+    explanation:
+      '"v=spf1 -all" tells every receiver that no server may send mail as this domain, which is what a domain that sends no mail should publish.',
+    fix: NO_FIX,
+    references: [rfc(7208, '10.1.2'), PARKED_BCP],
+  },
+  'spf.parked.not-fail-all': {
+    severity: 'high',
+    title: (e) => `${evidenceText(e, 'domain')} sends no mail, but its SPF record does not say so`,
+    explanation: (e) =>
+      `This domain sends no mail, so no server should be allowed to send as it. Its SPF record is "${evidenceText(e, 'record', 'missing')}", which leaves room for forged mail. A parked domain publishes exactly "v=spf1 -all".`,
+    fix: (e) => ({
+      steps: [
+        DNS_STEP,
+        `Publish (or replace the v=spf1 record with) exactly: ${evidenceText(e, 'proposedRecord')}`,
+      ],
+      record: { type: 'TXT', name: evidenceText(e, 'domain'), value: evidenceText(e, 'proposedRecord') },
+    }),
+    references: [rfc(7208, '10.1.2'), PARKED_BCP],
+  },
+  'spf.all.terms-after': {
+    severity: 'low',
+    title: (e) =>
+      `The SPF record of ${evidenceText(e, 'domain')} has mechanisms after "all" that are never read`,
+    explanation: (e) =>
+      `${evidenceList(e, 'terms').join(', ')} come after "all". Evaluation stops at "all", which matches every sender, so receivers ignore everything written after it (RFC 7208 section 5.1). Servers meant to be allowed by those terms are not.`,
+    fix: {
+      steps: [
+        DNS_STEP,
+        'Move the terms named above before "all" (all must be the last mechanism), or remove them if they are not needed.',
+        'Run this check again.',
+      ],
+    },
+    references: [rfc(7208, '5.1')],
   },
   'spf.all.plus-all': {
     severity: 'critical',

@@ -6,6 +6,7 @@
  */
 import type { Evidence } from '../../../preload/contract/findings';
 import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import { TLS_SUITE_ENTRIES } from './tls-suite-entries';
 
 const text = (value: unknown, fallback = '?'): string =>
   typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : fallback;
@@ -425,6 +426,7 @@ export const TLS_KNOWLEDGE = {
     fix: NO_FIX,
     references: [rfc(9155)],
   },
+  ...TLS_SUITE_ENTRIES,
 } satisfies KnowledgeTable;
 
 export type TlsFindingId = keyof typeof TLS_KNOWLEDGE;

@@ -89,6 +89,11 @@ function titleOf(id: string, worstFirst: readonly Finding[], where: readonly str
       const subject = ports.length === 1 ? `Port ${ports[0] ?? ''} accepts` : `Ports ${listed(ports)} accept`;
       return `${subject} TLS ${listed(versions)}: switch ${versions.length === 1 ? 'it' : 'them'} off`;
     }
+    case 'tls.cipher-suites': {
+      if (ids.size === 1 || ports.length === 0) break;
+      const subject = ports.length === 1 ? `Port ${ports[0] ?? ''} accepts` : `Ports ${listed(ports)} accept`;
+      return `${subject} weak cipher suites: remove them from the server’s cipher list`;
+    }
     case 'dmarc':
       if (ids.has('dmarc.record.missing')) return 'Publish a DMARC record';
       break;

@@ -58,6 +58,15 @@ export const ROOT_CAUSES: readonly RootCause[] = [
     matches: (id) => id === 'tls.protocol.tls1_0-accepted' || id === 'tls.protocol.tls1_1-accepted',
   },
   {
+    // One cipher setting on the server removes every weak class at once (RFC 9325 section 4).
+    id: 'tls.cipher-suites',
+    matches: (id) =>
+      id.startsWith('tls.suites.') ||
+      id === 'tls.cipher.weak' ||
+      id === 'tls.cipher.cbc' ||
+      id === 'tls.cipher.no-forward-secrecy',
+  },
+  {
     // The bulk-sender SPF/DKIM rules fail because SPF or DKIM is missing: fixing those fixes these.
     id: 'spf',
     matches: (id) => id.startsWith('spf.'),

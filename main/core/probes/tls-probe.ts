@@ -20,6 +20,7 @@ import {
 } from '../tls/protocol-support';
 import { subjectEvidence, tlsFinding, type TlsSubject } from '../tls/tls-finding';
 import { resolveHost } from './resolve-host';
+import { probeSuites } from './tls-suite-probe';
 import { ehloKeywords } from './starttls-preamble';
 import {
   closePolitely,
@@ -36,7 +37,22 @@ export interface TlsProbeTarget {
   readonly port: number;
   /** Default: implicit TLS on 465, STARTTLS elsewhere. */
   readonly security?: TlsProbeSecurity;
+  /** Enumerate cipher-suite classes, DH/curve sizes, server order and the no-SNI certificate (default true). */
+  readonly suites?: boolean;
 }
+
+/** Suite findings that mean "accepts something weaker than what it negotiated". */
+const WEAK_SUITE_IDS: ReadonlySet<string> = new Set([
+  'tls.suites.null',
+  'tls.suites.anonymous',
+  'tls.suites.static-rsa',
+  'tls.suites.cbc',
+  'tls.dh.weak',
+  'tls.dh.broken',
+  'tls.curve.weak',
+]);
+/** OpenSSL 3's words when a server lacks RFC 5746 secure renegotiation. */
+const INSECURE_RENEGOTIATION = /unsafe legacy renegotiation/i;
 
 /** RFC 8314 section 3.3: port 465 is submission over implicit TLS. */
 const IMPLICIT_TLS_PORT = 465;
@@ -48,6 +64,7 @@ export function defaultTlsSecurity(port: number): TlsProbeSecurity {
 
 /** The TLS probe of `target.port` on ctx.host; never throws, never outlives its deadlines. */
 export async function probeTls(ctx: SmtpProbeContext, target: TlsProbeTarget): Promise<ProbeResult> {
+  const enumerateSuites = target.suites ?? true;
   const security = target.security ?? defaultTlsSecurity(target.port);
   const subject: TlsSubject = {
     checkId: `tls:${ctx.host}:${String(target.port)}`,
@@ -60,7 +77,7 @@ export async function probeTls(ctx: SmtpProbeContext, target: TlsProbeTarget): P
     checkId: subject.checkId,
     title: `TLS on ${ctx.host} port ${String(target.port)}`,
   });
-  const { findings, transcript } = await runProbe(ctx, subject, security);
+  const { findings, transcript } = await runProbe(ctx, subject, security, enumerateSuites);
   ctx.onProgress?.({
     type: 'check-finished',
     checkId: subject.checkId,
@@ -74,6 +91,7 @@ async function runProbe(
   ctx: SmtpProbeContext,
   subject: TlsSubject,
   security: TlsProbeSecurity,
+  enumerateSuites: boolean,
 ): Promise<ProbeResult> {
   const base = subjectEvidence(subject);
   const resolved = await resolveHost(ctx.resolver, ctx.host);
@@ -87,15 +105,31 @@ async function runProbe(
     return { findings: [finding], transcript: [] };
   }
   const smtpTarget: SmtpTarget = { host: ctx.host, address: resolved.address, port: subject.port };
-  const attempts = await Promise.all(
-    TLS_VERSIONS.map((version) => tryVersion(ctx, smtpTarget, security, version)),
-  );
+  // The suite classes run beside the versions, so the extra cost is about one more handshake of time.
+  const versions = Promise.all(TLS_VERSIONS.map((version) => tryVersion(ctx, smtpTarget, security, version)));
+  // The best handshake's session (with SNI) is what the no-SNI certificate is compared with.
+  const bestSession = versions.then((all) => {
+    const best = [...all].reverse().find((attempt) => attempt.outcome.kind === 'tls');
+    return best?.outcome.kind === 'tls' ? best.outcome.session : null;
+  });
+  const [attempts, suites] = await Promise.all([
+    versions,
+    enumerateSuites ? probeSuites(ctx, subject, smtpTarget, security, bestSession) : Promise.resolve(null),
+  ]);
   try {
     // Cancelled before any handshake worked: nothing is known, and the caller reports the cancellation.
-    const cancelled = ctx.signal.aborted && !attempts.some((attempt) => attempt.outcome.kind === 'tls');
+    const tlsWorked = attempts.some((attempt) => attempt.outcome.kind === 'tls');
+    const cancelled = ctx.signal.aborted && !tlsWorked;
+    const versionFindings = cancelled ? [] : judgeAttempts(attempts, subject, ctx.clock.now(), ctx.limits);
+    const suiteFindings = tlsWorked ? (suites?.findings ?? []) : [];
+    const weakAccepted = suiteFindings.some((finding) => WEAK_SUITE_IDS.has(finding.id));
     return {
-      findings: cancelled ? [] : judgeAttempts(attempts, subject, ctx.clock.now(), ctx.limits),
-      transcript: transcriptOf(attempts, ctx),
+      findings: [
+        // The negotiated suite is strong, but not the only one accepted: "strong" alone would mislead.
+        ...versionFindings.filter((finding) => !(weakAccepted && finding.id === 'tls.cipher.strong')),
+        ...suiteFindings,
+      ],
+      transcript: [...transcriptOf(attempts, ctx), ...(suites?.transcript ?? [])],
     };
   } finally {
     await Promise.all(attempts.map((attempt) => closePolitely(attempt.channel)));
@@ -141,6 +175,17 @@ function judgeAttempts(
     elapsedMs: entry.elapsedMs,
   }));
   const best = [...attempts].reverse().find((attempt) => attempt.outcome.kind === 'tls');
+  const renegotiation = attempts
+    .map((attempt) => outcomeReason(attempt.outcome))
+    .find((reason) => reason !== null && INSECURE_RENEGOTIATION.test(reason));
+  if (renegotiation !== undefined && renegotiation !== null) {
+    // RFC 5746: OpenSSL 3 refuses such servers outright, so this explains the failures below.
+    const finding = tlsFinding('tls.renegotiation.insecure', subject.checkId, {
+      ...base,
+      reason: renegotiation,
+    });
+    if (best?.outcome.kind !== 'tls') return [finding];
+  }
   if (best?.outcome.kind !== 'tls') {
     const tried = attempts.filter(
       (attempt) =>

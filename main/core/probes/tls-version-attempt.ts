@@ -13,6 +13,7 @@ import type {
   SmtpLimits,
   SmtpReply,
   SmtpTarget,
+  TlsClientOptions,
   TlsSessionFacts,
 } from '../smtp/smtp-channel';
 import type { TlsVersion } from '../tls/protocol-support';
@@ -47,6 +48,22 @@ export async function tryVersion(
   security: TlsProbeSecurity,
   version: TlsVersion,
 ): Promise<Attempt> {
+  const tls = {
+    servername: ctx.host,
+    minVersion: version,
+    maxVersion: version,
+    ...(ctx.extraCaPem === undefined ? {} : { extraCaPem: ctx.extraCaPem }),
+  };
+  return { version, ...(await tryHandshake(ctx, target, security, tls)) };
+}
+
+/** One handshake with the given TLS options on its own connection (STARTTLS first when asked). */
+export async function tryHandshake(
+  ctx: SmtpProbeContext,
+  target: SmtpTarget,
+  security: TlsProbeSecurity,
+  tls: TlsClientOptions,
+): Promise<Omit<Attempt, 'version'>> {
   const started = ctx.clock.now().getTime();
   // Each attempt's own deadline, on top of the per-step deadlines the channel keeps. Not cleared: the
   // channel may go on using the signal after this returns; the unref'd timer ends on its own.
@@ -54,14 +71,7 @@ export async function tryVersion(
     ctx.signal,
     deadlineSignal(attemptDeadlineMs(ctx.limits, security)).signal,
   ]);
-  const tls = {
-    servername: ctx.host,
-    minVersion: version,
-    maxVersion: version,
-    ...(ctx.extraCaPem === undefined ? {} : { extraCaPem: ctx.extraCaPem }),
-  };
-  const done = (outcome: AttemptOutcome, channel: SmtpChannel | null): Attempt => ({
-    version,
+  const done = (outcome: AttemptOutcome, channel: SmtpChannel | null): Omit<Attempt, 'version'> => ({
     outcome,
     channel,
     elapsedMs: ctx.clock.now().getTime() - started,

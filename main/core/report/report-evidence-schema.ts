@@ -63,6 +63,11 @@ const recipe = z.strictObject({
   }),
   limits: json,
   overallDeadlineMs: z.number().nullable(),
+  spfSenderIps: z
+    .array(z.string())
+    .exactOptional()
+    .describe('Sender addresses SPF was evaluated for on request (--ip)'),
+  parked: z.boolean().exactOptional().describe('The user said the domain sends no mail (--parked)'),
 });
 
 const dnsQuery = z.strictObject({
@@ -78,6 +83,8 @@ const tlsRequest = z.strictObject({
   servername: z.string(),
   minVersion: z.string().nullable(),
   maxVersion: z.string().nullable(),
+  cipherList: z.string().exactOptional().describe("A cipher probe's OpenSSL cipher list"),
+  sendSni: z.boolean().exactOptional().describe('False for a handshake sent without SNI'),
 });
 
 const smtpOperation = z.discriminatedUnion('op', [

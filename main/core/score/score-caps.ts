@@ -31,7 +31,18 @@ const CERTIFICATE_FAULTS: Readonly<Record<string, string>> = {
   'auth.tls.untrusted': 'could not be verified',
 };
 
-const OLD_TLS = new Set(['tls.protocol.tls1_0-accepted', 'tls.protocol.tls1_1-accepted', 'tls.cipher.weak']);
+const OLD_TLS = new Set(['tls.protocol.tls1_0-accepted', 'tls.protocol.tls1_1-accepted']);
+/**
+ * Suites and key exchanges SSL Labs also caps at B or worse: NULL encryption, RC4/3DES-class ciphers, DH
+ * groups under 2048 bits and curves under 256 bits (RFC 9325 sections 4.1 and 4.2.1).
+ */
+const WEAK_SUITES = new Set([
+  'tls.cipher.weak',
+  'tls.suites.null',
+  'tls.dh.weak',
+  'tls.dh.broken',
+  'tls.curve.weak',
+]);
 const LOGIN_BEFORE_ENCRYPTION = new Set(['auth.cleartext.offered', 'auth.tls.unavailable']);
 
 const onAccountPort = (finding: Finding, { accountPort }: CapContext): boolean =>
@@ -85,11 +96,16 @@ export const CAP_RULES: readonly CapRule[] = [
   {
     rule: 'old-tls',
     grade: 'B',
-    matches: (finding) => OLD_TLS.has(finding.id),
-    reason: (matched) =>
-      matched.some((f) => f.id === 'tls.cipher.weak')
-        ? 'the server accepts weak cipher suites'
-        : 'the server still accepts TLS 1.0 or 1.1, retired by RFC 8996',
+    matches: (finding) => OLD_TLS.has(finding.id) || WEAK_SUITES.has(finding.id),
+    reason: (matched) => {
+      const oldVersions = matched.some((f) => OLD_TLS.has(f.id));
+      const weakSuites = matched.some((f) => WEAK_SUITES.has(f.id));
+      if (oldVersions && weakSuites)
+        return 'the server still accepts TLS 1.0 or 1.1, retired by RFC 8996, and weak cipher suites or key exchange';
+      return weakSuites
+        ? 'the server accepts weak cipher suites or key exchange'
+        : 'the server still accepts TLS 1.0 or 1.1, retired by RFC 8996';
+    },
   },
   {
     rule: 'serious-problem',

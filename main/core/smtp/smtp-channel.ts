@@ -84,6 +84,24 @@ export interface TlsClientOptions {
   readonly maxVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
   /** Extra trusted CA certificates (PEM), added to the system store (the user's --ca). */
   readonly extraCaPem?: string;
+  /**
+   * UNSAFE for anything but a probe: the OpenSSL cipher list offered for TLS 1.2 and older, at OpenSSL
+   * security level 0 so that suites a server should no longer accept (NULL, anonymous, static RSA) can be
+   * offered to find out whether it does. A login never sets it (its own adapter builds its TLS options).
+   */
+  readonly UNSAFE_probeCipherList?: string;
+  /** False: send no SNI, as many sending MTAs do, to see which certificate the server presents then. */
+  readonly sendSni?: boolean;
+}
+
+/** The ephemeral key exchange of a handshake (DH group or elliptic curve), when there was one. */
+export interface EphemeralKeyFacts {
+  /** 'DH' or 'ECDH' (X25519 and the NIST curves are ECDH). */
+  readonly type: string;
+  /** Curve name (e.g. "X25519", "prime256v1"); null for finite-field DH. */
+  readonly name: string | null;
+  /** Bits of the DH modulus or of the curve. */
+  readonly bits: number | null;
 }
 
 export interface CertificateFacts {
@@ -111,6 +129,8 @@ export interface TlsSessionFacts {
   readonly authorizationError: string | null;
   /** Leaf first. */
   readonly peerChain: readonly CertificateFacts[];
+  /** The key exchange's ephemeral key; absent in reports made before it was recorded. */
+  readonly ephemeralKey?: EphemeralKeyFacts | null;
 }
 
 export type TlsOutcome =
@@ -126,15 +146,30 @@ export interface TranscriptEntry {
   readonly text: string;
 }
 
+export interface CommandOptions {
+  readonly redactAs?: string;
+  readonly timeoutMs?: number;
+  /** Lines sent in the same write after the command; never secrets (they are recorded as they are). */
+  readonly pipelined?: readonly string[];
+}
+
+/** How a command is kept as evidence: as the transcript shows it, pipelined lines joined after it. */
+export function commandEvidenceLine(line: string, options?: CommandOptions): string {
+  const shown = options?.redactAs ?? line;
+  const pipelined = options?.pipelined ?? [];
+  return pipelined.length === 0 ? shown : [shown, ...pipelined].join(' + ');
+}
+
 export interface SmtpChannel {
   readonly target: SmtpTarget;
   /** Reads one complete (possibly multi-line) reply: the greeting, or after a command. */
   readReply(timeoutMs?: number): Promise<ReplyOutcome>;
-  /** Sends one command line (CRLF added) and reads its reply. `redactAs` replaces the line in the transcript. */
-  command(
-    line: string,
-    options?: { readonly redactAs?: string; readonly timeoutMs?: number },
-  ): Promise<ReplyOutcome>;
+  /**
+   * Sends one command line (CRLF added) and reads its reply. `redactAs` replaces the line in the transcript.
+   * `pipelined` lines go out in the same write, after `line` (RFC 2920 section 3.1); their replies are not
+   * read here but left for readReply, so a probe can see where (and whether) each arrives.
+   */
+  command(line: string, options?: CommandOptions): Promise<ReplyOutcome>;
   /** After a 220 to STARTTLS: discards anything buffered (RFC 3207 section 4.2) and performs the handshake. */
   upgradeToTls(options: TlsClientOptions): Promise<TlsOutcome>;
   /** The TLS facts of an implicit-TLS connection, or after upgradeToTls; null on a plain connection. */

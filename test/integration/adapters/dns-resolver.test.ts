@@ -26,6 +26,12 @@ alias CNAME www.resolver.test.
 ${MANY_TXT}
 `;
 
+/** long0 (chain.test) -> long1 (elsewhere.test) -> long2 (chain.test) ... -> long10, which has an A. */
+const LONG_CHAIN = Array.from(
+  { length: 10 },
+  (_, i) => `long${String(i)} CNAME long${String(i + 1)}.${i % 2 === 0 ? 'elsewhere' : 'chain'}.test.`,
+);
+
 function serverOf(text: string): DnsServerAddress {
   const parsed = parseDnsServer(text);
   if (!parsed.ok) throw new Error(parsed.message);
@@ -39,7 +45,27 @@ let dns: DnsResolver;
 
 beforeAll(async () => {
   [knot, otherKnot, silent] = await Promise.all([
-    startKnot({ 'resolver.test': RESOLVER_ZONE, 'same.test': 'who A 192.0.2.1' }),
+    startKnot({
+      'resolver.test': RESOLVER_ZONE,
+      'same.test': 'who A 192.0.2.1',
+      // Knot is authoritative only: for a CNAME into another zone it answers with the CNAME alone.
+      'chain.test': [
+        'hop1 CNAME hop2.elsewhere.test.',
+        'mail MX 10 hop1.chain.test.',
+        'spf CNAME spf.elsewhere.test.',
+        'loop1 CNAME loop2.elsewhere.test.',
+        // Ten hops, alternating zones so that Knot cannot follow any of them itself.
+        ...LONG_CHAIN.filter((_, i) => i % 2 === 0),
+        'long10 A 192.0.2.66',
+      ].join('\n'),
+      'elsewhere.test': [
+        'hop2 CNAME hop3.chain-end.test.',
+        'spf TXT "v=spf1 -all"',
+        'loop2 CNAME loop1.chain.test.',
+        ...LONG_CHAIN.filter((_, i) => i % 2 === 1),
+      ].join('\n'),
+      'chain-end.test': 'hop3 A 192.0.2.55\nhop3 AAAA 2001:db8::55',
+    }),
     startKnot({ 'same.test': 'who A 192.0.2.2' }),
     startSilentDnsServer(),
   ]);
@@ -97,6 +123,27 @@ describe('createDnsResolver against a real Knot DNS', () => {
       ok: true,
       records: ['v=DMARC1; p=none; n=Société bad \ufffd end'],
     });
+  });
+
+  it('follows a CNAME answered alone, hop by hop across zones, for A, AAAA and TXT', async () => {
+    expect(await dns.resolveA('hop1.chain.test')).toEqual({ ok: true, records: ['192.0.2.55'] });
+    expect(await dns.resolveAaaa('hop1.chain.test')).toEqual({ ok: true, records: ['2001:db8::55'] });
+    expect(await dns.resolveTxt('spf.chain.test')).toEqual({ ok: true, records: ['v=spf1 -all'] });
+    // A CNAME query itself still answers with the CNAME.
+    expect(await dns.resolveCname('hop1.chain.test')).toEqual({ ok: true, records: ['hop2.elsewhere.test'] });
+    // A name with records of another type is still NODATA, not chased.
+    expect(await dns.resolveMx('hop3.chain-end.test')).toMatchObject({ ok: false, code: 'NODATA' });
+  });
+
+  it('stops a CNAME loop and a chain longer than 8 hops with a failure that says so', async () => {
+    const loop = await dns.resolveA('loop1.chain.test');
+    expect(loop).toMatchObject({ ok: false, code: 'OTHER' });
+    expect(loop.ok ? '' : loop.message).toContain('loops back');
+    const long = await dns.resolveA('long0.chain.test');
+    expect(long).toMatchObject({ ok: false, code: 'OTHER' });
+    expect(long.ok ? '' : long.message).toContain('longer than 8 hops');
+    // Eight hops are followed: from long2, ten minus two hops reach the address.
+    expect(await dns.resolveA('long2.chain.test')).toEqual({ ok: true, records: ['192.0.2.66'] });
   });
 
   it('tells a missing name (NXDOMAIN) from a name without that record type (NODATA)', async () => {

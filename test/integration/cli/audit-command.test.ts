@@ -155,6 +155,71 @@ describe('mailwarden audit', () => {
     expect(result.stderr).toContain('Report written to');
   });
 
+  it('evaluates the domain SPF for each --ip sender address, and keeps them in the report recipe', async () => {
+    const result = await cli([
+      'audit',
+      'mail.test',
+      '--only',
+      'dns',
+      '--dns',
+      knot.server,
+      '--ip',
+      '127.0.0.1',
+      '--ip',
+      '198.51.100.7',
+      '--format',
+      'json',
+    ]);
+    expect(result.code, result.stderr).not.toBe(2);
+    const report = JSON.parse(result.stdout) as {
+      findings: { id: string; evidence: Record<string, unknown> }[];
+      evidence?: { audit?: { spfSenderIps?: string[] } };
+    };
+    const verdicts = report.findings
+      .filter((finding) => finding.id.startsWith('spf.evaluation.'))
+      .map((finding): [string, string, unknown] => [
+        String(finding.evidence['ip']),
+        finding.id,
+        finding.evidence['role'],
+      ])
+      .sort(([a], [b]) => a.localeCompare(b));
+    expect(verdicts).toEqual([
+      ['127.0.0.1', 'spf.evaluation.pass', 'A sender'],
+      ['198.51.100.7', 'spf.evaluation.fail', 'A sender'],
+    ]);
+    expect(report.evidence?.audit?.spfSenderIps).toEqual(['127.0.0.1', '198.51.100.7']);
+  });
+
+  it('--parked checks what a domain that sends no mail needs instead of DKIM and the bulk-sender rules', async () => {
+    const result = await cli([
+      'audit',
+      'mail.test',
+      '--only',
+      'dns',
+      '--dns',
+      knot.server,
+      '--parked',
+      '--format',
+      'json',
+    ]);
+    expect(result.code, result.stderr).not.toBe(2);
+    const report = JSON.parse(result.stdout) as {
+      findings: { id: string }[];
+      evidence?: { audit?: { parked?: boolean } };
+    };
+    const found = report.findings.map((finding) => finding.id);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'bulk.parked.not-applicable',
+        'spf.parked.not-fail-all',
+        'dmarc.parked.reject',
+        'mx.parked.no-null-mx',
+      ]),
+    );
+    expect(found).not.toContain('dkim.discovery.none-found');
+    expect(report.evidence?.audit?.parked).toBe(true);
+  });
+
   it('audits a saved account with the password from the keychain', async () => {
     const added = await cli(
       [
@@ -357,6 +422,7 @@ describe('mailwarden audit', () => {
       ],
       'at most 100 selectors',
     ],
+    [['audit', 'x.test', '--ip', 'mail.x.test'], '--ip takes an IPv4 or IPv6 address'],
   ])('exits 2 with a clear message for %j', async (argv, message) => {
     const result = await cli(argv);
     expect(result.code).toBe(2);

@@ -139,6 +139,17 @@ export async function checkDkim(input: DkimCheckInput): Promise<DkimCheckOutput>
       }),
     );
   }
+  const hasUsableKey = keys.some(
+    (key) => key.status === 'ok' || key.status === 'weak' || key.status === 'testing',
+  );
+  // RFC 6376 section 3.6.1: an empty p= revokes the key. Routine after a rotation when another key
+  // signs; when no usable key is left, the domain's mail cannot pass DKIM at all.
+  const judged = hasUsableKey
+    ? findings
+    : findings.map((found) =>
+        found.id === 'dkim.key.revoked' ? finding('dkim.key.revoked-only', checkId, found.evidence) : found,
+      );
+  findings.splice(0, findings.length, ...judged);
   const anyPublished = probes.some((p) => p.kind === 'found' || p.kind === 'broken-cname');
   if (!anyPublished) {
     findings.push(
@@ -156,9 +167,7 @@ export async function checkDkim(input: DkimCheckInput): Promise<DkimCheckOutput>
       domain,
       selectorsTried: selectors.length,
       keys,
-      hasUsableKey: keys.some(
-        (key) => key.status === 'ok' || key.status === 'weak' || key.status === 'testing',
-      ),
+      hasUsableKey,
     },
   };
 }
@@ -246,10 +255,13 @@ function judgeKey(
       case 'sha1-only':
         findings.push(finding('dkim.key.sha1-only', checkId, { ...evidence, hashes: [...key.hashes] }));
         break;
+      case 'pkcs1-key':
+        findings.push(finding('dkim.key.pkcs1', checkId, evidence));
+        break;
     }
   }
-  // Empty entries are reported but do not stop verifiers from using the key.
-  const blocking = key.problems.filter((problem) => problem !== 'empty-entries');
+  // Empty entries and a PKCS#1 key are reported but do not stop verifiers from using the key.
+  const blocking = key.problems.filter((problem) => problem !== 'empty-entries' && problem !== 'pkcs1-key');
   if (key.revoked) {
     findings.push(finding('dkim.key.revoked', checkId, evidence));
     return { findings, key: summary(key, blocking.length > 0 ? 'broken' : 'revoked') };
@@ -261,8 +273,9 @@ function judgeKey(
   if (key.testing) findings.push(finding('dkim.key.testing', checkId, evidence));
   const broken = blocking.length > 0 || (key.bits !== null && key.bits < RSA_MIN_BITS);
   const weak = key.bits !== null && key.bits < RSA_RECOMMENDED_BITS;
-  if (key.problems.length === 0 && !broken && !weak && !key.testing)
-    findings.push(finding('dkim.key.ok', checkId, evidence));
+  // A PKCS#1 key is readable and valid (its own low note says the rest); other notes withhold the pass.
+  const clean = key.problems.every((problem) => problem === 'pkcs1-key');
+  if (clean && !broken && !weak && !key.testing) findings.push(finding('dkim.key.ok', checkId, evidence));
   const status: DkimKeyStatus = broken ? 'broken' : weak ? 'weak' : key.testing ? 'testing' : 'ok';
   return { findings, key: summary(key, status) };
 }

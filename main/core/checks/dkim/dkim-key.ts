@@ -28,7 +28,12 @@ export type DkimKeyProblem =
   | 'bad-base64'
   | 'unreadable-key'
   | 'key-type-mismatch'
-  | 'sha1-only';
+  | 'sha1-only'
+  /**
+   * An RSA key published as a bare PKCS#1 RSAPublicKey instead of SubjectPublicKeyInfo (RFC 6376 section
+   * 3.6.1 asks for the latter). dkimpy and go-msgauth accept it, so it works with many verifiers: a note.
+   */
+  | 'pkcs1-key';
 
 export interface DkimKey {
   /** 'rsa' or 'ed25519' when readable, else the `k=` text. */
@@ -94,12 +99,15 @@ export function readDkimKey(record: string): DkimKey {
   if (!problems.includes('unknown-key-type') && read.type !== declaredType) {
     problems.push('key-type-mismatch');
   }
+  if (read.pkcs1) problems.push('pkcs1-key');
   return { ...base, keyType: read.type, bits: read.bits, revoked: false, problems };
 }
 
 interface ReadKey {
   readonly type: string;
   readonly bits: number | null;
+  /** Read as PKCS#1 RSAPublicKey (RFC 8017 appendix A.1.1), not SubjectPublicKeyInfo. */
+  readonly pkcs1: boolean;
 }
 
 /** Parses the decoded `p=`: SubjectPublicKeyInfo for RSA (RFC 6376 section 3.6.1), raw 32 octets for Ed25519. */
@@ -108,12 +116,15 @@ function readPublicKey(der: Buffer, declaredType: string): ReadKey | null {
     declaredType === 'ed25519' && der.length === ED25519_KEY_OCTETS
       ? Buffer.concat([ED25519_SPKI_PREFIX, der])
       : der;
-  try {
-    const key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
-    const type = key.asymmetricKeyType ?? 'unknown';
-    const bits = type === 'rsa' ? (key.asymmetricKeyDetails?.modulusLength ?? null) : null;
-    return { type, bits };
-  } catch {
-    return null;
+  for (const type of declaredType === 'rsa' ? (['spki', 'pkcs1'] as const) : (['spki'] as const)) {
+    try {
+      const key = createPublicKey({ key: spki, format: 'der', type });
+      const keyType = key.asymmetricKeyType ?? 'unknown';
+      const bits = keyType === 'rsa' ? (key.asymmetricKeyDetails?.modulusLength ?? null) : null;
+      return { type: keyType, bits, pkcs1: type === 'pkcs1' };
+    } catch {
+      // Not this encoding; try the next.
+    }
   }
+  return null;
 }

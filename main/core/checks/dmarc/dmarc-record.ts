@@ -1,5 +1,7 @@
 /**
- * Parses a DMARC record (RFC 7489 section 6.3 and DMARCbis) into typed values and a list of every problem.
+ * Parses a DMARC record (RFC 9989 section 4.7, which obsoletes RFC 7489) into typed values and a list of
+ * every problem. Tags RFC 9989 removed (pct, rf, ri) are not problems: they are listed as obsolete, since
+ * receivers still following RFC 7489 may honour them.
  *
  * Hand-written, not mailauth's `getDmarcRecord`: that function folds "several records" into "no record",
  * throws on SERVFAIL, keeps the last of duplicate tags silently and reports no syntax problems, while a
@@ -29,8 +31,16 @@ export interface DmarcRecord {
   readonly subdomainPolicy: DmarcPolicy | null;
   /** DMARCbis `np`: the policy for subdomains that do not exist. */
   readonly nonExistentPolicy: DmarcPolicy | null;
-  /** RFC 7489 `pct`, default 100. */
+  /** RFC 7489 `pct`, default 100 (also when its value is unreadable); RFC 9989 removed it. */
   readonly pct: number;
+  /** True when there is no `p` tag: RFC 9989 section 4.7 then reads the record as p=none. */
+  readonly policyMissing: boolean;
+  /** RFC 9989 `t`: true for t=y (testing; section 4.7). */
+  readonly testing: boolean;
+  /** RFC 9989 `psd`: y, n or u (the default), or null when absent or invalid. */
+  readonly psd: 'y' | 'n' | 'u' | null;
+  /** Tags RFC 9989 removed (pct, rf, ri), as written. */
+  readonly obsolete: readonly { readonly name: string; readonly value: string }[];
   readonly adkim: Alignment;
   readonly aspf: Alignment;
   readonly rua: readonly ReportUri[];
@@ -65,6 +75,8 @@ const UNIT_BYTES: Record<string, number> = { '': 1, k: 1_024, m: 1_024 ** 2, g: 
 /** A pragmatic addr-spec: something@domain with at least one dot, no spaces or control characters. */
 const MAILBOX =
   /^[^@\s\p{Cc}]+@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+)$/u;
+/** Tags RFC 9989 removed. */
+const OBSOLETE_TAGS = ['pct', 'rf', 'ri'] as const;
 /** At most this many report addresses are read per tag. */
 const MAX_REPORT_URIS = 20;
 
@@ -89,16 +101,31 @@ export function parseDmarcRecord(record: string): DmarcRecord {
     return null;
   };
   const policy = policyOf('p');
-  if (get('p') === undefined) problems.push('the required tag "p" (the policy) is missing');
   const subdomainPolicy = policyOf('sp');
   const nonExistentPolicy = policyOf('np');
 
-  let pct = 100;
+  // RFC 9989 removed pct, rf and ri (appendix C); RFC 7489 receivers may still act on them.
+  const obsolete = OBSOLETE_TAGS.flatMap((name) => {
+    const value = get(name);
+    return value === undefined ? [] : [{ name, value: printable(value, 40) }];
+  });
   const pctText = get('pct');
-  if (pctText !== undefined) {
-    if (/^[0-9]{1,3}$/.test(pctText) && Number(pctText) <= 100) pct = Number(pctText);
-    else problems.push(`pct=${printable(pctText, 40)} is not a whole number from 0 to 100`);
-  }
+  const pct =
+    pctText !== undefined && /^[0-9]{1,3}$/.test(pctText) && Number(pctText) <= 100 ? Number(pctText) : 100;
+  const flag = <V extends string>(name: string, allowed: readonly V[], meaning: string): V | null => {
+    const value = get(name);
+    if (value === undefined) return null;
+    const lower = value.toLowerCase();
+    if ((allowed as readonly string[]).includes(lower)) return lower as V;
+    problems.push(`${name}=${printable(value, 40)} ${meaning}`);
+    return null;
+  };
+  const testing = flag('t', ['y', 'n'], 'must be "y" (testing) or "n"') === 'y';
+  const psd = flag('psd', ['y', 'n', 'u'], 'must be "y", "n" or "u"');
+  const fo = get('fo');
+  // RFC 9989 section 4.7: fo is a colon-separated list of 0, 1, d and s.
+  if (fo !== undefined && !/^\s*[01ds]\s*(:\s*[01ds]\s*)*$/i.test(fo))
+    problems.push(`fo=${printable(fo, 40)} must be a colon-separated list of 0, 1, d and s`);
   const alignment = (name: string): Alignment => {
     const value = get(name);
     if (value === undefined) return 'r';
@@ -111,15 +138,16 @@ export function parseDmarcRecord(record: string): DmarcRecord {
   const aspf = alignment('aspf');
   const rua = reportUris('rua', get('rua'), problems);
   const ruf = reportUris('ruf', get('ruf'), problems);
-  const ri = get('ri');
-  if (ri !== undefined && !/^[0-9]{1,10}$/.test(ri))
-    problems.push(`ri=${printable(ri, 40)} is not a number of seconds`);
 
   return {
     policy,
     subdomainPolicy,
     nonExistentPolicy,
     pct,
+    policyMissing: get('p') === undefined,
+    testing,
+    psd,
+    obsolete,
     adkim,
     aspf,
     rua,
@@ -180,13 +208,14 @@ export function parseReportUri(text: string): ReportUri | string {
 }
 
 /** Tags copied as written when rebuilding a record, if their value is plain printable text. */
-const COPIED_TAGS = ['fo', 'rf', 'ri'];
+const COPIED_TAGS = ['fo', 'psd'];
 const PLAIN_VALUE = /^[\x21-\x3A\x3C-\x7E]+$/;
 
 /**
  * The record with another policy, rebuilt from what parsed cleanly: the exact text a fix asks to publish.
  *
- * Invalid values, unknown tags and pct (DMARCbis drops it; the staged plan moves to 100%) are left out.
+ * Invalid values, unknown tags, t=y and the tags RFC 9989 removed (pct, rf, ri) are left out: the staged
+ * plan moves to the whole of the mail.
  */
 export function withPolicy(record: DmarcRecord, policy: DmarcPolicy): string {
   const parts = ['v=DMARC1', `p=${policy}`];

@@ -23,6 +23,8 @@ export interface CheckSpfInput {
   readonly resolver: DnsResolver;
   /** Addresses to evaluate: the account's submission server, the MX hosts, or one the user entered. */
   readonly evaluateIps?: readonly string[];
+  /** Addresses the user asked about (--ip), evaluated like evaluateIps but reported as theirs. */
+  readonly senderIps?: readonly string[];
   /** Provider presets the domain sends through; their documented `spfInclude` must be in the record. */
   readonly presetIds?: readonly string[];
 }
@@ -30,6 +32,8 @@ export interface CheckSpfInput {
 export interface SpfCheckResult {
   readonly findings: readonly Finding[];
   readonly evaluation: readonly SpfEvaluation[];
+  /** The verdicts for the addresses the user gave (senderIps); not the submission server's. */
+  readonly senderEvaluation: readonly SpfEvaluation[];
   /** The one SPF record, or null when there is none (or more than one). */
   readonly record: string | null;
   /** DNS lookups the record costs across its whole include tree (RFC 7208 section 4.6.4). */
@@ -64,9 +68,32 @@ export async function checkSpf(input: CheckSpfInput): Promise<SpfCheckResult> {
   const { resolver } = input;
   const providers = providerIncludes(input.presetIds ?? []);
   const providerEvidence: Evidence = { providerIncludes: Object.fromEntries(providers) };
-  const ips = (input.evaluateIps ?? []).filter((ip) => isIpv4(ip) || isIpv6(ip));
-  const evaluate = (): Promise<SpfEvaluation[]> =>
-    Promise.all(ips.map((ip) => evaluateSpf({ ip, sender: `postmaster@${domain}`, helo: domain, resolver })));
+  const valid = (ip: string): boolean => isIpv4(ip) || isIpv6(ip);
+  const ips = (input.evaluateIps ?? []).filter(valid);
+  const senderIps = (input.senderIps ?? []).filter(valid);
+  const evaluateOne = (ip: string): Promise<SpfEvaluation> =>
+    evaluateSpf({ ip, sender: `postmaster@${domain}`, helo: domain, resolver });
+  const evaluate = async (): Promise<Evaluated> => {
+    const [server, sender] = await Promise.all([
+      Promise.all(ips.map(evaluateOne)),
+      Promise.all(senderIps.map(evaluateOne)),
+    ]);
+    return { server, sender };
+  };
+  const evaluationFindings = (evaluated: Evaluated): Finding[] => [
+    ...evaluated.server.map((e) => evaluationFinding(e, domain, checkId, 'server')),
+    ...evaluated.sender.map((e) => evaluationFinding(e, domain, checkId, 'given')),
+  ];
+  const result = (
+    findings: Finding[],
+    evaluated: Evaluated,
+    rest: Pick<SpfCheckResult, 'record' | 'lookupCount' | 'tree'>,
+  ): SpfCheckResult => ({
+    findings: [...findings, ...evaluationFindings(evaluated)],
+    evaluation: evaluated.server,
+    senderEvaluation: evaluated.sender,
+    ...rest,
+  });
   const proposalEvidence = (proposal: SpfProposal): Evidence => ({
     domain,
     proposedRecord: proposal.record,
@@ -84,15 +111,13 @@ export async function checkSpf(input: CheckSpfInput): Promise<SpfCheckResult> {
   if (found.kind === 'none') {
     const additions = providers.length > 0 ? providers.map(([, include]) => `include:${include}`) : ['mx'];
     const proposal = await proposeSpfRecord(null, additions, resolver, { domain });
-    const evaluation = await evaluate();
     const findings = [
       finding('spf.record.missing', checkId, {
         ...proposalEvidence(proposal),
         otherTxtRecords: found.otherTxt,
       }),
-      ...evaluation.map((e) => evaluationFinding(e, domain, checkId)),
     ];
-    return { findings, evaluation, record: null, lookupCount: 0, tree: null };
+    return result(findings, await evaluate(), { record: null, lookupCount: 0, tree: null });
   }
   if (found.kind === 'multiple') {
     const [first = '', ...rest] = found.records;
@@ -105,20 +130,18 @@ export async function checkSpf(input: CheckSpfInput): Promise<SpfCheckResult> {
       resolver,
       { domain },
     );
-    const evaluation = await evaluate();
     const findings = [
       finding('spf.record.multiple', checkId, {
         ...proposalEvidence(proposal),
         count: found.records.length,
         records: found.records.map((r) => printable(r, MAX_QUOTED_CHARS)),
       }),
-      ...evaluation.map((e) => evaluationFinding(e, domain, checkId)),
     ];
-    return { findings, evaluation, record: null, lookupCount: 0, tree: null };
+    return result(findings, await evaluate(), { record: null, lookupCount: 0, tree: null });
   }
 
   const { record } = found;
-  const [tree, evaluation] = await Promise.all([walkSpfRecord(domain, record, resolver), evaluate()]);
+  const [tree, evaluated] = await Promise.all([walkSpfRecord(domain, record, resolver), evaluate()]);
   const included = includedDomains(tree.root);
   const missing = providers.filter(([, include]) => !included.has(include.toLowerCase()));
   const parsed = parseSpfRecord(record);
@@ -209,12 +232,16 @@ export async function checkSpf(input: CheckSpfInput): Promise<SpfCheckResult> {
       );
     }
   }
-  findings.push(...evaluation.map((e) => evaluationFinding(e, domain, checkId)));
-  return { findings, evaluation, record, lookupCount: tree.totalLookups, tree };
+  return result(findings, evaluated, { record, lookupCount: tree.totalLookups, tree });
+}
+
+interface Evaluated {
+  readonly server: readonly SpfEvaluation[];
+  readonly sender: readonly SpfEvaluation[];
 }
 
 function empty(findings: Finding[]): SpfCheckResult {
-  return { findings, evaluation: [], record: null, lookupCount: 0, tree: null };
+  return { findings, evaluation: [], senderEvaluation: [], record: null, lookupCount: 0, tree: null };
 }
 
 /** [presetId, include] for each known preset that documents an SPF include. */

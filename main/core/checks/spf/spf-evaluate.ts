@@ -13,9 +13,7 @@ import { spf } from 'mailauth/lib/spf/index.js';
 import type { DnsResolver } from '../../ports';
 import { mailauthResolver } from './mailauth-resolver';
 import { MAX_DNS_LOOKUPS, MAX_VOID_LOOKUPS } from './spf-limits';
-import { parseSpfRecord } from './spf-parser';
-import { lookupSpfRecord } from './spf-records';
-import { traceSpfMatch, type SpfMatch } from './spf-match-trace';
+import { traceSpf, type SpfMatch, type SpfSyntaxStop } from './spf-match-trace';
 
 export type SpfResultCode = 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'temperror' | 'permerror';
 
@@ -75,20 +73,24 @@ export async function evaluateSpf(input: EvaluateSpfInput): Promise<SpfEvaluatio
   const sender = answer['envelope-from'] ?? input.sender;
   const domain = sender.slice(sender.lastIndexOf('@') + 1).toLowerCase();
   let matched: SpfMatch | null = null;
-  if (result === 'pass' || result === 'fail' || result === 'softfail' || result === 'neutral') {
-    const syntax = await syntaxError(domain, input.resolver);
-    if (syntax !== null) {
+  const decided = result === 'pass' || result === 'fail' || result === 'softfail' || result === 'neutral';
+  if (decided || result === 'permerror') {
+    const trace = await traceSpf({ domain, sender, helo: input.helo, ip: input.ip }, input.resolver);
+    // RFC 7208 section 4.6: a syntax error anywhere in a record reached is a permerror, even after the
+    // term that decided (mailauth stops reading there and does not check exp=); section 5.2: inside an
+    // include it is the permerror of the whole evaluation. The comment names the path to the broken record.
+    if (trace.kind === 'syntax-error') {
       return {
         ip: input.ip,
         sender,
         result: 'permerror',
-        comment: syntax,
+        comment: syntaxComment(domain, trace.error),
         matched: null,
         lookups: lookupsOf(answer),
       };
     }
-    const trace = await traceSpfMatch({ domain, sender, helo: input.helo, ip: input.ip }, input.resolver);
-    if (trace !== null && QUALIFIER_RESULT[trace.qualifier] === result) matched = trace;
+    if (decided && trace.kind === 'match' && QUALIFIER_RESULT[trace.match.qualifier] === result)
+      matched = trace.match;
   }
   return {
     ip: input.ip,
@@ -106,16 +108,8 @@ function lookupsOf(answer: {
   return { count: answer.lookups?.count ?? 0, void: answer.lookups?.void ?? 0 };
 }
 
-/**
- * The first syntax error of the domain's own record, or null.
- *
- * RFC 7208 section 4.6: a syntax error anywhere in the record is a permerror, even after the term that
- * decided. mailauth stops reading at the deciding term and does not check `exp=`, so its verdict on such a
- * record is overruled here.
- */
-async function syntaxError(domain: string, resolver: DnsResolver): Promise<string | null> {
-  const found = await lookupSpfRecord(domain, resolver);
-  if (found.kind !== 'one') return null;
-  const [first] = parseSpfRecord(found.record).errors;
-  return first === undefined ? null : `permanent error in the SPF record of ${domain}: ${first.message}`;
+/** Says which record is broken and how it was reached. */
+function syntaxComment(domain: string, error: SpfSyntaxStop): string {
+  if (error.via.length === 0) return `permanent error in the SPF record of ${domain}: ${error.message}`;
+  return `permanent error in the SPF record of ${error.domain}, reached from ${domain} through ${error.via.join(' -> ')} (RFC 7208 section 5.2): ${error.message}`;
 }

@@ -10,6 +10,7 @@ import type { SpfEvaluation } from './spf-evaluate';
 import { MAX_DNS_LOOKUPS, MAX_VOID_LOOKUPS } from './spf-limits';
 import { printable } from './spf-parser';
 import type { SpfTree, SpfTreeNode } from './spf-tree';
+import { includeSyntaxErrors, lookupCutoff, termsAfterAll } from './spf-tree-reading';
 
 export const spfFinding = findingFactory(SPF_KNOWLEDGE);
 const finding = spfFinding;
@@ -35,13 +36,29 @@ export function treeFindings(tree: SpfTree, domain: string, checkId: string): Fi
     limit: MAX_DNS_LOOKUPS,
     tree: nodeEvidence(tree.root),
   };
+  const cutoff = lookupCutoff(tree);
   findings.push(
-    finding(
-      tree.totalLookups > MAX_DNS_LOOKUPS ? 'spf.lookups.too-many' : 'spf.lookups.within-limit',
-      checkId,
-      treeEvidence,
-    ),
+    cutoff === null
+      ? finding('spf.lookups.within-limit', checkId, treeEvidence)
+      : finding('spf.lookups.too-many', checkId, {
+          ...treeEvidence,
+          cutoffTerm: cutoff.cutoffTerm,
+          stillEvaluated: cutoff.stillEvaluated,
+          neverReached: cutoff.neverReached,
+        }),
   );
+  for (const broken of includeSyntaxErrors(tree)) {
+    findings.push(
+      finding('spf.include.syntax-error', checkId, {
+        domain,
+        includedDomain: broken.domain,
+        includePath: broken.path,
+        messages: broken.messages,
+      }),
+    );
+  }
+  const ignored = termsAfterAll(tree);
+  if (ignored.length > 0) findings.push(finding('spf.all.terms-after', checkId, { domain, terms: ignored }));
   if (tree.voidLookups > MAX_VOID_LOOKUPS) {
     findings.push(
       finding('spf.lookups.void-too-many', checkId, {
@@ -104,13 +121,22 @@ function nodeEvidence(node: SpfTreeNode): JsonValue {
   };
 }
 
-/** One finding per evaluated address, naming the mechanism that matched. */
-export function evaluationFinding(evaluation: SpfEvaluation, domain: string, checkId: string): Finding {
+/**
+ * One finding per evaluated address, naming the mechanism that matched. `whose`: the submission server's
+ * address, or one the user gave (--ip), which gets a check id of its own.
+ */
+export function evaluationFinding(
+  evaluation: SpfEvaluation,
+  domain: string,
+  checkId: string,
+  whose: 'server' | 'given' = 'server',
+): Finding {
   const matched = evaluation.matched;
-  return finding(`spf.evaluation.${evaluation.result}`, `${checkId}:${evaluation.ip}`, {
+  const id = whose === 'server' ? `${checkId}:${evaluation.ip}` : `${checkId}:ip:${evaluation.ip}`;
+  return finding(`spf.evaluation.${evaluation.result}`, id, {
     domain,
     ip: evaluation.ip,
-    role: 'The server',
+    role: whose === 'server' ? 'The server' : 'A sender',
     result: evaluation.result,
     comment: evaluation.comment,
     matchedMechanism: matched?.mechanism ?? null,

@@ -38,17 +38,40 @@ const MAX_MX_OR_PTR_NAMES = 10;
 const IPV4_BITS = 32;
 const IPV6_BITS = 128;
 
+/** A record reached during evaluation that has a syntax error: RFC 7208 section 4.6, 5.2 permerror. */
+export interface SpfSyntaxStop {
+  readonly domain: string;
+  /** The include/redirect terms followed to reach it; empty for the domain's own record. */
+  readonly via: readonly string[];
+  readonly message: string;
+}
+
 type Step =
   | { readonly kind: 'match'; readonly match: SpfMatch }
   | { readonly kind: 'no-match' }
+  | { readonly kind: 'syntax-error'; readonly error: SpfSyntaxStop }
   | { readonly kind: 'stop' };
+
+export type SpfTrace =
+  | { readonly kind: 'match'; readonly match: SpfMatch }
+  | { readonly kind: 'syntax-error'; readonly error: SpfSyntaxStop }
+  | { readonly kind: 'unknown' };
 
 /** The first mechanism that matches `context.ip` in `context.domain`'s record, or null. */
 export async function traceSpfMatch(context: TraceContext, resolver: DnsResolver): Promise<SpfMatch | null> {
+  const trace = await traceSpf(context, resolver);
+  return trace.kind === 'match' ? trace.match : null;
+}
+
+/**
+ * Follows the evaluation for `context.ip` to its first match, or to the first record it reaches that has a
+ * syntax error (the domain's own, or one behind include/redirect), or gives up ('unknown').
+ */
+export async function traceSpf(context: TraceContext, resolver: DnsResolver): Promise<SpfTrace> {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(context.ip);
   const ip = mapped?.[1] ?? context.ip;
   const address = ipBits(ip);
-  if (address === null) return null;
+  if (address === null) return { kind: 'unknown' };
   let queries = 0;
   const budget = (): boolean => {
     queries += 1;
@@ -134,7 +157,10 @@ export async function traceSpfMatch(context: TraceContext, resolver: DnsResolver
     const found = await lookupSpfRecord(domain, resolver);
     if (found.kind !== 'one') return { kind: 'stop' };
     const parsed = parseSpfRecord(found.record);
-    if (parsed.errors.length > 0) return { kind: 'stop' };
+    const [broken] = parsed.errors;
+    // RFC 7208 section 4.6: a syntax error anywhere in a record reached is a permerror (5.2 inside include).
+    if (broken !== undefined)
+      return { kind: 'syntax-error', error: { domain, via, message: broken.message } };
     const macros: MacroContext = { sender: context.sender, domain, ip, helo: context.helo };
     for (const term of parsed.terms) {
       if (term.kind !== 'mechanism') continue;
@@ -142,7 +168,7 @@ export async function traceSpfMatch(context: TraceContext, resolver: DnsResolver
         const target = term.domainSpec === null ? null : expandMacros(term.domainSpec, macros);
         if (target === null) return { kind: 'stop' };
         const inner = await checkHost(target.replace(/\.$/, ''), [...via, term.text], depth + 1);
-        if (inner.kind === 'stop') return inner;
+        if (inner.kind === 'stop' || inner.kind === 'syntax-error') return inner;
         // RFC 7208 section 5.2: an include matches only when the included record's result is pass.
         if (inner.kind === 'match' && inner.match.qualifier === '+') {
           return { kind: 'match', match: { ...inner.match, qualifier: term.qualifier } };
@@ -166,7 +192,8 @@ export async function traceSpfMatch(context: TraceContext, resolver: DnsResolver
   };
 
   const step = await checkHost(context.domain, [], 0);
-  return step.kind === 'match' ? step.match : null;
+  if (step.kind === 'match' || step.kind === 'syntax-error') return step;
+  return { kind: 'unknown' };
 }
 
 /** No records: the name or its records do not exist, or the name cannot exist (a label over 63 octets). */

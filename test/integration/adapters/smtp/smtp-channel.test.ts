@@ -1,3 +1,4 @@
+import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmtpConnector } from '../../../../main/adapters/smtp/smtp-connector';
 import type {
@@ -219,6 +220,49 @@ describe('SMTP channel against smtp-server', () => {
       expect(ms).toBeLessThan(STEP_MS);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('SMTP channel pipelining (RFC 2920)', () => {
+  it('sends pipelined lines in the same write and leaves their replies for readReply', async () => {
+    const chunks: string[] = [];
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => {
+      sockets.push(socket);
+      socket.on('error', () => undefined);
+      socket.write('220 raw.test ESMTP\r\n');
+      socket.on('data', (chunk: Buffer) => {
+        chunks.push(chunk.toString('latin1'));
+        const lines = chunk
+          .toString('latin1')
+          .split('\r\n')
+          .filter((line) => line !== '');
+        socket.write(lines.map((line) => `250 ${line} ok\r\n`).join(''));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const bound = server.address();
+    const port = typeof bound === 'object' && bound !== null ? bound.port : 0;
+    try {
+      const channel = await openChannel(port);
+      replyOf(await channel.readReply());
+      expect(() => channel.command('NOOP', { pipelined: ['RSET\r\nDATA'] })).toThrow(RangeError);
+      expect(replyOf(await channel.command('NOOP', { pipelined: ['RSET'] })).lines).toEqual(['NOOP ok']);
+      expect(replyOf(await channel.readReply()).lines).toEqual(['RSET ok']);
+      expect(chunks).toEqual(['NOOP\r\nRSET\r\n']);
+      expect(channel.transcript.filter((e) => e.direction === 'client').map((e) => e.text)).toEqual([
+        'NOOP',
+        'RSET',
+      ]);
+      channel.close();
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
     }
   });
 });

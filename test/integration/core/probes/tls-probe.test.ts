@@ -98,6 +98,8 @@ async function probe(
     readonly host?: string;
     readonly limits?: SmtpLimits;
     readonly signal?: AbortSignal;
+    /** Cipher-suite enumeration (tls-suite-probe.test.ts covers it); off here unless a test asks. */
+    readonly suites?: boolean;
   } = {},
 ): Promise<ProbeRun> {
   const events: ProbeProgressEvent[] = [];
@@ -112,7 +114,11 @@ async function probe(
     ...(options.trustCa === false ? {} : { extraCaPem: pki.caPem }),
   };
   const started = performance.now();
-  const result = await probeTls(ctx, { port, ...(security === undefined ? {} : { security }) });
+  const result = await probeTls(ctx, {
+    port,
+    suites: options.suites ?? false,
+    ...(security === undefined ? {} : { security }),
+  });
   const elapsedMs = Math.round(performance.now() - started);
   const ids = result.findings.map((finding) => finding.id);
   return {
@@ -166,6 +172,22 @@ describe('probeTls on STARTTLS', () => {
     expect(run.transcriptText).toMatch(/STARTTLS/);
     expect(run.transcriptText).toMatch(/TLS 1\.0 on its own connection: .*/);
     expect(run.events.map((event) => event.type)).toEqual(['check-started', 'check-finished']);
+  });
+
+  it('with suite enumeration, stops calling encryption strong when weaker suites are accepted too, within 300 ms extra', async () => {
+    const port = await startSmtp({ leaf: 'good' });
+    const plain = await probe(port, 'starttls');
+    const full = await probe(port, 'starttls', { suites: true });
+    console.info(
+      `TLS probe without suites ${String(plain.elapsedMs)} ms, with suites ${String(full.elapsedMs)} ms`,
+    );
+    expect(plain.ids).toContain('tls.cipher.strong');
+    // smtp-server (Node's defaults) still accepts static-RSA and CBC suites at TLS 1.2.
+    expect(full.ids).toEqual(expect.arrayContaining(['tls.suites.static-rsa', 'tls.suites.cbc']));
+    expect(full.ids).not.toContain('tls.cipher.strong');
+    expect(full.ids).toEqual(expect.arrayContaining(['tls.protocol.modern', 'tls.chain.trusted']));
+    // The suite handshakes run beside the version handshakes: loopback adds well under the budget.
+    expect(full.elapsedMs - plain.elapsedMs).toBeLessThan(300);
   });
 
   it('finds the same certificate untrusted without the CA, without blaming its name or dates', async () => {

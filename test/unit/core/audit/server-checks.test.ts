@@ -30,13 +30,15 @@ const ids = (options: Partial<ServerCheckOptions>) =>
   planServerChecks(DEPS, { ...OPTIONS, ...options }).map((check) => check.checkId);
 
 describe('planServerChecks', () => {
-  it('plans reachability first, then TLS and relay per standard port, login and spoofing on the account port', () => {
+  it('plans reachability first, then TLS (and STARTTLS injection on the STARTTLS ports) and relay per standard port, login and spoofing on the account port', () => {
     expect(ids({})).toEqual([
       'smtp-reach:smtp.shop.test',
       'smtp-dialogue:smtp.shop.test:587',
       'tls:smtp.shop.test:25',
+      'smtp-starttls-injection:smtp.shop.test:25',
       'tls:smtp.shop.test:465',
       'tls:smtp.shop.test:587',
+      'smtp-starttls-injection:smtp.shop.test:587',
       'auth:smtp.shop.test:587',
       'relay:smtp.shop.test:25',
       'relay:smtp.shop.test:465',

@@ -59,6 +59,39 @@ describe('the fix plan', () => {
     expect(plan.verdict).toEqual({ tone: 'improve', sentence: 'Safe to use; 1 improvement recommended.' });
   });
 
+  it('makes every weak class of cipher suites on two ports one action, since one cipher setting removes them', () => {
+    const plan = planOf([
+      found('tls.suites.null', 'tls:mail.bakery.test:465', {
+        port: 465,
+        cipher: 'NULL-SHA256',
+        protocol: 'TLSv1.2',
+      }),
+      found('tls.suites.cbc', 'tls:mail.bakery.test:465', {
+        port: 465,
+        cipher: 'AES128-SHA',
+        protocol: 'TLSv1.2',
+      }),
+      found('tls.suites.cbc', 'tls:mail.bakery.test:587', {
+        port: 587,
+        cipher: 'AES128-SHA',
+        protocol: 'TLSv1.2',
+      }),
+      found('tls.suites.static-rsa', 'tls:mail.bakery.test:587', {
+        port: 587,
+        cipher: 'AES128-SHA',
+        protocol: 'TLSv1.2',
+      }),
+    ]);
+    expect(plan.actions.map((a) => [a.id, a.title, a.who, a.findings.length])).toEqual([
+      [
+        'tls.cipher-suites',
+        'Ports 465 and 587 accept weak cipher suites: remove them from the server’s cipher list',
+        'provider',
+        4,
+      ],
+    ]);
+  });
+
   it('joins a missing DMARC record and the bulk-sender rules it breaks into one DNS action with the record', () => {
     const plan = planOf([
       found('dmarc.record.missing', 'dmarc:bakery.test', { domain: 'bakery.test' }),

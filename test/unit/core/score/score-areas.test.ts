@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCORE_AREAS } from '../../../../preload/contract/score';
 import { FINDINGS_CATALOGUE } from '../../../../main/core/knowledge/catalogue';
-import { SCORE_AREA_TABLE, scoreAreaOf } from '../../../../main/core/score/score-areas';
+import { SCORE_AREA_TABLE, areasFedBy, scoreAreaOf } from '../../../../main/core/score/score-areas';
 
 describe('score areas', () => {
   it('lists the six areas once each, in the contract order, with positive weights', () => {
@@ -36,6 +36,11 @@ describe('score areas', () => {
     expect(scoreAreaOf('smtp.starttls.not-offered')).toBe('encryption');
     expect(scoreAreaOf('smtp.vrfy.discloses')).toBe('abuse-protection');
     expect(scoreAreaOf('smtp.expn.discloses')).toBe('abuse-protection');
+  });
+
+  it('counts the STARTTLS injection test towards encryption, so its gap leaves encryption partly tested', () => {
+    expect(areasFedBy('smtp-starttls-injection:mail.example.com:587')).toEqual(['encryption']);
+    expect(areasFedBy('tls:mail.example.com:465')).toEqual(['encryption']);
   });
 
   it('maps the domain checks to encryption, domain authentication and deliverability', () => {

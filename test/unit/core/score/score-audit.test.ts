@@ -174,6 +174,23 @@ describe('scoreAudit: caps', () => {
     });
   });
 
+  it('caps weak suites and a small DH group at B, as SSL Labs does, even when only low or medium', () => {
+    const weakDh = found('tls.dh.weak', 'tls:mx.test:587');
+    expect(weakDh.severity).toBe('medium');
+    expect(capOf([weakDh])).toMatchObject({
+      grade: 'B',
+      caps: [['B', 'the server accepts weak cipher suites or key exchange']],
+    });
+    expect(
+      capOf([found('tls.suites.null', 'tls:mx.test:587'), found('tls.protocol.tls1_0-accepted')]).caps?.[0],
+    ).toEqual([
+      'B',
+      'the server still accepts TLS 1.0 or 1.1, retired by RFC 8996, and weak cipher suites or key exchange',
+    ]);
+    // CBC and static RSA are weaknesses to remove, not a cap: a server with them can still be an A.
+    expect(capOf([found('tls.suites.cbc', 'tls:mx.test:587')])).toMatchObject({ grade: 'A', caps: [] });
+  });
+
   it('never gives an A while a high or critical finding stands', () => {
     const high = capOf([found('dmarc.record.missing')]);
     expect(high.grade).toBe('B');

@@ -15,11 +15,24 @@ function rsaKey(bits: number): string {
   return publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
 }
 
+/** Base64 of a bare PKCS#1 RSAPublicKey (RFC 8017 appendix A.1.1), as some signers publish it. */
+function rsaPkcs1Key(bits: number): string {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: bits });
+  return publicKey.export({ type: 'pkcs1', format: 'der' }).toString('base64');
+}
+
 /** Base64 of the raw 32-octet Ed25519 key (RFC 8463 section 4.2): the SPKI without its 12-octet header. */
 function ed25519Key(): string {
   const { publicKey } = generateKeyPairSync('ed25519');
   return publicKey.export({ type: 'spki', format: 'der' }).subarray(12).toString('base64');
 }
+
+/**
+ * RFC 8463 appendix A.2's "newengland" key, as published in the RFC (and used by go-msgauth's and other
+ * verifiers' tests): a 1024-bit key in PKCS#1 RSAPublicKey form, not SubjectPublicKeyInfo.
+ */
+const RFC8463_NEWENGLAND =
+  'v=DKIM1; k=rsa; p=MIGJAoGBALVI635dLK4cJJAH3Lx6upo3X/Lm1tQz3mezcWTA3BUBnyIsdnRf57aD5BtNmhPrYYDlWlzw3UgnKisIxktkk5+iMQMlFtAS10JB8L3YadXNJY+JBcbeSi5TgJe4WFzNgW95FWDAuSTRXSWZfA/8xjflbTLDx0euFZOM7C4T0GwLAgMBAAE=';
 
 const RSA_2048 = rsaKey(2048);
 const RSA_1024 = rsaKey(1024);
@@ -55,6 +68,12 @@ google._domainkey TXT ${zoneTxt(`v=DKIM1; p=${RSA_2048}`)}
 google._domainkey TXT ${zoneTxt(`v=DKIM1; p=${RSA_1024}`)}
 `,
   'empty.test': 'www A 192.0.2.1',
+  'pkcs1.test': `
+pk._domainkey TXT ${zoneTxt(`v=DKIM1; k=rsa; p=${rsaPkcs1Key(2048)}`)}
+newengland._domainkey TXT ${zoneTxt(RFC8463_NEWENGLAND)}
+`,
+  // The only key published is revoked: nothing left to sign with.
+  'revoked.test': 'old._domainkey TXT "v=DKIM1; k=rsa; p="',
 };
 
 let knot: KnotServer;
@@ -156,6 +175,40 @@ describe('checkDkim against a real Knot DNS', () => {
       selector: 'mail',
       declaredType: 'dsa',
     });
+  });
+
+  it('reads a PKCS#1 RSAPublicKey (as dkimpy and go-msgauth do): a low note, not "unreadable"', async () => {
+    const { findings, result } = await checkDkim({ domain: 'pkcs1.test', resolver, selectors: ['pk'] });
+    const note = one(findings, 'dkim.key.pkcs1');
+    expect(note).toMatchObject({ severity: 'low', evidence: { selector: 'pk', bits: 2048, keyType: 'rsa' } });
+    expect(ids(findings)).not.toContain('dkim.key.unreadable');
+    expect(result.keys.find((key) => key.selector === 'pk')?.status).toBe('ok');
+    expect(result.hasUsableKey).toBe(true);
+  });
+
+  it("reads RFC 8463's own example key (PKCS#1, 1024 bits): a note and a size warning, still usable", async () => {
+    const { findings, result } = await checkDkim({
+      domain: 'pkcs1.test',
+      resolver,
+      selectors: ['newengland'],
+      discover: false,
+    });
+    expect(ids(findings).sort()).toEqual(['dkim.key.pkcs1', 'dkim.key.rsa-weak']);
+    expect(one(findings, 'dkim.key.pkcs1').evidence).toMatchObject({ bits: 1024 });
+    expect(result.keys.map((key) => [key.selector, key.status])).toEqual([['newengland', 'weak']]);
+    expect(result.hasUsableKey).toBe(true);
+  });
+
+  it('rates a revoked key low beside a usable key, medium when it is the only key', async () => {
+    const flags = await checkDkim({ domain: 'flags.test', resolver });
+    expect(one(flags.findings, 'dkim.key.revoked').severity).toBe('low');
+    const alone = await checkDkim({ domain: 'revoked.test', resolver, selectors: ['old'] });
+    expect(ids(alone.findings)).not.toContain('dkim.key.revoked');
+    expect(one(alone.findings, 'dkim.key.revoked-only')).toMatchObject({
+      severity: 'medium',
+      evidence: { selector: 'old' },
+    });
+    expect(alone.result.hasUsableKey).toBe(false);
   });
 
   it('follows CNAMEs to the provider, and flags a CNAME to nowhere and a CNAME loop', async () => {

@@ -23,6 +23,15 @@ allauth.test._report._dmarc TXT "v=DMARC1"
   'multiple.test': '_dmarc TXT "v=DMARC1; p=reject"\n_dmarc TXT "v=DMARC1; p=none"',
   'ctrl.test': '_dmarc TXT "v=DMARC1; p=reject\\007; rua=mailto:d@ctrl.test"',
   'syntax.test': '_dmarc TXT "v=DMARC1; p=rejected; pct=150; rua=dmarc@syntax.test; foo=bar"',
+  // RFC 9989: the tree walk reaches a record two labels up, which the public-suffix list never asks about.
+  'walk.test': '_dmarc.deep TXT "v=DMARC1; p=reject; sp=quarantine"\nx.y.deep A 192.0.2.4',
+  // A public suffix operator's record (psd=y) above an organisation without one.
+  'psd.test': '_dmarc TXT "v=DMARC1; p=reject; psd=y"\nshop A 192.0.2.5',
+  'ruaonly.test': '_dmarc TXT "v=DMARC1; rua=mailto:d@ruaonly.test"',
+  'nop.test': '_dmarc TXT "v=DMARC1; adkim=s"',
+  'spaced.test': '_dmarc TXT "  v=DMARC1; p=reject"',
+  'broken.test': '_dmarc TXT "v=DMARC1; p=reject; fo=9; np=never; rua=mailto:d@broken.test"',
+  'testing.test': '_dmarc TXT "v=DMARC1; p=reject; t=y; rua=mailto:d@testing.test"',
 };
 
 let knot: KnotServer;
@@ -76,9 +85,13 @@ describe('checkDmarc against a real Knot DNS', () => {
     );
   });
 
-  it('flags pct under 100, a weaker sp, strict alignment, and plans quarantine to reject', async () => {
+  it('notes pct as obsolete (RFC 9989) with what RFC 7489 receivers do, flags a weaker sp and strict alignment', async () => {
     const { findings, result } = await checkDmarc({ domain: 'quarantine.test', resolver });
-    expect(one(findings, 'dmarc.pct.partial').evidence).toMatchObject({ pct: 50 });
+    const pct = one(findings, 'dmarc.tag.obsolete');
+    expect(pct.severity).toBe('info');
+    expect(pct.title).toContain('obsolete; older receivers may still honour it');
+    expect(pct.evidence).toMatchObject({ tag: 'pct', value: '50' });
+    expect(pct.explanation).toContain('apply p=quarantine to 50% of failing mail and p=none to the rest');
     expect(one(findings, 'dmarc.subdomain-policy.weaker').evidence).toMatchObject({
       tag: 'sp',
       value: 'none',
@@ -90,7 +103,7 @@ describe('checkDmarc against a real Knot DNS', () => {
     expect(result.pct).toBe(50);
   });
 
-  it('falls back to the organisational domain and applies its sp (RFC 7489 section 6.6.3)', async () => {
+  it('walks up the DNS tree to the parent record and applies its sp (RFC 9989 section 4.10)', async () => {
     const { findings, result } = await checkDmarc({ domain: 'mail.org.test', resolver });
     expect(result).toMatchObject({
       source: 'organisational',
@@ -134,7 +147,10 @@ describe('checkDmarc against a real Knot DNS', () => {
     const syntax = one(bad.findings, 'dmarc.record.syntax');
     expect(syntax.fix.record).toEqual({ type: 'TXT', name: '_dmarc.syntax.test', value: 'v=DMARC1; p=none' });
     const problems = syntax.evidence.problems as string[];
-    expect(problems.join('\n')).toMatch(/p=rejected[\s\S]*pct=150[\s\S]*not a mailto/);
+    expect(problems.join('\n')).toMatch(/p=rejected[\s\S]*not a mailto/);
+    // pct is no longer part of DMARC (RFC 9989): not an error, a note.
+    expect(problems.join('\n')).not.toContain('pct');
+    expect(one(bad.findings, 'dmarc.tag.obsolete').evidence).toMatchObject({ tag: 'pct', value: '150' });
     expect(one(bad.findings, 'dmarc.tags.unknown').evidence).toMatchObject({ tags: ['foo'] });
     expect(bad.result.valid).toBe(false);
   });
@@ -151,5 +167,75 @@ describe('checkDmarc against a real Knot DNS', () => {
     const { findings, result } = await checkDmarc({ domain: 'reject.test', resolver: slow });
     expect(ids(findings)).toEqual(['dmarc.lookup.failed']);
     expect(result.status).toBe('failed');
+  });
+
+  it('finds a record two labels up by the tree walk, and says RFC 7489 receivers look elsewhere', async () => {
+    const { findings, result } = await checkDmarc({ domain: 'x.y.deep.walk.test', resolver });
+    expect(result).toMatchObject({
+      source: 'organisational',
+      appliedPolicy: 'quarantine',
+      orgDomain: 'deep.walk.test',
+    });
+    const inherited = one(findings, 'dmarc.record.inherited');
+    expect(inherited.evidence).toMatchObject({ recordName: '_dmarc.deep.walk.test' });
+    expect(inherited.evidence['walked']).toEqual([
+      '_dmarc.x.y.deep.walk.test: none',
+      '_dmarc.y.deep.walk.test: none',
+      '_dmarc.deep.walk.test: record',
+      '_dmarc.walk.test: none',
+      expect.stringMatching(/^_dmarc\.test: /) as unknown as string,
+    ]);
+    expect(inherited.explanation).toContain('Receivers still following RFC 7489');
+  });
+
+  it('takes the organisation below a psd=y record as the Organizational Domain', async () => {
+    const { findings, result } = await checkDmarc({ domain: 'shop.psd.test', resolver });
+    expect(result).toMatchObject({
+      orgDomain: 'shop.psd.test',
+      source: 'organisational',
+      appliedPolicy: 'reject',
+    });
+    expect(one(findings, 'dmarc.psd.public-suffix').severity).toBe('info');
+  });
+
+  it('reads a record with rua but no p as p=none, with a finding, not as "no DMARC"', async () => {
+    const { findings, result } = await checkDmarc({ domain: 'ruaonly.test', resolver });
+    const missing = one(findings, 'dmarc.policy.missing');
+    expect(missing.severity).toBe('medium');
+    expect(missing.explanation).not.toContain('RFC 7489 ignore');
+    expect(result).toMatchObject({ status: 'found', policy: 'none', appliedPolicy: 'none', valid: true });
+    expect(ids(findings)).not.toContain('dmarc.record.missing');
+    // Without rua either, RFC 7489 receivers would ignore the record: the finding says so.
+    const nop = await checkDmarc({ domain: 'nop.test', resolver });
+    expect(one(nop.findings, 'dmarc.policy.missing').explanation).toContain(
+      'RFC 7489 ignore a record without p',
+    );
+  });
+
+  it('discards a record with spaces before v=DMARC1, as receivers do', async () => {
+    const { findings, result } = await checkDmarc({ domain: 'spaced.test', resolver });
+    expect(ids(findings)).toEqual(['dmarc.record.leading-whitespace']);
+    expect(one(findings, 'dmarc.record.leading-whitespace').fix.record?.value).toBe('v=DMARC1; p=reject');
+    expect(result.status).toBe('missing');
+  });
+
+  it('never says "reject: pass" for a record with errors (bad fo and np values)', async () => {
+    const { findings, result } = await checkDmarc({ domain: 'broken.test', resolver });
+    expect(ids(findings)).not.toContain('dmarc.policy.reject');
+    expect(one(findings, 'dmarc.policy.reject-with-errors').severity).toBe('medium');
+    const problems = one(findings, 'dmarc.record.syntax').evidence['problems'] as string[];
+    expect(problems).toEqual([
+      'np=never is not one of none, quarantine, reject',
+      'fo=9 must be a colon-separated list of 0, 1, d and s',
+    ]);
+    expect(result.valid).toBe(false);
+  });
+
+  it('reports t=y as testing mode instead of "reject: pass"', async () => {
+    const { findings } = await checkDmarc({ domain: 'testing.test', resolver });
+    expect(ids(findings)).not.toContain('dmarc.policy.reject');
+    const testing = one(findings, 'dmarc.policy.testing');
+    expect(testing.fix.record?.value).toBe('v=DMARC1; p=reject; rua=mailto:d@testing.test');
+    expect(testing.explanation).toContain('RFC 7489 do not know t');
   });
 });

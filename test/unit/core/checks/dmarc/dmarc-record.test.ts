@@ -8,7 +8,7 @@ import {
 
 const MAX_PROBLEMS = 100;
 
-describe('parseDmarcRecord (RFC 7489 section 6.3)', () => {
+describe('parseDmarcRecord (RFC 9989 section 4.7)', () => {
   it('reads every tag of a full record', () => {
     const record = parseDmarcRecord(
       'v=DMARC1; p=Reject; sp=quarantine; np=reject; pct=25; adkim=s; aspf=r; rua=mailto:a@example.com!10m,mailto:b@example.org; ruf=mailto:f@example.com; fo=1',
@@ -41,19 +41,48 @@ describe('parseDmarcRecord (RFC 7489 section 6.3)', () => {
     ]);
   });
 
-  it('names each problem: version not first, bad policy, pct out of range, bad alignment, bad report address', () => {
+  it('names each problem: version not first, bad policy, bad alignment, bad report address', () => {
     const record = parseDmarcRecord(
       'p=block; v=DMARC1; pct=101; adkim=x; rua=https://example.com/r,mailto:nobody',
     );
     expect(record.problems).toEqual([
       'the record must start with "v=DMARC1"',
       'p=block is not one of none, quarantine, reject',
-      'pct=101 is not a whole number from 0 to 100',
       'adkim=x must be "r" (relaxed) or "s" (strict)',
       'rua: "https://example.com/r" is not a mailto: address (reports are sent by email: use mailto:name@example.com)',
       'rua: "mailto:nobody" is not a valid email address',
     ]);
-    expect(parseDmarcRecord('v=DMARC1').problems).toContain('the required tag "p" (the policy) is missing');
+    // RFC 9989 removed pct: an unreadable value is noted as obsolete, and the default stays 100.
+    expect(record.obsolete).toEqual([{ name: 'pct', value: '101' }]);
+    expect(record.pct).toBe(100);
+  });
+
+  it('reads a record without p as p=none to come (RFC 9989 section 4.7), not as an error', () => {
+    const record = parseDmarcRecord('v=DMARC1; rua=mailto:d@example.com');
+    expect(record).toMatchObject({ policy: null, policyMissing: true, problems: [] });
+  });
+
+  it('validates the RFC 9989 tags t, psd and fo, and np and sp values', () => {
+    expect(parseDmarcRecord('v=DMARC1; p=reject; t=y; psd=n; fo=0:d:s').problems).toEqual([]);
+    expect(parseDmarcRecord('v=DMARC1; p=reject; t=y')).toMatchObject({ testing: true, psd: null });
+    expect(parseDmarcRecord('v=DMARC1; p=reject; t=yes; psd=maybe; fo=2; np=drop; sp=hold').problems).toEqual(
+      [
+        'sp=hold is not one of none, quarantine, reject',
+        'np=drop is not one of none, quarantine, reject',
+        't=yes must be "y" (testing) or "n"',
+        'psd=maybe must be "y", "n" or "u"',
+        'fo=2 must be a colon-separated list of 0, 1, d and s',
+      ],
+    );
+  });
+
+  it('lists rf and ri as obsolete, not as errors', () => {
+    const record = parseDmarcRecord('v=DMARC1; p=none; rf=afrf; ri=abc');
+    expect(record.problems).toEqual([]);
+    expect(record.obsolete).toEqual([
+      { name: 'rf', value: 'afrf' },
+      { name: 'ri', value: 'abc' },
+    ]);
   });
 
   it('reads size suffixes and rejects bad ones', () => {
