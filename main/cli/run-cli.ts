@@ -14,6 +14,7 @@ import { runPresetsCommand } from './commands/presets-command';
 import { runReevaluateCommand } from './commands/reevaluate-command';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes';
 import { MAIN_HELP, VERSION_TEXT } from './help-text';
+import { terminalText } from '../../preload/contract/untrusted-text';
 import { UsageError } from './usage-error';
 
 export interface CliDeps {
@@ -59,25 +60,33 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps =
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      writeLine(io.stderr, `mailwarden: ${error.message}`);
-      writeLine(
+      writeSafeLine(io.stderr, `mailwarden: ${error.message}`);
+      writeSafeLine(
         io.stderr,
         `Run "mailwarden ${error.command === undefined ? '' : `${error.command} `}--help" for usage.`,
       );
       return EXIT_USAGE;
     }
     const failure = toFailure(error);
-    writeLine(io.stderr, `mailwarden: ${failure.message}`);
+    writeSafeLine(io.stderr, `mailwarden: ${failure.message}`);
     for (const field of failure.fields ?? []) {
       if (!failure.message.includes(field.message))
-        writeLine(io.stderr, `  ${field.field}: ${field.message}`);
+        writeSafeLine(io.stderr, `  ${field.field}: ${field.message}`);
     }
     if (failure.code === 'INTERNAL' && io.env['MAILWARDEN_DEBUG'] === '1')
-      writeLine(io.stderr, String(error));
+      writeSafeLine(io.stderr, String(error));
     return exitCodeFor(failure.code);
   } finally {
     for (const warning of [...(built?.accounts.warnings() ?? []), ...(built?.settings.warnings() ?? [])]) {
-      if (command !== 'accounts') writeLine(io.stderr, `Warning: ${warning}`);
+      if (command !== 'accounts') writeSafeLine(io.stderr, `Warning: ${warning}`);
     }
   }
+}
+
+/**
+ * Every error line passes the terminal policy: a message may quote argv or a file's text, and an ESC,
+ * OSC 8 or C1 byte from there must be shown, not acted on (ECMA-48). Line breaks a message has are kept.
+ */
+function writeSafeLine(stream: CliIo['stderr'], text: string): void {
+  writeLine(stream, text.split('\n').map(terminalText).join('\n'));
 }

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { AuditReport } from '../../../preload/contract/audit';
-import { writeFileAtomic } from '../../adapters/atomic-file';
+import { writeOutputFile } from '../../adapters/output-file';
 import { reevaluateReport } from '../../core/evidence/reevaluate';
 import { MAILWARDEN_VERSION } from '../../version';
 import { writeLine, type CliIo } from '../cli-io';
@@ -51,8 +51,7 @@ export async function runReevaluateCommand(args: readonly string[], io: CliIo): 
   const output = format === 'json' ? `${jsonText(report)}\n` : `${formatAuditText(report)}\n`;
   if (values.out === undefined) io.stdout.write(output);
   else {
-    await writeFileAtomic(values.out, output);
-    writeLine(io.stderr, `Report written to ${terminalText(values.out)}.`);
+    writeLine(io.stderr, await writeOutputFile(values.out, output));
   }
   return EXIT_OK;
 }
