@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import { benchSwaks, benchTestssl } from './baselines';
 import { startBenchServers } from './bench-servers';
 import { installSignalHooks, stopAll } from './cleanup';
+import { benchColdStart, coldStartLines } from './cold-start-bench';
 import { BATCH_ACCOUNTS, BATCH_CONCURRENCY, batchBenchLines, benchBatch } from './batch-bench';
 import { benchDnsBatch } from './dns-batch';
 import { benchDomains, benchZones, POLICY_HOST_ADDRESS } from './domain-zones';
@@ -32,6 +33,7 @@ const DNS_CONCURRENCY = 16;
 const SWAKS_RATIO_TARGET = null;
 /** A consultant's year: 50 accounts tested most weeks. */
 const HISTORY_RUNS = 2_000;
+const COLD_START_RUNS = 15;
 
 const print = (lines: readonly string[]): void => {
   for (const line of lines) process.stdout.write(`${line}\n`);
@@ -109,6 +111,11 @@ async function main(): Promise<void> {
 
   heading(`5. History list of ${String(HISTORY_RUNS)} stored runs (the History screen and \`history list\`)`);
   print(historyBenchLines(await benchHistoryList(HISTORY_RUNS)));
+
+  heading(
+    `6. CLI cold start against bare Node (${String(COLD_START_RUNS)} interleaved runs each, built bundle)`,
+  );
+  print(coldStartLines(benchColdStart(COLD_START_RUNS)));
 }
 
 try {

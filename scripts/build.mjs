@@ -3,7 +3,7 @@
  * Builds everything that runs outside the source tree:
  *   dist/main/index.cjs      Electron main process (electron, keytar external)
  *   dist/preload/index.cjs   sandboxed preload: one self-contained file (sandboxed preloads cannot require)
- *   dist/cli/mailwarden.mjs  the `mailwarden` command on plain Node
+ *   dist/cli/mailwarden.mjs  the `mailwarden` command on plain Node (+ dist/cli/chunks/, one per command)
  *   dist/renderer/           the React wizard (Vite)
  * Runs on `npm install` (prepare), so `npx mailwarden` works straight after installing.
  */
@@ -57,7 +57,13 @@ if (wants('cli')) {
     build({
       ...common,
       entryPoints: ['main/cli/main.ts'],
-      outfile: 'dist/cli/mailwarden.mjs',
+      // Split at run-cli.ts's dynamic imports: `mailwarden --help` loads only the entry, each command its
+      // own chunk (dist/cli/chunks/), instead of the whole bundle.
+      outdir: 'dist/cli',
+      entryNames: 'mailwarden',
+      chunkNames: 'chunks/[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
+      splitting: true,
       format: 'esm',
       // Bundled CommonJS dependencies call require(); give the ESM bundle one.
       banner: {

@@ -10,7 +10,7 @@
  * summaries are remembered per file name, size and modification time: a file written, replaced or
  * damaged since is read again, and the folder stays the only source of truth.
  */
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
   HistoryEntry,
@@ -23,6 +23,7 @@ import { HISTORY_FORMAT, RUN_ID_PATTERN, type HistoryFormat } from '../core/hist
 import type { HistoryStore } from '../core/history/history-port';
 import { summarizeRun } from '../core/history/summarize-run';
 import { PRIVATE_DIR_MODE, writeFileAtomic } from './atomic-file';
+import { readRegularFileBounded, type BoundedRead } from './bounded-read';
 
 export const CORRUPT_DIR_NAME = 'corrupt';
 
@@ -131,16 +132,19 @@ export function createFileHistoryStore(dir: string, options: FileHistoryStoreOpt
   }
 
   async function load(name: string, runId: string): Promise<RunLoad> {
-    let raw: Buffer;
+    let read: BoundedRead;
     try {
-      raw = await readFile(join(dir, name));
+      // Judged before reading: a link to /dev/zero or a FIFO would otherwise grow or block forever.
+      read = await readRegularFileBounded(join(dir, name), MAX_RUN_FILE_BYTES);
     } catch (error) {
-      // Deleted between the listing and the read (another window, the CLI): simply not there.
-      if (errnoCode(error) === 'ENOENT') return { kind: 'missing' };
       throw storageFailed('read', error, dir);
     }
-    if (raw.byteLength > MAX_RUN_FILE_BYTES)
+    // Deleted between the listing and the read (another window, the CLI): simply not there.
+    if (read.kind === 'missing') return { kind: 'missing' };
+    if (read.kind === 'not-regular') return moveAside(name, `it is ${read.what}, not a regular file`);
+    if (read.kind === 'too-large')
       return moveAside(name, `it is larger than ${String(MAX_RUN_FILE_BYTES)} bytes`);
+    const raw = read.bytes;
     let document: unknown;
     try {
       document = JSON.parse(raw.toString('utf8'));

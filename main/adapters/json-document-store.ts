@@ -4,9 +4,10 @@
  * Loading migrates older versions step by step, refuses to touch a document from a newer Mailwarden,
  * and moves an unreadable one aside (never deletes it) so the user can recover it.
  */
-import { readFile, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import type { DocumentLoad, DocumentStore } from '../core/ports';
 import { writeFileAtomic } from './atomic-file';
+import { readRegularFileBounded } from './bounded-read';
 
 export interface DocumentFormat<T> {
   readonly currentVersion: number;
@@ -32,15 +33,12 @@ export function createJsonDocumentStore<T>(
   }
 
   async function load(): Promise<DocumentLoad<T>> {
-    let raw: Buffer;
-    try {
-      raw = await readFile(path);
-    } catch (error) {
-      if (isErrnoCode(error, 'ENOENT')) return { kind: 'missing' };
-      throw error;
-    }
-    if (raw.byteLength > MAX_DOCUMENT_BYTES)
-      return moveAside(`it is larger than ${MAX_DOCUMENT_BYTES} bytes`);
+    // Judged before reading: a link to /dev/zero or a FIFO would otherwise grow or block forever.
+    const read = await readRegularFileBounded(path, MAX_DOCUMENT_BYTES);
+    if (read.kind === 'missing') return { kind: 'missing' };
+    if (read.kind === 'not-regular') return moveAside(`it is ${read.what}, not a regular file`);
+    if (read.kind === 'too-large') return moveAside(`it is larger than ${MAX_DOCUMENT_BYTES} bytes`);
+    const raw = read.bytes;
 
     let document: unknown;
     try {
@@ -76,8 +74,4 @@ export function createJsonDocumentStore<T>(
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isErrnoCode(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }

@@ -11,6 +11,17 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const SYSTEM_TMPDIR_VARIABLE = 'MAILWARDEN_SYSTEM_TMPDIR';
+
+/**
+ * The temporary folder as it was before this run pointed TMPDIR at its own. electron-builder allows files
+ * symlinked from a project into os.tmpdir() but denies /tmp otherwise, so a checkout cloned under /tmp is
+ * packaged as a user would package it only when electron-builder sees the real temporary folder.
+ */
+export function systemTmpdir(): string {
+  return process.env[SYSTEM_TMPDIR_VARIABLE] ?? tmpdir();
+}
+
 /** Makes the folder and points this process (and the workers it starts after this) at it. */
 export async function usePrivateTmpdir(prefix: string): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
@@ -18,6 +29,8 @@ export async function usePrivateTmpdir(prefix: string): Promise<() => Promise<vo
   // which stay private (mkdtemp makes them 0700); only the owner can write here, as in /tmp itself.
   await chmod(dir, 0o755);
   const previous = process.env['TMPDIR'];
+  // The system's own temporary folder, for a tool whose rules depend on it (see systemTmpdir()).
+  process.env[SYSTEM_TMPDIR_VARIABLE] ??= tmpdir();
   process.env['TMPDIR'] = dir;
   return async () => {
     if (previous === undefined) delete process.env['TMPDIR'];

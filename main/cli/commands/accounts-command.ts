@@ -20,6 +20,7 @@ import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
 import { promptPassword, readPasswordFromStdin } from '../password-input';
 import { jsonText, terminalText } from '../../../preload/contract/untrusted-text';
 import { formatTable } from '../terminal-text';
+import { parsePortArgument } from '../server-arguments';
 import { runSubcommand, type ServicesFactory } from '../subcommands';
 import { UsageError } from '../usage-error';
 
@@ -89,7 +90,7 @@ async function addAccount(args: readonly string[], io: CliIo, services: Services
   const input: AccountInput = {
     email: values.email ?? '',
     host: values.host ?? '',
-    port: parsePort(values.port ?? ''),
+    port: parsePort(values.port ?? '', 'accounts add'),
     security: values.security ?? '',
     ...(values.user === undefined ? {} : { username: values.user }),
     ...(values.label === undefined ? {} : { label: values.label }),
@@ -145,7 +146,7 @@ async function editAccount(args: readonly string[], io: CliIo, services: Service
   const patch: Partial<AccountInput> = {
     ...(values.email === undefined ? {} : { email: values.email }),
     ...(values.host === undefined ? {} : { host: values.host }),
-    ...(values.port === undefined ? {} : { port: parsePort(values.port) }),
+    ...(values.port === undefined ? {} : { port: parsePort(values.port, command) }),
     ...(values.security === undefined ? {} : { security: values.security }),
     ...(values.user === undefined ? {} : { username: values.user }),
     ...(values.label === undefined ? {} : { label: values.label }),
@@ -181,9 +182,12 @@ async function editAccount(args: readonly string[], io: CliIo, services: Service
   return EXIT_OK;
 }
 
-/** Keeps the number as typed when it is not a plain integer, so validation can name the problem. */
-function parsePort(text: string): number {
-  return /^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+/**
+ * Plain decimal digits only (`0x19`, `1e1`, `+25` and ` 25` are refused, as for `audit --port`); a number
+ * out of range is left to the account validation, which says how it is out of range.
+ */
+function parsePort(text: string, command: string): number {
+  return /^[0-9]{1,6}$/.test(text) ? Number(text) : parsePortArgument(text, '--port', command);
 }
 
 async function listAccounts(args: readonly string[], io: CliIo, services: ServicesFactory): Promise<number> {

@@ -12,7 +12,7 @@ import type { AuditReport } from '../../../preload/contract/audit';
 import { SEVERITIES_WORST_FIRST } from '../../core/report/report-view';
 import type { Severity } from '../../../preload/contract/findings';
 import type { HistoryEntry } from '../../../preload/contract/history';
-import { writeFileAtomic } from '../../adapters/atomic-file';
+import { writeOutputFile } from '../../adapters/output-file';
 import type { MainServices } from '../../composition';
 import type { AuditRunSettings } from '../../core/audit/audit-service';
 import { toFailure } from '../../core/errors/mailwarden-error';
@@ -102,8 +102,7 @@ export async function runAuditClient(
     options.format === 'text' ? `${clientText(report)}\n` : renderClientReport(report, options.format);
   if (options.out === undefined) io.stdout.write(output);
   else {
-    await writeFileAtomic(options.out, output);
-    writeLine(io.stderr, `Client report written to ${terminalText(options.out)}.`);
+    writeLine(io.stderr, await writeOutputFile(options.out, output, 'Client report'));
   }
   // The same order as --batch: cancelled, then could not run, then findings at or above --fail-on.
   if (controller.signal.aborted) return EXIT_CANCELLED;

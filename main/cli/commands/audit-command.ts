@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AUDIT_AREAS, type AuditArea, type AuditEvent } from '../../../preload/contract/audit';
 import { SECURITY_MODES, type SecurityMode } from '../../../preload/contract/accounts';
-import { writeFileAtomic } from '../../adapters/atomic-file';
+import { writeOutputFile } from '../../adapters/output-file';
 import { createCaPemChecker } from '../../adapters/ca-certificates';
 import type { MainServices } from '../../composition';
 import { isIpv4, isIpv6 } from '../../core/accounts/domain-name';
@@ -24,6 +24,7 @@ import { historyNotice } from '../history-notice';
 import { AUDIT_HELP } from '../help-text';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
 import { readPasswordFromStdin } from '../password-input';
+import { parseHostArgument, parsePortArgument } from '../server-arguments';
 import { exitCodeForFindings, parseFailOn, parseReportFormat, renderForCli } from '../report-output';
 import { terminalText } from '../../../preload/contract/untrusted-text';
 import { UsageError } from '../usage-error';
@@ -141,8 +142,7 @@ export async function runAuditCommand(
   const output = renderForCli(report, format);
   if (values.out === undefined) io.stdout.write(output);
   else {
-    await writeFileAtomic(values.out, output);
-    writeLine(io.stderr, `Report written to ${terminalText(values.out)}.`);
+    writeLine(io.stderr, await writeOutputFile(values.out, output));
   }
   return exitCodeForFindings(report, failOn);
 }
@@ -166,9 +166,8 @@ async function buildRequest(
       throw new UsageError('Give either a saved account / domain or --host, not both.', COMMAND);
     if (values.port === undefined || values.security === undefined)
       throw new UsageError('--host needs --port and --security.', COMMAND);
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 1 || port > 65535)
-      throw new UsageError(`Port must be a whole number from 1 to 65535, not "${values.port}".`, COMMAND);
+    const host = parseHostArgument(values.host, COMMAND);
+    const port = parsePortArgument(values.port, '--port', COMMAND);
     const security = values.security;
     if (!isSecurityMode(security))
       throw new UsageError('--security must be one of: tls, starttls, none.', COMMAND);
@@ -177,7 +176,7 @@ async function buildRequest(
       throw new UsageError('--password-stdin and --oauth-token-stdin need --user.', COMMAND);
     return {
       kind: 'server',
-      server: { host: values.host.trim().toLowerCase(), port, security, username: values.user ?? '', secret },
+      server: { host, port, security, username: values.user ?? '', secret },
     };
   }
   if (positionals.length !== 1 || positionals[0] === undefined)
@@ -234,7 +233,10 @@ function parseOnly(text: string | undefined): AuditArea[] | undefined {
     .filter((part) => part !== '');
   const unknown = areas.filter((area) => !(AUDIT_AREAS as readonly string[]).includes(area));
   if (unknown.length > 0 || areas.length === 0) {
-    throw new UsageError(`--only takes a comma-separated list of: ${AUDIT_AREAS.join(', ')}.`, COMMAND);
+    throw new UsageError(
+      `--only takes a comma-separated list of: ${AUDIT_AREAS.join(', ')}, not "${text}".`,
+      COMMAND,
+    );
   }
   return areas as AuditArea[];
 }
@@ -253,16 +255,9 @@ function parsePortMap(text: string): Partial<StandardSmtpPorts> {
   const map: { -readonly [K in keyof StandardSmtpPorts]?: number } = {};
   for (const part of text.split(',')) {
     const [role, value] = part.split('=');
-    const port = Number(value);
-    if (
-      (role !== 'smtp' && role !== 'submissions' && role !== 'submission') ||
-      !Number.isInteger(port) ||
-      port < 1 ||
-      port > 65535
-    ) {
+    if (role !== 'smtp' && role !== 'submissions' && role !== 'submission')
       throw new UsageError('--port-map takes smtp=PORT,submissions=PORT,submission=PORT.', COMMAND);
-    }
-    map[role] = port;
+    map[role] = parsePortArgument(value ?? '', `--port-map ${role}`, COMMAND);
   }
   return map;
 }

@@ -4,10 +4,10 @@
  *
  * For offline diagnostics, and to see what a newer Mailwarden's rules make of what the servers said then.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { AuditReport } from '../../../preload/contract/audit';
-import { writeFileAtomic } from '../../adapters/atomic-file';
+import { readRegularFileBounded, type BoundedRead } from '../../adapters/bounded-read';
+import { writeOutputFile } from '../../adapters/output-file';
 import { reevaluateReport } from '../../core/evidence/reevaluate';
 import { MAILWARDEN_VERSION } from '../../version';
 import { writeLine, type CliIo } from '../cli-io';
@@ -51,8 +51,7 @@ export async function runReevaluateCommand(args: readonly string[], io: CliIo): 
   const output = format === 'json' ? `${jsonText(report)}\n` : `${formatAuditText(report)}\n`;
   if (values.out === undefined) io.stdout.write(output);
   else {
-    await writeFileAtomic(values.out, output);
-    writeLine(io.stderr, `Report written to ${terminalText(values.out)}.`);
+    writeLine(io.stderr, await writeOutputFile(values.out, output));
   }
   return EXIT_OK;
 }
@@ -60,14 +59,19 @@ export async function runReevaluateCommand(args: readonly string[], io: CliIo): 
 /** The file as a report, or a UsageError saying exactly what is wrong with it. */
 async function readReport(path: string): Promise<AuditReport> {
   const shown = terminalText(path);
-  let text: string;
+  let read: BoundedRead;
   try {
-    text = await readFile(path, 'utf8');
+    // The size and kind are judged before reading: a 500 MB file is refused without loading it.
+    read = await readRegularFileBounded(path, MAX_REPORT_BYTES);
   } catch {
-    throw new UsageError(`Cannot read the report ${shown}.`, COMMAND);
+    read = { kind: 'missing' };
   }
-  if (Buffer.byteLength(text) > MAX_REPORT_BYTES)
+  if (read.kind === 'missing') throw new UsageError(`Cannot read the report ${shown}.`, COMMAND);
+  if (read.kind === 'not-regular')
+    throw new UsageError(`${shown} is ${read.what}, not a report file.`, COMMAND);
+  if (read.kind === 'too-large')
     throw new UsageError(`${shown} is larger than any Mailwarden report (over 50 MB).`, COMMAND);
+  const text = read.bytes.toString('utf8');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

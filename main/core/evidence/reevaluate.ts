@@ -9,10 +9,10 @@ import type { AuditReport } from '../../../preload/contract/audit';
 import { EVIDENCE_VERSION, type ReportEvidence } from '../../../preload/contract/evidence';
 import { runAudit } from '../audit/audit-runner';
 import { MailwardenError } from '../errors/mailwarden-error';
+import { REPORT_EVIDENCE_SCHEMA } from '../report/report-evidence-schema';
+import { terminalText } from '../../../preload/contract/untrusted-text';
 import { optionsFromRecipe, subjectFromRecipe } from './audit-recipe';
 import { replayDeps } from './replay-deps';
-
-const EVIDENCE_LISTS = ['https', 'smtp', 'logins'] as const;
 
 export async function reevaluateReport(
   report: AuditReport,
@@ -52,17 +52,84 @@ function checkedEvidence(report: AuditReport): ReportEvidence {
     typeof (audit as Record<string, unknown>)['subject'] !== 'object'
   )
     throw broken('the audit recipe is missing');
-  for (const name of ['dns', 'wire'] as const) {
-    const section = fields[name];
-    if (
-      typeof section !== 'object' ||
-      section === null ||
-      !Array.isArray((section as Record<string, unknown>)['queries'])
-    )
-      throw broken(`the ${name} answers are missing`);
+  // Nesting is measured before the schema walks it: a deeply nested value would overflow the stack there.
+  const tooDeep = firstTooDeep(evidence, MAX_EVIDENCE_DEPTH);
+  if (tooDeep !== null)
+    throw broken(`at ${tooDeep} it is nested more than ${String(MAX_EVIDENCE_DEPTH)} levels deep`);
+  const parsed = REPORT_EVIDENCE_SCHEMA.safeParse(evidence);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw broken(
+      `at ${pathText(issue?.path ?? [])} ${terminalText(issue?.message ?? 'the value is not valid')}`,
+    );
   }
-  for (const name of EVIDENCE_LISTS) {
-    if (!Array.isArray(fields[name])) throw broken(`the ${name} records are missing`);
+  const checked = parsed.data as ReportEvidence;
+  // Dates outside what a Date can hold (±8.64e15 ms, ECMA-262 section 21.4.1.1) or times before the start.
+  if (!Number.isFinite(new Date(checked.startedAtMs).getTime()))
+    throw broken('at evidence.startedAtMs the start time is outside the range of dates');
+  const outOfRange = firstTimeOutOfRange(checked);
+  if (outOfRange !== null)
+    throw broken(
+      `at evidence.${outOfRange} the time is not between 0 and ${String(MAX_EVIDENCE_MS)} ms after the start`,
+    );
+  return checked;
+}
+
+/** Deeper than anything Mailwarden records (a certificate chain or a DNS answer is a few levels). */
+const MAX_EVIDENCE_DEPTH = 64;
+/** A week: far beyond any audit's overall deadline, far below what would overflow the virtual clock. */
+const MAX_EVIDENCE_MS = 7 * 24 * 60 * 60 * 1000;
+
+interface Visit {
+  readonly value: unknown;
+  readonly depth: number;
+  readonly parent: Visit | null;
+  readonly key: PropertyKey;
+}
+
+/** The path of the first value nested deeper than `limit`, or null; iterative, so it cannot overflow. */
+function firstTooDeep(root: unknown, limit: number): string | null {
+  const stack: Visit[] = [{ value: root, depth: 0, parent: null, key: '' }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (typeof item.value !== 'object' || item.value === null) continue;
+    if (item.depth >= limit) {
+      const path: PropertyKey[] = [];
+      for (let at: Visit = item; at.parent !== null; at = at.parent) path.unshift(at.key);
+      return pathText(path);
+    }
+    for (const [key, value] of Object.entries(item.value))
+      stack.push({ value, depth: item.depth + 1, parent: item, key });
   }
-  return evidence as ReportEvidence;
+  return null;
+}
+
+/** The first recorded moment (atMs, closedAtMs) that is negative or later than a week after the start. */
+function firstTimeOutOfRange(evidence: ReportEvidence): string | null {
+  const bad = (ms: number | null) => ms !== null && (ms < 0 || ms > MAX_EVIDENCE_MS);
+  const lists: [string, readonly { atMs: number }[]][] = [
+    ['dns.queries', evidence.dns.queries],
+    ['wire.queries', evidence.wire.queries],
+    ['https', evidence.https],
+    ['smtp', evidence.smtp],
+    ['logins', evidence.logins],
+  ];
+  for (const [name, list] of lists) {
+    const index = list.findIndex((entry) => bad(entry.atMs));
+    if (index !== -1) return `${name}.${String(index)}.atMs`;
+  }
+  for (const [index, connection] of evidence.smtp.entries()) {
+    const op = connection.operations.findIndex((operation) => bad(operation.atMs));
+    if (op !== -1) return `smtp.${String(index)}.operations.${String(op)}.atMs`;
+  }
+  for (const [index, login] of evidence.logins.entries()) {
+    if (bad(login.session?.closedAtMs ?? null)) return `logins.${String(index)}.session.closedAtMs`;
+    const trial = login.session?.trials.findIndex((each) => bad(each.atMs)) ?? -1;
+    if (trial !== -1) return `logins.${String(index)}.session.trials.${String(trial)}.atMs`;
+  }
+  return null;
+}
+
+/** `evidence.dns.queries.3.atMs`: where in the report's JSON the damage is; keys shown terminal-safe. */
+function pathText(path: readonly PropertyKey[]): string {
+  return ['evidence', ...path.map((key) => terminalText(String(key)))].join('.');
 }

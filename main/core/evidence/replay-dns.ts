@@ -22,7 +22,10 @@ function answerBook<Q extends { readonly name: string; readonly type: string }>(
   const asked = new Map<string, number>();
   for (const query of queries) {
     const key = `${query.name.toLowerCase()} ${query.type}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), query]);
+    // Appended in place: copying the list per answer made a replay quadratic in its evidence (issue 15).
+    const answers = byKey.get(key);
+    if (answers === undefined) byKey.set(key, [query]);
+    else answers.push(query);
   }
   return (name: string, type: string): Q | null => {
     const key = `${name.toLowerCase()} ${type}`;

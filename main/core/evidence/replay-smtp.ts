@@ -64,7 +64,10 @@ export function replayConnector(evidence: ReportEvidence, timeline: VirtualTimel
       consumed: false,
       holders: 0,
     };
-    slotsByKey.set(key, [...(slotsByKey.get(key) ?? []), slot]);
+    // Appended in place: copying the list per connection would make a replay quadratic in its evidence.
+    const slots = slotsByKey.get(key);
+    if (slots === undefined) slotsByKey.set(key, [slot]);
+    else slots.push(slot);
   }
   return {
     open(target, options) {

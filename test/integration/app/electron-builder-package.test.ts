@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemTmpdir } from '../../helpers/private-tmpdir';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -49,7 +50,9 @@ let asarBytes: Buffer;
 
 function run(command: string, args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, CI: 'true' } });
+    // The system's temporary folder, not this run's private one: electron-builder allows symlinks into
+    // os.tmpdir() and denies the rest of /tmp, so a checkout under /tmp packages as it would for a user.
+    const child = spawn(command, args, { cwd, env: { ...process.env, CI: 'true', TMPDIR: systemTmpdir() } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -107,7 +107,7 @@ describe('mailwarden audit --client', () => {
       const at = order.map((start) => lines.findIndex((line) => line.startsWith(start)));
       expect(at.every((index) => index >= 0)).toBe(true);
       expect([...at].sort((a, b) => a - b)).toEqual(at);
-      expect(result.stderr).toContain(`Client report written to ${out}.`);
+      expect(result.stderr).toContain(`Client report written to "${out}".`);
 
       const saved = JSON.parse(await readFile(out, 'utf8')) as {
         kind: string;

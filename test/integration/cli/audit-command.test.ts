@@ -410,7 +410,7 @@ describe('mailwarden audit', () => {
     [['audit'], 'Name one saved account'],
     [['audit', 'x.test', '--only', 'smtp,ftp'], '--only takes'],
     [['audit', 'x.test', '--format', 'xml'], '--format must be'],
-    [['audit', '--host', 'h.test', '--port', '70000', '--security', 'tls'], 'Port must be'],
+    [['audit', '--host', 'h.test', '--port', '70000', '--security', 'tls'], '--port must be a whole number'],
     [['audit', '--host', 'h.test', '--port', '25', '--security', 'ssl'], '--security must be'],
     [['audit', 'nobody@x.test'], 'no saved account'],
     [['audit', 'x.test', '--ca', '/nonexistent/ca.pem'], 'Cannot read the CA file'],
