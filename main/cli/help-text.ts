@@ -52,6 +52,15 @@ Options:
   --preset ID             Provider preset (see "mailwarden presets")
   --password-stdin        Read the password from standard input
 
+Incoming server (where the account reads mail; all four of protocol, host, port, security):
+  --incoming-protocol P   imap or pop3
+  --incoming-host HOST    e.g. imap.example.com
+  --incoming-port PORT    993 (IMAP over TLS), 995 (POP3 over TLS), 143 or 110 (STARTTLS)
+  --incoming-security M   tls, starttls, or none
+  --incoming-user NAME    Login name for reading (default: the sending login name)
+  --incoming-own-password Reading has its own password (set it with "accounts set-password --incoming");
+                          without it the sending password is used for both
+
 Examples:
   mailwarden accounts add --email ann@example.com --host smtp.example.com --port 465 --security tls
   printf '%s' "$PASSWORD" | mailwarden accounts add --email ann@example.com --host smtp.example.com \\
@@ -75,6 +84,12 @@ Options:
   --dkim-selector S       Replaces the DKIM selectors; repeat for several ("" for none)
   --client NAME           Client group ("" for none)
   --preset ID             Provider preset ("" for none)
+  --incoming-protocol P   imap or pop3 (a new incoming server needs protocol, host, port and security)
+  --incoming-host HOST    Incoming server ("" removes it)
+  --incoming-port PORT    1-65535
+  --incoming-security M   tls, starttls, or none
+  --incoming-user NAME    Login name for reading
+  --incoming-own-password Reading has its own password (see "accounts set-password --incoming")
 
 Example:
   mailwarden accounts edit ann@example.com --port 465 --security tls`;
@@ -95,11 +110,12 @@ MAILWARDEN_DATA_DIR, its passwords show up here too, so check the list before us
 
 export const ACCOUNTS_REMOVE_HELP = `Usage: mailwarden accounts remove ID|EMAIL
 
-Removes the account and deletes its password from the keychain.`;
+Removes the account and deletes its passwords (sending, and reading if it has its own) from the keychain.`;
 
-export const ACCOUNTS_SET_PASSWORD_HELP = `Usage: mailwarden accounts set-password ID|EMAIL [--password-stdin]
+export const ACCOUNTS_SET_PASSWORD_HELP = `Usage: mailwarden accounts set-password ID|EMAIL [--password-stdin] [--incoming]
 
-Sets or replaces the account's password in the system keychain.
+Sets or replaces the account's password in the system keychain. With --incoming, sets the incoming
+server's own password instead (for an account saved with --incoming-own-password).
 
 Example:
   printf '%s' "$PASSWORD" | mailwarden accounts set-password ann@example.com --password-stdin`;
