@@ -147,7 +147,8 @@ MTA-STS, TLS-RPT, BIMI, DANE, MX, reverse DNS). The relay and spoofing tests sto
 server's reply to RCPT: no message is ever sent.
 
 Options:
-  --only AREAS            Comma-separated: smtp, tls, auth, relay, dns (default: all)
+  --only AREAS            Comma-separated: smtp, tls, auth, relay, dns, imap, pop3 (default: all;
+                          imap and pop3 test the account's incoming server when it has one)
   --dns HOST:PORT         Send every DNS lookup to this resolver
   --ca FILE               Also trust the CA certificate(s) in this PEM file, besides those saved in
                           the app's Settings (the saved server wait and audit limit apply too)
@@ -161,6 +162,7 @@ Options:
   --fail-on SEVERITY      Exit 1 when a finding is at or above SEVERITY (info, low, medium, high,
                           critical); without it an audit that ran exits 0 whatever it found
   --port-map MAP          Where the standard ports really are, e.g. smtp=2525,submission=2587
+                          (also imap=, imaps=, pop3=, pop3s= for the incoming server's 143, 993, 110, 995)
   --batch FILE.csv        Audit every row of FILE.csv (see "Batch" below); needs --out-dir
   --out-dir DIR           Where --batch writes one report per row (JSON and HTML), index.html and index.csv
   --concurrency N         How many rows --batch audits at a time, 1-32 (default 4)

@@ -15,6 +15,11 @@ import type { AuditRequest } from '../../core/audit/audit-service';
 import { MAX_SELECTORS } from '../../core/checks/dkim/check-dkim';
 import type { LoginSecret } from '../../core/smtp/smtp-login';
 import type { StandardSmtpPorts } from '../../core/probes/smtp-ports';
+import {
+  STANDARD_INCOMING_PORTS,
+  type StandardIncomingPorts,
+} from '../../core/incoming/incoming-reachability';
+import type { IncomingProtocol } from '../../core/incoming/line-channel';
 import { writeLine, type CliIo } from '../cli-io';
 import { runAuditBatch } from './audit-batch';
 import { runAuditClient } from './audit-client';
@@ -72,7 +77,9 @@ export async function runAuditCommand(
   const failOn = parseFailOn(values['fail-on'], COMMAND);
   const only = parseOnly(values.only);
   const extraCaPem = values.ca === undefined ? undefined : await readCa(values.ca);
-  const ports = values['port-map'] === undefined ? undefined : parsePortMap(values['port-map']);
+  const portMap = values['port-map'] === undefined ? undefined : parsePortMap(values['port-map']);
+  const ports = portMap?.smtp;
+  const incomingPorts = portMap?.incoming;
   const built = services(values.dns);
   // The saved trusted CAs (plus --ca) and timeouts, as in the app.
   const saved = await built.settings.forAudit(extraCaPem);
@@ -90,6 +97,7 @@ export async function runAuditCommand(
           allowCertificateFingerprint: values['allow-fingerprint'],
           ...saved,
           ...(ports === undefined ? {} : { ports }),
+          ...(incomingPorts === undefined ? {} : { incomingPorts }),
         },
       },
       io,
@@ -110,6 +118,7 @@ export async function runAuditCommand(
           allowCertificateFingerprint: values['allow-fingerprint'],
           extraCaPem,
           ...(ports === undefined ? {} : { ports }),
+          ...(incomingPorts === undefined ? {} : { incomingPorts }),
         },
       },
       io,
@@ -129,6 +138,7 @@ export async function runAuditCommand(
       allowCertificateFingerprint: values['allow-fingerprint'],
       ...saved,
       ...(ports === undefined ? {} : { ports }),
+      ...(incomingPorts === undefined ? {} : { incomingPorts }),
     },
     { onEvent: progress, onHistory: historyNotice(io) },
   );
@@ -233,23 +243,44 @@ function parseOnly(text: string | undefined): AuditArea[] | undefined {
   return areas as AuditArea[];
 }
 
-/** `smtp=2525,submissions=2465,submission=2587`: where a server's standard ports really are. */
-function parsePortMap(text: string): Partial<StandardSmtpPorts> {
-  const map: { -readonly [K in keyof StandardSmtpPorts]?: number } = {};
+/** Where the standard ports really are: the SMTP ones, and the incoming ones for an account's IMAP/POP3. */
+interface PortMap {
+  readonly smtp: Partial<StandardSmtpPorts>;
+  readonly incoming: Partial<Record<IncomingProtocol, StandardIncomingPorts>>;
+}
+
+const INCOMING_ROLES = {
+  imap: ['imap', 'plain'],
+  imaps: ['imap', 'implicitTls'],
+  pop3: ['pop3', 'plain'],
+  pop3s: ['pop3', 'implicitTls'],
+} as const;
+
+/**
+ * `smtp=2525,submissions=2465,submission=2587,imap=2143,imaps=2993,pop3=2110,pop3s=2995`. An incoming
+ * protocol's two ports go together: naming one keeps the other at its standard number.
+ */
+function parsePortMap(text: string): PortMap {
+  const smtp: { -readonly [K in keyof StandardSmtpPorts]?: number } = {};
+  const incoming: { -readonly [K in IncomingProtocol]?: StandardIncomingPorts } = {};
   for (const part of text.split(',')) {
     const [role, value] = part.split('=');
     const port = Number(value);
-    if (
-      (role !== 'smtp' && role !== 'submissions' && role !== 'submission') ||
-      !Number.isInteger(port) ||
-      port < 1 ||
-      port > 65535
-    ) {
-      throw new UsageError('--port-map takes smtp=PORT,submissions=PORT,submission=PORT.', COMMAND);
-    }
-    map[role] = port;
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw portMapUsage();
+    if (role === 'smtp' || role === 'submissions' || role === 'submission') smtp[role] = port;
+    else if (role !== undefined && Object.hasOwn(INCOMING_ROLES, role)) {
+      const [protocol, which] = INCOMING_ROLES[role as keyof typeof INCOMING_ROLES];
+      incoming[protocol] = { ...(incoming[protocol] ?? STANDARD_INCOMING_PORTS[protocol]), [which]: port };
+    } else throw portMapUsage();
   }
-  return map;
+  return { smtp, incoming };
+}
+
+function portMapUsage(): UsageError {
+  return new UsageError(
+    '--port-map takes smtp=PORT,submissions=PORT,submission=PORT,imap=PORT,imaps=PORT,pop3=PORT,pop3s=PORT.',
+    COMMAND,
+  );
 }
 
 async function readCa(path: string): Promise<string> {

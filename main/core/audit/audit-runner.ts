@@ -26,6 +26,16 @@ import { assembleReport } from './assemble-report';
 import { planDomainChecks } from './domain-checks';
 import { runChecks, type AuditCheck } from './run-checks';
 import { planServerChecks } from './server-checks';
+import {
+  planAccountIncomingChecks,
+  type AuditIncomingServer,
+  type IncomingAuditDeps,
+} from './incoming-audit';
+import type { StandardIncomingPorts } from '../incoming/incoming-reachability';
+import type { IncomingProtocol, LineLimits } from '../incoming/line-channel';
+
+/** The areas of the sending (SMTP submission) server's checks. */
+const SMTP_AREAS: ReadonlySet<AuditArea> = new Set(['smtp', 'tls', 'auth', 'relay']);
 
 /** The whole audit must end; a user waiting longer than this has been failed by us, not the server. */
 export const OVERALL_AUDIT_DEADLINE_MS = 120_000;
@@ -47,6 +57,8 @@ export type AuditSubject =
       readonly server: AuditServer;
       readonly dkimSelectors: readonly string[];
       readonly presetId: string | null;
+      /** The server the account reads mail from; its checks run in the same audit (areas imap, pop3). */
+      readonly incoming?: AuditIncomingServer | null;
     }
   | { readonly kind: 'server'; readonly server: AuditServer }
   | { readonly kind: 'domain'; readonly domain: string; readonly dkimSelectors: readonly string[] };
@@ -60,6 +72,9 @@ export interface AuditRunOptions {
   readonly ports?: Partial<StandardSmtpPorts>;
   readonly limits?: Partial<SmtpLimits>;
   readonly overallDeadlineMs?: number;
+  /** Where 143/993 and 110/995 really are (tests map them onto loopback ports). */
+  readonly incomingPorts?: Partial<Record<IncomingProtocol, StandardIncomingPorts>>;
+  readonly incomingLimits?: Partial<LineLimits>;
 }
 
 export interface AuditDeps {
@@ -70,6 +85,8 @@ export interface AuditDeps {
   readonly login: SmtpLoginPort;
   readonly clock: Clock;
   readonly toolVersion: string;
+  /** The IMAP/POP3 line connector and IMAP login; without them an incoming server is reported as not tested. */
+  readonly incoming?: IncomingAuditDeps;
 }
 
 export async function runAudit(
@@ -137,7 +154,11 @@ async function plan(
       : [];
   }
   const { server } = subject;
-  const serverChecks = [...areas].some((area) => area !== 'dns')
+  const incomingChecks =
+    subject.kind === 'account' && subject.incoming !== undefined && subject.incoming !== null
+      ? planAccountIncomingChecks(deps, subject.incoming, options, areas)
+      : [];
+  const serverChecks = [...areas].some((area) => SMTP_AREAS.has(area))
     ? planServerChecks(
         {
           resolver: deps.resolver,
@@ -163,7 +184,7 @@ async function plan(
         },
       )
     : [];
-  if (subject.kind !== 'account' || !areas.has('dns')) return serverChecks;
+  if (subject.kind !== 'account' || !areas.has('dns')) return [...serverChecks, ...incomingChecks];
   const address = await resolveHost(deps.resolver, server.host);
   const domainChecks = planDomainChecks(domainDeps, {
     domain: subject.domain,
@@ -172,7 +193,7 @@ async function plan(
     presetIds: subject.presetId === null ? [] : [subject.presetId],
     tlsCheckIds: serverChecks.filter((check) => check.area === 'tls').map((check) => check.checkId),
   });
-  return [...serverChecks, ...domainChecks];
+  return [...serverChecks, ...domainChecks, ...incomingChecks];
 }
 
 function describe(subject: AuditSubject): AuditTargetDescription {

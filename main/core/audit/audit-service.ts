@@ -19,6 +19,9 @@ import type { HistorySaveOutcome, HistoryStore } from '../history/history-port';
 import type { StandardSmtpPorts } from '../probes/smtp-ports';
 import type { SmtpLimits } from '../smtp/smtp-channel';
 import type { LoginSecret } from '../smtp/smtp-login';
+import { incomingSecretKey } from '../accounts/secret-keys';
+import type { StandardIncomingPorts } from '../incoming/incoming-reachability';
+import type { IncomingProtocol, LineLimits } from '../incoming/line-channel';
 import { runAudit, type AuditDeps, type AuditServer, type AuditSubject } from './audit-runner';
 
 export type AuditRequest =
@@ -41,6 +44,9 @@ export interface AuditRunSettings extends AuditOptions {
   readonly limits?: Partial<SmtpLimits> | undefined;
   /** The whole audit's deadline (the saved audit limit); OVERALL_AUDIT_DEADLINE_MS when absent. */
   readonly overallDeadlineMs?: number | undefined;
+  /** Where 143/993 and 110/995 really are (tests map them onto loopback ports). */
+  readonly incomingPorts?: Partial<Record<IncomingProtocol, StandardIncomingPorts>>;
+  readonly incomingLimits?: Partial<LineLimits>;
 }
 
 export interface AuditService {
@@ -103,7 +109,8 @@ export function createAuditService(deps: {
         };
       case 'account': {
         const account = await deps.accounts.get(request.accountId);
-        return accountSubject(account, await secretFor(account, request.xoauth2Token));
+        const secret = await secretFor(account, request.xoauth2Token);
+        return accountSubject(account, secret, await incomingPasswordFor(account, secret));
       }
     }
   }
@@ -112,6 +119,13 @@ export function createAuditService(deps: {
     if (xoauth2Token !== undefined) return { kind: 'xoauth2', token: xoauth2Token };
     const password = await deps.secrets.get(account.id);
     return password === null ? null : { kind: 'password', password };
+  }
+
+  /** The incoming server's own password, or the sending one it shares; never an OAuth token. */
+  async function incomingPasswordFor(account: Account, secret: LoginSecret | null): Promise<string | null> {
+    if (account.incoming === undefined || account.incoming === null) return null;
+    if (account.incoming.ownPassword) return deps.secrets.get(incomingSecretKey(account.id));
+    return secret?.kind === 'password' ? secret.password : null;
   }
 
   async function execute(
@@ -135,6 +149,8 @@ export function createAuditService(deps: {
         ...(settings.overallDeadlineMs === undefined
           ? {}
           : { overallDeadlineMs: settings.overallDeadlineMs }),
+        ...(settings.incomingPorts === undefined ? {} : { incomingPorts: settings.incomingPorts }),
+        ...(settings.incomingLimits === undefined ? {} : { incomingLimits: settings.incomingLimits }),
       },
       await deps.auditDeps({ extraCaPem: settings.extraCaPem }),
       { runId, signal, ...(onEvent === undefined ? {} : { onEvent }) },
@@ -206,8 +222,24 @@ export function createAuditService(deps: {
   };
 }
 
-function accountSubject(account: Account, secret: LoginSecret | null): AuditSubject {
+function accountSubject(
+  account: Account,
+  secret: LoginSecret | null,
+  incomingPassword: string | null,
+): AuditSubject {
+  const { incoming } = account;
   return {
+    incoming:
+      incoming === undefined || incoming === null
+        ? null
+        : {
+            protocol: incoming.protocol,
+            host: incoming.host,
+            port: incoming.port,
+            security: incoming.security,
+            username: incoming.username,
+            password: incomingPassword,
+          },
     kind: 'account',
     label: account.label,
     email: account.email,
