@@ -161,6 +161,9 @@ Options:
   --out FILE              Write the report to FILE instead of standard output
   --fail-on SEVERITY      Exit 1 when a finding is at or above SEVERITY (info, low, medium, high,
                           critical); without it an audit that ran exits 0 whatever it found
+  --protocol P            With --host: smtp (default), or imap / pop3 to test an incoming server
+                          (its standard ports, its greeting and capabilities, and with --user and
+                          --password-stdin a login over verified TLS that reads the inbox's count only)
   --port-map MAP          Where the standard ports really are, e.g. smtp=2525,submission=2587
                           (also imap=, imaps=, pop3=, pop3s= for the incoming server's 143, 993, 110, 995)
   --batch FILE.csv        Audit every row of FILE.csv (see "Batch" below); needs --out-dir

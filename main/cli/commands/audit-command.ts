@@ -53,6 +53,7 @@ export async function runAuditCommand(
         host: { type: 'string' },
         port: { type: 'string' },
         security: { type: 'string' },
+        protocol: { type: 'string' },
         user: { type: 'string' },
         'password-stdin': { type: 'boolean' },
         'oauth-token-stdin': { type: 'boolean' },
@@ -157,6 +158,7 @@ async function buildRequest(
     host?: string;
     port?: string;
     security?: string;
+    protocol?: string;
     user?: string;
     'password-stdin'?: boolean;
     'oauth-token-stdin'?: boolean;
@@ -179,11 +181,20 @@ async function buildRequest(
     const secret = await readSecret(values, io);
     if (secret !== null && values.user === undefined)
       throw new UsageError('--password-stdin and --oauth-token-stdin need --user.', COMMAND);
+    const protocol = parseProtocol(values.protocol);
+    if (protocol !== undefined && secret?.kind === 'xoauth2')
+      throw new UsageError('--protocol imap|pop3 takes --password-stdin, not --oauth-token-stdin.', COMMAND);
     return {
       kind: 'server',
       server: { host: values.host.trim().toLowerCase(), port, security, username: values.user ?? '', secret },
+      ...(protocol === undefined ? {} : { protocol }),
     };
   }
+  if (values.protocol !== undefined)
+    throw new UsageError(
+      '--protocol goes with --host (a saved account names its own incoming server).',
+      COMMAND,
+    );
   if (positionals.length !== 1 || positionals[0] === undefined)
     throw new UsageError('Name one saved account (id or email) or one domain.', COMMAND);
   if (values['password-stdin'] === true)
@@ -228,6 +239,13 @@ async function readSecret(
   if (values['oauth-token-stdin'] === true)
     return { kind: 'xoauth2', token: await readPasswordFromStdin(io) };
   return null;
+}
+
+/** `smtp` (the default) or an incoming server's protocol. */
+function parseProtocol(text: string | undefined): IncomingProtocol | undefined {
+  if (text === undefined || text === 'smtp') return undefined;
+  if (text === 'imap' || text === 'pop3') return text;
+  throw new UsageError('--protocol must be one of: smtp, imap, pop3.', COMMAND);
 }
 
 function parseOnly(text: string | undefined): AuditArea[] | undefined {

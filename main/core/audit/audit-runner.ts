@@ -60,7 +60,12 @@ export type AuditSubject =
       /** The server the account reads mail from; its checks run in the same audit (areas imap, pop3). */
       readonly incoming?: AuditIncomingServer | null;
     }
-  | { readonly kind: 'server'; readonly server: AuditServer }
+  | {
+      readonly kind: 'server';
+      readonly server: AuditServer;
+      /** An ad hoc IMAP or POP3 server (`audit --protocol`): only its checks run, none of SMTP. */
+      readonly incoming?: AuditIncomingServer | null;
+    }
   | { readonly kind: 'domain'; readonly domain: string; readonly dkimSelectors: readonly string[] };
 
 export interface AuditRunOptions {
@@ -154,10 +159,9 @@ async function plan(
       : [];
   }
   const { server } = subject;
-  const incomingChecks =
-    subject.kind === 'account' && subject.incoming !== undefined && subject.incoming !== null
-      ? planAccountIncomingChecks(deps, subject.incoming, options, areas)
-      : [];
+  const incoming = subject.incoming ?? null;
+  const incomingChecks = incoming === null ? [] : planAccountIncomingChecks(deps, incoming, options, areas);
+  if (subject.kind === 'server' && incoming !== null) return incomingChecks;
   const serverChecks = [...areas].some((area) => SMTP_AREAS.has(area))
     ? planServerChecks(
         {

@@ -22,11 +22,17 @@ import type { LoginSecret } from '../smtp/smtp-login';
 import { incomingSecretKey } from '../accounts/secret-keys';
 import type { StandardIncomingPorts } from '../incoming/incoming-reachability';
 import type { IncomingProtocol, LineLimits } from '../incoming/line-channel';
+import type { AuditIncomingServer } from './incoming-audit';
 import { runAudit, type AuditDeps, type AuditServer, type AuditSubject } from './audit-runner';
 
 export type AuditRequest =
   | { readonly kind: 'account'; readonly accountId: string; readonly xoauth2Token?: string | undefined }
-  | { readonly kind: 'server'; readonly server: AuditServer }
+  | {
+      readonly kind: 'server';
+      readonly server: AuditServer;
+      /** `imap` or `pop3`: the server is an incoming one (`audit --protocol`); SMTP when absent. */
+      readonly protocol?: IncomingProtocol | undefined;
+    }
   | { readonly kind: 'domain'; readonly domain: string; readonly dkimSelectors?: readonly string[] }
   | {
       /** A batch row that is not a saved account: its server and its domain, with no password. */
@@ -85,7 +91,13 @@ export function createAuditService(deps: {
   async function subjectOf(request: AuditRequest): Promise<AuditSubject> {
     switch (request.kind) {
       case 'server':
-        return { kind: 'server', server: request.server };
+        return request.protocol === undefined
+          ? { kind: 'server', server: request.server }
+          : {
+              kind: 'server',
+              server: request.server,
+              incoming: adHocIncoming(request.server, request.protocol),
+            };
       case 'domain': {
         const domain = toAsciiDomain(request.domain);
         if (!domain.ok)
@@ -219,6 +231,18 @@ export function createAuditService(deps: {
       controller?.abort();
       return controller !== undefined;
     },
+  };
+}
+
+/** An ad hoc incoming server: a password only, never an OAuth token (imapflow gets a password). */
+function adHocIncoming(server: AuditServer, protocol: IncomingProtocol): AuditIncomingServer {
+  return {
+    protocol,
+    host: server.host,
+    port: server.port,
+    security: server.security,
+    username: server.username,
+    password: server.secret?.kind === 'password' ? server.secret.password : null,
   };
 }
 

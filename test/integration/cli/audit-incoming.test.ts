@@ -159,6 +159,89 @@ describe('mailwarden audit: an account with its incoming server', () => {
     expect(imapChecks.every((check) => check.status === 'ran')).toBe(true);
   }, 60_000);
 
+  it('reevaluate re-judges the incoming checks from the report alone, without a new login at Dovecot', async () => {
+    const reportPath = join(env.dataDir, 'both-sides.json');
+    const audited = await cli([
+      'audit',
+      USER,
+      '--format',
+      'json',
+      '--only',
+      'auth,imap',
+      '--out',
+      reportPath,
+      ...(await environment(good)),
+    ]);
+    expect(audited.code, audited.stderr).toBe(0);
+    const original = JSON.parse(await readFile(reportPath, 'utf8')) as AuditReport;
+    expect(original.evidence?.incoming?.logins.length).toBe(1);
+    expect(JSON.stringify(original.evidence)).not.toContain(CANARY);
+    // Dovecot logs each login; a replay that went to the network would add one.
+    const logins = async () => ((await good.logs()).match(/Login: user=/g) ?? []).length;
+    const loginsBefore = await logins();
+    expect(loginsBefore).toBeGreaterThan(0);
+    const again = await cli(['reevaluate', reportPath, '--format', 'json']);
+    expect(await logins()).toBe(loginsBefore);
+    expect(again.code, again.stderr).toBe(0);
+    const replayed = JSON.parse(again.stdout) as AuditReport;
+    const judged = (report: AuditReport) =>
+      report.findings.map((finding) => `${finding.id} ${JSON.stringify(finding.evidence)}`).sort();
+    expect(judged(replayed)).toEqual(judged(original));
+    expect(replayed.findings.map((finding) => finding.id)).toContain('imap.mailbox.reachable');
+    expect(replayed.score.areas.find((area) => area.area === 'incoming')).toEqual(
+      original.score.areas.find((area) => area.area === 'incoming'),
+    );
+  }, 60_000);
+
+  it('ad hoc: audit --host --protocol imap|pop3 tests only that incoming server, the password from stdin', async () => {
+    const imap = await cli(
+      [
+        'audit',
+        '--host',
+        'imap.mail.test',
+        '--port',
+        String(good.ports.imaps),
+        '--security',
+        'tls',
+        '--protocol',
+        'imap',
+        '--user',
+        USER,
+        '--password-stdin',
+        '--format',
+        'json',
+        ...(await environment(good)),
+      ],
+      CANARY,
+    );
+    expect(imap.code, imap.stderr).toBe(0);
+    const report = JSON.parse(imap.stdout) as AuditReport;
+    expect(new Set((report.coverage?.checks ?? []).map((check) => check.area))).toEqual(new Set(['imap']));
+    expect(report.findings.map((finding) => finding.id)).toContain('imap.login.accepted');
+    expect(report.score.areas.find((area) => area.area === 'incoming')?.status).toBe('tested');
+
+    const pop3 = await cli([
+      'audit',
+      '--host',
+      'old.mail.test',
+      '--port',
+      String(cleartext.ports.pop3),
+      '--security',
+      'starttls',
+      '--protocol',
+      'pop3',
+      '--format',
+      'json',
+      ...(await environment(cleartext)),
+    ]);
+    const ids = (JSON.parse(pop3.stdout) as AuditReport).findings.map((finding) => finding.id);
+    expect(ids).toEqual(expect.arrayContaining(['pop3.login.cleartext-offered', 'pop3.login.not-attempted']));
+
+    const wrong = await cli(['audit', USER, '--protocol', 'imap']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--protocol goes with --host');
+  }, 60_000);
+
   it('--only imap runs the incoming checks and nothing of the sending server', async () => {
     const result = await cli([
       'audit',
