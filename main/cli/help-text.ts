@@ -178,6 +178,8 @@ Batch (for consultants): FILE.csv has a header row and the columns
 A saved account (matched by email) is audited with its keychain password; leave host, port, security
 and user empty for it. Any other row with host, port and security is audited without a password: its
 login is only inspected (which mechanisms it offers). A domain with no host gets the DNS checks only.
+Optional columns incoming protocol,incoming host,incoming port,incoming security (all four) add the
+row's IMAP or POP3 server, audited without a password too; for a saved account they must match it.
 A bad row is reported with its line number and the others still run. Ctrl-C stops cleanly: finished
 reports are kept and the index says which rows were cancelled. Limits: 5 MB, 10,000 rows.
 Batch exit codes: 0 all rows audited, 1 a report has findings at or above --fail-on, 2 some rows

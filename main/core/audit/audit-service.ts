@@ -41,6 +41,8 @@ export type AuditRequest =
       readonly email: string | null;
       readonly domain: string;
       readonly server: Omit<AuditServer, 'secret'>;
+      /** Its incoming server from the batch's incoming columns, audited without a password too. */
+      readonly incoming?: Omit<AuditIncomingServer, 'password' | 'username'> | undefined;
     };
 
 export interface AuditRunSettings extends AuditOptions {
@@ -118,6 +120,10 @@ export function createAuditService(deps: {
           dkimSelectors: [],
           presetId: null,
           server: { ...request.server, secret: null },
+          incoming:
+            request.incoming === undefined
+              ? null
+              : { ...request.incoming, username: request.server.username, password: null },
         };
       case 'account': {
         const account = await deps.accounts.get(request.accountId);

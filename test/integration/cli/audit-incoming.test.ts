@@ -5,7 +5,7 @@
  * report format carry it, and the canary password is nowhere: not in Dovecot's log, nor in any output or
  * file of Mailwarden's.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../../preload/contract/audit';
@@ -240,6 +240,36 @@ describe('mailwarden audit: an account with its incoming server', () => {
     const wrong = await cli(['audit', USER, '--protocol', 'imap']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('--protocol goes with --host');
+  }, 60_000);
+
+  it("batch: the incoming columns audit an unsaved row's POP3 server (no password) and must match a saved account's", async () => {
+    const file = join(env.dataDir, 'clients.csv');
+    const outDir = join(env.dataDir, 'batch-out');
+    await writeFile(
+      file,
+      [
+        'client,email or domain,host,port,security,user,incoming protocol,incoming host,incoming port,incoming security',
+        `Old,carl@mail.test,smtp.mail.test,${String(smtp.port)},starttls,,pop3,old.mail.test,${String(cleartext.ports.pop3)},starttls`,
+        `Saved,${USER},,,,,pop3,imap.mail.test,995,tls`,
+      ].join('\n'),
+    );
+    const result = await cli([
+      'audit',
+      '--batch',
+      file,
+      '--out-dir',
+      outDir,
+      '--only',
+      'pop3',
+      ...(await environment(cleartext)),
+    ]);
+    expect(result.stderr).toContain("the row's incoming server differs from the saved account's");
+    const report = JSON.parse(
+      await readFile(join(outDir, '00002-old-carl-mail.test.json'), 'utf8'),
+    ) as AuditReport;
+    const ids = report.findings.map((finding) => finding.id);
+    expect(ids).toEqual(expect.arrayContaining(['pop3.login.cleartext-offered', 'pop3.login.not-attempted']));
+    expect(report.score.areas.find((area) => area.area === 'incoming')?.status).toBe('tested');
   }, 60_000);
 
   it('--only imap runs the incoming checks and nothing of the sending server', async () => {
