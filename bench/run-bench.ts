@@ -11,6 +11,7 @@ import { benchColdStart, coldStartLines } from './cold-start-bench';
 import { BATCH_ACCOUNTS, BATCH_CONCURRENCY, batchBenchLines, benchBatch } from './batch-bench';
 import { benchDnsBatch } from './dns-batch';
 import { benchDomains, benchZones, POLICY_HOST_ADDRESS } from './domain-zones';
+import { benchBothSides, bothSidesLines } from './both-sides-bench';
 import { benchFullProbe } from './full-probe-bench';
 import { benchHistoryList, historyBenchLines } from './history-bench';
 import { formatMachineFacts, machineFacts } from './machine-facts';
@@ -64,6 +65,13 @@ async function main(): Promise<void> {
     'open-relay test, the spoofing test after login (no message is ever sent), and the domain DNS checks',
   ]);
   print(fullProbeLines(await benchFullProbe(servers, FULL_PROBE_RUNS)));
+
+  heading(`1b. Account audit with both sides: SMTP and its IMAP server (${String(FULL_PROBE_RUNS)} runs)`);
+  print([
+    "section 1, plus the account's IMAP server on its own Dovecot: reachability of 143/993, the dialogue on",
+    'each, a real login over verified TLS and the inbox count (EXAMINE, counts only), in the same run',
+  ]);
+  print(bothSidesLines(await benchBothSides(servers, FULL_PROBE_RUNS)));
 
   heading('2a. TLS facts of the submission port (STARTTLS): Mailwarden TLS probe vs testssl.sh');
   print([

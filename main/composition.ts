@@ -2,6 +2,8 @@
  * Wires the core to the real adapters. The desktop app, the CLI and the end-to-end tests all build
  * their services here, so they run the same code against the same files and keychain.
  */
+import { createImapflowLogin } from './adapters/incoming/imapflow-login';
+import { createLineConnector } from './adapters/incoming/line-connector';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { DiscoveryResult, ProviderPreset } from '../preload/contract/providers';
@@ -132,6 +134,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         login: createNodemailerLogin(),
         clock: { now: () => new Date() },
         toolVersion: MAILWARDEN_VERSION,
+        incoming: { connector: createLineConnector(), imapLogin: createImapflowLogin() },
       };
     },
   });

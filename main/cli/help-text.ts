@@ -52,6 +52,15 @@ Options:
   --preset ID             Provider preset (see "mailwarden presets")
   --password-stdin        Read the password from standard input
 
+Incoming server (where the account reads mail; all four of protocol, host, port, security):
+  --incoming-protocol P   imap or pop3
+  --incoming-host HOST    e.g. imap.example.com
+  --incoming-port PORT    993 (IMAP over TLS), 995 (POP3 over TLS), 143 or 110 (STARTTLS)
+  --incoming-security M   tls, starttls, or none
+  --incoming-user NAME    Login name for reading (default: the sending login name)
+  --incoming-own-password Reading has its own password (set it with "accounts set-password --incoming");
+                          without it the sending password is used for both
+
 Examples:
   mailwarden accounts add --email ann@example.com --host smtp.example.com --port 465 --security tls
   printf '%s' "$PASSWORD" | mailwarden accounts add --email ann@example.com --host smtp.example.com \\
@@ -75,6 +84,12 @@ Options:
   --dkim-selector S       Replaces the DKIM selectors; repeat for several ("" for none)
   --client NAME           Client group ("" for none)
   --preset ID             Provider preset ("" for none)
+  --incoming-protocol P   imap or pop3 (a new incoming server needs protocol, host, port and security)
+  --incoming-host HOST    Incoming server ("" removes it)
+  --incoming-port PORT    1-65535
+  --incoming-security M   tls, starttls, or none
+  --incoming-user NAME    Login name for reading
+  --incoming-own-password Reading has its own password (see "accounts set-password --incoming")
 
 Example:
   mailwarden accounts edit ann@example.com --port 465 --security tls`;
@@ -95,11 +110,12 @@ MAILWARDEN_DATA_DIR, its passwords show up here too, so check the list before us
 
 export const ACCOUNTS_REMOVE_HELP = `Usage: mailwarden accounts remove ID|EMAIL
 
-Removes the account and deletes its password from the keychain.`;
+Removes the account and deletes its passwords (sending, and reading if it has its own) from the keychain.`;
 
-export const ACCOUNTS_SET_PASSWORD_HELP = `Usage: mailwarden accounts set-password ID|EMAIL [--password-stdin]
+export const ACCOUNTS_SET_PASSWORD_HELP = `Usage: mailwarden accounts set-password ID|EMAIL [--password-stdin] [--incoming]
 
-Sets or replaces the account's password in the system keychain.
+Sets or replaces the account's password in the system keychain. With --incoming, sets the incoming
+server's own password instead (for an account saved with --incoming-own-password).
 
 Example:
   printf '%s' "$PASSWORD" | mailwarden accounts set-password ann@example.com --password-stdin`;
@@ -131,7 +147,8 @@ MTA-STS, TLS-RPT, BIMI, DANE, MX, reverse DNS). The relay and spoofing tests sto
 server's reply to RCPT: no message is ever sent.
 
 Options:
-  --only AREAS            Comma-separated: smtp, tls, auth, relay, dns (default: all)
+  --only AREAS            Comma-separated: smtp, tls, auth, relay, dns, imap, pop3 (default: all;
+                          imap and pop3 test the account's incoming server when it has one)
   --dns HOST:PORT         Send every DNS lookup to this resolver
   --ca FILE               Also trust the CA certificate(s) in this PEM file, besides those saved in
                           the app's Settings (the saved server wait and audit limit apply too)
@@ -149,7 +166,11 @@ Options:
   --out FILE              Write the report to FILE instead of standard output
   --fail-on SEVERITY      Exit 1 when a finding is at or above SEVERITY (info, low, medium, high,
                           critical); without it an audit that ran exits 0 whatever it found
+  --protocol P            With --host: smtp (default), or imap / pop3 to test an incoming server
+                          (its standard ports, its greeting and capabilities, and with --user and
+                          --password-stdin a login over verified TLS that reads the inbox's count only)
   --port-map MAP          Where the standard ports really are, e.g. smtp=2525,submission=2587
+                          (also imap=, imaps=, pop3=, pop3s= for the incoming server's 143, 993, 110, 995)
   --batch FILE.csv        Audit every row of FILE.csv (see "Batch" below); needs --out-dir
   --out-dir DIR           Where --batch writes one report per row (JSON and HTML), index.html and index.csv
   --concurrency N         How many rows --batch audits at a time, 1-32 (default 4)
@@ -162,6 +183,8 @@ Batch (for consultants): FILE.csv has a header row and the columns
 A saved account (matched by email) is audited with its keychain password; leave host, port, security
 and user empty for it. Any other row with host, port and security is audited without a password: its
 login is only inspected (which mechanisms it offers). A domain with no host gets the DNS checks only.
+Optional columns incoming protocol,incoming host,incoming port,incoming security (all four) add the
+row's IMAP or POP3 server, audited without a password too; for a saved account they must match it.
 A bad row is reported with its line number and the others still run. Ctrl-C stops cleanly: finished
 reports are kept and the index says which rows were cancelled. Limits: 5 MB, 10,000 rows.
 Batch exit codes: 0 all rows audited, 1 a report has findings at or above --fail-on, 2 some rows

@@ -4,6 +4,36 @@ export const SECURITY_MODES = ['tls', 'starttls', 'none'] as const;
 /** `tls`: implicit TLS from the first byte (RFC 8314); `starttls`: upgrade after EHLO (RFC 3207); `none`: clear text. */
 export type SecurityMode = (typeof SECURITY_MODES)[number];
 
+/** The protocols a mail program reads mail with: IMAP (RFC 9051) or POP3 (RFC 1939). */
+export const INCOMING_PROTOCOLS = ['imap', 'pop3'] as const;
+export type IncomingProtocolName = (typeof INCOMING_PROTOCOLS)[number];
+
+/**
+ * What a person types for the server the account reads mail from. `security` takes the same words as
+ * sending: `tls` (implicit TLS, 993/995, RFC 8314), `starttls` (STARTTLS / STLS, RFC 2595), `none`.
+ */
+export interface IncomingServerInput {
+  readonly protocol: string;
+  readonly host: string;
+  readonly port: number;
+  readonly security: string;
+  /** Defaults to the account's sending username. */
+  readonly username?: string | undefined;
+  /** True when reading uses its own password (its own keychain entry); false shares sending's. */
+  readonly ownPassword?: boolean | undefined;
+}
+
+/** The incoming (reading) server as stored. */
+export interface IncomingServer {
+  readonly protocol: IncomingProtocolName;
+  readonly host: string;
+  readonly port: number;
+  readonly security: SecurityMode;
+  readonly username: string;
+  /** False: the sending password is used for reading too (the usual case). */
+  readonly ownPassword: boolean;
+}
+
 /** What a person types when adding or editing an account. Strings are raw; main validates them. */
 export interface AccountInput {
   readonly label?: string | undefined;
@@ -18,6 +48,8 @@ export interface AccountInput {
   readonly dkimSelectors?: readonly string[] | undefined;
   readonly clientGroup?: string | undefined;
   readonly presetId?: string | undefined;
+  /** The server mail is read from. null: none (an edit removes it); absent: an edit keeps the saved one. */
+  readonly incoming?: IncomingServerInput | null | undefined;
 }
 
 /** An account as stored (without the secret) and as shown to the renderer. */
@@ -33,6 +65,8 @@ export interface Account {
   readonly dkimSelectors: readonly string[];
   readonly clientGroup: string | null;
   readonly presetId: string | null;
+  /** The server mail is read from; absent (files before version 2) or null when there is none. */
+  readonly incoming?: IncomingServer | null | undefined;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

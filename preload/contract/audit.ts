@@ -6,7 +6,8 @@ import type { FixPlan } from './plan';
 import type { AuditScore } from './score';
 
 /** The areas a user can pick with `--only`: SMTP dialogue, TLS, login, relay/spoofing, and the domain's DNS. */
-export const AUDIT_AREAS = ['smtp', 'tls', 'auth', 'relay', 'dns'] as const;
+/** `imap` and `pop3`: the account's incoming server, when it has one of that protocol. */
+export const AUDIT_AREAS = ['smtp', 'tls', 'auth', 'relay', 'dns', 'imap', 'pop3'] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
 export type AuditTargetRequest =

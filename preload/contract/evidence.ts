@@ -26,6 +26,16 @@ export interface EvidenceServer {
   readonly secret: 'password' | 'xoauth2' | null;
 }
 
+/** The incoming (IMAP or POP3) server an audit tested, without its password (only whether there was one). */
+export interface EvidenceIncomingServer {
+  readonly protocol: 'imap' | 'pop3';
+  readonly host: string;
+  readonly port: number;
+  readonly security: SecurityMode;
+  readonly username: string;
+  readonly password: boolean;
+}
+
 export type EvidenceSubject =
   | {
       readonly kind: 'account';
@@ -35,8 +45,10 @@ export type EvidenceSubject =
       readonly server: EvidenceServer;
       readonly dkimSelectors: readonly string[];
       readonly presetId: string | null;
+      /** Absent in reports from before the incoming server, and when the account had none. */
+      readonly incoming?: EvidenceIncomingServer;
     }
-  | { readonly kind: 'server'; readonly server: EvidenceServer }
+  | { readonly kind: 'server'; readonly server: EvidenceServer; readonly incoming?: EvidenceIncomingServer }
   | { readonly kind: 'domain'; readonly domain: string; readonly dkimSelectors: readonly string[] };
 
 /** What is needed to plan the same checks again. */
@@ -49,6 +61,11 @@ export interface EvidenceAuditRecipe {
   readonly extraCaPem: string | null;
   /** Where 25/465/587 really were. */
   readonly ports: { readonly smtp?: number; readonly submissions?: number; readonly submission?: number };
+  /** Where 143/993 and 110/995 really were; absent when they were the standard ones. */
+  readonly incomingPorts?: {
+    readonly imap?: { readonly plain: number; readonly implicitTls: number };
+    readonly pop3?: { readonly plain: number; readonly implicitTls: number };
+  };
   readonly limits: EvidenceJson;
   readonly overallDeadlineMs: number | null;
   /** Sender addresses SPF was evaluated for on request (--ip); absent when none. */
@@ -169,6 +186,58 @@ export interface EvidenceLogin {
   } | null;
 }
 
+/** One operation on an IMAP/POP3 line channel, in the order made. `send` is local: it has no arrival. */
+export type EvidenceLineOperation =
+  | { readonly op: 'read'; readonly atMs: number; readonly seq: number; readonly outcome: EvidenceJson }
+  | {
+      readonly op: 'send';
+      /** As the transcript shows it (a secret is already replaced by its placeholder). */
+      readonly line: string;
+      /** The LineFailure, or null when the line went out. */
+      readonly outcome: EvidenceJson;
+    }
+  | {
+      readonly op: 'upgrade';
+      readonly tls: EvidenceTlsRequest;
+      readonly atMs: number;
+      readonly seq: number;
+      readonly outcome: EvidenceJson;
+    };
+
+export interface EvidenceLineConnection {
+  readonly host: string;
+  readonly address: string;
+  readonly port: number;
+  readonly security: 'plain' | 'implicit-tls';
+  readonly literals: boolean;
+  readonly tls: EvidenceTlsRequest | null;
+  readonly atMs: number;
+  readonly seq: number;
+  /** `{ kind: 'open', tls }` or `{ kind: 'failure', failure }`. */
+  readonly open: EvidenceJson;
+  readonly operations: readonly EvidenceLineOperation[];
+  readonly transcript: readonly EvidenceJson[];
+  readonly transcriptReads: readonly number[];
+}
+
+/** An IMAP login (imapflow), never with its password: where, as whom, and its outcome. */
+export interface EvidenceIncomingLogin {
+  readonly host: string;
+  readonly address: string;
+  readonly port: number;
+  readonly security: 'implicit-tls' | 'starttls';
+  readonly username: string;
+  readonly atMs: number;
+  readonly seq: number;
+  /** The IncomingLoginOutcome. */
+  readonly outcome: EvidenceJson;
+}
+
+export interface EvidenceIncoming {
+  readonly connections: readonly EvidenceLineConnection[];
+  readonly logins: readonly EvidenceIncomingLogin[];
+}
+
 export interface ReportEvidence {
   readonly version: typeof EVIDENCE_VERSION;
   readonly audit: EvidenceAuditRecipe;
@@ -179,6 +248,8 @@ export interface ReportEvidence {
   readonly https: readonly EvidenceHttpsFetch[];
   readonly smtp: readonly EvidenceSmtpConnection[];
   readonly logins: readonly EvidenceLogin[];
+  /** The incoming (IMAP/POP3) server's connections and logins; absent when the audit had none. */
+  readonly incoming?: EvidenceIncoming | undefined;
   /**
    * Checks that ran out of time or were cancelled, by check id. Their unanswered requests were never
    * recorded, so a re-evaluation ends them the same way instead of asking the evidence for answers it

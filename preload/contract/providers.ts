@@ -16,11 +16,26 @@ export interface SubmissionEndpoint {
   readonly confidence: Confidence;
 }
 
+/** A server the provider's mail programs read mail from (IMAP or POP3), with its confidence mark. */
+export interface IncomingEndpoint {
+  readonly protocol: 'imap' | 'pop3';
+  readonly host: string;
+  readonly port: number;
+  readonly security: SecurityMode;
+  readonly label?: string;
+  readonly confidence: Confidence;
+}
+
 export interface ProviderPreset {
   readonly id: string;
   readonly name: string;
   /** Preferred endpoint first. */
   readonly endpoints: readonly SubmissionEndpoint[];
+  /**
+   * Where mail is read, preferred first; only what the provider reference lists (absent when it lists
+   * none, so an empty incoming section never claims the provider has no IMAP).
+   */
+  readonly incomingEndpoints?: readonly IncomingEndpoint[];
   /** How to fill the username, in words ("your full email address", "the literal word apikey"). */
   readonly usernameHint: string;
   /** A fixed username where the provider requires one (SendGrid's `apikey`). */

@@ -27,6 +27,17 @@ const accountInput = z.strictObject({
   dkimSelectors: z.array(text(253)).max(50).optional(),
   clientGroup: text(200).optional(),
   presetId: text(64).optional(),
+  incoming: z
+    .strictObject({
+      protocol: text(8),
+      host: text(),
+      port: z.number(),
+      security: text(32),
+      username: text().optional(),
+      ownPassword: z.boolean().optional(),
+    })
+    .nullable()
+    .optional(),
 });
 
 const id = z.string().min(1).max(64);

@@ -17,6 +17,7 @@ import {
   ACCOUNTS_SET_PASSWORD_HELP,
 } from '../help-text';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
+import { INCOMING_OPTIONS, incomingForAdd, incomingForEdit } from './incoming-options';
 import { promptPassword, readPasswordFromStdin } from '../password-input';
 import { jsonText, terminalText } from '../../../preload/contract/untrusted-text';
 import { formatTable } from '../terminal-text';
@@ -69,6 +70,7 @@ async function addAccount(args: readonly string[], io: CliIo, services: Services
         client: { type: 'string' },
         preset: { type: 'string' },
         'password-stdin': { type: 'boolean' },
+        ...INCOMING_OPTIONS,
         ...HELP_OPTION,
       },
       allowPositionals: true,
@@ -87,7 +89,7 @@ async function addAccount(args: readonly string[], io: CliIo, services: Services
   if (missing.length > 0)
     throw new UsageError(`Missing ${missing.map((name) => `--${name}`).join(', ')}.`, 'accounts add');
 
-  const input: AccountInput = {
+  let input: AccountInput = {
     email: values.email ?? '',
     host: values.host ?? '',
     port: parsePort(values.port ?? '', 'accounts add'),
@@ -99,6 +101,8 @@ async function addAccount(args: readonly string[], io: CliIo, services: Services
     ...(values.client === undefined ? {} : { clientGroup: values.client }),
     ...(values.preset === undefined ? {} : { presetId: values.preset }),
   };
+  const incoming = incomingForAdd(values, 'accounts add');
+  if (incoming !== undefined) input = { ...input, incoming };
   const password = await readPassword(io, values['password-stdin'] === true, 'Password (Enter to skip): ');
   const account = await services().accounts.add(input, password);
   writeLine(io.stdout, `Saved ${terminalText(account.label)} (id ${account.id}).`);
@@ -123,6 +127,7 @@ const EDIT_OPTIONS = {
   'dkim-selector': { type: 'string', multiple: true },
   client: { type: 'string' },
   preset: { type: 'string' },
+  ...INCOMING_OPTIONS,
   ...HELP_OPTION,
 } as const;
 
@@ -154,6 +159,7 @@ async function editAccount(args: readonly string[], io: CliIo, services: Service
     ...(selectors === undefined ? {} : { dkimSelectors: selectors }),
     ...(values.client === undefined ? {} : { clientGroup: values.client }),
     ...(values.preset === undefined ? {} : { presetId: values.preset }),
+    ...incomingForEdit(existing, values, command),
   };
   const updated = await built.accounts.update(existing.id, editedInput(existing, patch));
 
@@ -319,7 +325,7 @@ async function setPassword(args: readonly string[], io: CliIo, services: Service
   const { values, positionals } = parseOrUsageError('accounts set-password', () =>
     parseArgs({
       args: [...args],
-      options: { 'password-stdin': { type: 'boolean' }, ...HELP_OPTION },
+      options: { 'password-stdin': { type: 'boolean' }, incoming: { type: 'boolean' }, ...HELP_OPTION },
       allowPositionals: true,
       strict: true,
     }),
@@ -333,13 +339,23 @@ async function setPassword(args: readonly string[], io: CliIo, services: Service
   const password = await readPassword(
     io,
     values['password-stdin'] === true,
-    `New password for ${terminalText(account.email)}: `,
+    values.incoming === true
+      ? `New incoming-server password for ${terminalText(account.email)}: `
+      : `New password for ${terminalText(account.email)}: `,
   );
   if (password === undefined)
     throw new UsageError(
       'No password given: pipe it in with --password-stdin or type it at the prompt.',
       'accounts set-password',
     );
+  if (values.incoming === true) {
+    await accounts.setIncomingPassword(account.id, password);
+    writeLine(
+      io.stdout,
+      `Incoming-server password for ${terminalText(account.label)} stored in your system keychain.`,
+    );
+    return EXIT_OK;
+  }
   await accounts.setPassword(account.id, password);
   writeLine(io.stdout, `Password for ${terminalText(account.label)} stored in your system keychain.`);
   return EXIT_OK;

@@ -16,6 +16,11 @@ import type { AuditRequest } from '../../core/audit/audit-service';
 import { MAX_SELECTORS } from '../../core/checks/dkim/check-dkim';
 import type { LoginSecret } from '../../core/smtp/smtp-login';
 import type { StandardSmtpPorts } from '../../core/probes/smtp-ports';
+import {
+  STANDARD_INCOMING_PORTS,
+  type StandardIncomingPorts,
+} from '../../core/incoming/incoming-reachability';
+import type { IncomingProtocol } from '../../core/incoming/line-channel';
 import { writeLine, type CliIo } from '../cli-io';
 import { runAuditBatch } from './audit-batch';
 import { runAuditClient } from './audit-client';
@@ -50,6 +55,7 @@ export async function runAuditCommand(
         host: { type: 'string' },
         port: { type: 'string' },
         security: { type: 'string' },
+        protocol: { type: 'string' },
         user: { type: 'string' },
         'password-stdin': { type: 'boolean' },
         'oauth-token-stdin': { type: 'boolean' },
@@ -76,7 +82,9 @@ export async function runAuditCommand(
   const failOn = parseFailOn(values['fail-on'], COMMAND);
   const only = parseOnly(values.only);
   const extraCaPem = values.ca === undefined ? undefined : await readCa(values.ca);
-  const ports = values['port-map'] === undefined ? undefined : parsePortMap(values['port-map']);
+  const portMap = values['port-map'] === undefined ? undefined : parsePortMap(values['port-map']);
+  const ports = portMap?.smtp;
+  const incomingPorts = portMap?.incoming;
   const spfSenderIps = parseSenderIps(values.ip);
   const built = services(values.dns);
   // The saved trusted CAs (plus --ca) and timeouts, as in the app.
@@ -95,6 +103,7 @@ export async function runAuditCommand(
           allowCertificateFingerprint: values['allow-fingerprint'],
           ...saved,
           ...(ports === undefined ? {} : { ports }),
+          ...(incomingPorts === undefined ? {} : { incomingPorts }),
         },
       },
       io,
@@ -115,6 +124,7 @@ export async function runAuditCommand(
           allowCertificateFingerprint: values['allow-fingerprint'],
           extraCaPem,
           ...(ports === undefined ? {} : { ports }),
+          ...(incomingPorts === undefined ? {} : { incomingPorts }),
         },
       },
       io,
@@ -136,6 +146,7 @@ export async function runAuditCommand(
       ...(ports === undefined ? {} : { ports }),
       ...(spfSenderIps.length === 0 ? {} : { spfSenderIps }),
       ...(values.parked === true ? { parked: true } : {}),
+      ...(incomingPorts === undefined ? {} : { incomingPorts }),
     },
     { onEvent: progress, onHistory: historyNotice(io) },
   );
@@ -153,6 +164,7 @@ async function buildRequest(
     host?: string;
     port?: string;
     security?: string;
+    protocol?: string;
     user?: string;
     'password-stdin'?: boolean;
     'oauth-token-stdin'?: boolean;
@@ -174,11 +186,20 @@ async function buildRequest(
     const secret = await readSecret(values, io);
     if (secret !== null && values.user === undefined)
       throw new UsageError('--password-stdin and --oauth-token-stdin need --user.', COMMAND);
+    const protocol = parseProtocol(values.protocol);
+    if (protocol !== undefined && secret?.kind === 'xoauth2')
+      throw new UsageError('--protocol imap|pop3 takes --password-stdin, not --oauth-token-stdin.', COMMAND);
     return {
       kind: 'server',
       server: { host, port, security, username: values.user ?? '', secret },
+      ...(protocol === undefined ? {} : { protocol }),
     };
   }
+  if (values.protocol !== undefined)
+    throw new UsageError(
+      '--protocol goes with --host (a saved account names its own incoming server).',
+      COMMAND,
+    );
   if (positionals.length !== 1 || positionals[0] === undefined)
     throw new UsageError('Name one saved account (id or email) or one domain.', COMMAND);
   if (values['password-stdin'] === true)
@@ -225,6 +246,13 @@ async function readSecret(
   return null;
 }
 
+/** `smtp` (the default) or an incoming server's protocol. */
+function parseProtocol(text: string | undefined): IncomingProtocol | undefined {
+  if (text === undefined || text === 'smtp') return undefined;
+  if (text === 'imap' || text === 'pop3') return text;
+  throw new UsageError('--protocol must be one of: smtp, imap, pop3.', COMMAND);
+}
+
 function parseOnly(text: string | undefined): AuditArea[] | undefined {
   if (text === undefined) return undefined;
   const areas = text
@@ -250,16 +278,44 @@ function parseSenderIps(values: readonly string[] | undefined): string[] {
   return ips;
 }
 
-/** `smtp=2525,submissions=2465,submission=2587`: where a server's standard ports really are. */
-function parsePortMap(text: string): Partial<StandardSmtpPorts> {
-  const map: { -readonly [K in keyof StandardSmtpPorts]?: number } = {};
+/** Where the standard ports really are: the SMTP ones, and the incoming ones for an account's IMAP/POP3. */
+interface PortMap {
+  readonly smtp: Partial<StandardSmtpPorts>;
+  readonly incoming: Partial<Record<IncomingProtocol, StandardIncomingPorts>>;
+}
+
+const INCOMING_ROLES = {
+  imap: ['imap', 'plain'],
+  imaps: ['imap', 'implicitTls'],
+  pop3: ['pop3', 'plain'],
+  pop3s: ['pop3', 'implicitTls'],
+} as const;
+
+/**
+ * `smtp=2525,submissions=2465,submission=2587,imap=2143,imaps=2993,pop3=2110,pop3s=2995`. An incoming
+ * protocol's two ports go together: naming one keeps the other at its standard number.
+ */
+function parsePortMap(text: string): PortMap {
+  const smtp: { -readonly [K in keyof StandardSmtpPorts]?: number } = {};
+  const incoming: { -readonly [K in IncomingProtocol]?: StandardIncomingPorts } = {};
   for (const part of text.split(',')) {
     const [role, value] = part.split('=');
-    if (role !== 'smtp' && role !== 'submissions' && role !== 'submission')
-      throw new UsageError('--port-map takes smtp=PORT,submissions=PORT,submission=PORT.', COMMAND);
-    map[role] = parsePortArgument(value ?? '', `--port-map ${role}`, COMMAND);
+    if (value === undefined) throw portMapUsage();
+    const port = parsePortArgument(value, `--port-map ${role ?? ''}`, COMMAND);
+    if (role === 'smtp' || role === 'submissions' || role === 'submission') smtp[role] = port;
+    else if (role !== undefined && Object.hasOwn(INCOMING_ROLES, role)) {
+      const [protocol, which] = INCOMING_ROLES[role as keyof typeof INCOMING_ROLES];
+      incoming[protocol] = { ...(incoming[protocol] ?? STANDARD_INCOMING_PORTS[protocol]), [which]: port };
+    } else throw portMapUsage();
   }
-  return map;
+  return { smtp, incoming };
+}
+
+function portMapUsage(): UsageError {
+  return new UsageError(
+    '--port-map takes smtp=PORT,submissions=PORT,submission=PORT,imap=PORT,imaps=PORT,pop3=PORT,pop3s=PORT.',
+    COMMAND,
+  );
 }
 
 async function readCa(path: string): Promise<string> {

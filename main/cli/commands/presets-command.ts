@@ -33,6 +33,14 @@ export function runPresetsCommand(args: readonly string[], io: CliIo): number {
       const unconfirmed = endpoint.confidence === 'unconfirmed' ? ' (unconfirmed)' : '';
       writeLine(io.stdout, `  ${endpoint.host}:${endpoint.port} ${endpoint.security}${label}${unconfirmed}`);
     }
+    for (const incoming of preset.incomingEndpoints ?? []) {
+      const label = incoming.label === undefined ? '' : ` [${incoming.label}]`;
+      const unconfirmed = incoming.confidence === 'unconfirmed' ? ' (unconfirmed)' : '';
+      writeLine(
+        io.stdout,
+        `  reading: ${incoming.protocol} ${incoming.host}:${incoming.port} ${incoming.security}${label}${unconfirmed}`,
+      );
+    }
     writeLine(io.stdout, `  Username: ${preset.usernameHint}`);
     for (const quirk of preset.quirks) writeLine(io.stdout, `  - ${quirk}`);
     writeLine(io.stdout);

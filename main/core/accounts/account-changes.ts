@@ -4,7 +4,7 @@
  * For the CLI's `accounts edit`, which takes only the options to change and prints what changed. The
  * app sends the whole form instead.
  */
-import type { Account, AccountInput } from '../../../preload/contract/accounts';
+import type { Account, AccountInput, IncomingServer } from '../../../preload/contract/accounts';
 
 /** The fields a person can edit, in the order they are reported. */
 const EDITABLE = [
@@ -18,6 +18,7 @@ const EDITABLE = [
   'dkimSelectors',
   'clientGroup',
   'presetId',
+  'incoming',
 ] as const satisfies readonly (keyof Account)[];
 export type EditableField = (typeof EDITABLE)[number];
 
@@ -28,8 +29,15 @@ export interface FieldChange {
   readonly after: string;
 }
 
+/** `imap imap.example.com:993 tls, user ann@example.com, own password`: one line for a change. */
+function shownIncoming(server: IncomingServer): string {
+  const password = server.ownPassword ? 'own password' : 'sending password';
+  return `${server.protocol} ${server.host}:${String(server.port)} ${server.security}, user ${server.username}, ${password}`;
+}
+
 function shown(value: Account[EditableField]): string {
-  if (value === null) return '';
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && 'protocol' in value) return shownIncoming(value);
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
 }
@@ -63,5 +71,6 @@ export function editedInput(existing: Account, patch: Partial<AccountInput>): Ac
     dkimSelectors: patch.dkimSelectors ?? existing.dkimSelectors,
     clientGroup: 'clientGroup' in patch ? patch.clientGroup : (existing.clientGroup ?? undefined),
     presetId: 'presetId' in patch ? patch.presetId : (existing.presetId ?? undefined),
+    incoming: 'incoming' in patch ? patch.incoming : (existing.incoming ?? null),
   };
 }

@@ -25,6 +25,7 @@ import {
   type SecretStore,
 } from '../ports';
 import type { Account } from '../../../preload/contract/accounts';
+import { accountIdOfSecretKey, incomingSecretKey } from './secret-keys';
 import { validateAccountInput } from './validation';
 
 export interface AccountServiceDeps {
@@ -50,6 +51,8 @@ export interface AccountService {
   remove(id: string): Promise<void>;
   setPassword(id: string, password: string): Promise<AccountView>;
   deletePassword(id: string): Promise<AccountView>;
+  /** Stores the incoming server's own password (its own keychain entry); the account must use one. */
+  setIncomingPassword(id: string, password: string): Promise<AccountView>;
   /** Passwords in the keychain with no account, e.g. from an older Mailwarden interrupted mid-add. */
   orphanedPasswords(): Promise<OrphanedPasswords>;
   /** Deletes the orphaned passwords; returns how many went. */
@@ -88,13 +91,15 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     const present = accounts.some((account) => account.id === interrupted.accountId);
     if (interrupted.op === 'add' && present) return;
     await secrets.delete(interrupted.accountId);
+    await secrets.delete(incomingSecretKey(interrupted.accountId));
     if (present) await writeAccounts(accounts.filter((account) => account.id !== interrupted.accountId));
   }
 
   async function findOrphans(): Promise<readonly string[]> {
     const known = new Set((await readAccounts()).map((account) => account.id));
     const stored = await secrets.accountIdsWithSecrets();
-    return [...stored].filter((id) => !known.has(id)).sort();
+    // An incoming server's own password belongs to its account (same service, its own key).
+    return [...stored].filter((key) => !known.has(accountIdOfSecretKey(key))).sort();
   }
 
   async function readAccounts(): Promise<readonly Account[]> {
@@ -274,11 +279,16 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         assertNoDuplicate(accounts, fields, id);
         const updated: Account = {
           ...fields,
+          // An input that does not mention the incoming server (an older form) keeps it; null removes it.
+          incoming: input.incoming === undefined ? (existing.incoming ?? null) : fields.incoming,
           id,
           createdAt: existing.createdAt,
           updatedAt: clock.now().toISOString(),
         };
         await writeAccounts(accounts.map((account) => (account.id === id ? updated : account)));
+        // Reading went back to the sending password (or the server went): its own password is not kept.
+        if (existing.incoming?.ownPassword === true && updated.incoming?.ownPassword !== true)
+          await secrets.delete(incomingSecretKey(id)).catch(() => false);
         return view(updated);
       }),
 
@@ -288,6 +298,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         find(accounts, id);
         // Secret first: if the keychain is locked the account stays, rather than orphaning its password.
         await secrets.delete(id);
+        await secrets.delete(incomingSecretKey(id));
         await writeAccounts(accounts.filter((account) => account.id !== id));
       }),
 
@@ -296,6 +307,19 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         const account = find(await readAccounts(), id);
         await secrets.set(id, password);
         return view(account, 'stored');
+      }),
+
+    setIncomingPassword: (id, password) =>
+      serialised({ op: 'write' }, async () => {
+        const account = find(await readAccounts(), id);
+        if (account.incoming?.ownPassword !== true) {
+          throw new MailwardenError(
+            'INVALID_INPUT',
+            `${account.label} reads mail with its sending password; give the incoming server its own password first.`,
+          );
+        }
+        await secrets.set(incomingSecretKey(id), password);
+        return view(account);
       }),
 
     deletePassword: (id) =>

@@ -12,6 +12,7 @@ import {
   type AccountInput,
   type SecurityMode,
 } from '../../../preload/contract/accounts';
+import { checkIncomingServer } from './incoming-validation';
 import type { FieldError } from '../../../preload/contract/outcome';
 import { MAX_NAME_OCTETS, toAsciiDomain, toAsciiRelativeName, validateHostOrIp } from './domain-name';
 import { findPresetById } from './provider-presets';
@@ -287,8 +288,19 @@ export function validateAccountInput(input: AccountInput): AccountValidation {
     );
   }
 
+  const incoming =
+    input.incoming === undefined || input.incoming === null
+      ? ({ ok: true, value: null } as const)
+      : checkIncomingServer(input.incoming, {
+          checkPort,
+          checkSecurity,
+          checkUsername: (raw) => checkText('Incoming username', raw, USERNAME_MAX_CHARS),
+        });
+  if (!incoming.ok) for (const message of incoming.messages) report('incoming', message);
+
   if (
     errors.length > 0 ||
+    !incoming.ok ||
     !label.ok ||
     !email.ok ||
     domain === null ||
@@ -313,6 +325,19 @@ export function validateAccountInput(input: AccountInput): AccountValidation {
       dkimSelectors: selectors.selectors,
       clientGroup: clientGroup.value === '' ? null : clientGroup.value,
       presetId: preset === undefined ? null : preset.id,
+      incoming:
+        incoming.value === null
+          ? null
+          : {
+              ...incoming.value,
+              // Reading usually signs in with the same name as sending (RFC 6186 section 3.1 shares it too).
+              username:
+                incoming.value.username === ''
+                  ? username.value === ''
+                    ? (fixedUsername ?? email.value.email)
+                    : username.value
+                  : incoming.value.username,
+            },
     },
   };
 }

@@ -26,6 +26,16 @@ import { assembleReport } from './assemble-report';
 import { planDomainChecks } from './domain-checks';
 import { runChecks, type AuditCheck } from './run-checks';
 import { planServerChecks } from './server-checks';
+import {
+  planAccountIncomingChecks,
+  type AuditIncomingServer,
+  type IncomingAuditDeps,
+} from './incoming-audit';
+import type { StandardIncomingPorts } from '../incoming/incoming-reachability';
+import type { IncomingProtocol, LineLimits } from '../incoming/line-channel';
+
+/** The areas of the sending (SMTP submission) server's checks. */
+const SMTP_AREAS: ReadonlySet<AuditArea> = new Set(['smtp', 'tls', 'auth', 'relay']);
 
 /** The whole audit must end; a user waiting longer than this has been failed by us, not the server. */
 export const OVERALL_AUDIT_DEADLINE_MS = 120_000;
@@ -47,8 +57,15 @@ export type AuditSubject =
       readonly server: AuditServer;
       readonly dkimSelectors: readonly string[];
       readonly presetId: string | null;
+      /** The server the account reads mail from; its checks run in the same audit (areas imap, pop3). */
+      readonly incoming?: AuditIncomingServer | null;
     }
-  | { readonly kind: 'server'; readonly server: AuditServer }
+  | {
+      readonly kind: 'server';
+      readonly server: AuditServer;
+      /** An ad hoc IMAP or POP3 server (`audit --protocol`): only its checks run, none of SMTP. */
+      readonly incoming?: AuditIncomingServer | null;
+    }
   | { readonly kind: 'domain'; readonly domain: string; readonly dkimSelectors: readonly string[] };
 
 export interface AuditRunOptions {
@@ -64,6 +81,9 @@ export interface AuditRunOptions {
   readonly spfSenderIps?: readonly string[];
   /** The user says the domain sends no mail (--parked). */
   readonly parked?: boolean;
+  /** Where 143/993 and 110/995 really are (tests map them onto loopback ports). */
+  readonly incomingPorts?: Partial<Record<IncomingProtocol, StandardIncomingPorts>>;
+  readonly incomingLimits?: Partial<LineLimits>;
 }
 
 export interface AuditDeps {
@@ -74,6 +94,8 @@ export interface AuditDeps {
   readonly login: SmtpLoginPort;
   readonly clock: Clock;
   readonly toolVersion: string;
+  /** The IMAP/POP3 line connector and IMAP login; without them an incoming server is reported as not tested. */
+  readonly incoming?: IncomingAuditDeps;
 }
 
 export async function runAudit(
@@ -146,7 +168,10 @@ async function plan(
       : [];
   }
   const { server } = subject;
-  const serverChecks = [...areas].some((area) => area !== 'dns')
+  const incoming = subject.incoming ?? null;
+  const incomingChecks = incoming === null ? [] : planAccountIncomingChecks(deps, incoming, options, areas);
+  if (subject.kind === 'server' && incoming !== null) return incomingChecks;
+  const serverChecks = [...areas].some((area) => SMTP_AREAS.has(area))
     ? planServerChecks(
         {
           resolver: deps.resolver,
@@ -172,7 +197,7 @@ async function plan(
         },
       )
     : [];
-  if (subject.kind !== 'account' || !areas.has('dns')) return serverChecks;
+  if (subject.kind !== 'account' || !areas.has('dns')) return [...serverChecks, ...incomingChecks];
   const address = await resolveHost(deps.resolver, server.host);
   const domainChecks = planDomainChecks(domainDeps, {
     domain: subject.domain,
@@ -183,7 +208,7 @@ async function plan(
     parked: options.parked === true,
     tlsCheckIds: serverChecks.filter((check) => check.area === 'tls').map((check) => check.checkId),
   });
-  return [...serverChecks, ...domainChecks];
+  return [...serverChecks, ...domainChecks, ...incomingChecks];
 }
 
 function describe(subject: AuditSubject): AuditTargetDescription {

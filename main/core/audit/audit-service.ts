@@ -19,11 +19,20 @@ import type { HistorySaveOutcome, HistoryStore } from '../history/history-port';
 import type { StandardSmtpPorts } from '../probes/smtp-ports';
 import type { SmtpLimits } from '../smtp/smtp-channel';
 import type { LoginSecret } from '../smtp/smtp-login';
+import { incomingSecretKey } from '../accounts/secret-keys';
+import type { StandardIncomingPorts } from '../incoming/incoming-reachability';
+import type { IncomingProtocol, LineLimits } from '../incoming/line-channel';
+import type { AuditIncomingServer } from './incoming-audit';
 import { runAudit, type AuditDeps, type AuditServer, type AuditSubject } from './audit-runner';
 
 export type AuditRequest =
   | { readonly kind: 'account'; readonly accountId: string; readonly xoauth2Token?: string | undefined }
-  | { readonly kind: 'server'; readonly server: AuditServer }
+  | {
+      readonly kind: 'server';
+      readonly server: AuditServer;
+      /** `imap` or `pop3`: the server is an incoming one (`audit --protocol`); SMTP when absent. */
+      readonly protocol?: IncomingProtocol | undefined;
+    }
   | { readonly kind: 'domain'; readonly domain: string; readonly dkimSelectors?: readonly string[] }
   | {
       /** A batch row that is not a saved account: its server and its domain, with no password. */
@@ -32,6 +41,8 @@ export type AuditRequest =
       readonly email: string | null;
       readonly domain: string;
       readonly server: Omit<AuditServer, 'secret'>;
+      /** Its incoming server from the batch's incoming columns, audited without a password too. */
+      readonly incoming?: Omit<AuditIncomingServer, 'password' | 'username'> | undefined;
     };
 
 export interface AuditRunSettings extends AuditOptions {
@@ -45,6 +56,9 @@ export interface AuditRunSettings extends AuditOptions {
   readonly spfSenderIps?: readonly string[] | undefined;
   /** The user says the domain sends no mail (the CLI's --parked). */
   readonly parked?: boolean | undefined;
+  /** Where 143/993 and 110/995 really are (tests map them onto loopback ports). */
+  readonly incomingPorts?: Partial<Record<IncomingProtocol, StandardIncomingPorts>>;
+  readonly incomingLimits?: Partial<LineLimits>;
 }
 
 export interface AuditService {
@@ -83,7 +97,13 @@ export function createAuditService(deps: {
   async function subjectOf(request: AuditRequest): Promise<AuditSubject> {
     switch (request.kind) {
       case 'server':
-        return { kind: 'server', server: request.server };
+        return request.protocol === undefined
+          ? { kind: 'server', server: request.server }
+          : {
+              kind: 'server',
+              server: request.server,
+              incoming: adHocIncoming(request.server, request.protocol),
+            };
       case 'domain': {
         const domain = toAsciiDomain(request.domain);
         if (!domain.ok)
@@ -104,10 +124,15 @@ export function createAuditService(deps: {
           dkimSelectors: [],
           presetId: null,
           server: { ...request.server, secret: null },
+          incoming:
+            request.incoming === undefined
+              ? null
+              : { ...request.incoming, username: request.server.username, password: null },
         };
       case 'account': {
         const account = await deps.accounts.get(request.accountId);
-        return accountSubject(account, await secretFor(account, request.xoauth2Token));
+        const secret = await secretFor(account, request.xoauth2Token);
+        return accountSubject(account, secret, await incomingPasswordFor(account, secret));
       }
     }
   }
@@ -116,6 +141,13 @@ export function createAuditService(deps: {
     if (xoauth2Token !== undefined) return { kind: 'xoauth2', token: xoauth2Token };
     const password = await deps.secrets.get(account.id);
     return password === null ? null : { kind: 'password', password };
+  }
+
+  /** The incoming server's own password, or the sending one it shares; never an OAuth token. */
+  async function incomingPasswordFor(account: Account, secret: LoginSecret | null): Promise<string | null> {
+    if (account.incoming === undefined || account.incoming === null) return null;
+    if (account.incoming.ownPassword) return deps.secrets.get(incomingSecretKey(account.id));
+    return secret?.kind === 'password' ? secret.password : null;
   }
 
   async function execute(
@@ -141,6 +173,8 @@ export function createAuditService(deps: {
           : { overallDeadlineMs: settings.overallDeadlineMs }),
         ...(settings.spfSenderIps === undefined ? {} : { spfSenderIps: settings.spfSenderIps }),
         ...(settings.parked === true ? { parked: true } : {}),
+        ...(settings.incomingPorts === undefined ? {} : { incomingPorts: settings.incomingPorts }),
+        ...(settings.incomingLimits === undefined ? {} : { incomingLimits: settings.incomingLimits }),
       },
       await deps.auditDeps({ extraCaPem: settings.extraCaPem }),
       { runId, signal, ...(onEvent === undefined ? {} : { onEvent }) },
@@ -212,8 +246,36 @@ export function createAuditService(deps: {
   };
 }
 
-function accountSubject(account: Account, secret: LoginSecret | null): AuditSubject {
+/** An ad hoc incoming server: a password only, never an OAuth token (imapflow gets a password). */
+function adHocIncoming(server: AuditServer, protocol: IncomingProtocol): AuditIncomingServer {
   return {
+    protocol,
+    host: server.host,
+    port: server.port,
+    security: server.security,
+    username: server.username,
+    password: server.secret?.kind === 'password' ? server.secret.password : null,
+  };
+}
+
+function accountSubject(
+  account: Account,
+  secret: LoginSecret | null,
+  incomingPassword: string | null,
+): AuditSubject {
+  const { incoming } = account;
+  return {
+    incoming:
+      incoming === undefined || incoming === null
+        ? null
+        : {
+            protocol: incoming.protocol,
+            host: incoming.host,
+            port: incoming.port,
+            security: incoming.security,
+            username: incoming.username,
+            password: incomingPassword,
+          },
     kind: 'account',
     label: account.label,
     email: account.email,

@@ -57,6 +57,19 @@ function planRow(row: BatchRow, accounts: readonly AccountView[]): BatchPlanEntr
         (server !== null &&
           (server.host !== saved.host || server.port !== saved.port || server.security !== saved.security)) ||
         (row.user !== '' && row.user !== saved.username);
+      const savedIncoming = saved.incoming ?? null;
+      const incomingDiffers =
+        row.incoming !== null &&
+        (savedIncoming === null ||
+          row.incoming.protocol !== savedIncoming.protocol ||
+          row.incoming.host !== savedIncoming.host ||
+          row.incoming.port !== savedIncoming.port ||
+          row.incoming.security !== savedIncoming.security);
+      if (incomingDiffers) {
+        return notRun(
+          `the row's incoming server differs from the saved account's (${savedIncoming === null ? 'none' : `${savedIncoming.protocol} ${savedIncoming.host}:${String(savedIncoming.port)} ${savedIncoming.security}`}); leave the incoming columns empty to audit the saved account, or correct them`,
+        );
+      }
       if (differs) {
         return notRun(
           `the row's server or user differs from the saved account (${saved.host}:${String(saved.port)} ${saved.security}, user ${saved.username}); leave host, port, security and user empty to audit the saved account, or correct them`,
@@ -84,6 +97,7 @@ function planRow(row: BatchRow, accounts: readonly AccountView[]): BatchPlanEntr
         ...server,
         username: row.user !== '' ? row.user : target.kind === 'email' ? target.email : '',
       },
+      ...(row.incoming === null ? {} : { incoming: row.incoming }),
     },
     NOTE_NO_PASSWORD,
   );

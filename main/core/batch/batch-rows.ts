@@ -12,7 +12,15 @@ import { validateAccountInput } from '../accounts/validation';
 import { parseCsv, type CsvRecord, type CsvRecordError } from './csv-parse';
 
 export const BATCH_COLUMNS = ['client', 'target', 'host', 'port', 'security', 'user'] as const;
-export type BatchColumn = (typeof BATCH_COLUMNS)[number];
+/** The incoming (IMAP/POP3) server: optional columns, all four or none in the header. */
+export const INCOMING_BATCH_COLUMNS = [
+  'incomingProtocol',
+  'incomingHost',
+  'incomingPort',
+  'incomingSecurity',
+] as const;
+export type BatchColumn = (typeof BATCH_COLUMNS)[number] | (typeof INCOMING_BATCH_COLUMNS)[number];
+const ALL_COLUMNS: readonly BatchColumn[] = [...BATCH_COLUMNS, ...INCOMING_BATCH_COLUMNS];
 
 /** Header spellings people use for each column (compared lower-case, spaces and _ folded). */
 const HEADER_NAMES: Readonly<Record<BatchColumn, readonly string[]>> = {
@@ -22,9 +30,15 @@ const HEADER_NAMES: Readonly<Record<BatchColumn, readonly string[]>> = {
   port: ['port'],
   security: ['security', 'tls'],
   user: ['user', 'username', 'login'],
+  incomingProtocol: ['incoming protocol', 'imap or pop3'],
+  incomingHost: ['incoming host', 'imap host', 'pop3 host'],
+  incomingPort: ['incoming port'],
+  incomingSecurity: ['incoming security'],
 };
 
 export const EXPECTED_HEADER = 'client,email or domain,host,port,security,user';
+/** Added after EXPECTED_HEADER to audit each row's incoming server too. */
+export const INCOMING_HEADER = 'incoming protocol,incoming host,incoming port,incoming security';
 
 const PORT_MIN = 1;
 const PORT_MAX = 65_535;
@@ -45,6 +59,10 @@ export interface BatchServer {
   readonly security: SecurityMode;
 }
 
+export interface BatchIncoming extends BatchServer {
+  readonly protocol: 'imap' | 'pop3';
+}
+
 export interface BatchRow {
   readonly kind: 'row';
   readonly line: number;
@@ -54,6 +72,8 @@ export interface BatchRow {
   readonly server: BatchServer | null;
   /** Empty when the column is empty. */
   readonly user: string;
+  /** Null when the incoming columns are absent or all empty. */
+  readonly incoming: BatchIncoming | null;
 }
 
 export interface BatchRowProblem {
@@ -66,7 +86,11 @@ export interface BatchRowProblem {
 }
 
 export type HeaderResult =
-  | { readonly ok: true; readonly columns: Readonly<Record<BatchColumn, number>> }
+  | {
+      readonly ok: true;
+      readonly columns: Readonly<Partial<Record<BatchColumn, number>>>;
+      readonly width: number;
+    }
   | { readonly ok: false; readonly message: string };
 
 function fold(name: string): string {
@@ -90,13 +114,17 @@ export function readHeader(record: CsvRecord | CsvRecordError | undefined): Head
   const unknown: string[] = [];
   for (const [position, raw] of record.fields.entries()) {
     const name = fold(raw);
-    const column = BATCH_COLUMNS.find((c) => HEADER_NAMES[c].includes(name));
+    const column = ALL_COLUMNS.find((c) => HEADER_NAMES[c].includes(name));
     if (column === undefined) unknown.push(quote(raw));
     else if (columns[column] !== undefined)
       return { ok: false, message: `The header names the ${column} column twice. ${expected}.` };
     else columns[column] = position;
   }
-  const missing = BATCH_COLUMNS.filter((c) => columns[c] === undefined);
+  const incomingGiven = INCOMING_BATCH_COLUMNS.filter((c) => columns[c] !== undefined);
+  const missing = [
+    ...BATCH_COLUMNS.filter((c) => columns[c] === undefined),
+    ...(incomingGiven.length > 0 ? INCOMING_BATCH_COLUMNS.filter((c) => columns[c] === undefined) : []),
+  ];
   if (unknown.length > 0 || missing.length > 0) {
     const parts = [
       ...(unknown.length > 0 ? [`unknown column ${unknown.join(', ')}`] : []),
@@ -104,7 +132,7 @@ export function readHeader(record: CsvRecord | CsvRecordError | undefined): Head
     ];
     return { ok: false, message: `${expected} (${parts.join('; ')}).` };
   }
-  return { ok: true, columns: columns as Record<BatchColumn, number> };
+  return { ok: true, columns, width: record.fields.length };
 }
 
 export type BatchFile =
@@ -120,17 +148,21 @@ export function readBatchFile(text: string): BatchFile {
   if (!header.ok) return header;
   if (rest.length === 0)
     return { ok: false, message: 'The file has a header but no rows: add one row per account or domain.' };
-  return { ok: true, rows: rest.map((record) => readRow(record, header.columns)) };
+  return { ok: true, rows: rest.map((record) => readRow(record, header.columns, header.width)) };
 }
 
 /** One data record to a row, or to the first problem that stops it from running. */
 export function readRow(
   record: CsvRecord | CsvRecordError,
-  columns: Readonly<Record<BatchColumn, number>>,
+  columns: Readonly<Partial<Record<BatchColumn, number>>>,
+  width: number = BATCH_COLUMNS.length,
 ): BatchRow | BatchRowProblem {
   if (record.kind === 'error')
     return { kind: 'problem', line: record.line, client: '', target: '', reason: record.message };
-  const cell = (column: BatchColumn): string => (record.fields[columns[column]] ?? '').trim();
+  const cell = (column: BatchColumn): string => {
+    const position = columns[column];
+    return position === undefined ? '' : (record.fields[position] ?? '').trim();
+  };
   const client = cell('client');
   const targetText = cell('target');
   const problem = (reason: string): BatchRowProblem => ({
@@ -140,9 +172,9 @@ export function readRow(
     target: targetText,
     reason,
   });
-  if (record.fields.length !== BATCH_COLUMNS.length) {
+  if (record.fields.length !== width) {
     return problem(
-      `it has ${String(record.fields.length)} fields where the header has ${String(BATCH_COLUMNS.length)} (${EXPECTED_HEADER}); a comma inside a value needs the value in double quotes`,
+      `it has ${String(record.fields.length)} fields where the header has ${String(width)} (${EXPECTED_HEADER}); a comma inside a value needs the value in double quotes`,
     );
   }
   const clientProblem = textProblem('the client name', client, CLIENT_MAX_CHARS);
@@ -156,7 +188,45 @@ export function readRow(
   if (!server.ok) return problem(server.message);
   const target = readTarget(targetText, server.value);
   if (!target.ok) return problem(target.message);
-  return { kind: 'row', line: record.line, client, target: target.value, server: server.value, user };
+  const incoming = readIncoming(
+    cell('incomingProtocol'),
+    cell('incomingHost'),
+    cell('incomingPort'),
+    cell('incomingSecurity'),
+  );
+  if (!incoming.ok) return problem(incoming.message);
+  if (incoming.value !== null && target.value.kind === 'domain')
+    return problem('an incoming server needs an email address in the email or domain column, not a domain');
+  return {
+    kind: 'row',
+    line: record.line,
+    client,
+    target: target.value,
+    server: server.value,
+    user,
+    incoming: incoming.value,
+  };
+}
+
+/** The incoming columns: all four, or all empty; the same rules as the sending server's. */
+function readIncoming(
+  protocol: string,
+  host: string,
+  port: string,
+  security: string,
+): Checked<BatchIncoming | null> {
+  if (protocol === '' && host === '' && port === '' && security === '') return { ok: true, value: null };
+  const name = protocol.toLowerCase();
+  if (name !== 'imap' && name !== 'pop3')
+    return {
+      ok: false,
+      message: `the incoming protocol ${quote(protocol)} is unknown; use imap or pop3 (or leave the four incoming columns empty)`,
+    };
+  const server = readServer(host, port, security);
+  if (!server.ok) return { ok: false, message: `incoming server: ${server.message}` };
+  if (server.value === null)
+    return { ok: false, message: 'incoming server: give its host, port and security with its protocol' };
+  return { ok: true, value: { ...server.value, protocol: name } };
 }
 
 type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };

@@ -5,7 +5,12 @@
  * result instead of logging in, so it needs to know a login happened, not with what.
  */
 import { AUDIT_AREAS } from '../../../preload/contract/audit';
-import type { EvidenceAuditRecipe, EvidenceServer } from '../../../preload/contract/evidence';
+import type {
+  EvidenceAuditRecipe,
+  EvidenceIncomingServer,
+  EvidenceServer,
+} from '../../../preload/contract/evidence';
+import type { AuditIncomingServer } from '../audit/incoming-audit';
 import type { AuditRunOptions, AuditServer, AuditSubject } from '../audit/audit-runner';
 import type { SmtpLimits } from '../smtp/smtp-channel';
 import type { LoginSecret } from '../smtp/smtp-login';
@@ -17,7 +22,7 @@ export function auditRecipe(subject: AuditSubject, options: AuditRunOptions): Ev
       subject.kind === 'domain'
         ? { kind: 'domain', domain: subject.domain, dkimSelectors: [...subject.dkimSelectors] }
         : subject.kind === 'server'
-          ? { kind: 'server', server: serverOf(subject.server) }
+          ? { kind: 'server', server: serverOf(subject.server), ...incomingOf(subject.incoming) }
           : {
               kind: 'account',
               label: subject.label,
@@ -26,12 +31,14 @@ export function auditRecipe(subject: AuditSubject, options: AuditRunOptions): Ev
               server: serverOf(subject.server),
               dkimSelectors: [...subject.dkimSelectors],
               presetId: subject.presetId,
+              ...incomingOf(subject.incoming),
             },
     areas: [...(options.areas ?? AUDIT_AREAS)],
     relayTest: options.relayTest,
     allowCertificateFingerprint: options.allowCertificateFingerprint ?? null,
     extraCaPem: options.extraCaPem ?? null,
     ports: { ...options.ports },
+    ...(options.incomingPorts === undefined ? {} : { incomingPorts: { ...options.incomingPorts } }),
     limits: toEvidenceJson(options.limits ?? null),
     overallDeadlineMs: options.overallDeadlineMs ?? null,
     ...(options.spfSenderIps === undefined || options.spfSenderIps.length === 0
@@ -39,6 +46,22 @@ export function auditRecipe(subject: AuditSubject, options: AuditRunOptions): Ev
       : { spfSenderIps: [...options.spfSenderIps] }),
     ...(options.parked === true ? { parked: true } : {}),
   };
+}
+
+/** The incoming server without its password; nothing when there was none. */
+function incomingOf(
+  incoming: AuditIncomingServer | null | undefined,
+): { readonly incoming: EvidenceIncomingServer } | Record<string, never> {
+  if (incoming === undefined || incoming === null) return {};
+  const { password, ...rest } = incoming;
+  return { incoming: { ...rest, password: password !== null } };
+}
+
+/** The incoming server again, with a stand-in password only the replayed ports ever see. */
+function incomingFrom(incoming: EvidenceIncomingServer | undefined): AuditIncomingServer | null {
+  if (incoming === undefined) return null;
+  const { password, ...rest } = incoming;
+  return { ...rest, password: password ? '' : null };
 }
 
 function serverOf(server: AuditServer): EvidenceServer {
@@ -58,9 +81,9 @@ export function subjectFromRecipe(recipe: EvidenceAuditRecipe): AuditSubject {
     case 'domain':
       return { kind: 'domain', domain: subject.domain, dkimSelectors: subject.dkimSelectors };
     case 'server':
-      return { kind: 'server', server: serverFrom(subject.server) };
+      return { kind: 'server', server: serverFrom(subject.server), incoming: incomingFrom(subject.incoming) };
     case 'account':
-      return { ...subject, server: serverFrom(subject.server) };
+      return { ...subject, server: serverFrom(subject.server), incoming: incomingFrom(subject.incoming) };
   }
 }
 
@@ -82,6 +105,7 @@ export function optionsFromRecipe(recipe: EvidenceAuditRecipe): AuditRunOptions 
     allowCertificateFingerprint: recipe.allowCertificateFingerprint ?? undefined,
     extraCaPem: recipe.extraCaPem ?? undefined,
     ports: recipe.ports,
+    ...(recipe.incomingPorts === undefined ? {} : { incomingPorts: recipe.incomingPorts }),
     ...(limits === undefined ? {} : { limits }),
     ...(recipe.overallDeadlineMs === null ? {} : { overallDeadlineMs: recipe.overallDeadlineMs }),
     ...(recipe.spfSenderIps === undefined ? {} : { spfSenderIps: recipe.spfSenderIps }),

@@ -13,6 +13,7 @@ import {
 import type { AuditDeps } from '../audit/audit-runner';
 import { recordResolver, recordWire } from './record-dns';
 import { recordFetcher } from './record-https';
+import { recordIncoming } from './record-incoming';
 import { recordLogin } from './record-login';
 import { recordConnector } from './record-smtp';
 import { createRecordingClock } from './recording-clock';
@@ -39,6 +40,7 @@ export function recordEvidence(deps: AuditDeps, audit: EvidenceAuditRecipe): Evi
   const https = recordFetcher(deps.fetcher, clock);
   const smtp = recordConnector(deps.connector, clock);
   const login = recordLogin(deps.login, clock);
+  const incoming = deps.incoming === undefined ? undefined : recordIncoming(deps.incoming, clock);
   return {
     deps: {
       ...deps,
@@ -48,6 +50,7 @@ export function recordEvidence(deps: AuditDeps, audit: EvidenceAuditRecipe): Evi
       connector: smtp.connector,
       login: login.login,
       clock: clock.clock,
+      ...(incoming === undefined ? {} : { incoming: incoming.deps }),
     },
     recordedEndings: undefined,
     evidence: (endings) => ({
@@ -59,6 +62,9 @@ export function recordEvidence(deps: AuditDeps, audit: EvidenceAuditRecipe): Evi
       https: https.fetches(),
       smtp: smtp.connections(),
       logins: login.logins(),
+      ...(incoming === undefined || audit.subject.kind === 'domain' || audit.subject.incoming === undefined
+        ? {}
+        : { incoming: incoming.evidence() }),
       ...(Object.keys(endings).length === 0 ? {} : { checkEndings: endings }),
     }),
   };

@@ -3,6 +3,7 @@ import type { ReportEvidence } from '../../../preload/contract/evidence';
 import type { AuditDeps } from '../audit/audit-runner';
 import { replayResolver, replayWire } from './replay-dns';
 import { replayFetcher } from './replay-https';
+import { replayIncoming } from './replay-incoming';
 import { replayLogin } from './replay-login';
 import { replayConnector } from './replay-smtp';
 import { createVirtualTimeline } from './virtual-timeline';
@@ -25,6 +26,7 @@ export function replayDeps(evidence: ReportEvidence, toolVersion: string): Audit
     login: replayLogin(evidence, timeline),
     clock: timeline.clock,
     toolVersion,
+    incoming: replayIncoming(evidence, timeline),
   };
   REPLAYS.set(deps, evidence);
   return deps;

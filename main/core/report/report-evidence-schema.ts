@@ -8,6 +8,8 @@ import type {
   EvidenceDnsQuery,
   EvidenceEnvelopeTrial,
   EvidenceHttpsFetch,
+  EvidenceIncomingLogin,
+  EvidenceLineConnection,
   EvidenceLogin,
   EvidenceServer,
   EvidenceSmtpConnection,
@@ -36,6 +38,17 @@ const server = z.strictObject({
     .describe('Which kind of secret was used, never the secret'),
 });
 
+const incoming = z
+  .strictObject({
+    protocol: z.enum(['imap', 'pop3']),
+    host: z.string(),
+    port: z.number().int(),
+    security: z.enum(SECURITY_MODES),
+    username: z.string(),
+    password: z.boolean().describe('Whether a password was used, never the password'),
+  })
+  .exactOptional();
+
 const subject = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('account'),
@@ -45,8 +58,9 @@ const subject = z.discriminatedUnion('kind', [
     server,
     dkimSelectors: z.array(z.string()),
     presetId: z.string().nullable(),
+    incoming,
   }),
-  z.strictObject({ kind: z.literal('server'), server }),
+  z.strictObject({ kind: z.literal('server'), server, incoming }),
   z.strictObject({ kind: z.literal('domain'), domain: z.string(), dkimSelectors: z.array(z.string()) }),
 ]);
 
@@ -61,6 +75,12 @@ const recipe = z.strictObject({
     submissions: z.number().int().exactOptional(),
     submission: z.number().int().exactOptional(),
   }),
+  incomingPorts: z
+    .strictObject({
+      imap: z.strictObject({ plain: z.number().int(), implicitTls: z.number().int() }).exactOptional(),
+      pop3: z.strictObject({ plain: z.number().int(), implicitTls: z.number().int() }).exactOptional(),
+    })
+    .exactOptional(),
   limits: json,
   overallDeadlineMs: z.number().nullable(),
   spfSenderIps: z
@@ -132,6 +152,38 @@ const login = z.strictObject({
     .nullable(),
 });
 
+const lineOperation = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('read'), atMs, seq, outcome: json }),
+  z.strictObject({ op: z.literal('send'), line: z.string(), outcome: json }),
+  z.strictObject({ op: z.literal('upgrade'), tls: tlsRequest, atMs, seq, outcome: json }),
+]);
+
+const lineConnection = z.strictObject({
+  host: z.string(),
+  address: z.string(),
+  port: z.number().int(),
+  security: z.enum(['plain', 'implicit-tls']),
+  literals: z.boolean(),
+  tls: tlsRequest.nullable(),
+  atMs,
+  seq,
+  open: json,
+  operations: z.array(lineOperation),
+  transcript: z.array(json),
+  transcriptReads: z.array(z.number().int()),
+});
+
+const incomingLogin = z.strictObject({
+  host: z.string(),
+  address: z.string(),
+  port: z.number().int(),
+  security: z.enum(['implicit-tls', 'starttls']),
+  username: z.string(),
+  atMs,
+  seq,
+  outcome: json,
+});
+
 export const REPORT_EVIDENCE_SCHEMA = z
   .strictObject({
     version: z.literal(EVIDENCE_VERSION),
@@ -142,6 +194,10 @@ export const REPORT_EVIDENCE_SCHEMA = z
     https: z.array(httpsFetch),
     smtp: z.array(smtpConnection),
     logins: z.array(login),
+    incoming: z
+      .strictObject({ connections: z.array(lineConnection), logins: z.array(incomingLogin) })
+      .optional()
+      .describe("The incoming (IMAP/POP3) server's connections and logins, never a password"),
     checkEndings: z
       .record(z.string(), z.enum(['timed-out', 'cancelled']))
       .optional()
@@ -174,6 +230,8 @@ export type EvidenceSchemaMatchesContract = AllTrue<
     SameKeys<EvidenceSmtpConnection, Infer<typeof smtpConnection>>,
     SameKeys<EvidenceEnvelopeTrial, Infer<typeof envelopeTrial>>,
     SameKeys<EvidenceLogin, Infer<typeof login>>,
+    SameKeys<EvidenceLineConnection, Infer<typeof lineConnection>>,
+    SameKeys<EvidenceIncomingLogin, Infer<typeof incomingLogin>>,
     SameKeys<NonNullable<EvidenceLogin['session']>, NonNullable<Infer<typeof login>['session']>>,
     ...OperationGuards,
   ]

@@ -39,11 +39,12 @@ export function canLogIn(account: AccountView): boolean {
  * The options main needs for these choices.
  *
  * The spoofing half of the relay test signs in with the stored password, so with the login switched off
- * the relay area is left out as well: "no login" must mean no login.
+ * the relay area is left out as well: "no login" must mean no login. The incoming server's checks end in
+ * a login too, so they are left out with it.
  */
 export function auditOptionsFor(choices: PlanChoices, account: AccountView): AuditOptions {
   if (!canLogIn(account) || choices.login) return { relayTest: choices.relayTest };
-  const skipped = new Set<AuditArea>(['auth', 'relay']);
+  const skipped = new Set<AuditArea>(['auth', 'relay', 'imap', 'pop3']);
   return { relayTest: false, only: AUDIT_AREAS.filter((area) => !skipped.has(area)) };
 }
 

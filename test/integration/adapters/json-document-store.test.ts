@@ -18,6 +18,7 @@ const ACCOUNT = {
   dkimSelectors: [],
   clientGroup: null,
   presetId: null,
+  incoming: null,
   createdAt: '2026-11-27T10:00:00.000Z',
   updatedAt: '2026-11-27T10:00:00.000Z',
 };
@@ -34,7 +35,7 @@ describe('JSON document store', () => {
       await store.save({ accounts: [ACCOUNT] });
       expect(await store.load()).toEqual({ kind: 'loaded', value: { accounts: [ACCOUNT] } });
       expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({
-        schemaVersion: 1,
+        schemaVersion: 2,
         accounts: [ACCOUNT],
       });
       expect((await stat(path)).mode & 0o777).toBe(0o600);
@@ -70,11 +71,11 @@ describe('JSON document store', () => {
   it('leaves a document from a newer version untouched', async () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'accounts.json');
-      const content = '{"schemaVersion": 2, "accounts": [], "somethingNew": true}';
+      const content = '{"schemaVersion": 3, "accounts": [], "somethingNew": true}';
       await writeFile(path, content);
       const store = createJsonDocumentStore(path, ACCOUNTS_FORMAT);
 
-      expect(await store.load()).toEqual({ kind: 'too-new', version: 2 });
+      expect(await store.load()).toEqual({ kind: 'too-new', version: 3 });
       expect(await readFile(path, 'utf8')).toBe(content);
       expect(await readdir(dir)).toEqual(['accounts.json']);
     });

@@ -4,6 +4,8 @@ import { endpoint, SUBMISSION_PORT } from './building-blocks';
 
 /** ✔ proton-bridge internal/vault/types_settings.go: SMTP listens on 127.0.0.1:1025, STARTTLS by default. */
 const BRIDGE_SMTP_PORT = 1025;
+/** ✔ Same file: IMAP listens on 127.0.0.1:1143, STARTTLS by default. */
+const BRIDGE_IMAP_PORT = 1143;
 
 const PROTON_DKIM_SELECTORS = ['protonmail', 'protonmail2', 'protonmail3'];
 const PROTON_SPF_INCLUDE = '_spf.protonmail.ch';
@@ -13,6 +15,17 @@ export const PROTON_BRIDGE: ProviderPreset = {
   name: 'Proton Mail (through Proton Mail Bridge)',
   endpoints: [
     endpoint('127.0.0.1', BRIDGE_SMTP_PORT, 'starttls', 'documented', 'Proton Mail Bridge on this computer'),
+  ],
+  // ✔ Bridge's default IMAP port, STARTTLS unless switched to SSL (types_settings.go).
+  incomingEndpoints: [
+    {
+      protocol: 'imap',
+      host: '127.0.0.1',
+      port: BRIDGE_IMAP_PORT,
+      security: 'starttls',
+      label: 'Proton Mail Bridge on this computer',
+      confidence: 'documented',
+    },
   ],
   usernameHint: "your Proton address, as shown in Bridge's mailbox details",
   quirks: [

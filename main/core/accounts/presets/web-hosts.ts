@@ -23,6 +23,25 @@ export const IONOS: ProviderPreset = {
     // ◐ ISPDB 1und1.de.xml.
     ...implicitThenStarttls('smtp.1und1.de', 'secondary', 'secondary', '1&1 DSL addresses (e.g. online.de)'),
   ],
+  // ◐ ionos.fr help shows imap.ionos.fr and pop.ionos.fr; the ports are the RFC 8314 defaults, not from IONOS.
+  incomingEndpoints: [
+    {
+      protocol: 'imap',
+      host: 'imap.ionos.fr',
+      port: 993,
+      security: 'tls',
+      label: 'France',
+      confidence: 'unconfirmed',
+    },
+    {
+      protocol: 'pop3',
+      host: 'pop.ionos.fr',
+      port: 995,
+      security: 'tls',
+      label: 'France',
+      confidence: 'unconfirmed',
+    },
+  ],
   usernameHint: 'your full email address',
   quirks: [
     'Use the server of the country where your IONOS contract is (smtp.ionos.de, smtp.ionos.fr, smtp.ionos.co.uk, …).',

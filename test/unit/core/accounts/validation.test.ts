@@ -44,6 +44,7 @@ describe('validateAccountInput: defaults and normalisation', () => {
       dkimSelectors: [],
       clientGroup: null,
       presetId: null,
+      incoming: null,
     });
   });
 

@@ -33,6 +33,7 @@ describe('readBatchFile', () => {
         target: { kind: 'email', email: 'Ann@acme.test', domain: 'acme.test' },
         server: null,
         user: '',
+        incoming: null,
       },
       {
         kind: 'row',
@@ -41,6 +42,7 @@ describe('readBatchFile', () => {
         target: { kind: 'domain', domain: 'beta.test' },
         server: { host: 'smtp.beta.test', port: 587, security: 'starttls' },
         user: 'postmaster',
+        incoming: null,
       },
       {
         kind: 'row',
@@ -49,8 +51,38 @@ describe('readBatchFile', () => {
         target: { kind: 'domain', domain: 'gamma.test' },
         server: null,
         user: '',
+        incoming: null,
       },
     ]);
+  });
+
+  it('reads the optional incoming columns: all four, or none; one without the others is refused', () => {
+    const header = `${HEADER},incoming protocol,incoming host,incoming port,incoming security`;
+    const [withIncoming, without, partial, domainOnly] = rows(
+      [
+        'Acme,ann@acme.test,smtp.acme.test,465,tls,,POP3,Pop.Acme.Test,995,TLS',
+        'Beta,bob@beta.test,smtp.beta.test,587,starttls,,,,,',
+        'Gamma,gus@gamma.test,smtp.gamma.test,587,starttls,,imap,imap.gamma.test,,',
+        'Delta,delta.test,smtp.delta.test,587,starttls,,imap,imap.delta.test,993,tls',
+      ].join('\n'),
+      header,
+    );
+    expect(withIncoming).toMatchObject({
+      kind: 'row',
+      incoming: { protocol: 'pop3', host: 'pop.acme.test', port: 995, security: 'tls' },
+    });
+    expect(without).toMatchObject({ kind: 'row', incoming: null });
+    expect(partial).toMatchObject({
+      kind: 'problem',
+      reason: expect.stringContaining('incoming server: give host, port and security together') as unknown,
+    });
+    expect(domainOnly).toMatchObject({
+      kind: 'problem',
+      reason: expect.stringContaining('needs an email address') as unknown,
+    });
+    const file = readBatchFile(`${HEADER},incoming host\nAcme,acme.test,,,,,x`);
+    expect(file.ok).toBe(false);
+    if (!file.ok) expect(file.message).toContain('missing incomingProtocol, incomingPort, incomingSecurity');
   });
 
   it('finds columns by header name in any order and spelling', () => {

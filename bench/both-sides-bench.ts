@@ -1,0 +1,90 @@
+/**
+ * Issue 12: one account audited with both sides through runAudit: the sending server (the full audit of
+ * section 1) and its IMAP server on a loopback Dovecot of its own (reachability of 143/993, the dialogue on
+ * each, a real login over verified TLS and the inbox count), in the same run, N times.
+ */
+import type { AuditReport } from '../preload/contract/audit';
+import { createImapflowLogin } from '../main/adapters/incoming/imapflow-login';
+import { createLineConnector } from '../main/adapters/incoming/line-connector';
+import { runAudit, type AuditRunOptions, type AuditSubject } from '../main/core/audit/audit-runner';
+import { createBenchDeps } from './audit-deps';
+import { IMAP_HOST, MAIL_HOST, MAIL_ZONE, type BenchServers } from './bench-servers';
+import { formatMs, formatSummary, summarize, timed, verdict, type Summary } from './stats';
+
+/** The issue's budget for an account audit with both sides on this machine. */
+export const BOTH_SIDES_TARGET_MS = 1_500;
+
+export interface BothSidesFigures {
+  readonly wall: Summary;
+  readonly incomingFindings: readonly string[];
+  readonly incomingStatus: string;
+}
+
+export async function benchBothSides(servers: BenchServers, runs: number): Promise<BothSidesFigures> {
+  const { postfix, user, dovecot } = servers;
+  const subject: AuditSubject = {
+    kind: 'account',
+    label: user.username,
+    email: user.username,
+    domain: MAIL_ZONE,
+    dkimSelectors: [],
+    presetId: null,
+    server: {
+      host: MAIL_HOST,
+      port: postfix.ports.submission,
+      security: 'starttls',
+      username: user.username,
+      secret: { kind: 'password', password: user.password },
+    },
+    incoming: {
+      protocol: 'imap',
+      host: IMAP_HOST,
+      port: dovecot.ports.imaps,
+      security: 'tls',
+      username: user.username,
+      password: user.password,
+    },
+  };
+  const options: AuditRunOptions = {
+    relayTest: true,
+    extraCaPem: servers.caPem,
+    ports: postfix.ports,
+    incomingPorts: { imap: { plain: dovecot.ports.imap, implicitTls: dovecot.ports.imaps } },
+  };
+  const samples: { ms: number; report: AuditReport }[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const deps = {
+      ...createBenchDeps(servers.knot.server, servers.caPem),
+      incoming: { connector: createLineConnector(), imapLogin: createImapflowLogin() },
+    };
+    const { ms, value } = await timed(() =>
+      runAudit(subject, options, deps, {
+        runId: `bench-both-${String(run)}`,
+        signal: new AbortController().signal,
+      }),
+    );
+    samples.push({ ms, report: value });
+  }
+  const last = samples.at(-1)?.report;
+  return {
+    wall: summarize(samples.map((sample) => sample.ms)),
+    incomingFindings: [
+      ...new Set(
+        (last?.findings ?? [])
+          .map((finding) => finding.id)
+          .filter((id) => id.startsWith('imap.'))
+          .sort(),
+      ),
+    ],
+    incomingStatus: last?.score.areas.find((area) => area.area === 'incoming')?.status ?? 'missing',
+  };
+}
+
+export function bothSidesLines(figures: BothSidesFigures): string[] {
+  return [
+    `Wall time:            ${formatSummary(figures.wall)}`,
+    `Target < ${formatMs(BOTH_SIDES_TARGET_MS)}:        ${verdict(figures.wall.medianMs < BOTH_SIDES_TARGET_MS)} (median)`,
+    `Incoming mail area:   ${figures.incomingStatus}`,
+    `Last run's IMAP findings: ${figures.incomingFindings.join(', ')}`,
+  ];
+}
