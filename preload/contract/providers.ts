@@ -40,7 +40,13 @@ export interface ProviderPreset {
 }
 
 export type DiscoverySource =
-  'srv-submissions' | 'srv-submission' | 'mx-provider' | 'email-domain-provider' | 'guess';
+  | 'srv-submissions'
+  | 'srv-submission'
+  /** The domain's own autoconfig file (Thunderbird's config-v1.1.xml) over HTTPS. */
+  | 'autoconfig'
+  | 'mx-provider'
+  | 'email-domain-provider'
+  | 'guess';
 
 export interface DiscoveryCandidate {
   readonly host: string;
