@@ -49,6 +49,15 @@ export function CurrentScreen(props: CurrentScreenProps) {
               HOME,
             );
           }}
+          onSavedAndTest={(account) => {
+            onUpdated(
+              account,
+              account.hasPassword === 'stored'
+                ? strings.accounts.added(account.label)
+                : strings.accounts.addedNoPassword(account.label),
+              { kind: 'test', accountId: account.id },
+            );
+          }}
           onCancel={home}
         />
       );

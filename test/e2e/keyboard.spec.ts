@@ -19,6 +19,27 @@ test('(i) keyboard only: tab order reaches every field and focus is always visib
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Add an account' })).toBeFocused();
 
+  // Quick setup comes first: address, password, its three buttons; the full form is behind the second.
+  const quickOrder: string[] = [];
+  for (let step = 0; step < 5; step += 1) {
+    await page.keyboard.press('Tab');
+    await expectVisibleFocus(page);
+    quickOrder.push(
+      await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''),
+    );
+  }
+  expect(quickOrder).toEqual([
+    'quick-email',
+    'quick-password',
+    'Find settings',
+    'Configure manually',
+    'Cancel',
+  ]);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Add an account' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Save account' })).toBeVisible();
+
   const order: string[] = [];
   for (let step = 0; step < 14; step += 1) {
     await page.keyboard.press('Tab');

@@ -11,11 +11,12 @@ import { ErrorSummary, type SummaryItem } from '../../components/error-summary';
 import { LiveStatus } from '../../components/live-status';
 import { PageHeading } from '../../components/page-heading';
 import { fieldMessages, type FieldMessages } from '../../lib/field-errors';
+import { secretLabel } from '../../lib/secret-label';
 import { strings } from '../../strings';
 import { type AccountFormValues, toAccountInput } from './account-form-state';
 import { AccountSection, MoreSection, SignInSection } from './account-sections';
 import { ServerSettings, type Method } from './server-settings';
-import { usePresets } from './use-presets';
+import { findPreset, usePresets } from './use-presets';
 
 export interface AccountFormProps {
   readonly title: string;
@@ -121,7 +122,11 @@ export function AccountForm({
           initialMethod={initialMethod}
           update={setValues}
         />
-        <SignInSection {...sectionProps} withPassword={withPassword} />
+        <SignInSection
+          {...sectionProps}
+          withPassword={withPassword}
+          passwordLabel={secretLabel(findPreset(presets, values.presetId))}
+        />
         <MoreSection {...sectionProps} />
         <LiveStatus message={saving ? savingLabel : ''} visible={false} />
         <div className="actions actions--form">

@@ -60,7 +60,12 @@ export function SignInSection({
   errors,
   set,
   withPassword,
-}: SectionProps & { readonly withPassword: boolean }) {
+  passwordLabel,
+}: SectionProps & {
+  readonly withPassword: boolean;
+  /** Follows the provider: "App password", "API key"... */
+  readonly passwordLabel: string;
+}) {
   const text = strings.addAccount;
   return (
     <section className="form-section" aria-labelledby="section-sign-in">
@@ -82,7 +87,7 @@ export function SignInSection({
       {withPassword ? (
         <TextField
           id="account-password"
-          label={text.password}
+          label={passwordLabel}
           hint={text.passwordHint}
           error={errors.password}
           type="password"
