@@ -485,6 +485,9 @@ export const strings = {
       cancelling: 'Cancelling…',
       failedTitle: 'The test could not finish',
       retry: 'Try again',
+      withoutSignIn: 'Test without signing in',
+      withoutSignInExplain:
+        'Mailwarden can still test everything that needs no password: the server, its encryption and the domain’s records. It looks at how the server offers sign-in, but sends no password; the spoofing tests, which need a sign-in, are left out.',
     },
 
     results: {

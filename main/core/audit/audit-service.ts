@@ -76,7 +76,7 @@ export function createAuditService(deps: {
 }): AuditService {
   const running = new Map<string, AbortController>();
 
-  async function subjectOf(request: AuditRequest): Promise<AuditSubject> {
+  async function subjectOf(request: AuditRequest, withoutSignIn = false): Promise<AuditSubject> {
     switch (request.kind) {
       case 'server':
         return { kind: 'server', server: request.server };
@@ -103,7 +103,9 @@ export function createAuditService(deps: {
         };
       case 'account': {
         const account = await deps.accounts.get(request.accountId);
-        return accountSubject(account, await secretFor(account, request.xoauth2Token));
+        // Without signing in the keychain is never asked (it may be locked): the login is only inspected.
+        const secret = withoutSignIn ? null : await secretFor(account, request.xoauth2Token);
+        return accountSubject(account, secret);
       }
     }
   }
@@ -122,7 +124,7 @@ export function createAuditService(deps: {
     onEvent?: (event: AuditEvent) => void,
     onHistory?: (outcome: HistorySaveOutcome) => void,
   ) {
-    const subject = await subjectOf(request);
+    const subject = await subjectOf(request, settings.withoutSignIn === true);
     const report = await runAudit(
       subject,
       {
@@ -173,7 +175,7 @@ export function createAuditService(deps: {
 
     async start(request, settings, onEvent) {
       // Resolve the subject first so a bad request is refused now, not as a later event.
-      await subjectOf(request);
+      await subjectOf(request, settings.withoutSignIn === true);
       const runId = deps.ids.newId();
       const controller = new AbortController();
       running.set(runId, controller);
