@@ -36,6 +36,7 @@ const CHECKED_AREAS: readonly { readonly title: string; readonly body: string }[
 
 export const strings = {
   app: {
+    skipToMain: 'Skip to main content',
     name: 'Mailwarden',
     tagline: 'Mail account security, checked on your own computer',
     loading: 'Loading your accounts…',

@@ -11,7 +11,7 @@ import { AuditScreen } from '../features/audit/audit-screen';
 import { ClientScreen } from '../features/clients/client-screen';
 import { HistoryScreen } from '../features/history/history-screen';
 import { WelcomeScreen } from '../features/welcome/welcome-screen';
-import type { DeskQuery } from '../features/accounts/desk-model';
+import { clientNames, type DeskQuery } from '../features/accounts/desk-model';
 import { strings } from '../strings';
 import { HOME, type Screen } from './screen';
 
@@ -59,6 +59,7 @@ export function CurrentScreen(props: CurrentScreenProps) {
             );
           }}
           onCancel={home}
+          clients={clientNames(list.accounts)}
         />
       );
     case 'edit': {
@@ -72,6 +73,7 @@ export function CurrentScreen(props: CurrentScreenProps) {
             onUpdated(updated, message, HOME);
           }}
           onCancel={home}
+          clients={clientNames(list.accounts)}
         />
       );
     }

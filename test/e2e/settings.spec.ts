@@ -82,7 +82,9 @@ test('(a) a resolver set with the keyboard is the one "Find my server settings" 
   await app.open();
   await expect(page.getByRole('button', { name: 'Add your first account' })).toBeVisible();
 
-  // Keyboard only: the header's Settings button is the first stop on the page.
+  // Keyboard only: the skip link is the first stop on the page, the header's Settings button the next.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(settingsButton(page)).toBeFocused();
   await page.keyboard.press('Enter');

@@ -31,6 +31,8 @@ export interface AccountFormProps {
   readonly save: (input: AccountInput, password: string | undefined) => Promise<Outcome<AccountView>>;
   readonly onSaved: (account: AccountView) => void;
   readonly onCancel: () => void;
+  /** Client names already in use, suggested in the client field. */
+  readonly clients: readonly string[];
 }
 
 /** Form order, with the input each AccountInput property is typed into. */
@@ -66,6 +68,7 @@ export function AccountForm({
   save,
   onSaved,
   onCancel,
+  clients,
 }: AccountFormProps) {
   const presets = usePresets();
   const [values, setValues] = useState<AccountFormValues>(initialValues);
@@ -127,7 +130,7 @@ export function AccountForm({
           withPassword={withPassword}
           passwordLabel={secretLabel(findPreset(presets, values.presetId))}
         />
-        <MoreSection {...sectionProps} />
+        <MoreSection {...sectionProps} clients={clients} />
         <LiveStatus message={saving ? savingLabel : ''} visible={false} />
         <div className="actions actions--form">
           <Button type="submit" variant="primary" busy={saving} busyLabel={savingLabel}>

@@ -104,7 +104,15 @@ export function SignInSection({
   );
 }
 
-export function MoreSection({ values, errors, set }: SectionProps) {
+export function MoreSection({
+  values,
+  errors,
+  set,
+  clients,
+}: SectionProps & {
+  /** Client names already in use, offered while typing so a typo does not make a new client. */
+  readonly clients: readonly string[];
+}) {
   const text = strings.addAccount;
   return (
     <section className="form-section" aria-labelledby="section-more">
@@ -129,6 +137,7 @@ export function MoreSection({ values, errors, set }: SectionProps) {
         hint={text.clientGroupHint}
         error={errors.clientGroup}
         optional
+        suggestions={clients}
         value={values.clientGroup}
         onChange={(clientGroup) => {
           set({ clientGroup });

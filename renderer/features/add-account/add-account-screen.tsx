@@ -16,9 +16,11 @@ export interface AddAccountScreenProps {
   /** Saved from quick setup: its "Save and test" opens the test. */
   readonly onSavedAndTest: (account: AccountView) => void;
   readonly onCancel: () => void;
+  /** Client names already in use, suggested in the full form's client field. */
+  readonly clients: readonly string[];
 }
 
-export function AddAccountScreen({ onSaved, onSavedAndTest, onCancel }: AddAccountScreenProps) {
+export function AddAccountScreen({ onSaved, onSavedAndTest, onCancel, clients }: AddAccountScreenProps) {
   const text = strings.addAccount;
   const [manual, setManual] = useState<AccountFormValues | null>(null);
   if (manual === null) {
@@ -43,6 +45,7 @@ export function AddAccountScreen({ onSaved, onSavedAndTest, onCancel }: AddAccou
       save={(input, password) => bridge().accounts.add(input, password)}
       onSaved={onSaved}
       onCancel={onCancel}
+      clients={clients}
     />
   );
 }
