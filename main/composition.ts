@@ -36,6 +36,7 @@ import { createAuditService, type AuditService } from './core/audit/audit-servic
 import type { PdfPrinter, SaveTarget } from './core/export/export-ports';
 import { createReportExporter, type ReportExporter } from './core/export/export-report';
 import { discoverSubmission } from './core/discovery/discover-submission';
+import { fetchAutoconfig } from './core/discovery/fetch-autoconfig';
 import { MailwardenError } from './core/errors/mailwarden-error';
 import type { DnsResolver, SecretStore } from './core/ports';
 import { SETTINGS_FILE_NAME, SETTINGS_FORMAT } from './core/settings/settings-document';
@@ -152,7 +153,18 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     accounts,
     settings,
     presets: PROVIDER_PRESETS,
-    discovery: { run: async (domain) => discoverSubmission(domain, { resolver: await resolver() }) },
+    discovery: {
+      run: async (domain) => {
+        const dns = await resolver();
+        // The CA the user added in settings is trusted here too, as for the audit's HTTPS fetches.
+        const { extraCaPem } = await settings.get();
+        const fetcher = createHttpsFetcher({ resolver: dns, extraCaPem });
+        return discoverSubmission(domain, {
+          resolver: dns,
+          autoconfig: (ascii) => fetchAutoconfig(ascii, { fetcher }),
+        });
+      },
+    },
     audits,
     history,
     exports,

@@ -6,7 +6,7 @@
  * preset quirks, discovery reasons) is already worded there and shown as it arrives.
  */
 import type { PasswordState, SecurityMode } from '../preload/contract/accounts';
-import type { Confidence } from '../preload/contract/providers';
+import type { Confidence, DiscoverySource, SecretKind } from '../preload/contract/providers';
 import type { Severity } from '../preload/contract/findings';
 import type { CertificateWarning } from '../preload/contract/settings';
 import type { DeskSort } from './features/accounts/desk-model';
@@ -36,6 +36,7 @@ const CHECKED_AREAS: readonly { readonly title: string; readonly body: string }[
 
 export const strings = {
   app: {
+    skipToMain: 'Skip to main content',
     name: 'Mailwarden',
     tagline: 'Mail account security, checked on your own computer',
     loading: 'Loading your accounts…',
@@ -245,6 +246,54 @@ export const strings = {
     filled: (name: string) => `Server settings filled in from ${name}.`,
   },
 
+  quickSetup: {
+    title: 'Add an account',
+    lead: 'Enter the address and its password; Mailwarden finds the server settings from the domain’s own records.',
+    email: 'Email address',
+    emailHint: 'The address this account sends from.',
+    passwordHint: 'Saved in your system keychain, never in Mailwarden’s files. You can also add it later.',
+    find: 'Find settings',
+    finding: (domain: string) => `Looking up ${domain}…`,
+    needEmail: 'Enter a whole email address, like ann@example.com.',
+    foundTitle: 'Configuration found',
+    found: (host: string, port: number, security: string) =>
+      `Configuration found: ${host}:${port}, ${security}`,
+    securityWords: {
+      tls: 'encrypted',
+      starttls: 'encrypted after connecting (STARTTLS)',
+      none: 'not encrypted',
+    } satisfies Record<SecurityMode, string>,
+    recommended: '(recommended)',
+    foundIn: (where: string) => `Found in ${where}.`,
+    sourceName: {
+      'srv-submissions': 'the domain’s DNS records (SRV)',
+      'srv-submission': 'the domain’s DNS records (SRV)',
+      autoconfig: 'the domain’s own autoconfig file',
+      'mx-provider': 'the provider behind the domain’s MX records',
+      'email-domain-provider': 'the known settings of the address’s provider',
+      guess: 'a guess: the server name exists in DNS',
+    } satisfies Record<DiscoverySource, string>,
+    otherServers: 'Servers found',
+    notFoundTitle: 'No configuration found',
+    notFound: (domain: string) =>
+      `Mailwarden found no server settings for ${domain}. Ask your provider for them and enter them yourself.`,
+    failed: 'The lookup could not run.',
+    provider: (name: string) => `Provider: ${name}`,
+    saveAndTest: 'Save and test',
+    saving: 'Saving account…',
+    manual: 'Configure manually',
+    cancel: 'Cancel',
+    steps: 'How Mailwarden looked',
+  },
+
+  secretLabel: {
+    password: 'Password',
+    'app-password': 'App password',
+    'api-key': 'API key',
+    'smtp-key': 'SMTP key',
+    'bridge-password': 'Bridge password',
+  } satisfies Record<SecretKind | 'password', string>,
+
   discovery: {
     intro: 'Mailwarden looks up your domain’s public mail records from this computer to suggest settings.',
     needEmail: 'Enter your email address first, so Mailwarden knows which domain to look up.',
@@ -437,6 +486,9 @@ export const strings = {
       cancelling: 'Cancelling…',
       failedTitle: 'The test could not finish',
       retry: 'Try again',
+      withoutSignIn: 'Test without signing in',
+      withoutSignInExplain:
+        'Mailwarden can still test everything that needs no password: the server, its encryption and the domain’s records. It looks at how the server offers sign-in, but sends no password; the spoofing tests, which need a sign-in, are left out.',
     },
 
     results: {

@@ -21,6 +21,12 @@ export interface AuditOptions {
   readonly relayTest?: boolean | undefined;
   /** Log in even though the certificate did not verify, but only if the server presents exactly this SHA-256 fingerprint. */
   readonly allowCertificateFingerprint?: string | undefined;
+  /**
+   * Do not read the stored password (a locked keychain): the login is inspected only (what the server
+   * offers before and after encryption) and nothing is signed in with; the spoofing tests, which need a
+   * login, are left out.
+   */
+  readonly withoutSignIn?: boolean | undefined;
 }
 
 export interface AuditTargetDescription {

@@ -26,6 +26,9 @@ export interface IncomingEndpoint {
   readonly confidence: Confidence;
 }
 
+/** The secret a provider wants in the password field; absent means the account's own password. */
+export type SecretKind = 'app-password' | 'api-key' | 'smtp-key' | 'bridge-password';
+
 export interface ProviderPreset {
   readonly id: string;
   readonly name: string;
@@ -40,6 +43,8 @@ export interface ProviderPreset {
   readonly usernameHint: string;
   /** A fixed username where the provider requires one (SendGrid's `apikey`). */
   readonly fixedUsername?: string;
+  /** What the password field holds for this provider, so the form can say "App password" or "API key". */
+  readonly secretKind?: SecretKind;
   /** What password to use and what trips people up (app passwords, SMTP keys, bridge passwords). */
   readonly quirks: readonly string[];
   /** Consumer email domains that belong to this provider (gmail.com, outlook.com, ...). */
@@ -55,7 +60,13 @@ export interface ProviderPreset {
 }
 
 export type DiscoverySource =
-  'srv-submissions' | 'srv-submission' | 'mx-provider' | 'email-domain-provider' | 'guess';
+  | 'srv-submissions'
+  | 'srv-submission'
+  /** The domain's own autoconfig file (Thunderbird's config-v1.1.xml) over HTTPS. */
+  | 'autoconfig'
+  | 'mx-provider'
+  | 'email-domain-provider'
+  | 'guess';
 
 export interface DiscoveryCandidate {
   readonly host: string;

@@ -55,6 +55,7 @@ const auditOptions = z.strictObject({
     .string()
     .regex(/^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){31}$/)
     .optional(),
+  withoutSignIn: z.boolean().optional(),
 });
 
 /** A client's name: a client group (200 characters at most, see core/accounts/validation.ts). */

@@ -59,8 +59,12 @@ export function App() {
 
   return (
     <div className={screen.kind === 'home' && !settingsOpen ? 'shell shell--wide' : 'shell'}>
+      {/* WCAG 2.4.1 Bypass Blocks: the first Tab stop jumps past the header. */}
+      <a className="skip-link" href="#main">
+        {strings.app.skipToMain}
+      </a>
       <AppHeader settingsOpen={settingsOpen} settingsRef={settingsButton} onOpenSettings={openSettings} />
-      <main className="page" id="main">
+      <main className="page" id="main" tabIndex={-1}>
         {settingsOpen && (
           <SettingsScreen
             onClose={() => {

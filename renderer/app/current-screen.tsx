@@ -11,7 +11,7 @@ import { AuditScreen } from '../features/audit/audit-screen';
 import { ClientScreen } from '../features/clients/client-screen';
 import { HistoryScreen } from '../features/history/history-screen';
 import { WelcomeScreen } from '../features/welcome/welcome-screen';
-import type { DeskQuery } from '../features/accounts/desk-model';
+import { clientNames, type DeskQuery } from '../features/accounts/desk-model';
 import { strings } from '../strings';
 import { HOME, type Screen } from './screen';
 
@@ -49,7 +49,17 @@ export function CurrentScreen(props: CurrentScreenProps) {
               HOME,
             );
           }}
+          onSavedAndTest={(account) => {
+            onUpdated(
+              account,
+              account.hasPassword === 'stored'
+                ? strings.accounts.added(account.label)
+                : strings.accounts.addedNoPassword(account.label),
+              { kind: 'test', accountId: account.id },
+            );
+          }}
           onCancel={home}
+          clients={clientNames(list.accounts)}
         />
       );
     case 'edit': {
@@ -63,6 +73,7 @@ export function CurrentScreen(props: CurrentScreenProps) {
             onUpdated(updated, message, HOME);
           }}
           onCancel={home}
+          clients={clientNames(list.accounts)}
         />
       );
     }

@@ -63,6 +63,8 @@ export interface TextFieldProps extends Omit<FieldShellProps, 'children'> {
   readonly inputMode?: 'text' | 'email' | 'numeric' | 'url';
   readonly placeholder?: string | undefined;
   readonly size?: 'full' | 'short';
+  /** Values the browser offers while typing (a <datalist>), e.g. the client names already in use. */
+  readonly suggestions?: readonly string[];
 }
 
 export function TextField(props: TextFieldProps) {
@@ -76,9 +78,18 @@ export function TextField(props: TextFieldProps) {
     autoComplete = 'off',
     inputMode,
     placeholder,
+    suggestions,
   } = props;
+  const listId = suggestions === undefined || suggestions.length === 0 ? undefined : `${id}-suggestions`;
   return (
     <FieldShell {...props}>
+      {listId !== undefined && (
+        <datalist id={listId}>
+          {suggestions?.map((value) => (
+            <option key={value} value={value} />
+          ))}
+        </datalist>
+      )}
       <input
         id={id}
         name={id}
@@ -88,6 +99,7 @@ export function TextField(props: TextFieldProps) {
         autoComplete={autoComplete}
         inputMode={inputMode}
         placeholder={placeholder}
+        list={listId}
         spellCheck={false}
         autoCapitalize="off"
         aria-invalid={error === undefined ? undefined : true}

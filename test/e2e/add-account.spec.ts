@@ -15,6 +15,7 @@ import {
   readAllFiles,
   SHOP,
   waitForAccounts,
+  openManualForm,
 } from './harness/account-form';
 import { expectAccessible } from './harness/accessibility';
 import { expect, test } from './harness/app-fixture';
@@ -59,6 +60,7 @@ test('(b, c, d) a canary password goes to the keychain, is stored, and never com
   const canary = makeCanary();
   await app.open();
   await page.getByRole('button', { name: 'Add your first account' }).click();
+  await openManualForm(page);
   await expect(page.getByRole('button', { name: 'Save account' })).toBeVisible();
   await expectAccessible(page, 'add-account-empty');
   await fillAccountForm(page, { ...SHOP, password: canary });
@@ -190,6 +192,7 @@ test('(f) choosing a provider fills the server settings and shows its app-passwo
   const { page } = app;
   await app.open();
   await page.getByRole('button', { name: 'Add your first account' }).click();
+  await openManualForm(page);
   await page.getByLabel('Email provider', { exact: true }).selectOption({ label: 'Gmail' });
 
   await expect(page.getByLabel('Outgoing mail server (SMTP)')).toHaveValue('smtp.gmail.com');
@@ -233,6 +236,7 @@ test('(h) every screen loads from the page’s own origin only, with no console 
   const { page } = app;
   await addShopAccount(app, makeCanary());
   await page.getByRole('button', { name: 'Add account' }).click();
+  await openManualForm(page);
   await page.getByRole('radio', { name: 'Find my server settings' }).check();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your accounts' })).toBeVisible();

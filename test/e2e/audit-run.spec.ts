@@ -271,6 +271,13 @@ test('cancel stops a second run, and the results say they are incomplete', async
   // The DNS checks finish; the SMTP checks wait for a greeting that does not come.
   await expect(page.locator('.check-row--done').first()).toBeVisible();
   await expect(page.locator('.check-row--running').first()).toBeVisible();
+  // At 1024x768, scrolled to the end of the checks, progress and Cancel are still in view.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.evaluate(() => {
+    window.scrollTo(0, document.body.scrollHeight);
+  });
+  await expect(page.getByRole('progressbar', { name: 'Checks finished' })).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Cancel the test' })).toBeInViewport();
   await page.getByRole('button', { name: 'Cancel the test' }).click();
 
   await expect(resultsHeading(page)).toBeFocused({ timeout: AUDIT_DEADLINE_MS });

@@ -6,7 +6,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectAccessible } from './harness/accessibility';
 import { expect, test } from './harness/app-fixture';
-import { seedDesk, UNTESTED, WORST } from './harness/desk-seed';
+import { openManualForm } from './harness/account-form';
+import { CLIENTS, seedDesk, UNTESTED, WORST } from './harness/desk-seed';
 
 function rows(page: Page): Locator {
   return page.locator('li.account-row');
@@ -120,4 +121,66 @@ test('More holds Edit, Replace password and Remove; focus comes back where it wa
   await expect(row(page, 'Bakery info').getByRole('button', { name: 'Remove' })).toBeFocused();
   await more.click();
   await expect(row(page, 'Bakery info').getByRole('button', { name: 'Remove' })).toHaveCount(0);
+});
+
+test('keyboard: the skip link passes the header, and the 30th account is one Tab stop per row away', async ({
+  app,
+}) => {
+  const { page, env } = app;
+  await seedDesk(env);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await app.open();
+  await expect(rows(page)).toHaveCount(30);
+
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+
+  // Sorted by name, the 30th row is the last one; count the presses it takes to reach its Test button.
+  await page.getByLabel('Sort by').selectOption({ label: 'Name' });
+  const last = rows(page).last();
+  const target = last.getByRole('button', { name: 'Test this account' });
+  await page.locator('main').focus();
+  let presses = 0;
+  while (presses < 60) {
+    await page.keyboard.press('Tab');
+    presses += 1;
+    if (await target.evaluate((button) => button === document.activeElement)) break;
+  }
+  await expect(target).toBeFocused();
+  // The desk's own controls, then one stop per row: not three per row as before.
+  expect(presses).toBeLessThanOrEqual(40);
+
+  // Inside a row the arrow keys move between Test, History and More, and Tab leaves the row.
+  await page.keyboard.press('ArrowRight');
+  await expect(last.getByRole('button', { name: 'History' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(last.getByRole('button', { name: /^More actions for / })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(target).toBeFocused();
+  await expectAccessible(page, 'desk-keyboard');
+});
+
+test('the client field suggests the clients already in use, when adding and when editing', async ({
+  app,
+}) => {
+  const { page, env } = app;
+  await seedDesk(env);
+  await app.open();
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await openManualForm(page);
+  const field = page.getByLabel(/^Client group/);
+  const suggestions = async (): Promise<string[]> =>
+    field.evaluate((input) =>
+      [...((input as HTMLInputElement).list?.options ?? [])].map((option) => option.value),
+    );
+  expect(await suggestions()).toEqual([...CLIENTS].sort((a, b) => a.localeCompare(b)));
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  const garage = row(page, WORST.label);
+  await garage.getByRole('button', { name: /^More actions for / }).click();
+  await garage.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByLabel(/^Client group/)).toHaveValue(WORST.client);
+  expect(await suggestions()).toContain('Vineyard');
 });

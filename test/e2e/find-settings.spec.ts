@@ -7,6 +7,7 @@ import type { Outcome } from '../../preload/contract/outcome';
 import { startKnot, type KnotServer } from '../helpers/knot-server';
 import { expectAccessible } from './harness/accessibility';
 import { expect, test, type AppHarness } from './harness/app-fixture';
+import { openManualForm } from './harness/account-form';
 
 const ZONES: Record<string, string> = {
   // The domain declares its own submission server (RFC 8314 section 5.1, RFC 6186 section 3.1).
@@ -44,6 +45,7 @@ async function openFinder(app: AppHarness, email: string): Promise<void> {
   );
   expect(saved).toMatchObject({ ok: true, value: { settings: { dnsServer: dnsServer() } } });
   await page.getByRole('button', { name: 'Add your first account' }).click();
+  await openManualForm(page);
   await page.getByLabel('Email address', { exact: true }).fill(email);
   await page.getByRole('radio', { name: 'Find my server settings' }).check();
   await page.getByRole('button', { name: 'Find my server settings' }).click();

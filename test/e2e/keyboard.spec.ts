@@ -8,7 +8,12 @@ test('(i) keyboard only: tab order reaches every field and focus is always visib
   await app.open();
   const start = page.getByRole('button', { name: 'Add your first account' });
   await expect(start).toBeVisible();
-  // The header's Settings button is the first stop, then the screen's own content.
+  // The skip link is the first stop, the header's Settings button the next, then the screen's own content.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expectVisibleFocus(page);
+  await expect(skip).toBeInViewport();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('banner').getByRole('button', { name: 'Settings', exact: true })).toBeFocused();
   await expectVisibleFocus(page);
@@ -18,6 +23,27 @@ test('(i) keyboard only: tab order reaches every field and focus is always visib
   await app.screenshot('welcome-focus', { fullPage: false });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Add an account' })).toBeFocused();
+
+  // Quick setup comes first: address, password, its three buttons; the full form is behind the second.
+  const quickOrder: string[] = [];
+  for (let step = 0; step < 5; step += 1) {
+    await page.keyboard.press('Tab');
+    await expectVisibleFocus(page);
+    quickOrder.push(
+      await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''),
+    );
+  }
+  expect(quickOrder).toEqual([
+    'quick-email',
+    'quick-password',
+    'Find settings',
+    'Configure manually',
+    'Cancel',
+  ]);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Add an account' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Save account' })).toBeVisible();
 
   const order: string[] = [];
   for (let step = 0; step < 14; step += 1) {

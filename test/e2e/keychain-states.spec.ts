@@ -8,6 +8,9 @@
  */
 import { classifyKeychainError } from '../../main/adapters/keychain-errors';
 import type { SecretStore } from '../../main/core/ports';
+import type { Outcome } from '../../preload/contract/outcome';
+import { closedPort } from '../helpers/closed-port';
+import { startKnot } from '../helpers/knot-server';
 import { expectAccessible } from './harness/accessibility';
 import { expect, test } from './harness/app-fixture';
 
@@ -44,6 +47,41 @@ test.describe('a locked keychain', () => {
     await expect(page.getByText('could not reach')).toHaveCount(0);
     const row = page.locator('li.account-row');
     await expect(row).toContainText('Unknown: keychain locked');
+  });
+
+  test('a test the keychain blocks offers "Test without signing in", which never asks it', async ({
+    app,
+  }) => {
+    test.setTimeout(120_000);
+    const { page, env } = app;
+    const knot = await startKnot({ 'shop.test': 'www A 192.0.2.1' });
+    try {
+      await env.services.settings.update({ dnsServer: knot.server });
+      await env.services.accounts.add({
+        label: 'Shop',
+        email: 'ann@shop.test',
+        host: '127.0.0.1',
+        port: await closedPort(),
+        security: 'tls',
+      });
+      await app.open();
+      await page.getByRole('button', { name: 'Test this account' }).click();
+      await page.getByRole('button', { name: 'Start the test' }).click();
+      const notice = page.getByRole('alert');
+      await expect(notice).toContainText('locked');
+      await expect(notice).toContainText('sends no password');
+
+      await page.getByRole('button', { name: 'Test without signing in' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Results for Shop' })).toBeVisible({
+        timeout: 60_000,
+      });
+      const starts = app.calls.filter((call) => call.channel === 'audit:start');
+      expect(starts).toHaveLength(2);
+      const last = JSON.parse(starts[1]?.response ?? '{}') as Outcome<unknown>;
+      expect(last.ok).toBe(true);
+    } finally {
+      await knot.stop();
+    }
   });
 });
 

@@ -13,7 +13,7 @@ import type { Outcome } from '../../preload/contract/outcome';
 import type { DiscoveryResult } from '../../preload/contract/providers';
 import { startKnot, type KnotServer } from '../helpers/knot-server';
 import { getTestPki, TEST_CA_NAME } from '../helpers/test-certificates';
-import { fillAccountForm, sortByClient } from './harness/account-form';
+import { fillAccountForm, sortByClient, openManualForm } from './harness/account-form';
 import { expectAccessible } from './harness/accessibility';
 import { expect, test, type AppHarness } from './harness/app-fixture';
 
@@ -82,7 +82,9 @@ test('(a) a resolver set with the keyboard is the one "Find my server settings" 
   await app.open();
   await expect(page.getByRole('button', { name: 'Add your first account' })).toBeVisible();
 
-  // Keyboard only: the header's Settings button is the first stop on the page.
+  // Keyboard only: the skip link is the first stop on the page, the header's Settings button the next.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(settingsButton(page)).toBeFocused();
   await page.keyboard.press('Enter');
@@ -117,6 +119,7 @@ test('(a) a resolver set with the keyboard is the one "Find my server settings" 
   await expect(settingsButton(page)).not.toHaveAttribute('aria-current');
 
   await page.getByRole('button', { name: 'Add your first account' }).click();
+  await openManualForm(page);
   await page.getByLabel('Email address', { exact: true }).fill(`ann@${DOMAIN}`);
   await page.getByRole('radio', { name: 'Find my server settings' }).check();
   await page.getByRole('button', { name: 'Find my server settings' }).click();
@@ -191,6 +194,7 @@ test('a detour to Settings keeps a half-filled form, and the next lookup uses th
   const { page } = app;
   await app.open();
   await page.getByRole('button', { name: 'Add your first account' }).click();
+  await openManualForm(page);
   await page.getByLabel('Email address', { exact: true }).fill(`ann@${DOMAIN}`);
   await page.getByRole('radio', { name: 'Find my server settings' }).check();
   // Control: this computer's resolver knows nothing about the domain.

@@ -94,7 +94,7 @@ export function createAuditService(deps: {
 }): AuditService {
   const running = new Map<string, AbortController>();
 
-  async function subjectOf(request: AuditRequest): Promise<AuditSubject> {
+  async function subjectOf(request: AuditRequest, withoutSignIn = false): Promise<AuditSubject> {
     switch (request.kind) {
       case 'server':
         return request.protocol === undefined
@@ -131,8 +131,10 @@ export function createAuditService(deps: {
         };
       case 'account': {
         const account = await deps.accounts.get(request.accountId);
-        const secret = await secretFor(account, request.xoauth2Token);
-        return accountSubject(account, secret, await incomingPasswordFor(account, secret));
+        // Without signing in the keychain is never asked (it may be locked): the login is only inspected.
+        const secret = withoutSignIn ? null : await secretFor(account, request.xoauth2Token);
+        const incomingPassword = withoutSignIn ? null : await incomingPasswordFor(account, secret);
+        return accountSubject(account, secret, incomingPassword);
       }
     }
   }
@@ -158,7 +160,7 @@ export function createAuditService(deps: {
     onEvent?: (event: AuditEvent) => void,
     onHistory?: (outcome: HistorySaveOutcome) => void,
   ) {
-    const subject = await subjectOf(request);
+    const subject = await subjectOf(request, settings.withoutSignIn === true);
     const report = await runAudit(
       subject,
       {
@@ -213,7 +215,7 @@ export function createAuditService(deps: {
 
     async start(request, settings, onEvent) {
       // Resolve the subject first so a bad request is refused now, not as a later event.
-      await subjectOf(request);
+      await subjectOf(request, settings.withoutSignIn === true);
       const runId = deps.ids.newId();
       const controller = new AbortController();
       running.set(runId, controller);

@@ -1,8 +1,10 @@
 /**
  * Finds where a domain's users submit mail, from DNS and the provider presets, and says how it looked.
  *
- * Order: the domain's own SRV records (what it declares), the provider its MX points to, the provider that
- * owns the email domain, and last a guess at smtp.<domain> / mail.<domain>. DNS failures are steps, not throws.
+ * Order, as Thunderbird's account setup goes: the domain's own SRV records (what it declares), the domain's
+ * own autoconfig file over HTTPS (fetch-autoconfig.ts), the provider its MX points to, the provider that owns
+ * the email domain, and last a guess at smtp.<domain> / mail.<domain>. DNS and HTTPS failures are steps, not
+ * throws.
  */
 import { excerpt } from '../../../preload/contract/untrusted-text';
 import type { SecurityMode } from '../../../preload/contract/accounts';
@@ -16,6 +18,7 @@ import type {
 import { toAsciiDomain } from '../accounts/domain-name';
 import { findPresetByEmailDomain, findPresetByMxHost } from '../accounts/provider-presets';
 import type { DnsResolver, DnsResult, MxRecord, SrvRecord } from '../ports';
+import type { AutoconfigLookup } from './fetch-autoconfig';
 
 /** RFC 8314 section 3.3: implicit TLS for submission, port 465. */
 const SUBMISSIONS_PORT = 465;
@@ -31,9 +34,10 @@ const MAX_ECHO_CHARS = 80;
 const SOURCE_RANK: Record<DiscoverySource, number> = {
   'srv-submissions': 0,
   'srv-submission': 1,
-  'mx-provider': 2,
-  'email-domain-provider': 3,
-  guess: 4,
+  autoconfig: 2,
+  'mx-provider': 3,
+  'email-domain-provider': 4,
+  guess: 5,
 };
 
 interface SrvService {
@@ -52,7 +56,11 @@ const SRV_SERVICES: readonly SrvService[] = [
 /** Discover submission servers for `domain` (Unicode or ASCII); never throws for DNS trouble. */
 export async function discoverSubmission(
   domain: string,
-  deps: { resolver: DnsResolver },
+  deps: {
+    resolver: DnsResolver;
+    /** The domain's autoconfig file; left out, that step is skipped. */
+    autoconfig?: (asciiDomain: string) => Promise<AutoconfigLookup>;
+  },
 ): Promise<DiscoveryResult> {
   const { resolver } = deps;
   const typed = domain.trim().replace(/\.$/, '');
@@ -78,10 +86,11 @@ export async function discoverSubmission(
     steps.push({ step: 'Read the domain', outcome: `${plain(typed)} is written ${ascii} in DNS.` });
   }
 
-  // The three independent lookups run together, so a silent DNS server costs one deadline, not three.
-  const [srvResults, mxResult] = await Promise.all([
+  // The independent lookups run together, so a silent DNS server costs one deadline, not three.
+  const [srvResults, mxResult, autoconfig] = await Promise.all([
     Promise.all(SRV_SERVICES.map((service) => resolver.resolveSrv(`${service.label}.${ascii}`))),
     resolver.resolveMx(ascii),
+    deps.autoconfig?.(ascii),
   ]);
 
   const candidates: DiscoveryCandidate[] = [];
@@ -89,6 +98,7 @@ export async function discoverSubmission(
     const result = srvResults[index];
     if (result !== undefined) candidates.push(...fromSrv(service, ascii, result, steps));
   });
+  if (autoconfig !== undefined) candidates.push(...fromAutoconfig(autoconfig, steps));
 
   const mxPreset = fromMx(ascii, mxResult, steps);
   if (mxPreset !== undefined)
@@ -169,6 +179,20 @@ function fromSrv(
     outcome: candidates.length > 0 ? `Found ${found}.${note}` : `No usable target.${note}`,
   });
   return candidates;
+}
+
+function fromAutoconfig(lookup: AutoconfigLookup, steps: DiscoveryStep[]): DiscoveryCandidate[] {
+  for (const attempt of lookup.attempts) {
+    steps.push({ step: `Autoconfig ${attempt.url}`, outcome: attempt.outcome });
+  }
+  if (!lookup.found) return [];
+  return lookup.file.outgoing.map((server) => ({
+    host: server.host,
+    port: server.port,
+    security: server.security,
+    source: 'autoconfig' as const,
+    reason: `The domain's own autoconfig file (${lookup.url}) lists this server.`,
+  }));
 }
 
 function fromMx(

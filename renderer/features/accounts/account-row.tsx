@@ -48,6 +48,8 @@ export function AccountRow({
 }: AccountRowProps) {
   const text = strings.accounts;
   const [panel, setPanel] = useState<Panel>('none');
+  /** The toolbar button Tab lands on: the last one used, Test at first. */
+  const [activeAction, setActiveAction] = useState(0);
   const moreButton = useRef<HTMLButtonElement>(null);
   const passwordButton = useRef<HTMLButtonElement>(null);
   const removeButton = useRef<HTMLButtonElement>(null);
@@ -85,13 +87,29 @@ export function AccountRow({
         {account.hasPassword !== 'stored' && (
           <PasswordBadge state={account.hasPassword} keychain={keychain} />
         )}
+        {/*
+          One Tab stop per row (WAI-ARIA toolbar pattern): arrow keys move between its buttons, so the 30th
+          account is 30 Tab presses away, not 90.
+        */}
         <div
           className="actions actions--compact account-row__actions"
-          role="group"
+          role="toolbar"
           aria-label={text.actionsFor(account.label)}
+          onKeyDown={(event) => {
+            const next = rovingTarget(event.key, focusedAction(event.currentTarget), ACTION_COUNT);
+            if (next === null) return;
+            event.preventDefault();
+            setActiveAction(next);
+            event.currentTarget.querySelectorAll('button')[next]?.focus();
+          }}
+          onFocus={(event) => {
+            const index = focusedAction(event.currentTarget);
+            if (index !== null) setActiveAction(index);
+          }}
         >
           <Button
             variant="primary"
+            tabIndex={activeAction === 0 ? 0 : -1}
             aria-label={strings.audit.testAccount}
             onClick={() => {
               onTest(account);
@@ -100,6 +118,7 @@ export function AccountRow({
             {strings.desk.test}
           </Button>
           <Button
+            tabIndex={activeAction === 1 ? 0 : -1}
             onClick={() => {
               onHistory(account);
             }}
@@ -108,6 +127,7 @@ export function AccountRow({
           </Button>
           <Button
             ref={moreButton}
+            tabIndex={activeAction === 2 ? 0 : -1}
             variant="quiet"
             aria-expanded={panel !== 'none'}
             aria-controls={panel === 'none' ? undefined : moreId}
@@ -176,4 +196,33 @@ export function AccountRow({
       )}
     </li>
   );
+}
+
+/** Test, History, More. */
+const ACTION_COUNT = 3;
+
+function focusedAction(toolbar: HTMLElement): number | null {
+  const index = [...toolbar.querySelectorAll('button')].findIndex(
+    (button) => button === document.activeElement,
+  );
+  return index < 0 ? null : index;
+}
+
+/** Where an arrow, Home or End key moves in a toolbar of `count` buttons; null for other keys. */
+export function rovingTarget(key: string, current: number | null, count: number): number | null {
+  const from = current ?? 0;
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+      return (from + 1) % count;
+    case 'ArrowLeft':
+    case 'ArrowUp':
+      return (from - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
 }

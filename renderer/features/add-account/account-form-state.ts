@@ -45,18 +45,24 @@ export function shownDomain(values: AccountFormValues): string {
   return values.domainEdited ? values.domain : domainOfEmail(values.email);
 }
 
-/** Fills the server fields from a preset's (or discovery's) endpoint; the person can still edit them. */
+/**
+ * Fills the server fields from a preset's (or discovery's) endpoint; the person can still edit them.
+ * `previous` is the provider that filled them before: a username it fixed (SendGrid's "apikey") is its
+ * own, so it goes with it rather than staying behind for the next provider.
+ */
 export function withEndpoint(
   values: AccountFormValues,
   endpoint: Pick<SubmissionEndpoint, 'host' | 'port' | 'security'>,
   preset: ProviderPreset | null,
+  previous: ProviderPreset | null = null,
 ): AccountFormValues {
+  const leftByPrevious = previous?.fixedUsername !== undefined && values.username === previous.fixedUsername;
   return {
     ...values,
     host: endpoint.host,
     port: String(endpoint.port),
     security: endpoint.security,
-    username: preset?.fixedUsername ?? values.username,
+    username: preset?.fixedUsername ?? (leftByPrevious ? '' : values.username),
     presetId: preset?.id ?? null,
   };
 }

@@ -11,11 +11,12 @@ import { ErrorSummary, type SummaryItem } from '../../components/error-summary';
 import { LiveStatus } from '../../components/live-status';
 import { PageHeading } from '../../components/page-heading';
 import { fieldMessages, type FieldMessages } from '../../lib/field-errors';
+import { secretLabel } from '../../lib/secret-label';
 import { strings } from '../../strings';
 import { type AccountFormValues, toAccountInput } from './account-form-state';
 import { AccountSection, MoreSection, SignInSection } from './account-sections';
 import { ServerSettings, type Method } from './server-settings';
-import { usePresets } from './use-presets';
+import { findPreset, usePresets } from './use-presets';
 
 export interface AccountFormProps {
   readonly title: string;
@@ -30,6 +31,8 @@ export interface AccountFormProps {
   readonly save: (input: AccountInput, password: string | undefined) => Promise<Outcome<AccountView>>;
   readonly onSaved: (account: AccountView) => void;
   readonly onCancel: () => void;
+  /** Client names already in use, suggested in the client field. */
+  readonly clients: readonly string[];
 }
 
 /** Form order, with the input each AccountInput property is typed into. */
@@ -65,6 +68,7 @@ export function AccountForm({
   save,
   onSaved,
   onCancel,
+  clients,
 }: AccountFormProps) {
   const presets = usePresets();
   const [values, setValues] = useState<AccountFormValues>(initialValues);
@@ -121,8 +125,12 @@ export function AccountForm({
           initialMethod={initialMethod}
           update={setValues}
         />
-        <SignInSection {...sectionProps} withPassword={withPassword} />
-        <MoreSection {...sectionProps} />
+        <SignInSection
+          {...sectionProps}
+          withPassword={withPassword}
+          passwordLabel={secretLabel(findPreset(presets, values.presetId))}
+        />
+        <MoreSection {...sectionProps} clients={clients} />
         <LiveStatus message={saving ? savingLabel : ''} visible={false} />
         <div className="actions actions--form">
           <Button type="submit" variant="primary" busy={saving} busyLabel={savingLabel}>

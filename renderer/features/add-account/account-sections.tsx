@@ -60,7 +60,12 @@ export function SignInSection({
   errors,
   set,
   withPassword,
-}: SectionProps & { readonly withPassword: boolean }) {
+  passwordLabel,
+}: SectionProps & {
+  readonly withPassword: boolean;
+  /** Follows the provider: "App password", "API key"... */
+  readonly passwordLabel: string;
+}) {
   const text = strings.addAccount;
   return (
     <section className="form-section" aria-labelledby="section-sign-in">
@@ -82,7 +87,7 @@ export function SignInSection({
       {withPassword ? (
         <TextField
           id="account-password"
-          label={text.password}
+          label={passwordLabel}
           hint={text.passwordHint}
           error={errors.password}
           type="password"
@@ -99,7 +104,15 @@ export function SignInSection({
   );
 }
 
-export function MoreSection({ values, errors, set }: SectionProps) {
+export function MoreSection({
+  values,
+  errors,
+  set,
+  clients,
+}: SectionProps & {
+  /** Client names already in use, offered while typing so a typo does not make a new client. */
+  readonly clients: readonly string[];
+}) {
   const text = strings.addAccount;
   return (
     <section className="form-section" aria-labelledby="section-more">
@@ -124,6 +137,7 @@ export function MoreSection({ values, errors, set }: SectionProps) {
         hint={text.clientGroupHint}
         error={errors.clientGroup}
         optional
+        suggestions={clients}
         value={values.clientGroup}
         onChange={(clientGroup) => {
           set({ clientGroup });

@@ -1,29 +1,51 @@
-/** Adding an account: the account form, empty, with a password that goes straight to the keychain. */
+/**
+ * Adding an account: quick setup first (address, password, found settings, "Save and test"); the full
+ * form behind "Configure manually", filled with what quick setup knew. The password goes straight to the
+ * keychain either way.
+ */
+import { useState } from 'react';
 import type { AccountView } from '../../../preload/contract/accounts';
 import { bridge } from '../../lib/bridge';
 import { strings } from '../../strings';
+import { QuickSetup } from '../quick-setup/quick-setup-screen';
 import { AccountForm } from './account-form';
-import { INITIAL_VALUES } from './account-form-state';
+import type { AccountFormValues } from './account-form-state';
 
 export interface AddAccountScreenProps {
   readonly onSaved: (account: AccountView) => void;
+  /** Saved from quick setup: its "Save and test" opens the test. */
+  readonly onSavedAndTest: (account: AccountView) => void;
   readonly onCancel: () => void;
+  /** Client names already in use, suggested in the full form's client field. */
+  readonly clients: readonly string[];
 }
 
-export function AddAccountScreen({ onSaved, onCancel }: AddAccountScreenProps) {
+export function AddAccountScreen({ onSaved, onSavedAndTest, onCancel, clients }: AddAccountScreenProps) {
   const text = strings.addAccount;
+  const [manual, setManual] = useState<AccountFormValues | null>(null);
+  if (manual === null) {
+    return (
+      <QuickSetup
+        save={(input, password) => bridge().accounts.add(input, password)}
+        onSaved={onSavedAndTest}
+        onManual={setManual}
+        onCancel={onCancel}
+      />
+    );
+  }
   return (
     <AccountForm
       title={text.title}
       lead={text.lead}
-      initialValues={INITIAL_VALUES}
-      initialMethod="preset"
+      initialValues={manual}
+      initialMethod={manual.host === '' ? 'preset' : 'manual'}
       withPassword
       saveLabel={text.save}
       savingLabel={text.saving}
       save={(input, password) => bridge().accounts.add(input, password)}
       onSaved={onSaved}
       onCancel={onCancel}
+      clients={clients}
     />
   );
 }

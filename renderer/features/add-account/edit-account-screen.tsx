@@ -13,9 +13,11 @@ export interface EditAccountScreenProps {
   readonly account: AccountView;
   readonly onSaved: (account: AccountView, message: string) => void;
   readonly onCancel: () => void;
+  /** Client names already in use, suggested in the client field. */
+  readonly clients: readonly string[];
 }
 
-export function EditAccountScreen({ account, onSaved, onCancel }: EditAccountScreenProps) {
+export function EditAccountScreen({ account, onSaved, onCancel, clients }: EditAccountScreenProps) {
   const text = strings.editAccount;
 
   const saved = async (updated: AccountView) => {
@@ -49,6 +51,7 @@ export function EditAccountScreen({ account, onSaved, onCancel }: EditAccountScr
       save={(input) => bridge().accounts.update(account.id, input)}
       onSaved={(updated) => void saved(updated)}
       onCancel={onCancel}
+      clients={clients}
     />
   );
 }

@@ -34,7 +34,7 @@ export function ServerSettings({ values, errors, presets, initialMethod, update 
     endpoint: Pick<SubmissionEndpoint, 'host' | 'port' | 'security'>,
     preset: ProviderPreset | null,
   ) => {
-    update((previous) => withEndpoint(previous, endpoint, preset));
+    update((previous) => withEndpoint(previous, endpoint, preset, findPreset(presets, previous.presetId)));
   };
 
   return (

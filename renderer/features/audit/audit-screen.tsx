@@ -34,6 +34,11 @@ export function AuditScreen({ account, onClose }: AuditScreenProps) {
       allowCertificateFingerprint === undefined ? options : { ...options, allowCertificateFingerprint },
     );
   };
+  /** A locked keychain: test everything that needs no password; the login is inspected, not used. */
+  const startWithoutSignIn = () => {
+    const options = auditOptionsFor(choices ?? DEFAULT_CHOICES, account);
+    void run.start({ kind: 'account', accountId: account.id }, { ...options, withoutSignIn: true });
+  };
   const startAgain = () => {
     start();
   };
@@ -79,9 +84,15 @@ export function AuditScreen({ account, onClose }: AuditScreenProps) {
           <PageHeading focusOnMount>{strings.audit.run.title(account.label)}</PageHeading>
           <Notice tone="error" role="alert" title={strings.audit.run.failedTitle}>
             <p>{phase.message}</p>
+            {phase.code === 'KEYCHAIN_LOCKED' && <p>{strings.audit.run.withoutSignInExplain}</p>}
           </Notice>
           <div className="actions">
-            <Button variant="primary" onClick={startAgain}>
+            {phase.code === 'KEYCHAIN_LOCKED' && (
+              <Button variant="primary" onClick={startWithoutSignIn}>
+                {strings.audit.run.withoutSignIn}
+              </Button>
+            )}
+            <Button variant={phase.code === 'KEYCHAIN_LOCKED' ? 'secondary' : 'primary'} onClick={startAgain}>
               {strings.audit.run.retry}
             </Button>
           </div>

@@ -4,6 +4,7 @@
  * Pure, so the rules (events of other runs are ignored, a check main did not plan still shows up) are
  * tested without a browser.
  */
+import type { ErrorCode } from '../../../preload/contract/outcome';
 import type { AuditEvent, AuditReport, HistorySaveResult } from '../../../preload/contract/audit';
 import type { CheckStatus as CheckOutcome } from '../../../preload/contract/coverage';
 import type { SeverityCounts } from '../../../preload/contract/findings';
@@ -39,7 +40,7 @@ export type RunPhase =
       readonly report: AuditReport;
       readonly history: HistorySaveResult;
     }
-  | { readonly kind: 'failed'; readonly message: string };
+  | { readonly kind: 'failed'; readonly message: string; readonly code?: ErrorCode };
 
 function waiting(checkId: string, title: string): CheckProgress {
   return {

@@ -55,6 +55,7 @@ export function RunScreen({ account, checks, cancelling, onCancel }: RunScreenPr
       <PageHeading focusOnMount>{text.title(account.label)}</PageHeading>
       <p className="lead">{text.lead}</p>
 
+      {/* Sticky: however long the list of checks, progress and Cancel stay in view (1024x768 included). */}
       <div className="run-progress">
         <div className="run-progress__head">
           <span className="run-progress__label" id="run-progress-label">
@@ -74,6 +75,11 @@ export function RunScreen({ account, checks, cancelling, onCancel }: RunScreenPr
           <span className="progress__fill" style={{ width: `${String(percent)}%` }} />
         </div>
         <LiveStatus message={status} />
+        <div className="actions actions--compact run-progress__actions">
+          <Button busy={cancelling} busyLabel={text.cancelling} onClick={onCancel}>
+            {text.cancel}
+          </Button>
+        </div>
       </div>
 
       <div className="run-layout">
@@ -100,12 +106,6 @@ export function RunScreen({ account, checks, cancelling, onCancel }: RunScreenPr
           <SeverityCountList counts={counts} label={text.soFarBySeverity} />
           <p className="run-found__hint">{text.soFarHint}</p>
         </section>
-      </div>
-
-      <div className="actions">
-        <Button busy={cancelling} busyLabel={text.cancelling} onClick={onCancel}>
-          {text.cancel}
-        </Button>
       </div>
     </div>
   );

@@ -55,7 +55,7 @@ export function useAuditRun(): AuditRun {
       const held = early.current;
       early.current = null;
       if (!outcome.ok) {
-        setPhase({ kind: 'failed', message: outcome.error.message });
+        setPhase({ kind: 'failed', message: outcome.error.message, code: outcome.error.code });
         return;
       }
       const id = outcome.value.runId;

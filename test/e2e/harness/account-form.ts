@@ -22,7 +22,15 @@ export function makeCanary(): string {
   return `Canary-7f3a9!pw-${randomBytes(8).toString('hex')}`;
 }
 
+/** From quick setup, which "Add" opens first, to the full form; the full form as is when already there. */
+export async function openManualForm(page: Page): Promise<void> {
+  const manual = page.getByRole('button', { name: 'Configure manually' });
+  if (await manual.isVisible()) await manual.click();
+  await expect(page.getByRole('radio', { name: 'Enter them myself' })).toBeVisible();
+}
+
 export async function fillAccountForm(page: Page, entry: AccountEntry): Promise<void> {
+  await openManualForm(page);
   await page.getByLabel('Email address', { exact: true }).fill(entry.email);
   if (entry.label !== undefined) await page.getByLabel(/^Name for this account/).fill(entry.label);
   await page.getByRole('radio', { name: 'Enter them myself' }).check();

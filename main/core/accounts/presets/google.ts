@@ -19,6 +19,7 @@ export const GMAIL: ProviderPreset = {
   name: 'Gmail',
   endpoints: GOOGLE_ENDPOINTS,
   usernameHint: 'your full Gmail address',
+  secretKind: 'app-password',
   quirks: [
     'Google refuses your normal Google password in mail apps (sign-in for "less secure apps" ended on 30 May 2022).',
     unconfirmed(
@@ -44,6 +45,7 @@ export const GOOGLE_WORKSPACE: ProviderPreset = {
   name: 'Google Workspace',
   endpoints: GOOGLE_ENDPOINTS,
   usernameHint: 'your full work email address',
+  secretKind: 'app-password',
   quirks: [
     'Since 14 March 2025 Google Workspace accepts only OAuth or an app password from mail apps, not your normal password.',
     unconfirmed(

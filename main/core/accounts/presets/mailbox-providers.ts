@@ -11,6 +11,7 @@ export const YAHOO: ProviderPreset = {
   // 465: ◐ ISPDB yahoo.com.xml; 587: only third-party copies of Yahoo help SLN4724, listed as unconfirmed.
   endpoints: implicitThenStarttls('smtp.mail.yahoo.com', 'secondary', 'unconfirmed'),
   usernameHint: 'your full Yahoo email address',
+  secretKind: 'app-password',
   quirks: [
     'Yahoo refuses your account password in mail apps: create an app password in your Yahoo account security settings and use it here.',
     'Yahoo answers "535 5.7.0 (#AUTH005) Too many bad auth attempts" even to a first try with your normal password; ' +
@@ -46,6 +47,7 @@ export const ICLOUD: ProviderPreset = {
   // ◐ ISPDB me.com.xml and copies of support.apple.com/102525. Port 465 is claimed only by third parties: left out.
   endpoints: [endpoint('smtp.mail.me.com', SUBMISSION_PORT, 'starttls', 'secondary')],
   usernameHint: 'your full iCloud email address',
+  secretKind: 'app-password',
   quirks: [
     'Apple needs an app-specific password here: turn on two-factor authentication for your Apple Account, then ' +
       'create an app-specific password in its Sign-In and Security settings and use it instead of your Apple password.',
@@ -70,6 +72,7 @@ export const FASTMAIL: ProviderPreset = {
   // 465: ✔ fastmail.com/help/technical/servernamesandports.html; 587 reported to work, unconfirmed.
   endpoints: implicitThenStarttls('smtp.fastmail.com', 'documented', 'unconfirmed'),
   usernameHint: 'your full Fastmail email address',
+  secretKind: 'app-password',
   quirks: [
     'Fastmail requires an app password for every mail app; your normal password and two-step codes do not work. ' +
       'Create one as described at fastmail.com/help/clients/apppassword.html and use it here.',

@@ -28,6 +28,7 @@ export const PROTON_BRIDGE: ProviderPreset = {
     },
   ],
   usernameHint: "your Proton address, as shown in Bridge's mailbox details",
+  secretKind: 'bridge-password',
   quirks: [
     'Proton Mail Bridge must be installed and running on this computer; it comes with paid Proton plans.',
     'Use the password Bridge shows in its mailbox details, not your Proton account password.',

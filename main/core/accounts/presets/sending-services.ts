@@ -17,6 +17,7 @@ export const SENDGRID: ProviderPreset = {
   // ✔ twilio.com/docs/sendgrid/for-developers/sending-email/integrating-with-the-smtp-api
   endpoints: implicitThenStarttls('smtp.sendgrid.net', 'documented', 'documented'),
   usernameHint: 'the literal word apikey (not your email address)',
+  secretKind: 'api-key',
   fixedUsername: 'apikey',
   quirks: [
     'The username is always the word apikey; the password is a SendGrid API key with at least "Mail Send" permission.',
@@ -100,6 +101,7 @@ export const POSTMARK: ProviderPreset = {
   ],
   usernameHint:
     "your Server API Token (the same token goes in the password field), or an SMTP token's Access Key",
+  secretKind: 'api-key',
   quirks: [
     'Put your Postmark Server API Token in both the username and the password field.',
     'Or create an SMTP token in Postmark: its Access Key is the username and its Secret Key the password.',
@@ -125,6 +127,7 @@ export const BREVO: ProviderPreset = {
     endpoint('smtp-relay.brevo.com', ALT_SUBMISSION_PORT, 'starttls', 'secondary'),
   ],
   usernameHint: 'the SMTP login shown on Brevo\'s "SMTP & API" page (not necessarily your email address)',
+  secretKind: 'smtp-key',
   quirks: [
     'The password is your Brevo SMTP key (it starts with xsmtpsib-), not the API key and not your account password; ' +
       'a wrong one gets "535 5.7.0 Invalid login or password".',
@@ -142,6 +145,7 @@ export const MANDRILL: ProviderPreset = {
   // ✔ mailchimp.com/developer/transactional/docs/smtp-integration/
   endpoints: implicitThenStarttls('smtp.mandrillapp.com', 'documented', 'documented'),
   usernameHint: "any name; Mailchimp suggests your account's primary contact email",
+  secretKind: 'api-key',
   quirks: [
     'The password is any active Mandrill API key; the username is not checked.',
     '"Relay Access Denied" or "Unable to connect" usually means your network blocks outbound SMTP; Mandrill turns ' +
@@ -162,6 +166,7 @@ export const RESEND: ProviderPreset = {
   // ✔ resend.com/changelog/smtp-service
   endpoints: implicitThenStarttls('smtp.resend.com', 'documented', 'documented'),
   usernameHint: 'the literal word resend',
+  secretKind: 'api-key',
   fixedUsername: 'resend',
   quirks: ['The username is always the word resend; the password is a Resend API key.'],
   emailDomains: [],

@@ -214,6 +214,25 @@ describe('provider facts (shared/reference/providers.md)', () => {
     expect(preset('postmark').fixedUsername).toBeUndefined();
   });
 
+  it('names the secret the password field holds where it is not the account password', () => {
+    const kinds = Object.fromEntries(
+      PROVIDER_PRESETS.filter((p) => p.secretKind !== undefined).map((p) => [p.id, p.secretKind]),
+    );
+    expect(kinds).toEqual({
+      gmail: 'app-password',
+      'google-workspace': 'app-password',
+      yahoo: 'app-password',
+      icloud: 'app-password',
+      fastmail: 'app-password',
+      sendgrid: 'api-key',
+      postmark: 'api-key',
+      mandrill: 'api-key',
+      resend: 'api-key',
+      brevo: 'smtp-key',
+      'proton-bridge': 'bridge-password',
+    });
+  });
+
   it.each([
     ['gmail', /30 May 2022/],
     ['gmail', /myaccount\.google\.com\/apppasswords/],

@@ -1,0 +1,62 @@
+/**
+ * Quick setup's decisions, kept apart from React so they can be tested: which domain to look up, how a
+ * found server is described, what the password field is called, and what gets saved.
+ *
+ * Everything here derives from the address typed now and the lookup made for it; nothing is carried over
+ * from an earlier address or provider, so switching either never leaves a stale server behind.
+ */
+import type { AccountInput } from '../../../preload/contract/accounts';
+import type { DiscoveryCandidate, ProviderPreset } from '../../../preload/contract/providers';
+import { domainOfEmail } from '../../lib/email';
+import { strings } from '../../strings';
+import { INITIAL_VALUES, type AccountFormValues, withEndpoint } from '../add-account/account-form-state';
+
+/** The domain to look up, or null while the address is not yet whole (local part, "@", a dotted domain). */
+export function domainToLookUp(email: string): string | null {
+  const trimmed = email.trim();
+  const at = trimmed.lastIndexOf('@');
+  const domain = domainOfEmail(trimmed);
+  if (at < 1 || !/^[^\s@.][^\s@]*\.[^\s@.]{2,}$/.test(domain)) return null;
+  return domain;
+}
+
+/** "Configuration found: smtp.example.com:465, encrypted (recommended)". */
+export function describeFound(candidate: DiscoveryCandidate, recommended: boolean): string {
+  const text = strings.quickSetup;
+  const found = text.found(candidate.host, candidate.port, text.securityWords[candidate.security]);
+  return recommended ? `${found} ${text.recommended}` : found;
+}
+
+/** The first candidate is recommended unless it would send the password in clear text. */
+export function isRecommended(
+  candidates: readonly DiscoveryCandidate[],
+  chosen: DiscoveryCandidate,
+): boolean {
+  return candidates[0] === chosen && chosen.security !== 'none';
+}
+
+/** What "Save and test" sends: the address, the chosen server, and a username only where one is fixed. */
+export function quickSetupInput(
+  email: string,
+  candidate: DiscoveryCandidate,
+  preset: ProviderPreset | null,
+): AccountInput {
+  return {
+    email: email.trim(),
+    host: candidate.host,
+    port: candidate.port,
+    security: candidate.security,
+    ...(preset === null ? {} : { presetId: preset.id }),
+    ...(preset?.fixedUsername === undefined ? {} : { username: preset.fixedUsername }),
+  };
+}
+
+/** The full form, filled with what quick setup knows: the address, the password, and any chosen server. */
+export function manualValues(
+  email: string,
+  password: string,
+  chosen: { readonly candidate: DiscoveryCandidate; readonly preset: ProviderPreset | null } | null,
+): AccountFormValues {
+  const start: AccountFormValues = { ...INITIAL_VALUES, email: email.trim(), password };
+  return chosen === null ? start : withEndpoint(start, chosen.candidate, chosen.preset);
+}
