@@ -7,6 +7,7 @@
  * the exact record to publish. The greeting can be slowed down, to watch a run or to cancel one.
  */
 import type { Page } from '@playwright/test';
+import type { SMTPServerOptions } from 'smtp-server';
 import { startAuthSmtpServer, type AuthSmtpServer } from '../../helpers/auth-smtp-server';
 import { startKnot, type KnotServer } from '../../helpers/knot-server';
 import { getTestPki } from '../../helpers/test-certificates';
@@ -25,25 +26,44 @@ const ZONE = `
 mail A 127.0.0.1
 `;
 
+/** What a test may change about the world: the zones Knot serves and how the server behaves. */
+export interface AuditScenarioOptions {
+  /** Zones by name; the account's domain defaults to MX, SPF and an A record for the mail host. */
+  readonly zones?: Readonly<Record<string, string>>;
+  /** Implicit TLS (RFC 8314) instead of STARTTLS. */
+  readonly implicitTls?: boolean;
+  readonly server?: Partial<SMTPServerOptions>;
+}
+
 export interface AuditScenario {
   readonly knot: KnotServer;
   readonly smtp: AuthSmtpServer;
   readonly password: string;
+  /** The security the account form should pick for this server. */
+  readonly security: 'TLS' | 'STARTTLS';
+  /** The test CA's certificate, for a test that makes the app trust it (Settings → trusted certificates). */
+  readonly caPem: string;
   /** How long the server waits before its greeting, for every new connection from now on. */
   setGreetingDelay(ms: number): void;
   stop(): Promise<void>;
 }
 
-export async function startAuditScenario(password: string): Promise<AuditScenario> {
+export async function startAuditScenario(
+  password: string,
+  options: AuditScenarioOptions = {},
+): Promise<AuditScenario> {
   const pki = await getTestPki();
   const leaf = await pki.leaf('good', MAIL_HOST);
   let greetingDelayMs = 0;
-  const knot = await startKnot({ [AUDIT_DOMAIN]: ZONE });
+  const knot = await startKnot(options.zones ?? { [AUDIT_DOMAIN]: ZONE });
+  const implicitTls = options.implicitTls ?? false;
   const smtp = await startAuthSmtpServer({
     user: { username: AUDIT_EMAIL, password },
     certPem: leaf.certPem,
     keyPem: leaf.keyPem,
     extra: {
+      ...options.server,
+      secure: implicitTls,
       // smtp-server sends its 220 greeting when onConnect calls back.
       onConnect(_session, callback) {
         const timer = setTimeout(callback, greetingDelayMs);
@@ -58,6 +78,8 @@ export async function startAuditScenario(password: string): Promise<AuditScenari
     knot,
     smtp,
     password,
+    security: implicitTls ? 'TLS' : 'STARTTLS',
+    caPem: pki.caPem,
     setGreetingDelay(ms) {
       greetingDelayMs = ms;
     },
@@ -85,7 +107,7 @@ export async function addScenarioAccount(page: Page, scenario: AuditScenario): P
     label: AUDIT_LABEL,
     host: MAIL_HOST,
     port: String(scenario.smtp.port),
-    security: 'STARTTLS',
+    security: scenario.security,
     password: scenario.password,
   });
   await page.getByRole('button', { name: 'Save account' }).click();
