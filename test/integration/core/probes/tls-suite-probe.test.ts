@@ -16,6 +16,7 @@ import { probeSuites } from '../../../../main/core/probes/tls-suite-probe';
 import { closePolitely, tryHandshake } from '../../../../main/core/probes/tls-version-attempt';
 import type { Finding } from '../../../../preload/contract/findings';
 import { startPostfix, type PostfixServer } from '../../../helpers/postfix-server';
+import { DEFAULT_SMTP_LIMITS } from '../../../../main/core/smtp/smtp-channel';
 import { testProbeContext } from '../../../helpers/probe-context';
 import { getTestPki } from '../../../helpers/test-certificates';
 
@@ -82,7 +83,9 @@ afterAll(async () => {
 
 /** The suites of one port; the with-SNI session comes from one ordinary handshake, as probeTls passes it. */
 const probe = async (host: string, address: string, port: number, security: 'starttls' | 'implicit-tls') => {
-  const ctx = testProbeContext(host, resolver);
+  // Postfix starts an smtpd process per connection and the probe opens several at once: the built-in
+  // deadlines, not the short test ones, so a loaded machine gives a slow handshake rather than none.
+  const ctx = testProbeContext(host, resolver, { limits: DEFAULT_SMTP_LIMITS });
   const target = { host, address, port };
   const named = await tryHandshake(ctx, target, security, { servername: host });
   await closePolitely(named.channel);
