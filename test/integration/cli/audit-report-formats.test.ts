@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../../preload/contract/audit';
@@ -140,10 +140,9 @@ describe('mailwarden audit --format and --fail-on', () => {
       expect(result.stderr).toContain(message);
     });
 
-    it('exits 3 when the audit cannot run at all', async () => {
-      // --out inside a file, not a folder: the audit ran, but Mailwarden could not write its report.
-      const blocker = join(fixture.env.dataDir, 'not-a-folder');
-      await writeFile(blocker, '');
+    it('exits 3 when the report cannot be written after the audit ran', async () => {
+      // /dev/full takes the write and answers ENOSPC, as a full disk would. (A path that can never be
+      // written, such as one under a regular file, is refused before the audit: exit 2, out-target.test.ts.)
       const result = await fixture.cli([
         'audit',
         'mail.test',
@@ -154,9 +153,10 @@ describe('mailwarden audit --format and --fail-on', () => {
         '--format',
         'csv',
         '--out',
-        join(blocker, 'report.csv'),
+        '/dev/full',
       ]);
       expect(result.code).toBe(3);
+      expect(result.stderr).toContain('/dev/full');
     });
   });
 });
