@@ -9,7 +9,7 @@
 import type { SMTPServerOptions } from 'smtp-server';
 import { dkimRecord } from '../helpers/dkim-record';
 import { makeCanary } from './harness/account-form';
-import { expect, test } from './harness/app-fixture';
+import { expect, test, type AppHarness } from './harness/app-fixture';
 import {
   addScenarioAccount,
   AUDIT_DOMAIN,
@@ -82,9 +82,9 @@ function started(scenario: AuditScenario | undefined): AuditScenario {
   return scenario;
 }
 
-test('a correct account: an A, "Safe to use", nothing capped, no stop', async ({ app }) => {
+/** Opens the app on the scenario's DNS, trusts its CA, adds its account and runs the test to the results. */
+async function openAndRun(app: AppHarness, world: AuditScenario): Promise<void> {
   const { page } = app;
-  const world = started(correct);
   await app.open();
   await useScenarioDns(page, world);
   // The user trusts their company's CA in Settings, as they would for a private mail server.
@@ -95,6 +95,11 @@ test('a correct account: an A, "Safe to use", nothing capped, no stop', async ({
   expect(trusted.ok).toBe(true);
   await addScenarioAccount(page, world);
   await runAuditToResults(page);
+}
+
+test('a correct account: an A, "Safe to use", nothing capped, no stop', async ({ app }) => {
+  const { page } = app;
+  await openAndRun(app, started(correct));
 
   await expect(page.locator('.score .grade')).toHaveAttribute('data-grade', 'A');
   await expect(page.locator('.verdict__sentence')).toHaveText(/^Safe to use/);
@@ -107,16 +112,7 @@ test('a correct account: an A, "Safe to use", nothing capped, no stop', async ({
 
 test('an open relay: an F, "Stop" first, and the cap says why', async ({ app }) => {
   const { page } = app;
-  const world = started(relay);
-  await app.open();
-  await useScenarioDns(page, world);
-  const trusted = await page.evaluate(
-    (pem) => window.mailwarden.settings.update({ extraCaPem: pem }),
-    world.caPem,
-  );
-  expect(trusted.ok).toBe(true);
-  await addScenarioAccount(page, world);
-  await runAuditToResults(page);
+  await openAndRun(app, started(relay));
 
   await expect(page.locator('.score .grade')).toHaveAttribute('data-grade', 'F');
   await expect(page.locator('.verdict__sentence')).toHaveText(

@@ -5,7 +5,7 @@
  */
 import { startAuthSmtpServer, type AuthSmtpServer } from './auth-smtp-server';
 import { closedPort } from './closed-port';
-import { runCliInProcess, type CliResult } from './cli-harness';
+import { runCliIn, type CliResult } from './cli-harness';
 import { startKnot, type KnotServer } from './knot-server';
 import { getTestPki } from './test-certificates';
 import { createTestServices, type TestServices } from './test-services';
@@ -51,12 +51,7 @@ export async function startAuditFixture(password: string): Promise<AuditFixture>
     smtp,
     knot,
     env,
-    cli: (argv, stdin) =>
-      runCliInProcess(argv, {
-        dataDir: env.dataDir,
-        keychainService: env.keychainService,
-        ...(stdin === undefined ? {} : { stdin }),
-      }),
+    cli: (argv, stdin) => runCliIn(env, argv, stdin),
     serverAuditArgs: [
       'audit',
       '--host',

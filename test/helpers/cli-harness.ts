@@ -35,6 +35,19 @@ export async function runCliInProcess(
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
+/** The CLI in-process against a test's data folder and keychain service, with stdin when one is given. */
+export function runCliIn(
+  env: { readonly dataDir: string; readonly keychainService: string },
+  argv: readonly string[],
+  stdin?: string,
+): Promise<CliResult> {
+  return runCliInProcess(argv, {
+    dataDir: env.dataDir,
+    keychainService: env.keychainService,
+    ...(stdin === undefined ? {} : { stdin }),
+  });
+}
+
 /** The real entry point in a child process (through tsx), with a deadline. */
 export function runCliProcess(
   argv: readonly string[],

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCliInProcess, runCliProcess } from '../../helpers/cli-harness';
+import { runCliIn, runCliProcess } from '../../helpers/cli-harness';
 import { createTestServices, keytar, type TestServices } from '../../helpers/test-services';
 
 const CANARY = 'Canary-cli-5d1a!';
@@ -20,12 +20,7 @@ const ADD = [
 
 describe('mailwarden accounts', () => {
   let env: TestServices;
-  const cli = (argv: readonly string[], stdin?: string) =>
-    runCliInProcess(argv, {
-      dataDir: env.dataDir,
-      keychainService: env.keychainService,
-      ...(stdin === undefined ? {} : { stdin }),
-    });
+  const cli = (argv: readonly string[], stdin?: string) => runCliIn(env, argv, stdin);
 
   beforeEach(async () => {
     env = await createTestServices();

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../../preload/contract/accounts';
 import { createFileHistoryStore } from '../../../main/adapters/file-history-store';
 import { HISTORY_DIR_NAME } from '../../../main/core/history/history-document';
-import { runCliInProcess } from '../../helpers/cli-harness';
+import { runCliIn } from '../../helpers/cli-harness';
 import { testEntry } from '../../helpers/history-fixtures';
 import { createTestServices, keytar, type TestServices } from '../../helpers/test-services';
 
@@ -35,12 +35,7 @@ const ADD = [
 
 describe('mailwarden accounts edit', () => {
   let env: TestServices;
-  const cli = (argv: readonly string[], stdin?: string) =>
-    runCliInProcess(argv, {
-      dataDir: env.dataDir,
-      keychainService: env.keychainService,
-      ...(stdin === undefined ? {} : { stdin }),
-    });
+  const cli = (argv: readonly string[], stdin?: string) => runCliIn(env, argv, stdin);
   const listed = async (): Promise<Account[]> =>
     JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
 

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../../preload/contract/accounts';
-import { runCliInProcess } from '../../helpers/cli-harness';
+import { runCliIn } from '../../helpers/cli-harness';
 import { createTestServices, keytar, type TestServices } from '../../helpers/test-services';
 
 const CANARY_SEND = 'Canary-cli-send-71ac!';
@@ -34,12 +34,7 @@ const INCOMING = [
 
 describe('mailwarden accounts: the incoming server', () => {
   let env: TestServices;
-  const cli = (argv: readonly string[], stdin?: string) =>
-    runCliInProcess(argv, {
-      dataDir: env.dataDir,
-      keychainService: env.keychainService,
-      ...(stdin === undefined ? {} : { stdin }),
-    });
+  const cli = (argv: readonly string[], stdin?: string) => runCliIn(env, argv, stdin);
   const listed = async (): Promise<Account[]> =>
     JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
 

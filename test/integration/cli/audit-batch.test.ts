@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../../preload/contract/audit';
 import { parseCsv } from '../../../main/core/batch/csv-parse';
 import { startAuthSmtpServer, type AuthSmtpServer } from '../../helpers/auth-smtp-server';
-import { runCliInProcess, type CliResult } from '../../helpers/cli-harness';
+import { runCliIn, type CliResult } from '../../helpers/cli-harness';
 import { startKnot, type KnotServer } from '../../helpers/knot-server';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { getTestPki, type TestPki } from '../../helpers/test-certificates';
@@ -32,12 +32,7 @@ describe('mailwarden audit --batch', () => {
   let pki: TestPki;
   let env: TestServices;
   let portMap: string;
-  const cli = (argv: readonly string[], stdin?: string): Promise<CliResult> =>
-    runCliInProcess(argv, {
-      dataDir: env.dataDir,
-      keychainService: env.keychainService,
-      ...(stdin === undefined ? {} : { stdin }),
-    });
+  const cli = (argv: readonly string[], stdin?: string): Promise<CliResult> => runCliIn(env, argv, stdin);
 
   beforeAll(async () => {
     pki = await getTestPki();

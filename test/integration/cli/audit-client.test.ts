@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAuditReport } from '../../../main/core/report/report-schema';
 import { startAuthSmtpServer, type AuthSmtpServer } from '../../helpers/auth-smtp-server';
-import { runCliInProcess, runCliProcess, type CliResult } from '../../helpers/cli-harness';
+import { runCliIn, runCliProcess, type CliResult } from '../../helpers/cli-harness';
 import { startKnot, type KnotServer } from '../../helpers/knot-server';
 import { getTestPki, type TestPki } from '../../helpers/test-certificates';
 import { createTestServices, type TestServices } from '../../helpers/test-services';
@@ -21,12 +21,7 @@ describe('mailwarden audit --client', () => {
   let smtp: AuthSmtpServer;
   let pki: TestPki;
   let env: TestServices;
-  const cli = (argv: readonly string[], stdin?: string): Promise<CliResult> =>
-    runCliInProcess(argv, {
-      dataDir: env.dataDir,
-      keychainService: env.keychainService,
-      ...(stdin === undefined ? {} : { stdin }),
-    });
+  const cli = (argv: readonly string[], stdin?: string): Promise<CliResult> => runCliIn(env, argv, stdin);
   const add = async (email: string, label: string, client: string, password?: string) => {
     const argv = ['accounts', 'add', '--email', email, '--label', label, '--client', client];
     const server = ['--host', 'smtp.acme.test', '--port', String(smtp.port), '--security', 'starttls'];

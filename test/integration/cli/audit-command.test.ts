@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../../preload/contract/audit';
 import { startAuthSmtpServer, type AuthSmtpServer } from '../../helpers/auth-smtp-server';
 import { startHostileServer, type HostileServer } from '../../helpers/hostile-smtp-servers';
-import { runCliInProcess } from '../../helpers/cli-harness';
+import { runCliIn } from '../../helpers/cli-harness';
 import { startKnot, type KnotServer } from '../../helpers/knot-server';
 import { getTestPki, type TestPki } from '../../helpers/test-certificates';
 import { createTestServices, type TestServices } from '../../helpers/test-services';
@@ -24,12 +24,7 @@ describe('mailwarden audit', () => {
   let pki: TestPki;
   let env: TestServices;
   let portMap: string;
-  const cli = (argv: readonly string[], stdin?: string) =>
-    runCliInProcess(argv, {
-      dataDir: env.dataDir,
-      keychainService: env.keychainService,
-      ...(stdin === undefined ? {} : { stdin }),
-    });
+  const cli = (argv: readonly string[], stdin?: string) => runCliIn(env, argv, stdin);
 
   beforeAll(async () => {
     pki = await getTestPki();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../../preload/contract/audit';
 import { startAuthSmtpServer, type AuthSmtpServer } from '../../helpers/auth-smtp-server';
-import { runCliInProcess, type CliResult } from '../../helpers/cli-harness';
+import { runCliIn, type CliResult } from '../../helpers/cli-harness';
 import { closedPort } from '../../helpers/closed-port';
 import { startDovecot, type DovecotServer } from '../../helpers/dovecot-server';
 import { startKnot, type KnotServer } from '../../helpers/knot-server';
@@ -29,11 +29,7 @@ let caPath: string;
 const outputs: string[] = [];
 
 const cli = async (argv: readonly string[], stdin?: string): Promise<CliResult> => {
-  const result = await runCliInProcess(argv, {
-    dataDir: env.dataDir,
-    keychainService: env.keychainService,
-    ...(stdin === undefined ? {} : { stdin }),
-  });
+  const result = await runCliIn(env, argv, stdin);
   outputs.push(result.stdout, result.stderr);
   return result;
 };
