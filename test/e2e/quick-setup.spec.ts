@@ -81,7 +81,9 @@ test('found: one sentence with the server and where it was found, then "Save and
     page.getByText('Configuration found: mail.shop.test:465, encrypted (recommended)'),
   ).toBeVisible();
   await expect(page.getByText('Found in the domain’s DNS records (SRV).')).toBeVisible();
-  await expect(page.getByText(/_submissions\._tcp\.shop\.test points here/).first()).toBeVisible();
+  // Where it was found is said once, beside its choice, not again above the choices.
+  await expect(page.getByText(/_submissions\._tcp\.shop\.test points here/)).toHaveCount(1);
+  await expect(page.getByText(/_submissions\._tcp\.shop\.test points here/)).toBeVisible();
   // The other server found is one choice away, described the same way but not recommended.
   await expect(
     page.getByRole('radio', { name: 'mail.shop.test:587, encrypted after connecting (STARTTLS)' }),

@@ -38,7 +38,8 @@ export function QuickSetupResult({ result, chosen, preset, onChoose }: QuickSetu
           </h2>
           <p className="quick-setup__found">{describeFound(chosen, isRecommended(candidates, chosen))}</p>
           <p>{text.foundIn(text.sourceName[chosen.source])}</p>
-          <p className="muted">{chosen.reason}</p>
+          {/* With several servers, each choice below carries its own reason: say it once, there. */}
+          {candidates.length <= 1 && <p className="muted">{chosen.reason}</p>}
           {preset !== null && <p className="muted">{text.provider(preset.name)}</p>}
           {candidates.length > 1 && (
             <ChoiceGroup<string>
