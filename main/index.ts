@@ -11,6 +11,7 @@ import { registerAppScheme, serveAppContent } from './app/content-protocol';
 import { createElectronPdfPrinter } from './app/electron-pdf-printer';
 import { createElectronSaveTarget } from './app/electron-save-target';
 import { installAppMenu } from './app/menu';
+import { createPrintDocuments } from './app/print-documents';
 import { HARDENING_SWITCHES } from './app/security-policy';
 import { installWebContentsGuards } from './app/web-contents-guards';
 import { createMainWindow, focusWindow } from './app/window';
@@ -32,11 +33,12 @@ function openMainWindow(): void {
 
 function onReady(): void {
   installWebContentsGuards();
-  serveAppContent(RENDERER_ROOT);
+  const printDocuments = createPrintDocuments();
+  serveAppContent(RENDERER_ROOT, printDocuments);
   const services = createMainServices({
     dataDir: resolveDataDir(),
     saveTarget: createElectronSaveTarget(),
-    pdfPrinter: createElectronPdfPrinter(),
+    pdfPrinter: createElectronPdfPrinter(printDocuments),
   });
   registerIpcHandlers(ipcMain, services);
   installAppMenu(app.isPackaged);

@@ -1,11 +1,13 @@
 /**
- * The `app:` protocol handler serving real files from a real folder, with Electron's `protocol` module
- * replaced by a recording stand-in (the binary cannot run here). The handler is the real one.
+ * The `app:` protocol handler serving real files from a real folder and reports waiting to print, with
+ * Electron's `protocol` module replaced by a recording stand-in (the binary cannot run here). The
+ * handler is the real one.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerAppScheme, serveAppContent } from '../../../main/app/content-protocol';
+import { createPrintDocuments, type PrintDocuments } from '../../../main/app/print-documents';
 import { CONTENT_SECURITY_POLICY } from '../../../main/app/security-policy';
 import { electronStandIn, resetElectronStandIn } from '../../helpers/electron-stand-in';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -17,6 +19,7 @@ const SECRET = 'accounts file beside the renderer folder';
 
 let work = '';
 let rendererRoot = '';
+let printDocuments: PrintDocuments = createPrintDocuments();
 
 async function request(url: string, method = 'GET'): Promise<Response> {
   const handler = electronStandIn.protocol.handlers.get('app');
@@ -39,7 +42,8 @@ afterAll(async () => {
 
 beforeEach(() => {
   resetElectronStandIn();
-  serveAppContent(rendererRoot);
+  printDocuments = createPrintDocuments();
+  serveAppContent(rendererRoot, printDocuments);
 });
 
 describe('registerAppScheme', () => {
@@ -110,5 +114,62 @@ describe('serveAppContent', () => {
 
   it('refuses anything but GET and HEAD with 405', async () => {
     expect((await request('app://mailwarden/index.html', 'POST')).status).toBe(405);
+  });
+});
+
+describe('reports waiting to print', () => {
+  const REPORT = '<!doctype html><style>h1{color:navy}</style><h1>Bakery report</h1>';
+
+  it('serves a held report at its address with a CSP that allows its inline style and nothing else', async () => {
+    const document = printDocuments.add(REPORT);
+    const response = await request(document.url);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(REPORT);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("style-src 'unsafe-inline'");
+    expect(csp).not.toContain('script-src');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('answers 404 once the report is released, and the printer holds nothing afterwards', async () => {
+    const document = printDocuments.add(REPORT);
+    document.release();
+    document.release();
+    const response = await request(document.url);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toBe('');
+    expect(printDocuments.size).toBe(0);
+  });
+
+  it('answers 404 for a guessed, shortened or padded address, never another report', async () => {
+    const document = printDocuments.add(REPORT);
+    const token = document.url.slice('app://mailwarden/print/'.length);
+    for (const url of [
+      'app://mailwarden/print/',
+      `app://mailwarden/print/${token.slice(1)}`,
+      `app://mailwarden/print/${token}x`,
+      `app://mailwarden/print/${token}/..`,
+      `app://mailwarden/print/${'A'.repeat(43)}`,
+    ]) {
+      const response = await request(url);
+      expect(response.status, url).toBe(404);
+      expect(await response.text()).not.toContain('Bakery');
+    }
+  });
+
+  it('never serves a print address from the renderer folder, even if a file of that name exists', async () => {
+    await mkdir(path.join(rendererRoot, 'print'), { recursive: true });
+    await writeFile(path.join(rendererRoot, 'print', 'planted.html'), SECRET);
+    const response = await request('app://mailwarden/print/planted.html');
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain(SECRET);
+  });
+
+  it('refuses a print address on another host', async () => {
+    const document = printDocuments.add(REPORT);
+    const response = await request(document.url.replace('//mailwarden/', '//other/'));
+    expect(response.status).toBe(403);
   });
 });
