@@ -104,10 +104,17 @@ afterAll(async () => {
 describe('printing a large client report', () => {
   const html = largeClientHtml();
 
-  it('is larger than the data: URL Chromium would accept', () => {
-    const dataUrlLength = 'data:text/html;charset=utf-8,'.length + encodeURIComponent(html).length;
-    expect(dataUrlLength).toBeGreaterThan(CHROMIUM_MAX_URL);
-  });
+  it('cannot be loaded as a data: URL, as the print window used to', async () => {
+    const dataUrl = `data:text/html;charset=utf-8,${encodeURIComponent(html)}`;
+    expect(dataUrl.length).toBeGreaterThan(CHROMIUM_MAX_URL);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await expect(page.goto(dataUrl, { timeout: 60_000 })).rejects.toThrow(/ERR_ABORTED|Invalid url/);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 
   it('prints every account from the print address, laid out by its own stylesheet', async () => {
     const document = printDocuments.add(html);
