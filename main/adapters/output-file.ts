@@ -10,15 +10,70 @@
  *   the sentence returned says so;
  * - a folder, an empty path, a path under a regular file, a block device (a disk) or a socket: refused,
  *   naming the path.
+ *
+ * checkOutputTarget applies the same refusals before an audit starts, so a mistyped --out costs no
+ * two-minute audit; the write checks again, as the path can change in between.
  */
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, realpath, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { MailwardenError } from '../core/errors/mailwarden-error';
 import { terminalText } from '../../preload/contract/untrusted-text';
 import { writeFileAtomic } from './atomic-file';
 
 /** What was done, as a sentence for the person who ran the command (for stderr). */
 export type OutputWritten = string;
+
+const EMPTY_PATH = 'The output path is empty; name a file, such as --out report.json.';
+const danglingLink = (shown: string, error: unknown): string =>
+  `The output path ${shown} is a symbolic link to something that does not exist (${errnoCode(error)}); ` +
+  'Mailwarden does not replace a symbolic link. Name the file itself.';
+const isFolder = (shown: string): string =>
+  `The output path ${shown} is a folder; name a file inside it, such as ${shown}/report.json.`;
+const throughFile = (shown: string): string =>
+  `The output path ${shown} goes through a file as if it were a folder; name a file in a folder.`;
+const notRegular = (shown: string, entry: Stats): string =>
+  `The output path ${shown} is ${entry.isBlockDevice() ? 'a disk device' : 'a socket'}; name a regular file.`;
+
+/**
+ * Refuses, before any work is done, an output path the write would refuse afterwards (exit 2, naming
+ * the path): empty, a folder, a dangling link, a disk device, a socket, under a file, or in a folder
+ * that does not exist. Writes nothing.
+ */
+export async function checkOutputTarget(path: string): Promise<void> {
+  const shown = `"${terminalText(path)}"`;
+  if (path === '') throw refused(EMPTY_PATH);
+  const entry = await lstatOrNull(path, shown);
+  if (entry === null) {
+    await checkFolderOf(path, shown);
+    return;
+  }
+  let target = entry;
+  if (entry.isSymbolicLink()) {
+    try {
+      target = await stat(path);
+    } catch (error) {
+      throw refused(danglingLink(shown, error));
+    }
+  }
+  if (target.isFile() || target.isCharacterDevice() || target.isFIFO()) return;
+  if (target.isDirectory()) throw refused(isFolder(shown));
+  throw refused(notRegular(shown, target));
+}
+
+/** A new file needs its folder: a missing one would fail only when the report is written. */
+async function checkFolderOf(path: string, shown: string): Promise<void> {
+  let folder: Stats;
+  try {
+    folder = await stat(dirname(path));
+  } catch (error) {
+    if (errnoCode(error) === 'ENOTDIR') throw refused(throughFile(shown));
+    if (errnoCode(error) === 'ENOENT')
+      throw refused(`The folder of the output path ${shown} does not exist; create it first.`);
+    throw failed(shown, error);
+  }
+  if (!folder.isDirectory()) throw refused(throughFile(shown));
+}
 
 /** `what` starts the sentence: "Report", "Client report". */
 export async function writeOutputFile(
@@ -27,7 +82,7 @@ export async function writeOutputFile(
   what = 'Report',
 ): Promise<OutputWritten> {
   const shown = `"${terminalText(path)}"`;
-  if (path === '') throw refused('The output path is empty; name a file, such as --out report.json.');
+  if (path === '') throw refused(EMPTY_PATH);
   const entry = await lstatOrNull(path, shown);
   if (entry === null) {
     await replace(path, content, shown);
@@ -40,10 +95,7 @@ export async function writeOutputFile(
   try {
     target = await stat(path);
   } catch (error) {
-    throw refused(
-      `The output path ${shown} is a symbolic link to something that does not exist (${errnoCode(error)}); ` +
-        'Mailwarden does not replace a symbolic link. Name the file itself.',
-    );
+    throw refused(danglingLink(shown, error));
   }
   if (target.isFile()) {
     const resolved = await realpath(path);
@@ -66,18 +118,13 @@ async function writeEntry(
     await replace(path, content, shown);
     return `${what} written to ${described}.`;
   }
-  if (entry.isDirectory())
-    throw refused(
-      `The output path ${shown} is a folder; name a file inside it, such as ${shown}/report.json.`,
-    );
+  if (entry.isDirectory()) throw refused(isFolder(shown));
   if (entry.isCharacterDevice() || entry.isFIFO()) {
     await writeThrough(path, content, shown);
     return `${what} written to ${described}, ${entry.isFIFO() ? 'a named pipe' : 'a device'}, as it is (not replaced).`;
   }
   // A block device is a disk or a partition: writing a report over its first bytes would destroy it.
-  throw refused(
-    `The output path ${shown} is ${entry.isBlockDevice() ? 'a disk device' : 'a socket'}; name a regular file.`,
-  );
+  throw refused(notRegular(shown, entry));
 }
 
 async function lstatOrNull(path: string, shown: string): Promise<Stats | null> {
@@ -85,10 +132,7 @@ async function lstatOrNull(path: string, shown: string): Promise<Stats | null> {
     return await lstat(path);
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return null;
-    if (errnoCode(error) === 'ENOTDIR')
-      throw refused(
-        `The output path ${shown} goes through a file as if it were a folder; name a file in a folder.`,
-      );
+    if (errnoCode(error) === 'ENOTDIR') throw refused(throughFile(shown));
     throw failed(shown, error);
   }
 }
@@ -111,11 +155,8 @@ async function replace(path: string, content: string, shown: string): Promise<vo
   try {
     await writeFileAtomic(path, content);
   } catch (error) {
-    if (errnoCode(error) === 'ENOTDIR' || errnoCode(error) === 'EEXIST')
-      throw refused(
-        `The output path ${shown} goes through a file as if it were a folder; name a file in a folder.`,
-      );
-    if (errnoCode(error) === 'EISDIR') throw refused(`The output path ${shown} is a folder; name a file.`);
+    if (errnoCode(error) === 'ENOTDIR' || errnoCode(error) === 'EEXIST') throw refused(throughFile(shown));
+    if (errnoCode(error) === 'EISDIR') throw refused(isFolder(shown));
     throw failed(shown, error);
   }
 }

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AUDIT_AREAS, type AuditArea, type AuditEvent } from '../../../preload/contract/audit';
 import { SECURITY_MODES, type SecurityMode } from '../../../preload/contract/accounts';
-import { writeOutputFile } from '../../adapters/output-file';
+import { checkOutputTarget, writeOutputFile } from '../../adapters/output-file';
 import { createCaPemChecker } from '../../adapters/ca-certificates';
 import type { MainServices } from '../../composition';
 import { isIpv4, isIpv6 } from '../../core/accounts/domain-name';
@@ -110,6 +110,8 @@ export async function runAuditCommand(
       built,
     );
   }
+  // A --out the write would refuse is refused now, not after a two-minute audit.
+  if (values.out !== undefined) await checkOutputTarget(values.out);
   if (values.client !== undefined) {
     return runAuditClient(
       {

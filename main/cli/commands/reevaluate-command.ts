@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import type { AuditReport } from '../../../preload/contract/audit';
 import { readRegularFileBounded, type BoundedRead } from '../../adapters/bounded-read';
-import { writeOutputFile } from '../../adapters/output-file';
+import { checkOutputTarget, writeOutputFile } from '../../adapters/output-file';
 import { reevaluateReport } from '../../core/evidence/reevaluate';
 import { MAILWARDEN_VERSION } from '../../version';
 import { writeLine, type CliIo } from '../cli-io';
@@ -42,11 +42,12 @@ export async function runReevaluateCommand(args: readonly string[], io: CliIo): 
   if (path === undefined || extra.length > 0)
     throw new UsageError('Name one JSON report, e.g. mailwarden reevaluate report.json.', COMMAND);
 
+  if (values.out !== undefined) await checkOutputTarget(values.out);
   const original = await readReport(path);
   const report = await reevaluateReport(original, { toolVersion: MAILWARDEN_VERSION });
   writeLine(
     io.stderr,
-    `Re-evaluated offline from the evidence of ${original.startedAt}: ${String(report.findings.length)} findings (the report had ${String(original.findings.length)}).`,
+    `Re-evaluated offline from the evidence of ${terminalText(original.startedAt)}: ${String(report.findings.length)} findings (the report had ${String(original.findings.length)}).`,
   );
   const output = format === 'json' ? `${jsonText(report)}\n` : `${formatAuditText(report)}\n`;
   if (values.out === undefined) io.stdout.write(output);

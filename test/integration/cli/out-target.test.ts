@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../../helpers/cli-harness';
 import { startKnot, type KnotServer } from '../../helpers/knot-server';
+import { startSilentDnsServer } from '../../helpers/silent-dns-server';
 import { createTestServices, type TestServices } from '../../helpers/test-services';
 
 /** Runs a shell script in a new mount namespace; resolves with its stdout, stderr and exit code. */
@@ -152,6 +153,7 @@ describe('mailwarden --out to what is not a regular file', () => {
       [env.dataDir, `"${env.dataDir}" is a folder`],
       ['', 'The output path is empty'],
       [join(plainFile, 'report.txt'), `"${join(plainFile, 'report.txt')}" goes through a file`],
+      [join(env.dataDir, 'no-such-folder', 'report.txt'), 'does not exist; create it first'],
     ];
     for (const [out, message] of cases) {
       const result = await reevaluateTo(out);
@@ -161,5 +163,20 @@ describe('mailwarden --out to what is not a regular file', () => {
     expect((await lstat(dangling)).isSymbolicLink()).toBe(true);
     expect(await readFile(plainFile, 'utf8')).toBe('keep me');
     expect((await stat(env.dataDir)).isDirectory()).toBe(true);
+  });
+
+  it('refuses a bad --out before the audit starts: the DNS server is never asked', async () => {
+    const dns = await startSilentDnsServer();
+    try {
+      for (const out of [env.dataDir, join(env.dataDir, 'no-such-folder', 'report.json')]) {
+        const result = await cli(['audit', 'mail.test', '--only', 'dns', '--dns', dns.server, '--out', out]);
+        expect(result.code, result.stderr).toBe(2);
+        expect(result.stderr).toContain(`"${out}"`);
+        expect(result.stdout).toBe('');
+      }
+      expect(dns.queriesSeen()).toBe(0);
+    } finally {
+      await dns.stop();
+    }
   });
 });
