@@ -8,11 +8,26 @@
 import { request } from 'node:https';
 import { isIP } from 'node:net';
 import { rootCertificates } from 'node:tls';
-import type { HttpsFetcher, HttpsFetchResult } from '../core/checks/mta-sts/https-fetcher-port';
+import type {
+  HttpsFetcher,
+  HttpsFetchPurpose,
+  HttpsFetchResult,
+} from '../core/checks/mta-sts/https-fetcher-port';
 import type { DnsResolver } from '../core/ports';
 
 const HTTPS_PORT = 443;
-const USER_AGENT = 'Mailwarden (MTA-STS policy check)';
+/**
+ * The headers that say why Mailwarden came: an MTA-STS policy is text/plain (RFC 8461 section 3.2); an
+ * autoconfig file is XML (Thunderbird's config-v1.1.xml), and its server's log should not read as an
+ * MTA-STS check.
+ */
+const PURPOSE_HEADERS: Readonly<Record<HttpsFetchPurpose, { userAgent: string; accept: string }>> = {
+  'mta-sts-policy': { userAgent: 'Mailwarden (MTA-STS policy check)', accept: 'text/plain' },
+  autoconfig: {
+    userAgent: 'Mailwarden (mail account autoconfig)',
+    accept: 'application/xml, text/xml;q=0.9',
+  },
+};
 /** Error codes node:tls and OpenSSL give when a certificate does not verify. */
 const CERTIFICATE_ERRORS = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -47,7 +62,7 @@ export function createHttpsFetcher(options: HttpsFetcherOptions): HttpsFetcher {
       : [...rootCertificates, options.extraCaPem];
 
   return {
-    async fetchText({ url, maxBytes, timeoutMs }): Promise<HttpsFetchResult> {
+    async fetchText({ url, maxBytes, timeoutMs, purpose }): Promise<HttpsFetchResult> {
       let parsed: URL;
       try {
         parsed = new URL(url);
@@ -70,6 +85,7 @@ export function createHttpsFetcher(options: HttpsFetcherOptions): HttpsFetcher {
         timeoutMs: remaining,
         ca,
         totalMs: timeoutMs,
+        headers: PURPOSE_HEADERS[purpose ?? 'mta-sts-policy'],
       });
     },
   };
@@ -94,6 +110,7 @@ interface GetOptions {
   readonly timeoutMs: number;
   readonly totalMs: number;
   readonly ca: string[] | undefined;
+  readonly headers: { readonly userAgent: string; readonly accept: string };
 }
 
 function get(o: GetOptions): Promise<HttpsFetchResult> {
@@ -114,7 +131,7 @@ function get(o: GetOptions): Promise<HttpsFetchResult> {
       method: 'GET',
       // SNI and the certificate name check use the host name, not the IP address we connect to.
       servername: isIP(o.host) === 0 ? o.host : undefined,
-      headers: { host: hostHeader, 'user-agent': USER_AGENT, accept: 'text/plain' },
+      headers: { host: hostHeader, 'user-agent': o.headers.userAgent, accept: o.headers.accept },
       agent: false,
       rejectUnauthorized: true,
       ...(o.ca === undefined ? {} : { ca: o.ca }),

@@ -27,6 +27,8 @@ export interface AutoconfigHttpsServer {
   readonly port: number;
   /** "host path" of every request that arrived, in order. */
   requests(): readonly string[];
+  /** "user-agent | accept" of every request that arrived, in order. */
+  requestHeaders(): readonly string[];
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startAutoconfigHttpsServer(
   const [firstHost] = Object.values(hosts);
   if (firstHost === undefined) throw new Error('startAutoconfigHttpsServer needs at least one host');
   const seen: string[] = [];
+  const seenHeaders: string[] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer(
     {
@@ -59,6 +62,7 @@ export async function startAutoconfigHttpsServer(
       const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
       const path = req.url ?? '';
       seen.push(`${host} ${path}`);
+      seenHeaders.push(`${req.headers['user-agent'] ?? ''} | ${req.headers.accept ?? ''}`);
       const route = hosts[host]?.routes[path];
       if (route === undefined) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -107,6 +111,7 @@ export async function startAutoconfigHttpsServer(
     address,
     port,
     requests: () => [...seen],
+    requestHeaders: () => [...seenHeaders],
     stop: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => {

@@ -85,7 +85,12 @@ async function fetchOne(
     const remaining = timeoutMs - (Date.now() - started);
     if (remaining <= 0) return miss('No answer within the deadline.');
     const answer = await withinDeadline(
-      fetcher.fetchText({ url: address, maxBytes: AUTOCONFIG_XML_LIMITS.maxChars, timeoutMs: remaining }),
+      fetcher.fetchText({
+        url: address,
+        maxBytes: AUTOCONFIG_XML_LIMITS.maxChars,
+        timeoutMs: remaining,
+        purpose: 'autoconfig',
+      }),
       remaining,
     );
     if (!answer.ok) {

@@ -5,6 +5,9 @@
  * main/adapters/https-fetcher.ts implements it with node:https. Outcomes are data, never exceptions.
  */
 
+/** What the fetch is for: it decides the User-Agent and Accept headers, so a server's log says why we came. */
+export type HttpsFetchPurpose = 'mta-sts-policy' | 'autoconfig';
+
 export interface HttpsFetchRequest {
   /** An https:// URL. */
   readonly url: string;
@@ -12,6 +15,8 @@ export interface HttpsFetchRequest {
   readonly maxBytes: number;
   /** Deadline for the whole exchange: lookup, connect, TLS, headers and body. */
   readonly timeoutMs: number;
+  /** An MTA-STS policy when not given. */
+  readonly purpose?: HttpsFetchPurpose;
 }
 
 export type HttpsFetchFailureCode =

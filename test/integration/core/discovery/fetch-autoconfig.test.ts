@@ -116,6 +116,10 @@ describe('fetchAutoconfig against a local HTTPS server', () => {
       },
     ]);
     expect(server.requests()).toContain(`autoconfig.good.test ${FIRST}`);
+    // The host's log says what Mailwarden came for, and it asks for XML, not an MTA-STS policy.
+    expect(server.requestHeaders().at(-1)).toBe(
+      'Mailwarden (mail account autoconfig) | application/xml, text/xml;q=0.9',
+    );
   });
 
   it("falls back to the domain's .well-known address and says why the first address failed", async () => {
