@@ -8,20 +8,20 @@
  * Debian's Chromium over loopback, as the `app:` handler serves them to Electron's.
  */
 import { randomBytes } from 'node:crypto';
+import { CONTENT_SECURITY_POLICY as REPORT_CONTENT_SECURITY_POLICY } from '../core/report/render-html';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /** The path prefix of print documents; the renderer's own files never live under it. */
 export const PRINT_PATH_PREFIX = '/print/';
 
 /**
- * A printed report is self-contained: one inline <style>, images as data: URLs, no script, nothing
- * remote. Its CSP allows exactly that (the app's own CSP forbids inline styles, which the report needs),
- * and the print window also runs with JavaScript off.
+ * A printed report is self-contained: one inline <style>, no image, no script, nothing remote. The header
+ * carries the report's own CSP (the one its <meta> tag declares, render-html.ts), not the app's, which
+ * forbids the inline style the report needs; the print window also runs with JavaScript off.
  */
 export const PRINT_DOCUMENT_HEADERS: Readonly<Record<string, string>> = {
   'Content-Type': 'text/html; charset=utf-8',
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy': REPORT_CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Referrer-Policy': 'no-referrer',

@@ -129,6 +129,7 @@ describe('reports waiting to print', () => {
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("style-src 'unsafe-inline'");
+    expect(csp).toContain("img-src 'none'");
     expect(csp).not.toContain('script-src');
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
