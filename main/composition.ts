@@ -2,8 +2,6 @@
  * Wires the core to the real adapters. The desktop app, the CLI and the end-to-end tests all build
  * their services here, so they run the same code against the same files and keychain.
  */
-import { createImapflowLogin } from './adapters/incoming/imapflow-login';
-import { createLineConnector } from './adapters/incoming/line-connector';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { DiscoveryResult, ProviderPreset } from '../preload/contract/providers';
@@ -14,14 +12,9 @@ import {
   type DnsServerAddress,
 } from './adapters/dns-resolver';
 import { createCaPemChecker } from './adapters/ca-certificates';
-import { createDnsWireClient } from './adapters/dns-wire-client';
-import { createHttpsFetcher } from './adapters/https-fetcher';
-import { createNodemailerLogin } from './adapters/smtp/nodemailer-auth';
-import { createSmtpConnector } from './adapters/smtp/smtp-connector';
 import { createJsonDocumentStore } from './adapters/json-document-store';
 import { createKeytarSecretStore } from './adapters/keytar-secret-store';
 import { createFileHistoryStore } from './adapters/file-history-store';
-import { writeFileAtomic } from './adapters/atomic-file';
 import { HISTORY_DIR_NAME } from './core/history/history-document';
 import { createHistoryService, type HistoryService } from './core/history/history-service';
 import { createFileLock } from './adapters/file-lock';
@@ -32,16 +25,14 @@ import {
 } from './core/accounts/accounts-document';
 import { createAccountService, type AccountService } from './core/accounts/account-service';
 import { PROVIDER_PRESETS } from './core/accounts/provider-presets';
-import { createAuditService, type AuditService } from './core/audit/audit-service';
 import type { PdfPrinter, SaveTarget } from './core/export/export-ports';
-import { createReportExporter, type ReportExporter } from './core/export/export-report';
-import { discoverSubmission } from './core/discovery/discover-submission';
-import { fetchAutoconfig } from './core/discovery/fetch-autoconfig';
 import { MailwardenError } from './core/errors/mailwarden-error';
 import type { DnsResolver, SecretStore } from './core/ports';
+import type { AuditService } from './core/audit/audit-service';
+import type { ReportExporter } from './core/export/export-report';
+import { lazyAuditService, lazyReportExporter, loadOnce } from './lazy-services';
 import { SETTINGS_FILE_NAME, SETTINGS_FORMAT } from './core/settings/settings-document';
 import { createSettingsService, type SettingsService } from './core/settings/settings-service';
-import { MAILWARDEN_VERSION } from './version';
 
 export interface MainServicesOptions {
   readonly dataDir: string;
@@ -118,53 +109,31 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   }
 
   const historyStore = createFileHistoryStore(join(dataDir, HISTORY_DIR_NAME));
-  const audits = createAuditService({
-    accounts,
-    secrets,
-    history: historyStore,
-    ids: { newId: () => randomUUID() },
-    // Built per run, so a DNS setting changed in the app applies to the next audit.
-    auditDeps: async ({ extraCaPem }) => {
-      const server = await chosenDnsServer();
-      const dns = createDnsResolver(server === null ? {} : { server });
-      return {
-        resolver: dns,
-        wire: createDnsWireClient({ server }),
-        fetcher: createHttpsFetcher({ resolver: dns, ...(extraCaPem === undefined ? {} : { extraCaPem }) }),
-        connector: createSmtpConnector(),
-        login: createNodemailerLogin(),
-        clock: { now: () => new Date() },
-        toolVersion: MAILWARDEN_VERSION,
-        incoming: { connector: createLineConnector(), imapLogin: createImapflowLogin() },
-      };
-    },
-  });
-
   const history = createHistoryService(historyStore);
-  const exports = createReportExporter({
-    history,
-    saveTarget: options.saveTarget,
-    pdfPrinter: options.pdfPrinter,
-    writeFile: writeFileAtomic,
-  });
+  // The audit, discovery and export code (probes, nodemailer, imapflow, the catalogue, the report
+  // renderers) loads on first use: `accounts list` and the other commands that only read files then
+  // start in about the time Node itself takes (issue 15, cold start).
+  const wiring = loadOnce(async () =>
+    (await import('./audit-composition')).createAuditWiring({
+      accounts,
+      secrets,
+      settings,
+      history,
+      historyStore,
+      chosenDnsServer,
+      saveTarget: options.saveTarget,
+      pdfPrinter: options.pdfPrinter,
+    }),
+  );
+  const audits = lazyAuditService(async () => (await wiring()).audits);
+  const exports = lazyReportExporter(async () => (await wiring()).exports);
 
   return {
     dataDir,
     accounts,
     settings,
     presets: PROVIDER_PRESETS,
-    discovery: {
-      run: async (domain) => {
-        const dns = await resolver();
-        // The CA the user added in settings is trusted here too, as for the audit's HTTPS fetches.
-        const { extraCaPem } = await settings.get();
-        const fetcher = createHttpsFetcher({ resolver: dns, extraCaPem });
-        return discoverSubmission(domain, {
-          resolver: dns,
-          autoconfig: (ascii) => fetchAutoconfig(ascii, { fetcher }),
-        });
-      },
-    },
+    discovery: { run: async (domain) => (await wiring()).discovery.run(domain) },
     audits,
     history,
     exports,

@@ -6,7 +6,8 @@
  * version 1 account had none, so it migrates to `incoming: null` with every other field kept as it was.
  * Add a migration here before changing the shape; never edit what an older version meant.
  */
-import { z } from 'zod';
+// A namespace import lets the bundler keep only the parts of zod in use (issue 15, cold start).
+import * as z from 'zod';
 import { INCOMING_PROTOCOLS, SECURITY_MODES } from '../../../preload/contract/accounts';
 import type { AccountsDocument } from '../ports';
 

@@ -7,7 +7,8 @@
  * Mailwarden reads back (target, times, findings, transcript) and kept whole otherwise, so fields a
  * later report version adds survive a round trip.
  */
-import { z } from 'zod';
+// A namespace import lets the bundler keep only the parts of zod in use (issue 15, cold start).
+import * as z from 'zod';
 import { upgradeReport, type LegacyReport } from '../audit/assemble-report';
 import type { AuditReport } from '../../../preload/contract/audit';
 import type { HistoryEntry } from '../../../preload/contract/history';

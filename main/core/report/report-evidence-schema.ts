@@ -2,7 +2,8 @@
  * The schema of a report's embedded evidence (preload/contract/evidence.ts): what `mailwarden reevaluate`
  * replays. Port results stay open JSON here; their meaning belongs to the core types that recorded them.
  */
-import { z } from 'zod';
+// A namespace import lets the bundler keep only the parts of zod in use (issue 15, cold start).
+import * as z from 'zod';
 import type {
   EvidenceAuditRecipe,
   EvidenceDnsQuery,

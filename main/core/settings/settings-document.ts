@@ -7,7 +7,8 @@
  * Mailwarden did before they existed. Add a migration here before changing the shape; never edit what an
  * older version meant.
  */
-import { z } from 'zod';
+// A namespace import lets the bundler keep only the parts of zod in use (issue 15, cold start).
+import * as z from 'zod';
 import { DEFAULT_SETTINGS, TIMEOUT_BOUNDS } from '../../../preload/contract/settings';
 import type { SettingsDocument } from '../ports';
 
