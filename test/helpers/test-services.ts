@@ -37,6 +37,10 @@ export async function createTestServices(options: Partial<MainServicesOptions> =
   const dataDir = await makeTempDir();
   const keychainService = `Mailwarden-test-${randomBytes(6).toString('hex')}`;
   const services = createMainServices({ dataDir, keychainService, ...options });
+  // The audit code loads on first use (main/lazy-services.ts). The app and the CLI load it from their
+  // bundle in milliseconds, but here every module is compiled from TypeScript on import, which on a loaded
+  // machine takes seconds: load it now, so a test that watches the first run's events times the run.
+  await import('../../main/audit-composition');
   return {
     services,
     dataDir,
