@@ -35,6 +35,8 @@ export function blockerMessage({ kind, subject }: NotRun): string {
       return `${subject}, the port the mail program uses, did not answer, so the login and the tests on it could not run.`;
     case 'port-unreachable':
       return `${subject} is closed or did not answer: there is nothing to test on that port.`;
+    case 'oauth-required':
+      return `${subject} accepts only a sign-in on the provider's own page (OAuth) for this account, not a password, so the login could not be tested with the stored password.`;
     case 'login-failed':
       return `The login on ${subject} did not succeed, so the tests that need a login did not run.`;
     case 'cancelled':
