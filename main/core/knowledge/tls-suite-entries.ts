@@ -101,14 +101,7 @@ export const TLS_SUITE_ENTRIES = {
     fix: NO_FIX,
     references: [rfc(9325, '4.1'), rfc(9325, '4.2')],
   },
-  'tls.suites.untested': {
-    severity: 'info',
-    title: (e) => `${evidenceList(e, 'classes').join(', ')} suites were not tested on ${where(e)}`,
-    explanation: (e) =>
-      `The TLS library Mailwarden uses (OpenSSL 3 in Node.js) cannot offer ${evidenceList(e, 'classes').join(', ')} suites at all, so whether the server would accept them is unknown. A scanner that builds its own handshakes (testssl.sh, sslscan) can tell.`,
-    fix: NO_FIX,
-    references: [rfc(9325, '4.1'), rfc(7465)],
-  },
+
   'tls.order.server': {
     severity: 'pass',
     title: (e) => `${where(e)} chooses the cipher suite by its own preference`,
