@@ -43,7 +43,8 @@ async function repeat(runs: number, once: () => Promise<ProbeResult>): Promise<S
 
 /**
  * TLS 1.0-1.3 enumeration plus certificate and cipher facts over STARTTLS on the submission port; with
- * `suites` (the default, as audits run it) also the cipher-suite classes, server order and no-SNI certificate.
+ * `suites` (the default, as audits run it) also the cipher-suite classes, server order, no-SNI certificate
+ * and TLS compression.
  */
 export function benchTlsProbe(
   servers: BenchServers,

@@ -12,7 +12,10 @@ export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
 /**
  * Why checks could not run. `not-asked` is the user's own choice (e.g. the relay test switched off) and
- * `port-unreachable` a closed port other than the account's; the others are prerequisites that failed.
+ * `port-unreachable` a closed port other than the account's; `oauth-required` a provider that refuses a
+ * password as the kind of sign-in (Microsoft 365 without Basic, Google without an app password), so the
+ * password could not be tested; `client-cannot-offer` what Mailwarden's own TLS library cannot send
+ * (EXPORT, RC4 and 3DES suites); the others are prerequisites that failed.
  */
 export const BLOCKER_KINDS = [
   'dns-unreachable',
@@ -20,7 +23,9 @@ export const BLOCKER_KINDS = [
   'server-unreachable',
   'account-port-unreachable',
   'port-unreachable',
+  'oauth-required',
   'login-failed',
+  'client-cannot-offer',
   'cancelled',
   'not-asked',
 ] as const;

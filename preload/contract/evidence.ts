@@ -133,6 +133,15 @@ export type EvidenceSmtpOperation =
       readonly seq: number;
       /** The TlsOutcome: session facts with each certificate's DER. */
       readonly outcome: EvidenceJson;
+    }
+  | {
+      /** A hand-built ClientHello sent raw (the compression probe); `label` names it, not its random bytes. */
+      readonly op: 'raw-hello';
+      readonly label: string;
+      readonly atMs: number;
+      readonly seq: number;
+      /** The RawHelloOutcome: the server's first TLS record as base64, or the failure. */
+      readonly outcome: EvidenceJson;
     };
 
 export interface EvidenceSmtpConnection {

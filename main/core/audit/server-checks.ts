@@ -18,6 +18,7 @@ import { planPorts, type StandardSmtpPorts } from '../probes/smtp-ports';
 import { runSpoofingProbe } from '../probes/spoofing-probe';
 import { probeStarttlsInjection } from '../probes/starttls-injection-probe';
 import { probeTls } from '../probes/tls-probe';
+import { UNTESTABLE_CLASSES } from '../probes/tls-suite-probe';
 import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
 import { DEFAULT_SMTP_LIMITS, type SmtpConnector, type SmtpLimits } from '../smtp/smtp-channel';
 import type { LoginSecret, LoginSecurity, SmtpLoginPort } from '../smtp/smtp-login';
@@ -30,6 +31,7 @@ const REACHABLE_IDS: ReadonlySet<string> = new Set(['smtp.reach.ok', 'smtp.reach
 /** TLS-probe findings that repeat what the dialogue probe says about STARTTLS. */
 const STARTTLS_IDS: ReadonlySet<string> = new Set(['tls.starttls.not-offered', 'tls.starttls.refused']);
 const notRun = (cause: NotRun): ProbeResult => ({ findings: [], transcript: [], notRun: cause });
+const listedClasses = `${UNTESTABLE_CLASSES.slice(0, -1).join(', ')} and ${UNTESTABLE_CLASSES.at(-1) ?? ''}`;
 
 export interface ServerCheckDeps {
   readonly resolver: DnsResolver;
@@ -180,6 +182,22 @@ export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOpti
         },
       });
     }
+  }
+  if (areas.has('tls')) {
+    // Node's OpenSSL 3 has EXPORT, RC4 and 3DES compiled out, so no handshake of ours can offer them
+    // (RFC 9325 section 4.1 bans all three): whether the server accepts them is a gap in what was
+    // tested, said once per server, never a pass and never a finding of its own.
+    checks.push({
+      checkId: `tls-suites-untestable:${host}`,
+      area: 'tls',
+      title: `${listedClasses} cipher suites on ${host}`,
+      deadlineMs: PROBE_DEADLINE_MS,
+      after: [reachCheckId],
+      run: (_signal, results) =>
+        Promise.resolve(
+          notRun(results.get(reachCheckId)?.blocks ?? { kind: 'client-cannot-offer', subject: host }),
+        ),
+    });
   }
   if (areas.has('auth')) {
     checks.push({

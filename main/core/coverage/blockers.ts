@@ -6,6 +6,9 @@
  * rather than a dozen "could not be read" findings that look like faults of their domain.
  */
 import { BLOCKER_KINDS, type Blocker, type BlockerKind } from '../../../preload/contract/coverage';
+import { UNTESTABLE_CLASSES } from '../probes/tls-suite-probe';
+
+const untestable = `${UNTESTABLE_CLASSES.slice(0, -1).join(', ')} or ${UNTESTABLE_CLASSES.at(-1) ?? ''}`;
 
 export interface NotRun {
   readonly kind: BlockerKind;
@@ -35,6 +38,10 @@ export function blockerMessage({ kind, subject }: NotRun): string {
       return `${subject}, the port the mail program uses, did not answer, so the login and the tests on it could not run.`;
     case 'port-unreachable':
       return `${subject} is closed or did not answer: there is nothing to test on that port.`;
+    case 'oauth-required':
+      return `${subject} accepts only a sign-in on the provider's own page (OAuth) for this account, not a password, so the login could not be tested with the stored password.`;
+    case 'client-cannot-offer':
+      return `Mailwarden's TLS library (OpenSSL 3 in Node.js) cannot offer ${untestable} cipher suites at all, so whether ${subject} still accepts them could not be tested; a scanner that builds its own handshakes (testssl.sh, sslscan) can tell.`;
     case 'login-failed':
       return `The login on ${subject} did not succeed, so the tests that need a login did not run.`;
     case 'cancelled':

@@ -1,5 +1,6 @@
 /**
- * Records every SMTP connection the probes open: the open outcome, then each read, command and TLS upgrade
+ * Records every SMTP connection the probes open: the open outcome, then each read, command, TLS upgrade
+ * and raw ClientHello exchange
  * with its outcome (certificates included, as DER), and the channel's transcript.
  *
  * A command is stored as the transcript shows it: with `redactAs` when the caller gave one, so an AUTH
@@ -94,6 +95,16 @@ function recordingChannel(inner: SmtpChannel, live: LiveConnection, clock: Recor
         maxVersion: null,
       };
       operations.push({ op: 'upgrade', tls, ...(await clock.arrived()), outcome: toEvidenceJson(outcome) });
+      return outcome;
+    },
+    async exchangeRawHello(hello, label) {
+      const outcome = await inner.exchangeRawHello(hello, label);
+      operations.push({
+        op: 'raw-hello',
+        label,
+        ...(await clock.arrived()),
+        outcome: toEvidenceJson(outcome),
+      });
       return outcome;
     },
     tlsSession: () => inner.tlsSession(),

@@ -17,6 +17,7 @@ import {
   commandEvidenceLine,
   type ChannelFailure,
   type OpenOutcome,
+  type RawHelloOutcome,
   type ReplyOutcome,
   type SmtpChannel,
   type SmtpConnector,
@@ -46,7 +47,8 @@ interface Slot {
 type Request =
   | { readonly op: 'read' }
   | { readonly op: 'command'; readonly line: string }
-  | { readonly op: 'upgrade'; readonly tls: EvidenceTlsRequest | null };
+  | { readonly op: 'upgrade'; readonly tls: EvidenceTlsRequest | null }
+  | { readonly op: 'raw-hello'; readonly label: string };
 
 const notRecorded = (kind: ChannelFailure['kind']): ChannelFailure => ({
   kind,
@@ -110,6 +112,8 @@ function matches(operation: EvidenceSmtpOperation | undefined, request: Request)
       return operation.op === 'command' && operation.line === request.line;
     case 'upgrade':
       return operation.op === 'upgrade' && sameTlsRequest(operation.tls, request.tls);
+    case 'raw-hello':
+      return operation.op === 'raw-hello' && operation.label === request.label;
   }
 }
 
@@ -173,6 +177,12 @@ function replayChannel(
           : await timeline.deliver(operation, fromEvidenceJson<TlsOutcome>(operation.outcome));
       if (outcome.kind === 'tls') tls = outcome.session;
       return outcome;
+    },
+    async exchangeRawHello(_hello, label) {
+      const operation = next({ op: 'raw-hello', label });
+      return operation === null
+        ? timeline.deliver<RawHelloOutcome>(null, { kind: 'failure', failure: notRecorded('closed') })
+        : timeline.deliver(operation, fromEvidenceJson<RawHelloOutcome>(operation.outcome));
     },
     tlsSession: () => tls,
     close() {

@@ -12,6 +12,14 @@ import { pop3Login } from './pop3-login';
 
 export const INCOMING_LOGIN_DEADLINE_MS = 20_000;
 
+/**
+ * Google's IMAP ("NO [ALERT] Application-specific password required: ...") and POP3 ("-ERR [AUTH]
+ * Application-specific password required: ...") refusal of an account password. Microsoft's IMAP and
+ * POP3 answer a password it no longer takes with the same "AUTHENTICATE failed." / "Logon failure" as a
+ * wrong one, so those stay login rejections: only this unambiguous wording is read as "use OAuth".
+ */
+const APP_PASSWORD_REQUIRED = /application-specific password required/i;
+
 export interface IncomingLoginTarget {
   readonly port: number;
   readonly security: IncomingSecurity;
@@ -73,7 +81,12 @@ export async function probeIncomingLogin(
         transcript: [],
       };
     case 'rejected':
-      return one('login.rejected', { reply: outcome.reply });
+      if (!APP_PASSWORD_REQUIRED.test(outcome.reply)) return one('login.rejected', { reply: outcome.reply });
+      // The password is the wrong kind of sign-in, not a wrong password: the login could not be tested.
+      return {
+        ...one('login.oauth-required', { reply: outcome.reply }),
+        notRun: { kind: 'oauth-required', subject: `${ctx.host}:${String(target.port)}` },
+      };
     case 'mailbox-unavailable':
       return {
         findings: [

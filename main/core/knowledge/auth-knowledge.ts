@@ -7,9 +7,12 @@
  * with the exact fix. Provider rules come first: they are more specific than the standard ones.
  */
 import type { Evidence } from '../../../preload/contract/findings';
+import type { SignInProvider } from '../accounts/sign-in-provider';
 import { verifyProblems } from '../tls/verify-error';
+import { replyOf } from './auth-reply-text';
 import { evidenceList, evidenceText } from './evidence-text';
 import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import { GOOGLE_APP_PASSWORD_STEPS, SIGN_IN_ENTRIES } from './sign-in-entries';
 
 const where = (e: Evidence): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
 
@@ -19,23 +22,6 @@ const certificateProblem = (e: Evidence): string => {
   const words = verifyProblems(typeof raw === 'string' ? raw : null).map((problem) => problem.words);
   return words.length === 0 ? 'The certificate could not be verified.' : words.join(' ');
 };
-const replyOf = (e: Evidence): string => {
-  const reply = e['reply'];
-  if (typeof reply !== 'object' || reply === null || Array.isArray(reply)) return 'no reply';
-  const fields = reply as { readonly [key: string]: unknown };
-  const code = typeof fields['code'] === 'number' ? String(fields['code']) : '?';
-  const enhanced = typeof fields['enhancedCode'] === 'string' ? ` ${fields['enhancedCode']}` : '';
-  const text = typeof fields['text'] === 'string' ? ` ${fields['text']}` : '';
-  return `"${code}${enhanced}${text}"`;
-};
-
-const GOOGLE_APP_PASSWORD_STEPS = [
-  'Sign in to your Google Account and open Security.',
-  'Turn on 2-Step Verification if it is off (app passwords need it).',
-  'Open "App passwords", create one named "Mailwarden" (or your mail program), and copy the 16 letters.',
-  'In Mailwarden, set this account’s password to the app password (without spaces), then run the check again.',
-  'Better still, where your mail program supports it, sign in with Google (OAuth) instead of a password.',
-];
 
 const M365_ENABLE_SMTP_AUTH_STEPS = [
   'An administrator opens the Microsoft 365 admin center > Users > Active users and selects this mailbox.',
@@ -91,6 +77,7 @@ const PROVIDER_PASSWORD_STEPS: { readonly [presetId: string]: readonly string[] 
 };
 
 export const AUTH_KNOWLEDGE = {
+  ...SIGN_IN_ENTRIES,
   'auth.host.unresolved': {
     severity: 'medium',
     title: (e) => `Could not find the address of ${evidenceText(e, 'host')}`,
@@ -279,14 +266,7 @@ export const AUTH_KNOWLEDGE = {
     },
     references: [rfc(7628, '3.2.2')],
   },
-  'auth.login.gmail-app-password-required': {
-    severity: 'high',
-    title: 'Google wants an app password, not your account password',
-    explanation: (e) =>
-      `Google answered ${replyOf(e)}. Your Google Account uses 2-Step Verification, so mail programs must sign in with an app password or with Google sign-in (OAuth).`,
-    fix: { steps: GOOGLE_APP_PASSWORD_STEPS },
-    references: [rfc(4954, '6')],
-  },
+
   'auth.login.gmail-web-login-required': {
     severity: 'high',
     title: 'Google blocked this sign-in until you confirm it in a browser',
@@ -301,14 +281,7 @@ export const AUTH_KNOWLEDGE = {
     },
     references: [rfc(4954, '6')],
   },
-  'auth.login.gmail-bad-credentials': {
-    severity: 'high',
-    title: 'Google did not accept the user name and password',
-    explanation: (e) =>
-      `Google answered ${replyOf(e)}. Either the password is wrong, or Google no longer accepts your normal password in mail programs (it has not since May 2022 for personal accounts).`,
-    fix: { steps: ['Use your full Gmail address as the user name.', ...GOOGLE_APP_PASSWORD_STEPS] },
-    references: [rfc(4954, '6')],
-  },
+
   'auth.login.m365-smtp-auth-disabled': {
     severity: 'high',
     title: 'Microsoft 365 has SMTP login switched off for this mailbox',
@@ -317,19 +290,7 @@ export const AUTH_KNOWLEDGE = {
     fix: { steps: M365_ENABLE_SMTP_AUTH_STEPS },
     references: [rfc(4954, '6')],
   },
-  'auth.login.m365-basic-auth-disabled': {
-    severity: 'high',
-    title: 'Microsoft 365 no longer accepts a password here',
-    explanation: (e) =>
-      `Microsoft answered ${replyOf(e)}. Password (Basic) login is turned off for this organisation or account; only OAuth works.`,
-    fix: {
-      steps: [
-        'Switch the mail program or device to OAuth 2.0 (XOAUTH2 with the SMTP.Send permission), or to Microsoft Graph.',
-        'For devices that cannot do OAuth, an administrator can use a connector (SMTP relay) or High Volume Email instead.',
-      ],
-    },
-    references: [rfc(4954, '6')],
-  },
+
   'auth.login.m365-conditional-access': {
     severity: 'high',
     title: 'A Microsoft 365 sign-in policy blocked this login',
@@ -449,6 +410,10 @@ export interface AuthReplyRule {
   readonly mechanism?: string;
   /** The server's host name must match: for wording that other servers use too. */
   readonly host?: RegExp;
+  /** The account must be recognised as this provider (its preset or server name): for generic codes. */
+  readonly signIn?: SignInProvider;
+  /** Only a password login: the same reply to an OAuth token means something else. */
+  readonly password?: true;
 }
 
 /** First match wins: provider replies before the standard ones they share codes with. */
@@ -472,6 +437,15 @@ export const AUTH_REPLY_RULES: readonly AuthReplyRule[] = [
     enhancedCode: '5.7.8',
     text: /gsmtp|BadCredentials/i,
   },
+  // Any 535 5.7.8 from Google's own servers is Google refusing the password, whatever the wording.
+  {
+    id: 'auth.login.gmail-bad-credentials',
+    provider: 'gmail',
+    code: 535,
+    enhancedCode: '5.7.8',
+    signIn: 'google',
+    password: true,
+  },
   // Microsoft 365 (providers.md section 2).
   {
     id: 'auth.login.m365-smtp-auth-disabled',
@@ -479,13 +453,23 @@ export const AUTH_REPLY_RULES: readonly AuthReplyRule[] = [
     enhancedCode: '5.7.139',
     text: /SmtpClientAuthentication is disabled/i,
   },
+  // Password (Basic) login refused: the account must sign in with OAuth. Microsoft's own wording for
+  // 5.7.139 and 5.7.30 is unambiguous; its 535 5.7.3 is generic, so only from a server known to be
+  // Microsoft's, where Basic is off by default from the end of December 2026.
   {
-    id: 'auth.login.m365-basic-auth-disabled',
+    id: 'auth.login.oauth-required',
     provider: 'microsoft-365',
     enhancedCode: '5.7.139',
     text: /basic authentication is disabled/i,
+    password: true,
   },
-  { id: 'auth.login.m365-basic-auth-disabled', provider: 'microsoft-365', code: 550, enhancedCode: '5.7.30' },
+  {
+    id: 'auth.login.oauth-required',
+    provider: 'microsoft-365',
+    code: 550,
+    enhancedCode: '5.7.30',
+    password: true,
+  },
   {
     id: 'auth.login.m365-conditional-access',
     provider: 'microsoft-365',
@@ -505,6 +489,14 @@ export const AUTH_REPLY_RULES: readonly AuthReplyRule[] = [
     text: /credentials were incorrect/i,
   },
   { id: 'auth.login.m365-auth-failed', provider: 'microsoft-365', enhancedCode: '5.7.139' },
+  {
+    id: 'auth.login.oauth-required',
+    provider: 'microsoft-365',
+    code: 535,
+    enhancedCode: '5.7.3',
+    signIn: 'microsoft',
+    password: true,
+  },
   { id: 'auth.login.m365-auth-failed', provider: 'microsoft-365', code: 535, enhancedCode: '5.7.3' },
   // Yahoo (providers.md section 3).
   { id: 'auth.login.yahoo-app-password', provider: 'yahoo', text: /#AUTH005/i },
@@ -544,13 +536,28 @@ export interface ClassifiedAuthReply {
   readonly provider: string | null;
 }
 
-/** Reads a failed AUTH reply: which finding, and which provider's wording. */
+/**
+ * Refusals that say the password is the wrong kind of sign-in, not a wrong password: the login could not
+ * be tested with it, and the Login area says so (blocker `oauth-required`) instead of grading a failure.
+ */
+export const OAUTH_REQUIRED_IDS: ReadonlySet<AuthFindingId> = new Set<AuthFindingId>([
+  'auth.login.oauth-required',
+  'auth.login.gmail-app-password-required',
+]);
+
+/**
+ * Reads a failed AUTH reply: which finding, and which provider's wording. `signIn` is the provider the
+ * account is recognised as (sign-in-provider.ts), for replies whose codes other servers use too.
+ */
 export function classifyAuthReply(
   reply: { readonly code: number; readonly enhancedCode: string | null; readonly text: string },
   mechanism: string | null,
   host = '',
+  signIn: SignInProvider | null = null,
 ): ClassifiedAuthReply {
   for (const rule of AUTH_REPLY_RULES) {
+    if (rule.signIn !== undefined && rule.signIn !== signIn) continue;
+    if (rule.password === true && mechanism === 'XOAUTH2') continue;
     if (rule.code !== undefined && rule.code !== reply.code) continue;
     if (rule.enhancedCode !== undefined && rule.enhancedCode !== reply.enhancedCode) continue;
     if (rule.text !== undefined && !rule.text.test(reply.text)) continue;

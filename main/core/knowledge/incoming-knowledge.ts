@@ -217,6 +217,23 @@ const WORDS = {
     imapRefs: [rfc(9051, '6.2.3')],
     pop3Refs: [rfc(1939, '7')],
   },
+  'login.oauth-required': {
+    severity: 'high',
+    title: (name, e) =>
+      `Use OAuth sign-in or an app password for ${name} on ${where(e)}: the account password is refused`,
+    explanation: (_name, e) =>
+      `The server answered "${evidenceText(e, 'reply')}": this account must sign in with the provider’s own page (OAuth) or with an app password; ` +
+      'the account password is refused even when it is right, so Mailwarden could not test the login with it.',
+    fix: {
+      steps: [
+        'Best: in each mail program, remove the account and add it again with the provider’s sign-in ("Google", "Microsoft 365 / Exchange"), which uses OAuth.',
+        'Where a program cannot do that: Google Account > Security > 2-Step Verification > App passwords, create one, and use it instead of the account password (in Mailwarden too).',
+        'Run the check again.',
+      ],
+    },
+    imapRefs: [rfc(9051, '6.2.2'), rfc(7628, '3')],
+    pop3Refs: [rfc(5034, '4'), rfc(7628, '3')],
+  },
   'login.not-attempted': {
     severity: 'info',
     title: (name, e) => `No login to ${name} on ${where(e)}`,

@@ -101,14 +101,7 @@ export const TLS_SUITE_ENTRIES = {
     fix: NO_FIX,
     references: [rfc(9325, '4.1'), rfc(9325, '4.2')],
   },
-  'tls.suites.untested': {
-    severity: 'info',
-    title: (e) => `${evidenceList(e, 'classes').join(', ')} suites were not tested on ${where(e)}`,
-    explanation: (e) =>
-      `The TLS library Mailwarden uses (OpenSSL 3 in Node.js) cannot offer ${evidenceList(e, 'classes').join(', ')} suites at all, so whether the server would accept them is unknown. A scanner that builds its own handshakes (testssl.sh, sslscan) can tell.`,
-    fix: NO_FIX,
-    references: [rfc(9325, '4.1'), rfc(7465)],
-  },
+
   'tls.order.server': {
     severity: 'pass',
     title: (e) => `${where(e)} chooses the cipher suite by its own preference`,
@@ -141,6 +134,29 @@ export const TLS_SUITE_ENTRIES = {
       ],
     },
     references: [rfc(6066, '3'), rfc(7672, '8.1')],
+  },
+  'tls.compression.enabled': {
+    severity: 'medium',
+    title: (e) => `${where(e)} compresses TLS (${evidenceText(e, 'methodName')}): open to the CRIME attack`,
+    explanation: (e) =>
+      `Offered DEFLATE compression in a TLS 1.2 hello, the server chose ${evidenceText(e, 'methodName')}. ` +
+      'With TLS compression on, someone who can watch the traffic and make the client send chosen text can work out secrets in the same stream, such as a login, from how the compressed size changes (CRIME, CVE-2012-4929). Current mail programs never offer compression, but old ones and some devices still do.',
+    fix: {
+      steps: [
+        'Switch TLS compression off on the server, or update its TLS library (OpenSSL 1.1.0 and later ship without it).',
+        'Postfix: tls_ssl_options = NO_COMPRESSION (main.cf), then "postfix reload". Exim: openssl_options = +no_compression. Appliances: update the firmware.',
+        'Run this check again to confirm.',
+      ],
+    },
+    references: [rfc(9325, '3.3'), rfc(7457, '2.6')],
+  },
+  'tls.compression.off': {
+    severity: 'pass',
+    title: (e) => `${where(e)} does not compress TLS`,
+    explanation:
+      'Offered DEFLATE compression in a TLS 1.2 hello, the server chose none, as it should (no CRIME attack).',
+    fix: NO_FIX,
+    references: [rfc(9325, '3.3')],
   },
   'tls.renegotiation.insecure': {
     severity: 'high',

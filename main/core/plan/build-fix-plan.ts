@@ -11,7 +11,7 @@ import type { FixPlan, PlanAction } from '../../../preload/contract/plan';
 import type { AuditScore } from '../../../preload/contract/score';
 import { SCORE_AREA_TABLE, scoreAreaOf } from '../score/score-areas';
 import { messageFor } from './copy-message';
-import { actorOf, rootCauseOf } from './plan-rules';
+import { actorOf, rootCauseOf, SWITCH_TO_OAUTH } from './plan-rules';
 import { verdictOf } from './verdict';
 
 export interface PlanInput {
@@ -97,6 +97,8 @@ function titleOf(id: string, worstFirst: readonly Finding[], where: readonly str
     case 'dmarc':
       if (ids.has('dmarc.record.missing')) return 'Publish a DMARC record';
       break;
+    case SWITCH_TO_OAUTH:
+      return 'Switch this account’s sign-in to OAuth';
     default:
       break;
   }

@@ -26,6 +26,9 @@ const ACTOR_BY_PREFIX: readonly (readonly [string, Actor])[] = [
   ['auth.login.', 'you'],
   // ...but SMTP AUTH switched off for a Microsoft 365 tenant is the administrator's switch.
   [`auth.login.m365-`, 'provider'], // a prefix, not a finding id
+  // Signing in with OAuth instead of a password is changed in each mail program, reading ones included.
+  ['imap.login.oauth-required', 'you'],
+  ['pop3.login.oauth-required', 'you'],
 ];
 
 export function actorOf(findingId: string): Actor {
@@ -34,6 +37,16 @@ export function actorOf(findingId: string): Actor {
     if (findingId.startsWith(prefix) && prefix.length > best.length) best = { actor, length: prefix.length };
   return best.actor;
 }
+
+/** The action "Switch this account's sign-in to OAuth", and the findings it fixes. */
+export const SWITCH_TO_OAUTH = 'sign-in.oauth';
+const SWITCH_TO_OAUTH_IDS: ReadonlySet<string> = new Set([
+  'auth.login.oauth-required',
+  'auth.login.gmail-app-password-required',
+  'auth.login.gmail-bad-credentials',
+  'imap.login.oauth-required',
+  'pop3.login.oauth-required',
+]);
 
 export interface RootCause {
   /** The action's id. */
@@ -65,6 +78,12 @@ export const ROOT_CAUSES: readonly RootCause[] = [
       id === 'tls.cipher.weak' ||
       id === 'tls.cipher.cbc' ||
       id === 'tls.cipher.no-forward-secrecy',
+  },
+  {
+    // Microsoft and Google refuse the password as the kind of sign-in, for sending and for reading alike:
+    // one change (OAuth, or Google's app password) in each mail program fixes them all.
+    id: SWITCH_TO_OAUTH,
+    matches: (id) => SWITCH_TO_OAUTH_IDS.has(id),
   },
   {
     // The bulk-sender SPF/DKIM rules fail because SPF or DKIM is missing: fixing those fixes these.

@@ -7,8 +7,9 @@
  * login was not attempted. AUTH offered in clear text is found without sending anything (RFC 4954 section 4).
  */
 import type { Evidence, Finding, JsonValue } from '../../../preload/contract/findings';
+import { signInProviderOf, type SignInProvider } from '../accounts/sign-in-provider';
 import { findingFactory } from '../findings/finding-factory';
-import { AUTH_KNOWLEDGE, classifyAuthReply } from '../knowledge/auth-knowledge';
+import { AUTH_KNOWLEDGE, classifyAuthReply, OAUTH_REQUIRED_IDS } from '../knowledge/auth-knowledge';
 import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
 import type {
   LoginMechanism,
@@ -24,6 +25,12 @@ const finding = findingFactory(AUTH_KNOWLEDGE);
 
 /** One login is a handful of round trips; a server slower than this is reported, not waited for. */
 export const AUTH_PROBE_DEADLINE_MS = 20_000;
+
+/**
+ * Microsoft switches password (Basic) SMTP AUTH off by default for existing tenants at the end of
+ * December 2026: from this day on, a password it still accepts was turned back on by an administrator.
+ */
+export const M365_BASIC_AUTH_CUTOFF = new Date('2027-01-01T00:00:00Z');
 
 export interface AuthProbeOptions {
   readonly port: number;
@@ -81,11 +88,37 @@ async function probe(
     loginRequestFor(ctx, resolved.address, options, options.deadlineMs ?? AUTH_PROBE_DEADLINE_MS),
   );
   const evidence = loginEvidence({ ...base, address: resolved.address }, result, options.presetId);
-  return { findings: judge(result, evidence, checkId), transcript: result.transcript };
+  const findings = judge(result, evidence, checkId, {
+    signIn: signInProviderOf(ctx.host, options.presetId),
+    now: ctx.clock.now(),
+  });
+  // A password refused as the wrong kind of sign-in tells nothing about the password: the login could
+  // not be tested, and the Login area says why rather than grading it as a failed login.
+  const oauthRequired = findings.some((each) =>
+    OAUTH_REQUIRED_IDS.has(each.id as keyof typeof AUTH_KNOWLEDGE),
+  );
+  return {
+    findings,
+    transcript: result.transcript,
+    ...(oauthRequired
+      ? { notRun: { kind: 'oauth-required' as const, subject: `${ctx.host}:${String(options.port)}` } }
+      : {}),
+  };
+}
+
+/** What the verdict depends on beyond the login itself: whose server it is, and the audit's day. */
+export interface JudgeContext {
+  readonly signIn: SignInProvider | null;
+  readonly now: Date;
 }
 
 /** Turns the login's outcome into findings: the clear-text offer first, then the verdict. */
-export function judge(result: LoginResult, evidence: Evidence, checkId: string): Finding[] {
+export function judge(
+  result: LoginResult,
+  evidence: Evidence,
+  checkId: string,
+  context: JudgeContext,
+): Finding[] {
   const findings: Finding[] = [];
   if (result.mechanismsBeforeTls !== null) {
     findings.push(
@@ -101,6 +134,13 @@ export function judge(result: LoginResult, evidence: Evidence, checkId: string):
       if (result.tls !== null && !result.tls.authorized)
         findings.push(finding('auth.tls.fingerprint-allowed', checkId, evidence));
       findings.push(finding('auth.login.accepted', checkId, evidence));
+      if (basicStillAccepted(result, context))
+        findings.push(
+          finding('auth.login.m365-basic-reenabled', checkId, {
+            ...evidence,
+            auditDay: context.now.toISOString().slice(0, 10),
+          }),
+        );
       break;
     case 'withheld':
       findings.push(finding(withheldFinding(result), checkId, evidence));
@@ -111,6 +151,7 @@ export function judge(result: LoginResult, evidence: Evidence, checkId: string):
         reply,
         result.mechanism,
         typeof evidence['host'] === 'string' ? evidence['host'] : '',
+        context.signIn,
       );
       findings.push(finding(classified.id, checkId, { ...evidence, provider: classified.provider }));
       break;
@@ -128,6 +169,16 @@ export function judge(result: LoginResult, evidence: Evidence, checkId: string):
       break;
   }
   return findings;
+}
+
+/** A password (not an OAuth token) that Microsoft still accepted after its Basic cut-off. */
+function basicStillAccepted(result: LoginResult, context: JudgeContext): boolean {
+  return (
+    context.signIn === 'microsoft' &&
+    result.mechanism !== null &&
+    result.mechanism !== 'XOAUTH2' &&
+    context.now.getTime() >= M365_BASIC_AUTH_CUTOFF.getTime()
+  );
 }
 
 function withheldFinding(result: LoginResult): keyof typeof AUTH_KNOWLEDGE {

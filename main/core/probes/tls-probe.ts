@@ -1,6 +1,7 @@
 /**
  * The TLS probe of one SMTP port: which TLS versions the server accepts, and what the best handshake shows
- * (certificate, name, dates, key, signature, cipher).
+ * (certificate, name, dates, key, signature, cipher); with suite enumeration, also the weaker suite classes
+ * (tls-suite-probe.ts) and TLS compression (tls-compression-probe.ts).
  *
  * Each of TLS 1.0, 1.1, 1.2 and 1.3 is tried on its own connection (minimum = maximum = that version), all
  * four in parallel and each under its own deadline, so a full probe costs about one handshake of wall time.
@@ -20,6 +21,7 @@ import {
 } from '../tls/protocol-support';
 import { subjectEvidence, tlsFinding, type TlsSubject } from '../tls/tls-finding';
 import { resolveHost } from './resolve-host';
+import { probeTlsCompression } from './tls-compression-probe';
 import { probeSuites } from './tls-suite-probe';
 import { ehloKeywords } from './starttls-preamble';
 import {
@@ -112,9 +114,11 @@ async function runProbe(
     const best = [...all].reverse().find((attempt) => attempt.outcome.kind === 'tls');
     return best?.outcome.kind === 'tls' ? best.outcome.session : null;
   });
-  const [attempts, suites] = await Promise.all([
+  const [attempts, suites, compression] = await Promise.all([
     versions,
     enumerateSuites ? probeSuites(ctx, subject, smtpTarget, security, bestSession) : Promise.resolve(null),
+    // A hand-built hello of its own: the only way to offer compression (CRIME), beside the others.
+    enumerateSuites ? probeTlsCompression(ctx, subject, smtpTarget, security) : Promise.resolve(null),
   ]);
   try {
     // Cancelled before any handshake worked: nothing is known, and the caller reports the cancellation.
@@ -128,8 +132,14 @@ async function runProbe(
         // The negotiated suite is strong, but not the only one accepted: "strong" alone would mislead.
         ...versionFindings.filter((finding) => !(weakAccepted && finding.id === 'tls.cipher.strong')),
         ...suiteFindings,
+        // Read from the server's own hello, so it stands even when no real handshake worked.
+        ...(cancelled ? [] : (compression?.findings ?? [])),
       ],
-      transcript: [...transcriptOf(attempts, ctx), ...(suites?.transcript ?? [])],
+      transcript: [
+        ...transcriptOf(attempts, ctx),
+        ...(suites?.transcript ?? []),
+        ...(compression?.transcript ?? []),
+      ],
     };
   } finally {
     await Promise.all(attempts.map((attempt) => closePolitely(attempt.channel)));

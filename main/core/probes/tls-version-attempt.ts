@@ -152,7 +152,7 @@ function handshakeOutcome(failure: ChannelFailure): AttemptOutcome {
 }
 
 /** Every step of one attempt at its longest: connect, greeting, EHLO, STARTTLS, handshake. */
-function attemptDeadlineMs(limits: SmtpLimits, security: TlsProbeSecurity): number {
+export function attemptDeadlineMs(limits: SmtpLimits, security: TlsProbeSecurity): number {
   const clearText = security === 'starttls' ? limits.greetingTimeoutMs + 2 * limits.replyTimeoutMs : 0;
   return limits.connectTimeoutMs + clearText + limits.tlsHandshakeTimeoutMs;
 }

@@ -112,6 +112,7 @@ const smtpOperation = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('read'), atMs, seq, outcome: json }),
   z.strictObject({ op: z.literal('command'), line: z.string(), atMs, seq, outcome: json }),
   z.strictObject({ op: z.literal('upgrade'), tls: tlsRequest, atMs, seq, outcome: json }),
+  z.strictObject({ op: z.literal('raw-hello'), label: z.string(), atMs, seq, outcome: json }),
 ]);
 
 const smtpConnection = z.strictObject({
@@ -216,6 +217,7 @@ type OperationGuards = [
   SameKeys<Operation<'read'>, Extract<Infer<typeof smtpOperation>, { op: 'read' }>>,
   SameKeys<Operation<'command'>, Extract<Infer<typeof smtpOperation>, { op: 'command' }>>,
   SameKeys<Operation<'upgrade'>, Extract<Infer<typeof smtpOperation>, { op: 'upgrade' }>>,
+  SameKeys<Operation<'raw-hello'>, Extract<Infer<typeof smtpOperation>, { op: 'raw-hello' }>>,
 ];
 // Drift guards: each pair must name the same keys, or this file stops compiling.
 /** Exported so the compiler checks it; nothing uses it at run time. */

@@ -35,7 +35,7 @@ export const SCORE_AREA_TABLE: readonly ScoreAreaInfo[] = [
     label: 'Encryption',
     weight: 2,
     prefixes: ['tls.', 'smtp.starttls.', 'mta-sts.', 'tls-rpt.', 'dane.'],
-    checkKinds: ['tls', 'smtp-starttls-injection', 'mta-sts', 'tls-rpt', 'dane'],
+    checkKinds: ['tls', 'tls-suites-untestable', 'smtp-starttls-injection', 'mta-sts', 'tls-rpt', 'dane'],
   },
   { area: 'login', label: 'Login', weight: 2, prefixes: ['auth.'], checkKinds: ['auth'] },
   {

@@ -71,7 +71,20 @@ export interface ScoreInput {
   readonly context: CapContext;
 }
 
+/**
+ * Findings of a check that did not run say why it could not (a Microsoft 365 account that must sign in
+ * with OAuth), not what is wrong with the mail: they are counted and shown, but deduct nothing and cap
+ * nothing, so an untested login is never graded as a failed one (docs/scoring.md, "What was tested").
+ */
+function judgedBy(coverage: AuditCoverage | null): (finding: Finding) => boolean {
+  const notRun = new Set(
+    (coverage?.checks ?? []).filter((check) => check.status === 'not-run').map((check) => check.checkId),
+  );
+  return (finding) => !notRun.has(finding.checkId);
+}
+
 export function scoreAudit({ findings, coverage, cancelled, context }: ScoreInput): AuditScore {
+  const judged = judgedBy(coverage);
   const byArea = new Map<ScoreArea, Finding[]>();
   for (const finding of findings) {
     const area = scoreAreaOf(finding.id);
@@ -79,7 +92,7 @@ export function scoreAudit({ findings, coverage, cancelled, context }: ScoreInpu
     byArea.set(area, [...(byArea.get(area) ?? []), finding]);
   }
   const areas = SCORE_AREA_TABLE.map(({ area, label }) =>
-    scoreArea(area, label, byArea.get(area) ?? [], areaTestedness(area, coverage, findings)),
+    scoreArea(area, label, byArea.get(area) ?? [], areaTestedness(area, coverage, findings), judged),
   );
 
   const incomplete: string[] = [];
@@ -105,7 +118,9 @@ export function scoreAudit({ findings, coverage, cancelled, context }: ScoreInpu
     weights += weight;
   }
   const uncappedScore = Math.round(weighted / weights);
-  const caps = capsFor(findings, context).sort((x, y) => GRADES.indexOf(y.grade) - GRADES.indexOf(x.grade));
+  const caps = capsFor(findings.filter(judged), context).sort(
+    (x, y) => GRADES.indexOf(y.grade) - GRADES.indexOf(x.grade),
+  );
   const top = Math.min(FULL_SCORE, ...caps.map((cap) => GRADE_TOPS[cap.grade]));
   const score = Math.min(uncappedScore, top);
   return {
@@ -126,12 +141,14 @@ function scoreArea(
   label: string,
   findings: readonly Finding[],
   { status, why }: { readonly status: AreaScore['status']; readonly why: readonly string[] },
+  judged: (finding: Finding) => boolean,
 ): AreaScore {
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   // The same problem on three ports, or for three addresses, is one thing to fix: it deducts once.
   const deductions = new Map<string, number>();
   for (const finding of findings) {
     counts[finding.severity] += 1;
+    if (!judged(finding)) continue;
     const points = SEVERITY_DEDUCTION[finding.severity];
     deductions.set(finding.id, Math.max(points, deductions.get(finding.id) ?? 0));
   }

@@ -32,7 +32,10 @@ export interface ProbeResult {
   readonly findings: readonly Finding[];
   /** Redacted: no password or AUTH payload ever appears here. */
   readonly transcript: readonly TranscriptEntry[];
-  /** Set when the check could not run because something it needs failed; it then has no findings. */
+  /**
+   * Set when the check could not run because something it needs failed. It then has no findings, or only
+   * the one saying why (a password refused as the kind of sign-in), which the score does not deduct.
+   */
   readonly notRun?: NotRun;
   /** Set by a prerequisite check (the resolver, reachability) that found its prerequisite down. */
   readonly blocks?: NotRun;

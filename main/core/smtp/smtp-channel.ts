@@ -137,6 +137,17 @@ export type TlsOutcome =
   | { readonly kind: 'tls'; readonly session: TlsSessionFacts }
   | { readonly kind: 'failure'; readonly failure: ChannelFailure };
 
+/**
+ * The server's answer to a hand-built ClientHello: its first TLS record, as base64 (a ServerHello or an
+ * alert), at most RAW_TLS_RECORD_MAX_BYTES.
+ */
+export type RawHelloOutcome =
+  | { readonly kind: 'record'; readonly recordBase64: string }
+  | { readonly kind: 'failure'; readonly failure: ChannelFailure };
+
+/** RFC 5246 section 6.2.1: a record header and at most 2^14 bytes of plaintext fragment. */
+export const RAW_TLS_RECORD_MAX_BYTES = 5 + 16_384;
+
 export interface TranscriptEntry {
   /** ISO 8601 time. */
   readonly at: string;
@@ -172,6 +183,14 @@ export interface SmtpChannel {
   command(line: string, options?: CommandOptions): Promise<ReplyOutcome>;
   /** After a 220 to STARTTLS: discards anything buffered (RFC 3207 section 4.2) and performs the handshake. */
   upgradeToTls(options: TlsClientOptions): Promise<TlsOutcome>;
+  /**
+   * On a clear connection (from the first byte, or after a 220 to STARTTLS, discarding what was buffered
+   * as upgradeToTls does): sends `hello`, a ClientHello built by the caller, and reads the server's first
+   * TLS record under the TLS handshake deadline, then closes. No handshake is ever completed: for probes
+   * that only need what the server chose (RFC 5246 section 7.4.1.3). `label` names the exchange in the
+   * transcript and in a report's evidence, since the hello's random bytes differ each time.
+   */
+  exchangeRawHello(hello: Uint8Array, label: string): Promise<RawHelloOutcome>;
   /** The TLS facts of an implicit-TLS connection, or after upgradeToTls; null on a plain connection. */
   tlsSession(): TlsSessionFacts | null;
   readonly transcript: readonly TranscriptEntry[];

@@ -472,3 +472,57 @@ describe('SMTP channel against hostile servers', () => {
     });
   });
 });
+
+describe('SMTP channel raw ClientHello exchange (the TLS compression probe)', () => {
+  /** A raw server that answers the first bytes it gets with `answer`, then keeps the connection open. */
+  async function withAnswer<T>(answer: Buffer, use: (port: number) => Promise<T>): Promise<T> {
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.once('data', () => socket.write(answer));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    try {
+      return await use(typeof address === 'object' && address !== null ? address.port : 0);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+  const hello = Buffer.from([0x16, 0x03, 0x01, 0x00, 0x01, 0x01]);
+
+  it('returns exactly the first record, however the server splits or runs it on, and then closes', async () => {
+    const alert = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28];
+    const answer = Buffer.from([...alert, ...alert]);
+    const outcome = await withAnswer(answer, async (port) => {
+      const channel = await openChannel(port);
+      const raw = await channel.exchangeRawHello(hello, 'test hello');
+      const after = await channel.readReply();
+      return { raw, after };
+    });
+    expect(outcome.raw).toEqual({ kind: 'record', recordBase64: Buffer.from(alert).toString('base64') });
+    expect(outcome.after.kind).toBe('failure');
+  });
+
+  it('refuses a record header announcing more than TLS allows, without waiting for it', async () => {
+    const { result, ms } = await timed(() =>
+      withAnswer(Buffer.from([0x16, 0x03, 0x03, 0xff, 0xff]), async (port) =>
+        (await openChannel(port)).exchangeRawHello(hello, 'test hello'),
+      ),
+    );
+    expect(result.kind === 'failure' ? result.failure.kind : result.kind).toBe('reply-too-large');
+    expect(ms).toBeLessThan(STEP_MS);
+  });
+
+  it('ends a server that answers half a record at the handshake deadline', async () => {
+    const { result, ms } = await timed(() =>
+      withAnswer(Buffer.from([0x16, 0x03, 0x03, 0x00, 0x40, 0x02]), async (port) =>
+        (await openChannel(port)).exchangeRawHello(hello, 'test hello'),
+      ),
+    );
+    expect(result.kind === 'failure' ? result.failure.kind : result.kind).toBe('timeout');
+    expect(ms).toBeLessThan(STEP_MS + MARGIN_MS);
+  });
+});

@@ -153,6 +153,19 @@ describe('the grade table on real servers', () => {
     expect(gradeOf(domain), JSON.stringify(domain.plan.actions.map((a) => a.id))).toBe('A');
   });
 
+  it('says EXPORT, RC4 and 3DES could not be tested, so Encryption is partly tested, without a finding for it', async () => {
+    const server = await auditServer({});
+    const encryption = server.score.areas.find((area) => area.area === 'encryption');
+    const blocker = server.coverage?.blockers.find((each) => each.kind === 'client-cannot-offer');
+    expect(blocker?.message).toBe(
+      `Mailwarden's TLS library (OpenSSL 3 in Node.js) cannot offer EXPORT, RC4 or 3DES cipher suites at all, so whether ${HOST} still accepts them could not be tested; a scanner that builds its own handshakes (testssl.sh, sslscan) can tell.`,
+    );
+    expect(encryption).toMatchObject({ status: 'partly-tested', grade: 'A', why: [blocker?.message] });
+    expect(server.score.overall?.partial).toBe(true);
+    // Said once, as coverage: no finding (of any severity) repeats it per port.
+    expect(server.findings.filter((f) => /EXPORT|RC4|3DES/.test(f.title)).map((f) => f.id)).toEqual([]);
+  });
+
   it('caps a server that accepts TLS 1.0 and 1.1 at B and says why', async () => {
     const report = await auditServer({ extra: { minVersion: 'TLSv1', ciphers: LEGACY_CIPHERS } });
     expect(report.findings.map((f) => f.id)).toContain('tls.protocol.tls1_0-accepted');

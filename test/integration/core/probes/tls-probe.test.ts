@@ -8,6 +8,7 @@ import { probeTls, type TlsProbeTarget } from '../../../../main/core/probes/tls-
 import type { ProbeProgressEvent, SmtpProbeContext } from '../../../../main/core/smtp/probe-context';
 import { DEFAULT_SMTP_LIMITS, type SmtpLimits } from '../../../../main/core/smtp/smtp-channel';
 import { startKnot, type KnotServer } from '../../../helpers/knot-server';
+import { startLegacyServerHello } from '../../../helpers/legacy-server-hello';
 import { getTestPki, type LeafKind, type TestPki } from '../../../helpers/test-certificates';
 
 const HOST = 'mail.probe.test';
@@ -374,6 +375,19 @@ describe('probeTls when TLS cannot be reached', () => {
       replyText: '4.7.0 TLS not available',
     });
     expect(run.find('tls.starttls.refused').explanation).toContain('454 4.7.0 TLS not available');
+  });
+
+  it('reports a server whose ServerHello lacks RFC 5746 renegotiation_info, and only that', async () => {
+    const legacy = await startLegacyServerHello({ compressionMethod: 0 });
+    closers.push(() => legacy.stop());
+    const run = await probe(legacy.port, 'implicit-tls');
+    expect(run.ids).toEqual(['tls.renegotiation.insecure']);
+    const finding = run.find('tls.renegotiation.insecure');
+    expect(finding.severity).toBe('high');
+    expect(finding.evidence['reason']).toMatch(/unsafe legacy renegotiation/i);
+    expect(finding.explanation).toContain('RFC 5746');
+    // The hello reached the server and was answered: the verdict comes from its ServerHello, not a timeout.
+    expect(legacy.offeredCompression.length).toBeGreaterThanOrEqual(1);
   });
 
   it('reports a name without an address in the chosen DNS server', async () => {

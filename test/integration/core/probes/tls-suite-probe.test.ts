@@ -113,7 +113,8 @@ describe('cipher-suite classes (RFC 9325 sections 4.1 and 4.2)', () => {
     expect(found.get('tls.suites.cbc')).toMatchObject({ severity: 'low' });
     expect(found.get('tls.dh.weak')?.evidence).toMatchObject({ dhBits: 1024 });
     expect(found.has('tls.suites.only-strong')).toBe(false);
-    expect(found.get('tls.suites.untested')?.evidence['classes']).toEqual(['EXPORT', 'RC4', '3DES']);
+    // EXPORT, RC4 and 3DES cannot be offered: a coverage gap (server-checks.ts), not a finding here.
+    expect(found.has('tls.suites.untested')).toBe(false);
     // Postfix's default tls_preempt_cipherlist = no: the client's order wins.
     expect(found.has('tls.order.client')).toBe(true);
   });
@@ -129,7 +130,6 @@ describe('cipher-suite classes (RFC 9325 sections 4.1 and 4.2)', () => {
       'tls.suites.anonymous',
       'tls.suites.cbc',
       'tls.suites.static-rsa',
-      'tls.suites.untested',
     ]);
   });
 });

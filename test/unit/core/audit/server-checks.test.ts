@@ -39,6 +39,7 @@ describe('planServerChecks', () => {
       'tls:smtp.shop.test:465',
       'tls:smtp.shop.test:587',
       'smtp-starttls-injection:smtp.shop.test:587',
+      'tls-suites-untestable:smtp.shop.test',
       'auth:smtp.shop.test:587',
       'relay:smtp.shop.test:25',
       'relay:smtp.shop.test:465',

@@ -90,7 +90,7 @@ describe('classifyAuthReply', () => {
       '5.7.139',
       'Authentication unsuccessful, basic authentication is disabled.',
       'LOGIN',
-      'auth.login.m365-basic-auth-disabled',
+      'auth.login.oauth-required',
       'microsoft-365',
     ],
     [
@@ -98,7 +98,7 @@ describe('classifyAuthReply', () => {
       '5.7.30',
       'Basic authentication is not supported for Client Submission.',
       'LOGIN',
-      'auth.login.m365-basic-auth-disabled',
+      'auth.login.oauth-required',
       'microsoft-365',
     ],
     [
@@ -192,6 +192,33 @@ describe('classifyAuthReply', () => {
   it.each(cases)('%i %s "%s" (%s) -> %s', (code, enhancedCode, text, mechanism, id, provider) => {
     const host = provider === 'amazon-ses' ? 'email-smtp.eu-west-1.amazonaws.com' : 'smtp.example.com';
     expect(classifyAuthReply({ code, enhancedCode, text }, mechanism, host)).toEqual({ id, provider });
+  });
+
+  it('reads Microsoft’s generic 535 5.7.3 to a password as "use OAuth" only from a Microsoft server', () => {
+    const reply = {
+      code: 535,
+      enhancedCode: '5.7.3',
+      text: 'Authentication unsuccessful [AM0PR02CA0001.eurprd02.prod.outlook.com]',
+    };
+    expect(classifyAuthReply(reply, 'LOGIN', 'smtp.office365.com', 'microsoft')).toEqual({
+      id: 'auth.login.oauth-required',
+      provider: 'microsoft-365',
+    });
+    expect(classifyAuthReply(reply, 'XOAUTH2', 'smtp.office365.com', 'microsoft').id).toBe(
+      'auth.login.token-rejected',
+    );
+    expect(classifyAuthReply(reply, 'LOGIN', 'smtp.example.com', null).id).toBe(
+      'auth.login.m365-auth-failed',
+    );
+  });
+
+  it('reads any 535 5.7.8 to a password on a Google server as "use Google sign-in or an app password"', () => {
+    const reply = { code: 535, enhancedCode: '5.7.8', text: 'Username and Password not accepted.' };
+    expect(classifyAuthReply(reply, 'PLAIN', 'smtp.gmail.com', 'google')).toEqual({
+      id: 'auth.login.gmail-bad-credentials',
+      provider: 'gmail',
+    });
+    expect(classifyAuthReply(reply, 'PLAIN', 'mail.example.org', null).id).toBe('auth.login.bad-credentials');
   });
 
   it("blames Amazon SES only for SES's own servers, not for RFC 4954's generic 535 wording", () => {

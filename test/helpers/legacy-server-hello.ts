@@ -1,0 +1,121 @@
+/**
+ * A raw `net` server on 127.0.0.1 that answers a TLS ClientHello (implicit TLS, from the first byte) with
+ * one hand-built TLS 1.2 ServerHello, then closes: the bytes of an old appliance that Node's OpenSSL
+ * cannot be made to send.
+ *
+ * The ServerHello carries no extensions at all, so no renegotiation_info (RFC 5746 section 3.6: a server
+ * that supports secure renegotiation MUST include it), and the compression method the test asks for
+ * (RFC 5246 section 7.4.1.3; 1 is DEFLATE, RFC 3749). It picks the first TLS 1.2 suite the client
+ * offered, so a client gets as far as reading the hello and judging it. Nothing of the server's memory
+ * or any secret is involved: no certificate or key exchange ever follows.
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+import { randomBytes } from 'node:crypto';
+
+/** A ClientHello bigger than this is not one any test sends. */
+const MAX_HELLO_BYTES = 16_384;
+const RECORD_HEADER_BYTES = 5;
+const HANDSHAKE = 0x16;
+const SERVER_HELLO = 0x02;
+const TLS12 = [0x03, 0x03] as const;
+/** TLS_EMPTY_RENEGOTIATION_INFO_SCSV (RFC 5746 section 3.3): a signal, never a suite to pick. */
+const RENEGOTIATION_SCSV = 0x00ff;
+/** TLS_FALLBACK_SCSV (RFC 7507). */
+const FALLBACK_SCSV = 0x5600;
+
+export interface LegacyServerHelloServer {
+  readonly port: number;
+  /** The compression methods each ClientHello offered, in order of arrival. */
+  readonly offeredCompression: readonly (readonly number[])[];
+  stop(): Promise<void>;
+}
+
+export async function startLegacyServerHello(options: {
+  readonly compressionMethod: number;
+}): Promise<LegacyServerHelloServer> {
+  const sockets = new Set<Socket>();
+  const offeredCompression: number[][] = [];
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    let received = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      if (received.length > MAX_HELLO_BYTES) {
+        socket.destroy();
+        return;
+      }
+      if (received.length < RECORD_HEADER_BYTES) return;
+      const recordLength = received.readUInt16BE(3);
+      if (received.length < RECORD_HEADER_BYTES + recordLength) return;
+      const hello = readClientHello(
+        received.subarray(RECORD_HEADER_BYTES, RECORD_HEADER_BYTES + recordLength),
+      );
+      socket.removeAllListeners('data');
+      if (hello === null) {
+        socket.destroy();
+        return;
+      }
+      offeredCompression.push(hello.compressionMethods);
+      socket.end(serverHello(hello.suite, options.compressionMethod));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return {
+    port,
+    offeredCompression,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
+}
+
+/** RFC 5246 section 7.4.1.2: the first TLS 1.2 suite offered, and the compression methods offered. */
+function readClientHello(body: Buffer): { suite: number; compressionMethods: number[] } | null {
+  // msg_type(1) length(3) client_version(2) random(32)
+  let at = 4 + 2 + 32;
+  if (body[0] !== 0x01 || body.length < at + 1) return null;
+  at += 1 + (body[at] ?? 0); // session_id
+  if (body.length < at + 2) return null;
+  const suitesLength = body.readUInt16BE(at);
+  at += 2;
+  let suite: number | null = null;
+  for (let i = 0; i + 1 < suitesLength && at + i + 1 < body.length; i += 2) {
+    const candidate = body.readUInt16BE(at + i);
+    // TLS 1.3 suites (0x13xx) cannot be chosen in a TLS 1.2 ServerHello; signalling values are no suites.
+    if ((candidate & 0xff00) === 0x1300 || candidate === RENEGOTIATION_SCSV || candidate === FALLBACK_SCSV)
+      continue;
+    suite = candidate;
+    break;
+  }
+  at += suitesLength;
+  const methodsLength = body[at] ?? 0;
+  const compressionMethods = [...body.subarray(at + 1, at + 1 + methodsLength)];
+  return suite === null ? null : { suite, compressionMethods };
+}
+
+function serverHello(suite: number, compressionMethod: number): Buffer {
+  const body = Buffer.concat([
+    Buffer.from(TLS12),
+    randomBytes(32),
+    Buffer.from([0x00]), // no session id
+    Buffer.from([suite >> 8, suite & 0xff]),
+    Buffer.from([compressionMethod]),
+    // No extensions block at all (RFC 5246 section 7.4.1.3 allows that): no renegotiation_info.
+  ]);
+  const handshake = Buffer.concat([
+    Buffer.from([SERVER_HELLO, 0x00, body.length >> 8, body.length & 0xff]),
+    body,
+  ]);
+  return Buffer.concat([
+    Buffer.from([HANDSHAKE, ...TLS12, handshake.length >> 8, handshake.length & 0xff]),
+    handshake,
+  ]);
+}
