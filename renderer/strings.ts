@@ -6,7 +6,12 @@
  * preset quirks, discovery reasons) is already worded there and shown as it arrives.
  */
 import type { PasswordState, SecurityMode } from '../preload/contract/accounts';
-import type { Confidence, DiscoverySource, SecretKind } from '../preload/contract/providers';
+import type {
+  Confidence,
+  DiscoverySource,
+  IncomingDiscoverySource,
+  SecretKind,
+} from '../preload/contract/providers';
 import type { Severity } from '../preload/contract/findings';
 import type { CertificateWarning } from '../preload/contract/settings';
 import type { DeskSort } from './features/accounts/desk-model';
@@ -274,6 +279,19 @@ export const strings = {
       guess: 'a guess: the server name exists in DNS',
     } satisfies Record<DiscoverySource, string>,
     otherServers: 'Servers found',
+    incomingFound: (protocol: string, host: string, port: number, security: string, where: string) =>
+      `Reading mail (${protocol}): ${host}:${port}, ${security}, found in ${where}. It uses the same password.`,
+    incomingNotFound:
+      'No server to read mail from (IMAP or POP3) was found; you can add one later with Edit.',
+    incomingSourceName: {
+      'srv-imaps': 'the domain’s DNS records (SRV)',
+      'srv-imap': 'the domain’s DNS records (SRV)',
+      'srv-pop3s': 'the domain’s DNS records (SRV)',
+      'srv-pop3': 'the domain’s DNS records (SRV)',
+      autoconfig: 'the domain’s own autoconfig file',
+      'mx-provider': 'the provider behind the domain’s MX records',
+      'email-domain-provider': 'the known settings of the address’s provider',
+    } satisfies Record<IncomingDiscoverySource, string>,
     notFoundTitle: 'No configuration found',
     notFound: (domain: string) =>
       `Mailwarden found no server settings for ${domain}. Ask your provider for them and enter them yourself.`,
