@@ -177,6 +177,40 @@ export const strings = {
     } satisfies Record<SecurityMode, string>,
   },
 
+  incomingSection: {
+    title: 'Incoming mail',
+    lead: 'The server this account reads mail from, so Mailwarden can test it too. Leave it out if you only send.',
+    choice: 'Reading mail',
+    choices: {
+      none: 'Not in Mailwarden',
+      imap: 'IMAP (mail stays on the server)',
+      pop3: 'POP3 (mail is downloaded)',
+    } satisfies Record<'none' | 'imap' | 'pop3', string>,
+    host: 'Incoming server',
+    hostHint: 'For example imap.example.com.',
+    port: 'Incoming port',
+    portHint: 'Usually 993 for IMAP or 995 for POP3 (encrypted from the start).',
+    portNotNumber: 'Enter the incoming port as a number, like 993.',
+    security: 'Incoming security',
+    explain: {
+      tls: 'The connection is encrypted from the first byte. Usually port 993 (IMAP) or 995 (POP3).',
+      starttls:
+        'The server starts in plain text and switches encryption on before you sign in. Usually 143 or 110.',
+      none: 'Nothing is encrypted. Mailwarden tests the server but never sends your password this way.',
+    } satisfies Record<SecurityMode, string>,
+    username: 'Incoming user name',
+    usernameHint: 'Leave empty to use the sending user name.',
+    passwordChoice: 'Incoming password',
+    shared: 'Same password as sending',
+    own: 'Its own password',
+    ownHint: 'Kept in your system keychain under its own entry.',
+    password: 'Password for reading mail',
+    passwordHintNew: 'Saved in your system keychain, never in Mailwarden’s files. You can also add it later.',
+    passwordHintEdit: 'Leave empty to keep the one stored.',
+    passwordNotStored: (message: string) =>
+      `The account was saved, but the incoming password could not be stored: ${message}`,
+  },
+
   addAccount: {
     title: 'Add an account',
     lead: 'Tell Mailwarden how this mailbox sends mail. You can change everything later.',
