@@ -30,6 +30,8 @@ export interface MailwardenBridge {
     remove(id: string): Promise<Outcome<{ readonly removed: true }>>;
     /** Sets or replaces the password in the OS keychain. There is deliberately no way to read it back. */
     setPassword(id: string, password: string): Promise<Outcome<AccountView>>;
+    /** The incoming server's own password, when it does not read with the sending one; never read back. */
+    setIncomingPassword(id: string, password: string): Promise<Outcome<AccountView>>;
     deletePassword(id: string): Promise<Outcome<AccountView>>;
   };
   readonly presets: {
@@ -102,6 +104,8 @@ export function createBridge(transport: BridgeTransport): MailwardenBridge {
       update: (id: string, account: AccountInput) => call('accounts:update', { id, account }),
       remove: (id: string) => call('accounts:remove', { id }),
       setPassword: (id: string, password: string) => call('accounts:set-password', { id, password }),
+      setIncomingPassword: (id: string, password: string) =>
+        call('accounts:set-incoming-password', { id, password }),
       deletePassword: (id: string) => call('accounts:delete-password', { id }),
     }),
     presets: Object.freeze({ list: () => call('presets:list', null) }),

@@ -6,7 +6,12 @@
  * preset quirks, discovery reasons) is already worded there and shown as it arrives.
  */
 import type { PasswordState, SecurityMode } from '../preload/contract/accounts';
-import type { Confidence, DiscoverySource, SecretKind } from '../preload/contract/providers';
+import type {
+  Confidence,
+  DiscoverySource,
+  IncomingDiscoverySource,
+  SecretKind,
+} from '../preload/contract/providers';
 import type { Severity } from '../preload/contract/findings';
 import type { CertificateWarning } from '../preload/contract/settings';
 import type { DeskSort } from './features/accounts/desk-model';
@@ -172,6 +177,40 @@ export const strings = {
     } satisfies Record<SecurityMode, string>,
   },
 
+  incomingSection: {
+    title: 'Incoming mail',
+    lead: 'The server this account reads mail from, so Mailwarden can test it too. Leave it out if you only send.',
+    choice: 'Reading mail',
+    choices: {
+      none: 'Not in Mailwarden',
+      imap: 'IMAP (mail stays on the server)',
+      pop3: 'POP3 (mail is downloaded)',
+    } satisfies Record<'none' | 'imap' | 'pop3', string>,
+    host: 'Incoming server',
+    hostHint: 'For example imap.example.com.',
+    port: 'Incoming port',
+    portHint: 'Usually 993 for IMAP or 995 for POP3 (encrypted from the start).',
+    portNotNumber: 'Enter the incoming port as a number, like 993.',
+    security: 'Incoming security',
+    explain: {
+      tls: 'The connection is encrypted from the first byte. Usually port 993 (IMAP) or 995 (POP3).',
+      starttls:
+        'The server starts in plain text and switches encryption on before you sign in. Usually 143 or 110.',
+      none: 'Nothing is encrypted. Mailwarden tests the server but never sends your password this way.',
+    } satisfies Record<SecurityMode, string>,
+    username: 'Incoming user name',
+    usernameHint: 'Leave empty to use the sending user name.',
+    passwordChoice: 'Incoming password',
+    shared: 'Same password as sending',
+    own: 'Its own password',
+    ownHint: 'Kept in your system keychain under its own entry.',
+    password: 'Password for reading mail',
+    passwordHintNew: 'Saved in your system keychain, never in Mailwarden’s files. You can also add it later.',
+    passwordHintEdit: 'Leave empty to keep the one stored.',
+    passwordNotStored: (message: string) =>
+      `The account was saved, but the incoming password could not be stored: ${message}`,
+  },
+
   addAccount: {
     title: 'Add an account',
     lead: 'Tell Mailwarden how this mailbox sends mail. You can change everything later.',
@@ -274,6 +313,19 @@ export const strings = {
       guess: 'a guess: the server name exists in DNS',
     } satisfies Record<DiscoverySource, string>,
     otherServers: 'Servers found',
+    incomingFound: (protocol: string, host: string, port: number, security: string, where: string) =>
+      `Reading mail (${protocol}): ${host}:${port}, ${security}, found in ${where}. It uses the same password.`,
+    incomingNotFound:
+      'No server to read mail from (IMAP or POP3) was found; you can add one later with Edit.',
+    incomingSourceName: {
+      'srv-imaps': 'the domain’s DNS records (SRV)',
+      'srv-imap': 'the domain’s DNS records (SRV)',
+      'srv-pop3s': 'the domain’s DNS records (SRV)',
+      'srv-pop3': 'the domain’s DNS records (SRV)',
+      autoconfig: 'the domain’s own autoconfig file',
+      'mx-provider': 'the provider behind the domain’s MX records',
+      'email-domain-provider': 'the known settings of the address’s provider',
+    } satisfies Record<IncomingDiscoverySource, string>,
     notFoundTitle: 'No configuration found',
     notFound: (domain: string) =>
       `Mailwarden found no server settings for ${domain}. Ask your provider for them and enter them yourself.`,

@@ -74,8 +74,16 @@ export interface Account {
 /** `unknown` when the keychain could not be asked (locked or missing); the list still loads. */
 export type PasswordState = 'stored' | 'missing' | 'unknown';
 
+/**
+ * The incoming server's password: `shared` when reading uses the sending password, else the state of its
+ * own keychain entry (`stored`, `missing`, or `unknown` when the keychain could not be asked).
+ */
+export type IncomingPasswordState = 'shared' | PasswordState;
+
 export interface AccountView extends Account {
   readonly hasPassword: PasswordState;
+  /** Null (or absent, from older callers) when the account has no incoming server. */
+  readonly incomingPassword?: IncomingPasswordState | null;
 }
 
 /** Whether the keychain could be asked which accounts have a password: locked and missing are told apart. */

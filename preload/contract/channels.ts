@@ -80,6 +80,8 @@ export interface ChannelMap {
   'accounts:update': { request: AccountUpdateRequest; response: AccountView };
   'accounts:remove': { request: AccountIdRequest; response: { readonly removed: true } };
   'accounts:set-password': { request: SetPasswordRequest; response: AccountView };
+  /** The incoming server's own password (its own keychain entry, `<id>/incoming`). */
+  'accounts:set-incoming-password': { request: SetPasswordRequest; response: AccountView };
   'accounts:delete-password': { request: AccountIdRequest; response: AccountView };
   'presets:list': { request: null; response: readonly ProviderPreset[] };
   'discovery:run': { request: DiscoverRequest; response: DiscoveryResult };
@@ -115,6 +117,7 @@ export const CHANNELS = [
   'accounts:update',
   'accounts:remove',
   'accounts:set-password',
+  'accounts:set-incoming-password',
   'accounts:delete-password',
   'presets:list',
   'discovery:run',

@@ -78,6 +78,27 @@ export interface DiscoveryCandidate {
   readonly reason: string;
 }
 
+/** Where an incoming (IMAP / POP3) server was found: RFC 6186 SRV records, the autoconfig file, a preset. */
+export type IncomingDiscoverySource =
+  | 'srv-imaps'
+  | 'srv-imap'
+  | 'srv-pop3s'
+  | 'srv-pop3'
+  | 'autoconfig'
+  | 'mx-provider'
+  | 'email-domain-provider';
+
+export interface IncomingDiscoveryCandidate {
+  readonly protocol: 'imap' | 'pop3';
+  readonly host: string;
+  readonly port: number;
+  readonly security: SecurityMode;
+  readonly source: IncomingDiscoverySource;
+  readonly presetId?: string;
+  /** One sentence on why this candidate was proposed. */
+  readonly reason: string;
+}
+
 export interface DiscoveryStep {
   readonly step: string;
   /** What the step found or why it found nothing, in words. */
@@ -89,6 +110,8 @@ export interface DiscoveryResult {
   readonly domain: string;
   /** Best first. Empty when nothing could be found. */
   readonly candidates: readonly DiscoveryCandidate[];
+  /** Where mail is read (IMAP / POP3), best first; empty when nothing was found (there is no guess). */
+  readonly incomingCandidates: readonly IncomingDiscoveryCandidate[];
   readonly presetId: string | null;
   readonly steps: readonly DiscoveryStep[];
   /** The resolver used, e.g. "system" or "127.0.0.1:5353". */

@@ -78,6 +78,7 @@ export const REQUEST_SCHEMAS = {
   'accounts:update': z.strictObject({ id, account: accountInput }),
   'accounts:remove': z.strictObject({ id }),
   'accounts:set-password': z.strictObject({ id, password: z.string().min(1).max(PASSWORD_MAX) }),
+  'accounts:set-incoming-password': z.strictObject({ id, password: z.string().min(1).max(PASSWORD_MAX) }),
   'accounts:delete-password': z.strictObject({ id }),
   'presets:list': z.null(),
   'discovery:run': z.strictObject({ domain: text(1024) }),

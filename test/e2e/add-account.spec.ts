@@ -109,7 +109,7 @@ test('(b, c, d) a canary password goes to the keychain, is stored, and never com
   expect(reads.settings.value).toEqual({ settings: DEFAULT_SETTINGS, certificates: [], warnings: [] });
   // There is no method that could read a password back.
   expect(reads.bridgeShape).toEqual({
-    accounts: ['add', 'deletePassword', 'list', 'remove', 'setPassword', 'update'],
+    accounts: ['add', 'deletePassword', 'list', 'remove', 'setIncomingPassword', 'setPassword', 'update'],
     audit: ['cancel', 'onEvent', 'start'],
     discovery: ['run'],
     history: ['compare', 'delete', 'get', 'list'],

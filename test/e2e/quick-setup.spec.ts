@@ -16,6 +16,7 @@ const ZONES: Record<string, string> = {
   'shop.test': `
 _submissions._tcp SRV 0 1 465 mail.shop.test.
 _submission._tcp SRV 0 1 587 mail.shop.test.
+_imaps._tcp SRV 0 1 993 imap.shop.test.
 mail A 127.0.0.1
 `,
   'nothing.test': 'www A 192.0.2.1',
@@ -80,13 +81,19 @@ test('found: one sentence with the server and where it was found, then "Save and
   await expect(
     page.getByText('Configuration found: mail.shop.test:465, encrypted (recommended)'),
   ).toBeVisible();
-  await expect(page.getByText('Found in the domain’s DNS records (SRV).')).toBeVisible();
+  await expect(page.getByText('Found in the domain’s DNS records (SRV).', { exact: true })).toBeVisible();
   // Where it was found is said once, beside its choice, not again above the choices.
   await expect(page.getByText(/_submissions\._tcp\.shop\.test points here/)).toHaveCount(1);
   await expect(page.getByText(/_submissions\._tcp\.shop\.test points here/)).toBeVisible();
   // The other server found is one choice away, described the same way but not recommended.
   await expect(
     page.getByRole('radio', { name: 'mail.shop.test:587, encrypted after connecting (STARTTLS)' }),
+  ).toBeVisible();
+  // The server to read mail from, declared beside it (RFC 6186), is saved with the same password.
+  await expect(
+    page.getByText(
+      'Reading mail (IMAP): imap.shop.test:993, encrypted, found in the domain’s DNS records (SRV). It uses the same password.',
+    ),
   ).toBeVisible();
   await shoot(app, 'quick-setup-found');
 
@@ -99,6 +106,7 @@ test('found: one sentence with the server and where it was found, then "Save and
     port: 465,
     security: 'tls',
     hasPassword: 'stored',
+    incoming: { protocol: 'imap', host: 'imap.shop.test', port: 993, security: 'tls', ownPassword: false },
   });
   expect(await keytar.getPassword(app.env.keychainService, account?.id ?? '')).toBe(canary);
 });

@@ -26,6 +26,12 @@ export interface DovecotScenario {
   readonly logPasswords?: boolean;
   /** Messages put in each user's inbox before start. */
   readonly inboxMessages?: number;
+  /**
+   * TLS 1.0 and 1.1 only: ssl_min_protocol = TLSv1 and a cipher list at @SECLEVEL=0 (OpenSSL 3 refuses
+   * both versions above level 0), with TLS 1.2 and 1.3 switched off by an OpenSSL configuration of its own
+   * (Dovecot 2.3 has no ssl_max_protocol), handed to the login processes through import_environment.
+   */
+  readonly legacyTlsOnly?: boolean;
 }
 
 export interface DovecotServer {
@@ -88,6 +94,8 @@ async function writeConfiguration(
   const users = scenario.users.map((user) => `${user.username}:{PLAIN}${user.password}::::::`).join('\n');
   await writeFile(join(dir, 'users'), `${users}\n`, { mode: 0o644 });
   for (const user of scenario.users) await seedInbox(dir, user.username, scenario.inboxMessages ?? 0);
+  const legacy = scenario.legacyTlsOnly === true;
+  if (legacy) await writeFile(join(dir, 'openssl.cnf'), LEGACY_OPENSSL_CONF, { mode: 0o644 });
   const lines = [
     'protocols = imap pop3',
     `listen = ${address}`,
@@ -97,6 +105,13 @@ async function writeConfiguration(
     'ssl = yes',
     `ssl_cert = <${join(dir, 'cert.pem')}`,
     `ssl_key = <${join(dir, 'key.pem')}`,
+    ...(legacy
+      ? [
+          'ssl_min_protocol = TLSv1',
+          'ssl_cipher_list = ALL:@SECLEVEL=0',
+          `import_environment = TZ OPENSSL_CONF=${join(dir, 'openssl.cnf')}`,
+        ]
+      : []),
     `disable_plaintext_auth = ${scenario.plaintextLogin === true ? 'no' : 'yes'}`,
     'auth_mechanisms = plain login',
     'auth_verbose = yes',
@@ -112,11 +127,18 @@ async function writeConfiguration(
     '  driver = static',
     `  args = uid=${String(MAIL_UID)} gid=${String(MAIL_UID)} home=${join(dir, 'mail')}/%u`,
     '}',
+    // Login processes that serve many connections each (Dovecot's "high-performance" mode): a TLS probe
+    // opens a dozen handshakes at once, and a process forked per connection on a loaded machine can miss
+    // the tests' one-second greeting deadline.
     'service imap-login {',
+    '  service_count = 0',
+    '  process_min_avail = 2',
     `  inet_listener imap {\n    port = ${String(ports.imap)}\n  }`,
     `  inet_listener imaps {\n    port = ${String(ports.imaps)}\n    ssl = yes\n  }`,
     '}',
     'service pop3-login {',
+    '  service_count = 0',
+    '  process_min_avail = 2',
     `  inet_listener pop3 {\n    port = ${String(ports.pop3)}\n  }`,
     `  inet_listener pop3s {\n    port = ${String(ports.pop3s)}\n    ssl = yes\n  }`,
     '}',
@@ -126,6 +148,20 @@ async function writeConfiguration(
   ];
   await writeFile(join(dir, 'dovecot.conf'), lines.join('\n'));
 }
+
+/** OpenSSL's system defaults for the legacy scenario: nothing newer than TLS 1.1, security level 0. */
+const LEGACY_OPENSSL_CONF = [
+  'openssl_conf = openssl_init',
+  '[openssl_init]',
+  'ssl_conf = ssl_sect',
+  '[ssl_sect]',
+  'system_default = system_default_sect',
+  '[system_default_sect]',
+  'MinProtocol = TLSv1',
+  'MaxProtocol = TLSv1.1',
+  'CipherString = ALL:@SECLEVEL=0',
+  '',
+].join('\n');
 
 /** A Maildir inbox with `count` tiny messages, owned by the mail uid. */
 async function seedInbox(dir: string, username: string, count: number): Promise<void> {

@@ -1,6 +1,6 @@
 /** `mailwarden accounts add|edit|list|remove|set-password|clean`. */
 import { parseArgs } from 'node:util';
-import type { AccountInput, AccountView } from '../../../preload/contract/accounts';
+import type { AccountInput, AccountView, IncomingPasswordState } from '../../../preload/contract/accounts';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_OK } from '../exit-codes';
 import type { AccountRunDigest } from '../../../preload/contract/account-desk';
@@ -230,7 +230,18 @@ async function listAccounts(args: readonly string[], io: CliIo, services: Servic
   writeLine(
     io.stdout,
     formatTable(
-      ['ID', 'LABEL', 'EMAIL', 'SERVER', 'SECURITY', 'PASSWORD', 'CLIENT', 'LAST TEST'],
+      [
+        'ID',
+        'LABEL',
+        'EMAIL',
+        'SERVER',
+        'SECURITY',
+        'PASSWORD',
+        'INCOMING',
+        'INCOMING PASSWORD',
+        'CLIENT',
+        'LAST TEST',
+      ],
       list.accounts.map((account) => accountRow(account, lastRuns[account.id])),
     ),
   );
@@ -240,6 +251,14 @@ async function listAccounts(args: readonly string[], io: CliIo, services: Servic
       io.stdout,
       `\n${withoutPassword.length === 1 ? '1 account has' : `${withoutPassword.length} accounts have`} ` +
         'no password stored; give one with "mailwarden accounts set-password ID".',
+    );
+  }
+  const withoutReadPassword = list.accounts.filter((account) => account.incomingPassword === 'missing');
+  if (withoutReadPassword.length > 0) {
+    writeLine(
+      io.stdout,
+      `\n${withoutReadPassword.length === 1 ? '1 incoming server has' : `${withoutReadPassword.length} incoming servers have`} ` +
+        'its own password but none is stored; give one with "mailwarden accounts set-password ID --incoming".',
     );
   }
   return EXIT_OK;
@@ -288,9 +307,33 @@ function accountRow(account: AccountView, digest: AccountRunDigest | undefined):
     `${account.host}:${account.port}`,
     account.security,
     account.hasPassword,
+    incomingText(account),
+    incomingPasswordText(account.incomingPassword ?? null),
     account.clientGroup ?? '',
     digest === undefined ? 'not tested yet' : lastTestText(digest),
   ];
+}
+
+/** "imap imap.example.com:993 tls", or "none". */
+function incomingText({ incoming }: AccountView): string {
+  if (incoming === undefined || incoming === null) return 'none';
+  return `${incoming.protocol} ${incoming.host}:${String(incoming.port)} ${incoming.security}`;
+}
+
+/** Whose password reading uses: the sending one, or its own keychain entry and whether it is there. */
+function incomingPasswordText(state: IncomingPasswordState | null): string {
+  switch (state) {
+    case null:
+      return '';
+    case 'shared':
+      return 'shared with sending';
+    case 'stored':
+      return 'own, stored';
+    case 'missing':
+      return 'own, missing';
+    case 'unknown':
+      return 'own, unknown';
+  }
 }
 
 /** "B 2026-11-27" (grade as stored, date of the run), "cancelled" when that run did not finish. */

@@ -51,6 +51,26 @@ export function formatDiscovery(result: DiscoveryResult): string {
       ),
     );
   }
+  lines.push('', `Incoming servers (IMAP, POP3) for ${terminalText(result.domain)}`, '');
+  if (result.incomingCandidates.length === 0) {
+    lines.push(
+      'Nothing found. Ask your mail provider for its IMAP (or POP3) server, port and security mode.',
+    );
+  } else {
+    lines.push(
+      formatTable(
+        ['PROTOCOL', 'HOST', 'PORT', 'SECURITY', 'FOUND BY', 'WHY'],
+        result.incomingCandidates.map((c) => [
+          c.protocol,
+          c.host,
+          String(c.port),
+          c.security,
+          c.source,
+          c.reason,
+        ]),
+      ),
+    );
+  }
   lines.push('', 'How we looked:');
   for (const step of result.steps)
     lines.push(`  - ${terminalText(step.step)}: ${terminalText(step.outcome)}`);

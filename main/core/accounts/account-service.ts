@@ -11,6 +11,7 @@ import type {
   AccountInput,
   AccountList,
   AccountView,
+  IncomingPasswordState,
   PasswordState,
 } from '../../../preload/contract/accounts';
 import { MailwardenError } from '../errors/mailwarden-error';
@@ -190,8 +191,20 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
   }
 
   async function view(account: Account, state?: PasswordState): Promise<AccountView> {
-    const hasPassword = state ?? (await passwordStates())(account.id);
-    return { ...account, hasPassword };
+    const stateOf = await passwordStates();
+    return viewOf(account, stateOf, state);
+  }
+
+  /** The account as shown: its password's state, and its incoming server's (shared, or its own entry's). */
+  function viewOf(
+    account: Account,
+    stateOf: (key: string) => PasswordState,
+    state?: PasswordState,
+  ): AccountView {
+    const incoming = account.incoming ?? null;
+    const incomingPassword: IncomingPasswordState | null =
+      incoming === null ? null : incoming.ownPassword ? stateOf(incomingSecretKey(account.id)) : 'shared';
+    return { ...account, hasPassword: state ?? stateOf(account.id), incomingPassword };
   }
 
   return {
@@ -199,7 +212,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       serialised({ op: 'read' }, async () => {
         const accounts = await readAccounts();
         const { stateOf, failure } = await keychainProbe();
-        const views = accounts.map((account) => ({ ...account, hasPassword: stateOf(account.id) }));
+        const views = accounts.map((account) => viewOf(account, stateOf));
         // The keychain's own message names the state (locked or unavailable) and what to do.
         const keychainWarning =
           failure === null || views.length === 0

@@ -16,7 +16,10 @@ export function assembleReport(body: ReportBody): AuditReport {
     findings,
     coverage,
     cancelled,
-    context: { accountPort: target.kind === 'domain' ? null : target.port },
+    context: {
+      accountPort: target.kind === 'domain' ? null : target.port,
+      incomingPort: incomingPortOf(body),
+    },
   });
   const plan = buildFixPlan({ target, startedAt: body.startedAt, findings, score });
   const { evidence, ...rest } = body;
@@ -27,6 +30,18 @@ export function assembleReport(body: ReportBody): AuditReport {
     plan,
     ...(evidence === undefined ? {} : { evidence }),
   };
+}
+
+/** The incoming server's own port: the one its login check (`imap-login:host:993`) was planned for. */
+function incomingPortOf(body: ReportBody): number | null {
+  const checkIds = [
+    ...(body.coverage?.checks ?? []).map((check) => check.checkId),
+    ...body.findings.map((finding) => finding.checkId),
+  ];
+  const login = checkIds.find((checkId) => /^(imap|pop3)-login:/.test(checkId));
+  if (login === undefined) return null;
+  const port = Number(login.slice(login.lastIndexOf(':') + 1));
+  return Number.isInteger(port) ? port : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Finds where a domain's users submit mail, from DNS and the provider presets, and says how it looked.
+ * Finds where a domain's users submit mail, and where they read it (incoming-candidates.ts), from DNS,
+ * the domain's autoconfig file and the provider presets, and says how it looked.
  *
  * Order, as Thunderbird's account setup goes: the domain's own SRV records (what it declares), the domain's
  * own autoconfig file over HTTPS (fetch-autoconfig.ts), the provider its MX points to, the provider that owns
@@ -19,6 +20,13 @@ import { toAsciiDomain } from '../accounts/domain-name';
 import { findPresetByEmailDomain, findPresetByMxHost } from '../accounts/provider-presets';
 import type { DnsResolver, DnsResult, MxRecord, SrvRecord } from '../ports';
 import type { AutoconfigLookup } from './fetch-autoconfig';
+import {
+  dedupeIncoming,
+  fromAutoconfigIncoming,
+  fromIncomingSrv,
+  INCOMING_SRV_SERVICES,
+  presetIncomingCandidates,
+} from './incoming-candidates';
 
 /** RFC 8314 section 3.3: implicit TLS for submission, port 465. */
 const SUBMISSIONS_PORT = 465;
@@ -69,6 +77,7 @@ export async function discoverSubmission(
     return {
       domain: plain(typed),
       candidates: [],
+      incomingCandidates: [],
       presetId: null,
       steps: [
         {
@@ -87,8 +96,10 @@ export async function discoverSubmission(
   }
 
   // The independent lookups run together, so a silent DNS server costs one deadline, not three.
-  const [srvResults, mxResult, autoconfig] = await Promise.all([
+  const [srvResults, incomingSrvResults, mxResult, autoconfig] = await Promise.all([
     Promise.all(SRV_SERVICES.map((service) => resolver.resolveSrv(`${service.label}.${ascii}`))),
+    // RFC 6186 section 3: the incoming server is declared beside the submission one.
+    Promise.all(INCOMING_SRV_SERVICES.map((service) => resolver.resolveSrv(`${service.label}.${ascii}`))),
     resolver.resolveMx(ascii),
     deps.autoconfig?.(ascii),
   ]);
@@ -98,24 +109,26 @@ export async function discoverSubmission(
     const result = srvResults[index];
     if (result !== undefined) candidates.push(...fromSrv(service, ascii, result, steps));
   });
-  if (autoconfig !== undefined) candidates.push(...fromAutoconfig(autoconfig, steps));
+  const incoming = fromIncomingSrv(ascii, incomingSrvResults, steps);
+  if (autoconfig !== undefined) {
+    candidates.push(...fromAutoconfig(autoconfig, steps));
+    incoming.push(...fromAutoconfigIncoming(autoconfig));
+  }
 
   const mxPreset = fromMx(ascii, mxResult, steps);
-  if (mxPreset !== undefined)
+  if (mxPreset !== undefined) {
     candidates.push(...presetCandidates(mxPreset.preset, 'mx-provider', mxPreset.reason));
+    incoming.push(...presetIncomingCandidates(mxPreset.preset, 'mx-provider', mxPreset.reason));
+  }
 
   const domainPreset = findPresetByEmailDomain(ascii);
   if (domainPreset === undefined) {
     steps.push({ step: 'Email domain', outcome: `${ascii} is not the email domain of a known provider.` });
   } else {
     steps.push({ step: 'Email domain', outcome: `${ascii} addresses belong to ${domainPreset.name}.` });
-    candidates.push(
-      ...presetCandidates(
-        domainPreset,
-        'email-domain-provider',
-        `${ascii} addresses belong to ${domainPreset.name}.`,
-      ),
-    );
+    const reason = `${ascii} addresses belong to ${domainPreset.name}.`;
+    candidates.push(...presetCandidates(domainPreset, 'email-domain-provider', reason));
+    incoming.push(...presetIncomingCandidates(domainPreset, 'email-domain-provider', reason));
   }
 
   const allTimedOut = [...srvResults, mxResult].every((result) => !result.ok && result.code === 'TIMEOUT');
@@ -130,6 +143,7 @@ export async function discoverSubmission(
   return {
     domain: ascii,
     candidates: dedupe(candidates),
+    incomingCandidates: dedupeIncoming(incoming),
     presetId: domainPreset?.id ?? mxPreset?.preset.id ?? null,
     steps,
     resolver: resolver.description,

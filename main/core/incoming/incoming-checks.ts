@@ -1,7 +1,9 @@
 /**
  * The checks of an incoming-server audit, in the same AuditCheck shape as the SMTP ones: reachability
  * first, then the pre-login dialogue on every port that answered (a clear-text 143 or 110 offering the
- * password matters even when the account itself uses 993), then the login on the account's own port.
+ * password matters even when the account itself uses 993), the SMTP side's TLS probe (versions, suites,
+ * certificate, no-SNI certificate, renegotiation) on every port that answered and can reach TLS, then the
+ * login on the account's own port.
  */
 import type { AuditArea } from '../../../preload/contract/audit';
 import type { AuditCheck } from '../audit/run-checks';
@@ -11,6 +13,7 @@ import type { IncomingProbeContext, IncomingSecurity } from './incoming-context'
 import { probeIncomingDialogue } from './incoming-dialogue-probe';
 import type { IncomingLoginPort } from './incoming-login-port';
 import { INCOMING_LOGIN_DEADLINE_MS, probeIncomingLogin } from './incoming-login-probe';
+import { probeIncomingTls } from './incoming-tls-probe';
 import {
   planIncomingPorts,
   probeIncomingReachability,
@@ -86,6 +89,20 @@ export function planIncomingChecks(deps: IncomingCheckDeps, options: IncomingChe
       : planned.security === 'implicit-tls'
         ? 'implicit-tls'
         : 'starttls';
+    if (security !== 'plain') {
+      // Like the SMTP side: an account set up without encryption has no TLS to judge on its own port.
+      checks.push({
+        checkId: `${protocol}-tls:${host}:${String(planned.port)}`,
+        area: options.area,
+        title: `Encryption of ${protocol.toUpperCase()} on port ${String(planned.port)} (TLS versions, cipher, certificate)`,
+        deadlineMs: PROBE_DEADLINE_MS,
+        after: [reachId],
+        run: (signal, results) =>
+          answered(results).has(planned.port)
+            ? probeIncomingTls(context(signal), { port: planned.port, security })
+            : Promise.resolve({ findings: [], transcript: [] }),
+      });
+    }
     checks.push({
       checkId: `${protocol}-dialogue:${host}:${String(planned.port)}`,
       area: options.area,

@@ -1,16 +1,14 @@
 /**
  * The conversation with one IMAP or POP3 port before any password: greeting (PREAUTH is critical), the
  * capabilities before and after STARTTLS / STLS, whether a password could be sent in the clear, software
- * disclosure, and the certificate and cipher of the TLS it reaches (the SMTP side's TLS analysis, as is).
+ * disclosure. The TLS it reaches is judged by its own check (incoming-tls-probe.ts), once per port.
  *
  * No password is ever sent here: "login offered in the clear" is read from the capability list
  * (LOGINDISABLED, AUTH=PLAIN, USER, SASL PLAIN), never tried.
  */
 import type { Evidence, Finding } from '../../../preload/contract/findings';
 import type { ProbeResult } from '../smtp/probe-context';
-import type { TlsSessionFacts, TranscriptEntry } from '../smtp/smtp-channel';
-import { analyseCertificate } from '../tls/certificate-analysis';
-import { analyseCipher } from '../tls/cipher-analysis';
+import type { TranscriptEntry } from '../smtp/smtp-channel';
 import {
   dialogueFailureSuffix,
   failureEvidence,
@@ -20,7 +18,7 @@ import {
 } from './incoming-context';
 import type { Dialect, DialectStep } from './incoming-dialect';
 import type { LineFailure } from './line-channel';
-import { openDialect, tlsOptions } from './open-dialect';
+import { anyVersionTls, openDialect } from './open-dialect';
 import { softwareInGreeting } from './software-banner';
 
 export interface DialogueTarget {
@@ -53,6 +51,7 @@ export async function probeIncomingDialogue(
     ctx,
     target.port,
     target.security === 'implicit-tls' ? 'implicit-tls' : 'plain',
+    { tls: anyVersionTls(ctx) },
   );
   if (opened.kind === 'unresolved') {
     found('reach.account-port-unreachable', { message: opened.message });
@@ -87,9 +86,7 @@ export async function probeIncomingDialogue(
       return { findings, transcript: transcript() };
     }
     const beforeWords = before.kind === 'ok' ? before.value : null;
-    let session = dialect.channel.tlsSession();
-
-    if (session === null) {
+    if (dialect.channel.tlsSession() === null) {
       // RFC 8314 section 4.1 / RFC 2595 section 4: no password before TLS.
       const methods =
         beforeWords === null
@@ -115,25 +112,20 @@ export async function probeIncomingDialogue(
         broken(agreed.failure, false, agreed.grammar);
         return { findings, transcript: transcript() };
       }
-      const upgraded = await dialect.channel.upgradeToTls(tlsOptions(ctx));
+      const upgraded = await dialect.channel.upgradeToTls(anyVersionTls(ctx));
       if (upgraded.kind === 'failure') {
         if (upgraded.failure.kind === 'plaintext-after-starttls')
           found('starttls.plaintext-injected', failureEvidence(upgraded.failure));
         else found('starttls.failed', failureEvidence(upgraded.failure));
-        session = dialect.channel.tlsSession();
-        if (session === null) return { findings, transcript: transcript() };
-      } else {
-        session = upgraded.session;
+        if (dialect.channel.tlsSession() === null) return { findings, transcript: transcript() };
       }
       // RFC 9051 section 6.2.1, RFC 2595 section 4: forget the clear-text capabilities; ask again.
       const after = await dialect.capabilities();
       if (after.kind === 'failure') broken(after.failure, false, after.grammar);
       else if (after.kind === 'ok')
         found('capability.after-tls', { before: beforeWords, after: after.value });
-      findings.push(...tlsFindings(ctx, target.port, session));
       await softwareFinding(dialect, after.kind === 'ok' ? after.value : [], software, found);
     } else {
-      findings.push(...tlsFindings(ctx, target.port, session));
       await softwareFinding(dialect, beforeWords ?? [], software, found);
     }
     return { findings, transcript: transcript() };
@@ -161,10 +153,4 @@ async function softwareFinding(
   const software = fromId ?? fromGreeting;
   if (software !== null)
     found('software.disclosed', { software, source: fromId === null ? 'greeting' : 'ID' });
-}
-
-/** The SMTP side's certificate and cipher analysis, unchanged, for the TLS this dialogue reached. */
-function tlsFindings(ctx: IncomingProbeContext, port: number, session: TlsSessionFacts): Finding[] {
-  const subject = { checkId: dialogueCheckId(ctx, port), host: ctx.host, port };
-  return [...analyseCipher(session, subject), ...analyseCertificate(session, subject, ctx.clock.now())];
 }

@@ -7,7 +7,7 @@ import type { Evidence, Finding } from '../../../preload/contract/findings';
 import type { ProbeResult } from '../smtp/probe-context';
 import { failureEvidence, incomingFinding, type IncomingProbeContext } from './incoming-context';
 import type { IncomingProtocol, LineTransportSecurity } from './line-channel';
-import { openDialect } from './open-dialect';
+import { anyVersionTls, openDialect } from './open-dialect';
 
 export interface IncomingPort {
   readonly port: number;
@@ -65,7 +65,7 @@ async function reach(
       : []),
   ];
   const started = ctx.clock.now().getTime();
-  const opened = await openDialect(ctx, planned.port, planned.security);
+  const opened = await openDialect(ctx, planned.port, planned.security, { tls: anyVersionTls(ctx) });
   if (opened.kind === 'unresolved')
     return { findings: unreachable({ message: opened.message }), transcript: [] };
   if (opened.kind === 'failure')

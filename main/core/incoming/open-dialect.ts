@@ -23,6 +23,15 @@ export function tlsOptions(
   };
 }
 
+/**
+ * TLS for the checks that only need to talk (reachability, the dialogue): any version the server speaks,
+ * TLS 1.0 included, so a server stuck on old TLS is still reached and its capabilities read. Whether that
+ * TLS is good enough is the TLS check's verdict (incoming-tls-probe.ts); a login never uses these options.
+ */
+export function anyVersionTls(ctx: IncomingProbeContext): TlsClientOptions {
+  return tlsOptions(ctx, { minVersion: 'TLSv1' });
+}
+
 export async function openDialect(
   ctx: IncomingProbeContext,
   port: number,

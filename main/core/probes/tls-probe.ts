@@ -7,10 +7,12 @@
  * four in parallel and each under its own deadline, so a full probe costs about one handshake of wall time.
  * The highest version that worked is the "default" handshake whose certificate and cipher are judged.
  * Ports 587 and 25 use STARTTLS (RFC 3207); port 465 is TLS from the first byte (RFC 8314 section 3.3).
+ * The same probe runs on IMAP and POP3 ports (probeTlsVia with their TlsEntry), so every TLS check the
+ * SMTP side has applies there unchanged.
  */
 import type { Finding } from '../../../preload/contract/findings';
 import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
-import type { SmtpLimits, SmtpTarget, TranscriptEntry } from '../smtp/smtp-channel';
+import type { SmtpTarget, TranscriptEntry } from '../smtp/smtp-channel';
 import { analyseCertificate } from '../tls/certificate-analysis';
 import { analyseCipher } from '../tls/cipher-analysis';
 import {
@@ -22,15 +24,17 @@ import {
 import { subjectEvidence, tlsFinding, type TlsSubject } from '../tls/tls-finding';
 import { resolveHost } from './resolve-host';
 import { probeTlsCompression } from './tls-compression-probe';
+import { smtpTlsEntry } from './smtp-tls-entry';
 import { probeSuites } from './tls-suite-probe';
-import { ehloKeywords } from './starttls-preamble';
 import {
   closePolitely,
   outcomeReason,
   tryVersion,
   type Attempt,
   type AttemptOutcome,
+  type TlsProbeContext,
   type TlsProbeSecurity,
+  type TlsTimeouts,
 } from './tls-version-attempt';
 
 export type { TlsProbeSecurity } from './tls-version-attempt';
@@ -41,6 +45,8 @@ export interface TlsProbeTarget {
   readonly security?: TlsProbeSecurity;
   /** Enumerate cipher-suite classes, DH/curve sizes, server order and the no-SNI certificate (default true). */
   readonly suites?: boolean;
+  /** The check's id, which its findings carry; default `tls:<host>:<port>`. */
+  readonly checkId?: string;
 }
 
 /** Suite findings that mean "accepts something weaker than what it negotiated". */
@@ -64,12 +70,18 @@ export function defaultTlsSecurity(port: number): TlsProbeSecurity {
   return port === IMPLICIT_TLS_PORT ? 'implicit-tls' : 'starttls';
 }
 
-/** The TLS probe of `target.port` on ctx.host; never throws, never outlives its deadlines. */
-export async function probeTls(ctx: SmtpProbeContext, target: TlsProbeTarget): Promise<ProbeResult> {
+/** The TLS probe of SMTP port `target.port` on ctx.host; never throws, never outlives its deadlines. */
+export function probeTls(ctx: SmtpProbeContext, target: TlsProbeTarget): Promise<ProbeResult> {
+  const { connector, limits, ...rest } = ctx;
+  return probeTlsVia({ ...rest, entry: smtpTlsEntry(connector, limits) }, target);
+}
+
+/** The TLS probe through any protocol's way to the handshake (SMTP, IMAP, POP3). */
+export async function probeTlsVia(ctx: TlsProbeContext, target: TlsProbeTarget): Promise<ProbeResult> {
   const enumerateSuites = target.suites ?? true;
   const security = target.security ?? defaultTlsSecurity(target.port);
   const subject: TlsSubject = {
-    checkId: `tls:${ctx.host}:${String(target.port)}`,
+    checkId: target.checkId ?? `tls:${ctx.host}:${String(target.port)}`,
     host: ctx.host,
     port: target.port,
   };
@@ -90,7 +102,7 @@ export async function probeTls(ctx: SmtpProbeContext, target: TlsProbeTarget): P
 }
 
 async function runProbe(
-  ctx: SmtpProbeContext,
+  ctx: TlsProbeContext,
   subject: TlsSubject,
   security: TlsProbeSecurity,
   enumerateSuites: boolean,
@@ -124,7 +136,9 @@ async function runProbe(
     // Cancelled before any handshake worked: nothing is known, and the caller reports the cancellation.
     const tlsWorked = attempts.some((attempt) => attempt.outcome.kind === 'tls');
     const cancelled = ctx.signal.aborted && !tlsWorked;
-    const versionFindings = cancelled ? [] : judgeAttempts(attempts, subject, ctx.clock.now(), ctx.limits);
+    const versionFindings = cancelled
+      ? []
+      : judgeAttempts(attempts, subject, ctx.clock.now(), ctx.entry.limits);
     const suiteFindings = tlsWorked ? (suites?.findings ?? []) : [];
     const weakAccepted = suiteFindings.some((finding) => WEAK_SUITE_IDS.has(finding.id));
     return {
@@ -153,7 +167,7 @@ function judgeAttempts(
   attempts: readonly Attempt[],
   subject: TlsSubject,
   now: Date,
-  limits: SmtpLimits,
+  limits: TlsTimeouts,
 ): Finding[] {
   const base = subjectEvidence(subject);
   const notOffered = firstOutcome(attempts, 'starttls-not-offered');
@@ -161,7 +175,7 @@ function judgeAttempts(
     return [
       tlsFinding('tls.starttls.not-offered', subject.checkId, {
         ...base,
-        ehloKeywords: ehloKeywords(notOffered.ehlo),
+        ehloKeywords: [...notOffered.capabilities],
       }),
     ];
   }
@@ -170,9 +184,9 @@ function judgeAttempts(
     return [
       tlsFinding('tls.starttls.refused', subject.checkId, {
         ...base,
-        replyCode: refused.reply.code,
-        enhancedCode: refused.reply.enhancedCode,
-        replyText: refused.reply.lines.join(' '),
+        replyCode: refused.replyCode,
+        enhancedCode: refused.enhancedCode,
+        replyText: refused.replyText,
       }),
     ];
   }
@@ -268,7 +282,7 @@ function versionSupport(attempt: Attempt): VersionSupport {
  * The transcript of the connection whose handshake was judged (or of the first that got anywhere), after
  * one event line per version attempt, so the report shows all four without interleaving their dialogues.
  */
-function transcriptOf(attempts: readonly Attempt[], ctx: SmtpProbeContext): TranscriptEntry[] {
+function transcriptOf(attempts: readonly Attempt[], ctx: TlsProbeContext): TranscriptEntry[] {
   const at = ctx.clock.now().toISOString();
   const summary: TranscriptEntry[] = attempts.map((attempt) => ({
     at,

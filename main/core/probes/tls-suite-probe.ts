@@ -13,10 +13,15 @@
  * never reported as absent.
  */
 import type { Finding } from '../../../preload/contract/findings';
-import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
+import type { ProbeResult } from '../smtp/probe-context';
 import type { SmtpTarget, TlsClientOptions, TlsSessionFacts } from '../smtp/smtp-channel';
 import { subjectEvidence, tlsFinding, type TlsSubject } from '../tls/tls-finding';
-import { closePolitely, tryHandshake, type TlsProbeSecurity } from './tls-version-attempt';
+import {
+  closePolitely,
+  tryHandshake,
+  type TlsProbeContext,
+  type TlsProbeSecurity,
+} from './tls-version-attempt';
 
 /** RFC 9325 section 4.3.1: DH groups under 2048 bits are too weak; under 1024 they are broken. */
 const DH_MIN_BITS = 2_048;
@@ -62,7 +67,7 @@ type Handshake = { readonly session: TlsSessionFacts | null; readonly reason: st
  * client without SNI gets; resolved when the version attempts end, so no extra handshake is spent on it.
  */
 export async function probeSuites(
-  ctx: SmtpProbeContext,
+  ctx: TlsProbeContext,
   subject: TlsSubject,
   target: SmtpTarget,
   security: TlsProbeSecurity,

@@ -1,49 +1,94 @@
 /**
  * One TLS version tried on its own connection (minimum = maximum = that version), for the TLS probe.
  *
- * STARTTLS ports go greeting, EHLO, STARTTLS, 220, handshake (RFC 3207); implicit TLS handshakes at once
- * (RFC 8314 section 3.3). Every way it can end is data, so the probe can tell "refused this version" from
- * "never got that far".
+ * How a connection reaches its handshake depends on the protocol (a TlsEntry): SMTP goes greeting, EHLO,
+ * STARTTLS, 220 (RFC 3207); IMAP STARTTLS (RFC 9051 section 6.2.1) and POP3 STLS (RFC 2595 section 4)
+ * have their own dialects; implicit TLS handshakes at once (RFC 8314 section 3.3). Every way it can end
+ * is data, so the probe can tell "refused this version" from "never got that far".
  */
 import { deadlineSignal } from '../deadline-signal';
-import type { SmtpProbeContext } from '../smtp/probe-context';
+import type { DnsResolver } from '../ports';
+import type { ProbeProgressEvent } from '../smtp/probe-context';
 import type {
   ChannelFailure,
-  SmtpChannel,
-  SmtpLimits,
-  SmtpReply,
   SmtpTarget,
   TlsClientOptions,
   TlsSessionFacts,
+  TranscriptEntry,
 } from '../smtp/smtp-channel';
 import type { TlsVersion } from '../tls/protocol-support';
-import { starttlsPreamble } from './starttls-preamble';
 
 export type TlsProbeSecurity = 'starttls' | 'implicit-tls';
-
-/** QUIT is a courtesy: a server that does not answer it quickly is simply disconnected. */
-const QUIT_TIMEOUT_MS = 1_000;
 
 export type AttemptOutcome =
   | { readonly kind: 'tls'; readonly session: TlsSessionFacts }
   /** The connection or the clear-text dialogue failed before any TLS was tried. */
   | { readonly kind: 'no-tls-attempt'; readonly reason: string; readonly failure: ChannelFailure | null }
-  | { readonly kind: 'starttls-not-offered'; readonly ehlo: SmtpReply }
-  | { readonly kind: 'starttls-refused'; readonly reply: SmtpReply }
+  /** The clear-text capabilities (EHLO keywords, IMAP CAPABILITY, POP3 CAPA) did not list STARTTLS / STLS. */
+  | { readonly kind: 'starttls-not-offered'; readonly capabilities: readonly string[] }
+  /** The server said no to STARTTLS / STLS; `replyCode` is SMTP's, null for IMAP and POP3. */
+  | {
+      readonly kind: 'starttls-refused';
+      readonly replyCode: number | null;
+      readonly enhancedCode: string | null;
+      readonly replyText: string;
+    }
   /** The server refused or broke the handshake. */
   | { readonly kind: 'handshake-failed'; readonly failure: ChannelFailure }
   | { readonly kind: 'handshake-timeout'; readonly failure: ChannelFailure };
 
+/** A connection the TLS probe opened: what it said, for the transcript, and a polite goodbye. */
+export interface TlsProbeConnection {
+  readonly transcript: readonly TranscriptEntry[];
+  /** QUIT or LOGOUT under a short deadline, then close; a dead connection just closes. */
+  closePolitely(): Promise<void>;
+}
+
 export interface Attempt {
   readonly version: TlsVersion;
   readonly outcome: AttemptOutcome;
-  readonly channel: SmtpChannel | null;
+  readonly channel: TlsProbeConnection | null;
   readonly elapsedMs: number;
 }
 
-/** One TLS version on its own connection: greeting, EHLO, STARTTLS (when asked), handshake. */
+/** The waits of one attempt (both the SMTP and the IMAP/POP3 limits have them). */
+export interface TlsTimeouts {
+  readonly connectTimeoutMs: number;
+  readonly greetingTimeoutMs: number;
+  readonly replyTimeoutMs: number;
+  readonly tlsHandshakeTimeoutMs: number;
+}
+
+/** How one connection of a protocol reaches the TLS handshake. */
+export interface TlsEntry {
+  readonly limits: TlsTimeouts;
+  /**
+   * Connects (TLS from the first byte for implicit-tls) or runs the clear-text steps up to STARTTLS / STLS
+   * and the handshake; never throws, and every step stays under `signal` and the channel's own deadlines.
+   */
+  reach(
+    target: SmtpTarget,
+    security: TlsProbeSecurity,
+    tls: TlsClientOptions,
+    signal: AbortSignal,
+  ): Promise<{ readonly outcome: AttemptOutcome; readonly channel: TlsProbeConnection | null }>;
+}
+
+/** What the TLS probe needs, whatever the protocol in front of the handshake. */
+export interface TlsProbeContext {
+  /** ASCII (punycode) host: SNI and the certificate's name. */
+  readonly host: string;
+  readonly resolver: DnsResolver;
+  readonly entry: TlsEntry;
+  readonly signal: AbortSignal;
+  readonly extraCaPem?: string;
+  readonly clock: { now(): Date };
+  readonly onProgress?: (event: ProbeProgressEvent) => void;
+}
+
+/** One TLS version on its own connection: the protocol's clear-text steps (when asked), the handshake. */
 export async function tryVersion(
-  ctx: SmtpProbeContext,
+  ctx: TlsProbeContext,
   target: SmtpTarget,
   security: TlsProbeSecurity,
   version: TlsVersion,
@@ -59,7 +104,7 @@ export async function tryVersion(
 
 /** One handshake with the given TLS options on its own connection (STARTTLS first when asked). */
 export async function tryHandshake(
-  ctx: SmtpProbeContext,
+  ctx: TlsProbeContext,
   target: SmtpTarget,
   security: TlsProbeSecurity,
   tls: TlsClientOptions,
@@ -69,114 +114,33 @@ export async function tryHandshake(
   // channel may go on using the signal after this returns; the unref'd timer ends on its own.
   const signal = AbortSignal.any([
     ctx.signal,
-    deadlineSignal(attemptDeadlineMs(ctx.limits, security)).signal,
+    deadlineSignal(attemptDeadlineMs(ctx.entry.limits, security)).signal,
   ]);
-  const done = (outcome: AttemptOutcome, channel: SmtpChannel | null): Omit<Attempt, 'version'> => ({
-    outcome,
-    channel,
-    elapsedMs: ctx.clock.now().getTime() - started,
-  });
-
-  const opened = await ctx.connector.open(target, {
-    security: security === 'implicit-tls' ? 'implicit-tls' : 'plain',
-    tls,
-    limits: ctx.limits,
-    signal,
-  });
-  if (opened.kind === 'failure') {
-    return done(
-      security === 'implicit-tls' && isHandshakeFailure(opened.failure)
-        ? handshakeOutcome(opened.failure)
-        : { kind: 'no-tls-attempt', reason: opened.failure.message, failure: opened.failure },
-      null,
-    );
-  }
-  const channel = opened.channel;
-  if (security === 'implicit-tls') {
-    const session = channel.tlsSession();
-    return done(
-      session === null
-        ? { kind: 'no-tls-attempt', reason: 'The connection did not report a TLS session.', failure: null }
-        : { kind: 'tls', session },
-      channel,
-    );
-  }
-
-  const preamble = await starttlsPreamble(channel);
-  switch (preamble.kind) {
-    case 'failure':
-      return done(
-        {
-          kind: 'no-tls-attempt',
-          reason: `${preambleStepWords(preamble.step)}: ${preamble.failure.message}`,
-          failure: preamble.failure,
-        },
-        channel,
-      );
-    case 'unexpected-reply':
-      return done(
-        {
-          kind: 'no-tls-attempt',
-          reason: `${preambleStepWords(preamble.step)}, the server answered "${replyText(preamble.reply)}".`,
-          failure: null,
-        },
-        channel,
-      );
-    case 'not-offered':
-      return done({ kind: 'starttls-not-offered', ehlo: preamble.ehlo }, channel);
-    case 'refused':
-      return done({ kind: 'starttls-refused', reply: preamble.reply }, channel);
-    case 'ready':
-      break;
-  }
-  const upgraded = await channel.upgradeToTls(tls);
-  if (upgraded.kind === 'failure') {
-    return done(
-      isHandshakeFailure(upgraded.failure)
-        ? handshakeOutcome(upgraded.failure)
-        : { kind: 'no-tls-attempt', reason: upgraded.failure.message, failure: upgraded.failure },
-      channel,
-    );
-  }
-  return done({ kind: 'tls', session: upgraded.session }, channel);
+  const reached = await ctx.entry.reach(target, security, tls, signal);
+  return { ...reached, elapsedMs: ctx.clock.now().getTime() - started };
 }
 
-function isHandshakeFailure(failure: ChannelFailure): boolean {
+export function isHandshakeFailure(failure: ChannelFailure): boolean {
   return failure.kind === 'tls-handshake-failed' || failure.kind === 'tls-handshake-timeout';
 }
 
-function handshakeOutcome(failure: ChannelFailure): AttemptOutcome {
+export function handshakeOutcome(failure: ChannelFailure): AttemptOutcome {
   return failure.kind === 'tls-handshake-timeout'
     ? { kind: 'handshake-timeout', failure }
     : { kind: 'handshake-failed', failure };
 }
 
 /** Every step of one attempt at its longest: connect, greeting, EHLO, STARTTLS, handshake. */
-export function attemptDeadlineMs(limits: SmtpLimits, security: TlsProbeSecurity): number {
+export function attemptDeadlineMs(limits: TlsTimeouts, security: TlsProbeSecurity): number {
+  // Greeting, capabilities and STARTTLS in every protocol (SMTP: EHLO; IMAP: CAPABILITY; POP3: CAPA).
   const clearText = security === 'starttls' ? limits.greetingTimeoutMs + 2 * limits.replyTimeoutMs : 0;
   return limits.connectTimeoutMs + clearText + limits.tlsHandshakeTimeoutMs;
 }
 
-function preambleStepWords(step: 'greeting' | 'ehlo' | 'starttls'): string {
-  switch (step) {
-    case 'greeting':
-      return 'Waiting for the greeting';
-    case 'ehlo':
-      return 'After EHLO';
-    case 'starttls':
-      return 'After STARTTLS';
-  }
-}
-
-function replyText(reply: SmtpReply): string {
-  return `${String(reply.code)} ${reply.lines.join(' ')}`.trim();
-}
-
-/** QUIT, then close; a dead channel answers QUIT at once with its failure. */
-export async function closePolitely(channel: SmtpChannel | null): Promise<void> {
+/** Closes every connection an attempt left open, politely. */
+export async function closePolitely(channel: TlsProbeConnection | null): Promise<void> {
   if (channel === null) return;
-  await channel.command('QUIT', { timeoutMs: QUIT_TIMEOUT_MS });
-  channel.close();
+  await channel.closePolitely();
 }
 
 /** Why an attempt gave no TLS session, in plain words; null when it did. */
@@ -189,7 +153,11 @@ export function outcomeReason(outcome: AttemptOutcome): string | null {
     case 'starttls-not-offered':
       return 'The server did not offer STARTTLS.';
     case 'starttls-refused':
-      return `The server refused STARTTLS: "${replyText(outcome.reply)}".`;
+      return `The server refused STARTTLS: "${
+        outcome.replyCode === null
+          ? outcome.replyText
+          : `${String(outcome.replyCode)} ${outcome.replyText}`.trim()
+      }".`;
     case 'handshake-failed':
     case 'handshake-timeout':
       return outcome.failure.message;

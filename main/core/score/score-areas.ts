@@ -35,7 +35,17 @@ export const SCORE_AREA_TABLE: readonly ScoreAreaInfo[] = [
     label: 'Encryption',
     weight: 2,
     prefixes: ['tls.', 'smtp.starttls.', 'mta-sts.', 'tls-rpt.', 'dane.'],
-    checkKinds: ['tls', 'tls-suites-untestable', 'smtp-starttls-injection', 'mta-sts', 'tls-rpt', 'dane'],
+    // The incoming server's TLS checks too: its certificate and versions are encryption like the SMTP side's.
+    checkKinds: [
+      'tls',
+      'tls-suites-untestable',
+      'smtp-starttls-injection',
+      'mta-sts',
+      'tls-rpt',
+      'dane',
+      'imap-tls',
+      'pop3-tls',
+    ],
   },
   { area: 'login', label: 'Login', weight: 2, prefixes: ['auth.'], checkKinds: ['auth'] },
   {

@@ -11,6 +11,8 @@ import type { Grade, ScoreCap } from '../../../preload/contract/score';
 export interface CapContext {
   /** The port the account's mail program uses; null for a bare domain. */
   readonly accountPort: number | null;
+  /** The incoming (IMAP / POP3) port the mail program reads from; null or absent when none was tested. */
+  readonly incomingPort?: number | null;
 }
 
 interface CapRule {
@@ -45,9 +47,15 @@ const WEAK_SUITES = new Set([
 ]);
 const LOGIN_BEFORE_ENCRYPTION = new Set(['auth.cleartext.offered', 'auth.tls.unavailable']);
 
-const onAccountPort = (finding: Finding, { accountPort }: CapContext): boolean =>
-  accountPort !== null &&
-  (finding.checkId.endsWith(`:${String(accountPort)}`) || finding.evidence['port'] === accountPort);
+/** Findings of the incoming server's checks (`imap-tls:host:993`, `pop3-dialogue:...`). */
+const fromIncomingCheck = (finding: Finding): boolean => /^(imap|pop3)-/.test(finding.checkId);
+
+const onPort = (finding: Finding, port: number | null): boolean =>
+  port !== null && (finding.checkId.endsWith(`:${String(port)}`) || finding.evidence['port'] === port);
+
+/** On the port the mail program sends through, or on the one it reads mail from: both see the certificate. */
+const onAccountPort = (finding: Finding, { accountPort, incomingPort }: CapContext): boolean =>
+  fromIncomingCheck(finding) ? onPort(finding, incomingPort ?? null) : onPort(finding, accountPort);
 
 const quoted = (findings: readonly Finding[]): string => {
   const titles = [...new Set(findings.map((f) => f.title))];
@@ -66,13 +74,17 @@ export const CAP_RULES: readonly CapRule[] = [
     rule: 'untrusted-certificate',
     grade: 'D',
     matches: (finding, context) => finding.id in CERTIFICATE_FAULTS && onAccountPort(finding, context),
-    reason: (matched, { accountPort }) => {
+    reason: (matched, { accountPort, incomingPort }) => {
+      // The sending side first; the incoming port only when every fault is there.
+      const reading = matched.every(fromIncomingCheck);
+      const shown = reading ? matched : matched.filter((finding) => !fromIncomingCheck(finding));
       // The most specific fault first (expired before "could not be verified").
-      const ids = new Set(matched.map((finding) => finding.id));
+      const ids = new Set(shown.map((finding) => finding.id));
       const fault = Object.keys(CERTIFICATE_FAULTS).find((id) => ids.has(id)) ?? '';
-      return `the certificate on port ${String(accountPort)}, which the mail program uses, ${
-        CERTIFICATE_FAULTS[fault] ?? 'cannot be trusted'
-      }`;
+      const port = reading ? (incomingPort ?? null) : accountPort;
+      return `the certificate on port ${String(port)}, which the mail program ${
+        reading ? 'reads mail from' : 'uses'
+      }, ${CERTIFICATE_FAULTS[fault] ?? 'cannot be trusted'}`;
     },
   },
   {

@@ -12,6 +12,7 @@ export function accountHandlers(
   | 'accounts:update'
   | 'accounts:remove'
   | 'accounts:set-password'
+  | 'accounts:set-incoming-password'
   | 'accounts:delete-password'
 > {
   const { accounts } = services;
@@ -44,6 +45,7 @@ export function accountHandlers(
       return { removed: true } as const;
     },
     'accounts:set-password': ({ id, password }) => accounts.setPassword(id, password),
+    'accounts:set-incoming-password': ({ id, password }) => accounts.setIncomingPassword(id, password),
     'accounts:delete-password': ({ id }) => accounts.deletePassword(id),
   };
 }

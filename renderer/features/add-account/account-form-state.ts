@@ -7,6 +7,12 @@
 import type { Account, AccountInput, SecurityMode } from '../../../preload/contract/accounts';
 import type { ProviderPreset, SubmissionEndpoint } from '../../../preload/contract/providers';
 import { domainOfEmail, parsePort, splitList } from '../../lib/email';
+import {
+  INITIAL_INCOMING,
+  incomingValuesFrom,
+  toIncomingInput,
+  type IncomingFormValues,
+} from './incoming-form-state';
 
 export interface AccountFormValues {
   readonly label: string;
@@ -22,6 +28,8 @@ export interface AccountFormValues {
   readonly dkimSelectors: string;
   readonly clientGroup: string;
   readonly presetId: string | null;
+  /** The server the account reads mail from (incoming-form-state.ts). */
+  readonly incoming: IncomingFormValues;
 }
 
 /** Submission on 587 with STARTTLS (RFC 6409) is what most providers use. */
@@ -38,6 +46,7 @@ export const INITIAL_VALUES: AccountFormValues = {
   dkimSelectors: '',
   clientGroup: '',
   presetId: null,
+  incoming: INITIAL_INCOMING,
 };
 
 /** The domain as shown in the form: typed, or derived from the email address. */
@@ -68,13 +77,21 @@ export function withEndpoint(
 }
 
 export type FormConversion =
-  | { readonly ok: true; readonly input: AccountInput; readonly password: string | undefined }
-  | { readonly ok: false; readonly field: 'port' };
+  | {
+      readonly ok: true;
+      readonly input: AccountInput;
+      readonly password: string | undefined;
+      /** The incoming server's own password, stored once the account is saved. */
+      readonly incomingPassword: string | undefined;
+    }
+  | { readonly ok: false; readonly field: 'port' | 'incomingPort' };
 
 /** What main receives. Only a port that is not a number is caught here: it cannot be sent as one. */
 export function toAccountInput(values: AccountFormValues): FormConversion {
   const port = parsePort(values.port);
   if (port === null) return { ok: false, field: 'port' };
+  const incoming = toIncomingInput(values.incoming);
+  if (!incoming.ok) return incoming;
   const label = values.label.trim();
   const domain = shownDomain(values).trim();
   const username = values.username.trim();
@@ -91,8 +108,14 @@ export function toAccountInput(values: AccountFormValues): FormConversion {
     ...(clientGroup === '' ? {} : { clientGroup }),
     ...(selectors.length > 0 ? { dkimSelectors: selectors } : {}),
     ...(values.presetId === null ? {} : { presetId: values.presetId }),
+    incoming: incoming.incoming,
   };
-  return { ok: true, input, password: values.password === '' ? undefined : values.password };
+  return {
+    ok: true,
+    input,
+    password: values.password === '' ? undefined : values.password,
+    incomingPassword: incoming.password,
+  };
 }
 
 /** The form filled with a saved account, for editing it. */
@@ -111,5 +134,6 @@ export function valuesFromAccount(account: Account): AccountFormValues {
     dkimSelectors: account.dkimSelectors.join(', '),
     clientGroup: account.clientGroup ?? '',
     presetId: account.presetId,
+    incoming: incomingValuesFrom(account.incoming, account.username),
   };
 }

@@ -1,13 +1,15 @@
 /**
  * The account form, for adding and for editing. Main validates everything and answers with per-field
  * messages, which are shown next to their inputs and in a summary. A password typed here is sent once
- * and then forgotten; editing has no password field (replacing a password is its own step).
+ * and then forgotten; editing has no password field (replacing a password is its own step). The
+ * incoming server's own password, when it has one, is stored right after the account is saved.
  */
 import { useState, type SubmitEvent } from 'react';
 import type { AccountInput, AccountView } from '../../../preload/contract/accounts';
 import type { Outcome } from '../../../preload/contract/outcome';
 import { Button } from '../../components/button';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary';
+import { bridge } from '../../lib/bridge';
 import { LiveStatus } from '../../components/live-status';
 import { PageHeading } from '../../components/page-heading';
 import { fieldMessages, type FieldMessages } from '../../lib/field-errors';
@@ -15,6 +17,7 @@ import { secretLabel } from '../../lib/secret-label';
 import { strings } from '../../strings';
 import { type AccountFormValues, toAccountInput } from './account-form-state';
 import { AccountSection, MoreSection, SignInSection } from './account-sections';
+import { IncomingSection } from './incoming-section';
 import { ServerSettings, type Method } from './server-settings';
 import { findPreset, usePresets } from './use-presets';
 
@@ -45,6 +48,8 @@ const FIELDS: readonly { readonly name: string; readonly id: string }[] = [
   { name: 'security', id: 'account-security' },
   { name: 'username', id: 'account-username' },
   { name: 'password', id: 'account-password' },
+  { name: 'incoming', id: 'account-incoming-host' },
+  { name: 'incomingPort', id: 'account-incoming-port' },
   { name: 'dkimSelectors', id: 'account-dkimSelectors' },
   { name: 'clientGroup', id: 'account-clientGroup' },
 ];
@@ -86,15 +91,29 @@ export function AccountForm({
     if (saving) return;
     const converted = toAccountInput(values);
     if (!converted.ok) {
-      fail('', { port: strings.addAccount.portNotNumber });
+      fail(
+        '',
+        converted.field === 'port'
+          ? { port: strings.addAccount.portNotNumber }
+          : { incomingPort: strings.incomingSection.portNotNumber },
+      );
       return;
     }
     setSaving(true);
     const outcome = await save(converted.input, withPassword ? converted.password : undefined);
+    const stored =
+      outcome.ok && converted.incomingPassword !== undefined
+        ? await bridge().accounts.setIncomingPassword(outcome.value.id, converted.incomingPassword)
+        : null;
     setSaving(false);
+    if (stored !== null && !stored.ok) {
+      // The account is saved; saying so keeps a second press from adding it twice.
+      fail(strings.incomingSection.passwordNotStored(stored.error.message), {});
+      return;
+    }
     if (outcome.ok) {
       setValues(initialValues);
-      onSaved(outcome.value);
+      onSaved(stored?.ok === true ? stored.value : outcome.value);
       return;
     }
     fail(outcome.error.message, fieldMessages(outcome.error.fields));
@@ -129,6 +148,15 @@ export function AccountForm({
           {...sectionProps}
           withPassword={withPassword}
           passwordLabel={secretLabel(findPreset(presets, values.presetId))}
+        />
+        <IncomingSection
+          values={values.incoming}
+          errors={errors}
+          sendingUsername={values.username.trim() === '' ? values.email.trim() : values.username.trim()}
+          newAccount={withPassword}
+          set={(incoming) => {
+            set({ incoming });
+          }}
         />
         <MoreSection {...sectionProps} clients={clients} />
         <LiveStatus message={saving ? savingLabel : ''} visible={false} />

@@ -6,7 +6,11 @@
  * from an earlier address or provider, so switching either never leaves a stale server behind.
  */
 import type { AccountInput } from '../../../preload/contract/accounts';
-import type { DiscoveryCandidate, ProviderPreset } from '../../../preload/contract/providers';
+import type {
+  DiscoveryCandidate,
+  IncomingDiscoveryCandidate,
+  ProviderPreset,
+} from '../../../preload/contract/providers';
 import { domainOfEmail } from '../../lib/email';
 import { strings } from '../../strings';
 import { INITIAL_VALUES, type AccountFormValues, withEndpoint } from '../add-account/account-form-state';
@@ -35,11 +39,28 @@ export function isRecommended(
   return candidates[0] === chosen && chosen.security !== 'none';
 }
 
-/** What "Save and test" sends: the address, the chosen server, and a username only where one is fixed. */
+/** "Reading mail (IMAP): imap.example.com:993, encrypted, found in the domain’s DNS records (SRV). ..." */
+export function describeIncoming(candidate: IncomingDiscoveryCandidate): string {
+  const text = strings.quickSetup;
+  return text.incomingFound(
+    candidate.protocol.toUpperCase(),
+    candidate.host,
+    candidate.port,
+    text.securityWords[candidate.security],
+    text.incomingSourceName[candidate.source],
+  );
+}
+
+/**
+ * What "Save and test" sends: the address, the chosen server, a username only where one is fixed, and
+ * the best incoming server found (the discovery puts implicit TLS first), reading with the same
+ * password. A clear-text incoming server is left for the person to add on purpose.
+ */
 export function quickSetupInput(
   email: string,
   candidate: DiscoveryCandidate,
   preset: ProviderPreset | null,
+  incoming: IncomingDiscoveryCandidate | null = null,
 ): AccountInput {
   return {
     email: email.trim(),
@@ -48,7 +69,25 @@ export function quickSetupInput(
     security: candidate.security,
     ...(preset === null ? {} : { presetId: preset.id }),
     ...(preset?.fixedUsername === undefined ? {} : { username: preset.fixedUsername }),
+    ...(incoming === null || incoming.security === 'none'
+      ? {}
+      : {
+          incoming: {
+            protocol: incoming.protocol,
+            host: incoming.host,
+            port: incoming.port,
+            security: incoming.security,
+            ownPassword: false,
+          },
+        }),
   };
+}
+
+/** The incoming server quick setup proposes: the first found that does not read mail in clear text. */
+export function proposedIncoming(
+  candidates: readonly IncomingDiscoveryCandidate[],
+): IncomingDiscoveryCandidate | null {
+  return candidates.find((candidate) => candidate.security !== 'none') ?? null;
 }
 
 /** The full form, filled with what quick setup knows: the address, the password, and any chosen server. */

@@ -7,7 +7,7 @@ import type {
 import { ChoiceGroup } from '../../components/choice-group';
 import { strings } from '../../strings';
 import { PresetDetails } from '../add-account/preset-details';
-import { describeFound, isRecommended } from './quick-setup-model';
+import { describeFound, describeIncoming, isRecommended, proposedIncoming } from './quick-setup-model';
 
 export interface QuickSetupResultProps {
   readonly result: DiscoveryResult;
@@ -22,6 +22,7 @@ const keyOf = (candidate: DiscoveryCandidate): string =>
 export function QuickSetupResult({ result, chosen, preset, onChoose }: QuickSetupResultProps) {
   const text = strings.quickSetup;
   const { candidates } = result;
+  const incoming = proposedIncoming(result.incomingCandidates);
   return (
     <section className="quick-setup__result" aria-labelledby="quick-setup-result-title">
       {chosen === null ? (
@@ -56,6 +57,11 @@ export function QuickSetupResult({ result, chosen, preset, onChoose }: QuickSetu
                 if (next !== undefined) onChoose(next);
               }}
             />
+          )}
+          {incoming === null ? (
+            <p className="muted quick-setup__incoming">{text.incomingNotFound}</p>
+          ) : (
+            <p className="quick-setup__incoming">{describeIncoming(incoming)}</p>
           )}
           {preset !== null && <PresetDetails preset={preset} />}
         </>

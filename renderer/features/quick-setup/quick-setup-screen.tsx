@@ -1,7 +1,8 @@
 /**
  * Quick setup, as Thunderbird's account setup does it: an email address and a password, a lookup of the
  * domain's own records (SRV, its autoconfig file, the provider behind its MX, then a guess), one sentence
- * saying what was found and where, and "Save and test". The full form stays one press away.
+ * saying what was found and where (the server to read mail from too, when the domain names one), and
+ * "Save and test". The full form stays one press away.
  */
 import { useState, type SubmitEvent } from 'react';
 import type { AccountInput, AccountView } from '../../../preload/contract/accounts';
@@ -17,7 +18,7 @@ import { strings } from '../../strings';
 import type { AccountFormValues } from '../add-account/account-form-state';
 import { findPreset, usePresets } from '../add-account/use-presets';
 import { secretLabel } from '../../lib/secret-label';
-import { domainToLookUp, manualValues, quickSetupInput } from './quick-setup-model';
+import { domainToLookUp, manualValues, proposedIncoming, quickSetupInput } from './quick-setup-model';
 import { QuickSetupResult } from './quick-setup-result';
 
 export interface QuickSetupProps {
@@ -74,8 +75,9 @@ export function QuickSetup({ save, onSaved, onManual, onCancel }: QuickSetupProp
     if (chosen === null || saving) return;
     setSaving(true);
     setSaveError(null);
+    const incoming = lookup.kind === 'done' ? proposedIncoming(lookup.result.incomingCandidates) : null;
     const outcome = await save(
-      quickSetupInput(email, chosen, preset),
+      quickSetupInput(email, chosen, preset, incoming),
       password === '' ? undefined : password,
     );
     setSaving(false);

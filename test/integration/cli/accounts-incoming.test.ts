@@ -3,7 +3,7 @@
  * (the test keyring session) and a real data folder.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Account } from '../../../preload/contract/accounts';
+import type { Account, AccountView } from '../../../preload/contract/accounts';
 import { runCliIn } from '../../helpers/cli-harness';
 import { createTestServices, keytar, type TestServices } from '../../helpers/test-services';
 
@@ -121,5 +121,70 @@ describe('mailwarden accounts: the incoming server', () => {
     const list = await cli(['accounts', 'list']);
     expect(list.stdout + list.stderr).not.toContain('belong to no account');
     expect(list.stdout + list.stderr).not.toContain(CANARY_READ);
+  });
+
+  it('list shows each incoming server and whose password it reads with: shared, own and stored, own and missing', async () => {
+    const add = (email: string, extra: readonly string[], password?: string) =>
+      cli(
+        [
+          'accounts',
+          'add',
+          '--email',
+          email,
+          '--host',
+          'smtp.shop.example',
+          '--port',
+          '465',
+          '--security',
+          'tls',
+          ...extra,
+          ...(password === undefined ? [] : ['--password-stdin']),
+        ],
+        password,
+      );
+    expect((await add('ann@shop.example', INCOMING, CANARY_SEND)).code).toBe(0);
+    const pop3 = [
+      '--incoming-protocol',
+      'pop3',
+      '--incoming-host',
+      'pop.shop.example',
+      '--incoming-port',
+      '995',
+      '--incoming-security',
+      'tls',
+      '--incoming-own-password',
+    ];
+    expect((await add('bob@shop.example', pop3, CANARY_SEND)).code).toBe(0);
+    expect((await add('cy@shop.example', pop3, CANARY_SEND)).code).toBe(0);
+    expect((await add('dee@shop.example', [])).code).toBe(0);
+    const stored = await cli(
+      ['accounts', 'set-password', 'bob@shop.example', '--incoming', '--password-stdin'],
+      CANARY_READ,
+    );
+    expect(stored.code).toBe(0);
+
+    const list = await cli(['accounts', 'list']);
+    expect(list.code).toBe(0);
+    const lines = list.stdout.split('\n');
+    const header = lines[0] ?? '';
+    expect(header).toMatch(/PASSWORD\s+INCOMING\s+INCOMING PASSWORD\s+CLIENT/);
+    const row = (email: string) => lines.find((line) => line.includes(email)) ?? '';
+    expect(row('ann@shop.example')).toMatch(
+      /stored\s+imap imap\.shop\.example:993 tls\s+shared with sending/,
+    );
+    expect(row('bob@shop.example')).toMatch(/stored\s+pop3 pop\.shop\.example:995 tls\s+own, stored/);
+    expect(row('cy@shop.example')).toMatch(/stored\s+pop3 pop\.shop\.example:995 tls\s+own, missing/);
+    expect(row('dee@shop.example')).toMatch(/missing\s+none/);
+    expect(list.stdout).toContain('1 incoming server has its own password but none is stored');
+    expect(list.stdout + list.stderr).not.toContain(CANARY_READ);
+    expect(list.stdout + list.stderr).not.toContain(CANARY_SEND);
+
+    const json = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as AccountView[];
+    expect(Object.fromEntries(json.map((account) => [account.email, account.incomingPassword]))).toEqual({
+      'ann@shop.example': 'shared',
+      'bob@shop.example': 'stored',
+      'cy@shop.example': 'missing',
+      'dee@shop.example': null,
+    });
   });
 });

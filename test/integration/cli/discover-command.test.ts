@@ -17,6 +17,8 @@ describe('mailwarden discover', () => {
       'shop.example': [
         '_submissions._tcp IN SRV 0 1 465 smtp.shop.example.',
         '_submission._tcp IN SRV 0 1 587 smtp.shop.example.',
+        '_imaps._tcp IN SRV 0 1 993 imap.shop.example.',
+        '_pop3._tcp IN SRV 0 1 110 pop.shop.example.',
         'smtp IN A 127.0.0.1',
       ].join('\n'),
       'gsuite.example': '@ IN MX 1 smtp.google.com.',
@@ -37,6 +39,21 @@ describe('mailwarden discover', () => {
     expect(result.stdout).toMatch(
       /smtp\.shop\.example\s+465\s+tls\s+srv-submissions[\s\S]*smtp\.shop\.example\s+587\s+starttls\s+srv-submission/,
     );
+  });
+
+  it('lists the incoming servers the SRV records name, implicit-TLS IMAP before POP3 with STLS', async () => {
+    const result = await cli(['discover', 'shop.example', '--dns', knot.server]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /Incoming servers \(IMAP, POP3\) for shop\.example[\s\S]*imap\s+imap\.shop\.example\s+993\s+tls\s+srv-imaps[\s\S]*pop3\s+pop\.shop\.example\s+110\s+starttls\s+srv-pop3/,
+    );
+    const json = JSON.parse(
+      (await cli(['discover', 'shop.example', '--dns', knot.server, '--json'])).stdout,
+    ) as DiscoveryResult;
+    expect(json.incomingCandidates.map((c) => `${c.protocol} ${c.host}:${String(c.port)}`)).toEqual([
+      'imap imap.shop.example:993',
+      'pop3 pop.shop.example:110',
+    ]);
   });
 
   it('prints JSON that names the provider found behind the MX', async () => {

@@ -1,6 +1,6 @@
 /**
  * The incoming-server audit plan run by the real check runner against real Dovecot: reachability, the
- * dialogue on every port that answered, the login on the account's port; its wall time; and a canary
+ * dialogue and the TLS checks on every port that answered, the login on the account's port; and a canary
  * password that appears nowhere in the findings or transcript, and never in Dovecot's log before TLS.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +15,6 @@ import { getTestPki, type TestPki } from '../../helpers/test-certificates';
 
 const HOST = 'mail.test';
 const CANARY = 'CANARY-b71d-incoming-audit';
-/** The issue's bench budget for a whole account; one side against loopback Dovecot must fit easily. */
-const WALL_BUDGET_MS = 1_500;
 
 let pki: TestPki;
 let good: DovecotServer;
@@ -71,16 +69,14 @@ async function audit(
       ...overrides,
     },
   );
-  const started = performance.now();
-  const outcome = await runChecks(checks, {
+  return runChecks(checks, {
     signal: new AbortController().signal,
     overallDeadlineMs: 60_000,
   });
-  return { ...outcome, wallMs: performance.now() - started };
 }
 
 describe.each(['imap', 'pop3'] as const)('%s audit of Dovecot', (protocol) => {
-  it('reaches both ports, finds no clear-text login, logs in and counts the inbox, within budget', async () => {
+  it('reaches both ports, judges their TLS, finds no clear-text login, logs in and counts the inbox', async () => {
     const outcome = await audit(good, protocol);
     const ids = outcome.findings.map((f) => f.id);
     expect(ids.filter((id) => id === `${protocol}.reach.ok`)).toHaveLength(2);
@@ -89,7 +85,11 @@ describe.each(['imap', 'pop3'] as const)('%s audit of Dovecot', (protocol) => {
     expect(outcome.findings.find((f) => f.id === `${protocol}.mailbox.reachable`)?.evidence['messages']).toBe(
       2,
     );
-    expect(outcome.wallMs).toBeLessThan(WALL_BUDGET_MS);
+    // The TLS check ran on both ports (its wall time belongs to `npm run bench`, both-sides-bench.ts).
+    const tlsChecks = new Set(
+      outcome.findings.filter((f) => f.checkId.startsWith(`${protocol}-tls:`)).map((f) => f.checkId),
+    );
+    expect(tlsChecks.size).toBe(2);
     const everything = JSON.stringify(outcome);
     expect(everything).not.toContain(CANARY);
   });

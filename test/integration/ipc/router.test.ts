@@ -23,6 +23,7 @@ const VALID_REQUESTS: { [C in Channel]: unknown } = {
   'accounts:update': { id: 'x', account: VALID_ACCOUNT },
   'accounts:remove': { id: 'x' },
   'accounts:set-password': { id: 'x', password: CANARY },
+  'accounts:set-incoming-password': { id: 'x', password: CANARY },
   'accounts:delete-password': { id: 'x' },
   'presets:list': null,
   'discovery:run': { domain: 'shop.example' },

@@ -40,6 +40,14 @@ smtp A 192.0.2.1
   'empty.test': '',
   'nullmx.test': '@ MX 0 .',
   'xn--bcher-kva.example': '_submissions._tcp SRV 0 1 465 mail.xn--bcher-kva.example.',
+  'incoming.test': `
+_submissions._tcp SRV 0 1 465 smtp.incoming.test.
+_imap._tcp SRV 0 1 143 imap.incoming.test.
+_imaps._tcp SRV 10 1 993 imap.incoming.test.
+_pop3s._tcp SRV 20 1 995 pop.incoming.test.
+_pop3._tcp SRV 0 0 0 .
+`,
+  'proton.me': '',
 };
 
 let knot: KnotServer;
@@ -59,9 +67,53 @@ function summary(result: DiscoveryResult): string[] {
   return result.candidates.map((c) => `${c.host}:${String(c.port)} ${c.security} ${c.source}`);
 }
 
+function incomingSummary(result: DiscoveryResult): string[] {
+  return result.incomingCandidates.map(
+    (c) => `${c.protocol} ${c.host}:${String(c.port)} ${c.security} ${c.source}`,
+  );
+}
+
 function outcomes(result: DiscoveryResult): string {
   return result.steps.map((s) => `${s.step}: ${s.outcome}`).join('\n');
 }
+
+describe('discovering the incoming server', () => {
+  it('reads the RFC 6186 SRV records: implicit TLS first (RFC 8314), then priority; "." means not offered', async () => {
+    const result = await discoverSubmission('incoming.test', { resolver });
+    expect(incomingSummary(result)).toEqual([
+      'imap imap.incoming.test:993 tls srv-imaps',
+      'pop3 pop.incoming.test:995 tls srv-pop3s',
+      'imap imap.incoming.test:143 starttls srv-imap',
+    ]);
+    expect(result.incomingCandidates[0]?.reason).toContain('_imaps._tcp.incoming.test points here');
+    expect(outcomes(result)).toContain(
+      'SRV _pop3._tcp.incoming.test: _pop3._tcp SRV offers no usable server',
+    );
+    // The submission side is unchanged by it.
+    expect(summary(result)).toEqual(['smtp.incoming.test:465 tls srv-submissions']);
+  });
+
+  it('falls back to the provider preset of the address’s domain, marked with the preset', async () => {
+    const result = await discoverSubmission('proton.me', { resolver });
+    const bridge = preset('proton-bridge');
+    expect(result.incomingCandidates).toMatchObject(
+      (bridge.incomingEndpoints ?? []).map((endpoint) => ({
+        protocol: endpoint.protocol,
+        host: endpoint.host,
+        port: endpoint.port,
+        source: 'email-domain-provider',
+        presetId: 'proton-bridge',
+      })),
+    );
+    expect(result.incomingCandidates.length).toBeGreaterThan(0);
+  });
+
+  it('proposes nothing rather than a guess when no source names one', async () => {
+    const result = await discoverSubmission('guess.test', { resolver });
+    expect(result.incomingCandidates).toEqual([]);
+    expect(result.candidates.length).toBeGreaterThan(0);
+  });
+});
 
 describe('discoverSubmission against a real Knot DNS', () => {
   it('proposes SRV targets by priority then weight, and reports a "." target as not offered', async () => {

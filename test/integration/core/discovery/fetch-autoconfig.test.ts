@@ -206,6 +206,12 @@ describe('discoverSubmission with the autoconfig step', () => {
       step: 'Autoconfig https://autoconfig.good.test/mail/config-v1.1.xml',
       outcome: 'Found 2 outgoing servers and 2 incoming servers.',
     });
+    // The file's incomingServer entries, in its order, with the address's domain filled in.
+    expect(
+      result.incomingCandidates.map(
+        (c) => `${c.protocol} ${c.host}:${String(c.port)} ${c.security} ${c.source}`,
+      ),
+    ).toEqual(['imap imap.good.test:993 tls autoconfig', 'pop3 pop.good.test:995 tls autoconfig']);
     expect(result.steps).toContainEqual({
       step: 'Guess',
       outcome: 'Skipped: the steps above already found a server.',

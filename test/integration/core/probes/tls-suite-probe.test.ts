@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDnsResolver } from '../../../../main/adapters/dns-resolver';
+import { smtpTlsEntry } from '../../../../main/core/probes/smtp-tls-entry';
 import { probeSuites } from '../../../../main/core/probes/tls-suite-probe';
 import { closePolitely, tryHandshake } from '../../../../main/core/probes/tls-version-attempt';
 import type { Finding } from '../../../../preload/contract/findings';
@@ -85,7 +86,8 @@ afterAll(async () => {
 const probe = async (host: string, address: string, port: number, security: 'starttls' | 'implicit-tls') => {
   // Postfix starts an smtpd process per connection and the probe opens several at once: the built-in
   // deadlines, not the short test ones, so a loaded machine gives a slow handshake rather than none.
-  const ctx = testProbeContext(host, resolver, { limits: DEFAULT_SMTP_LIMITS });
+  const { connector, limits, ...smtp } = testProbeContext(host, resolver, { limits: DEFAULT_SMTP_LIMITS });
+  const ctx = { ...smtp, entry: smtpTlsEntry(connector, limits) };
   const target = { host, address, port };
   const named = await tryHandshake(ctx, target, security, { servername: host });
   await closePolitely(named.channel);

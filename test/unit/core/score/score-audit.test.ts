@@ -166,6 +166,27 @@ describe('scoreAudit: caps', () => {
     expect(capOf([found('tls.expiry.expired', 'tls:mx.test:25')]).caps?.[0]?.[0]).toBe('B');
   });
 
+  it('caps an untrusted certificate on the incoming port the mail program reads from at D, not on another incoming port', () => {
+    const withIncoming = (findings: readonly Finding[]) => {
+      const result = scoreAudit({
+        findings,
+        coverage: ALL_RAN,
+        cancelled: false,
+        context: { accountPort: 587, incomingPort: 993 },
+      });
+      return result.overall?.caps.map((c) => [c.grade, c.reason]);
+    };
+    expect(withIncoming([found('tls.certificate.self-signed', 'imap-tls:imap.test:993')])).toEqual([
+      ['D', 'the certificate on port 993, which the mail program reads mail from, is self-signed'],
+    ]);
+    // 143 is not where this account reads mail: a serious problem, but no D.
+    expect(withIncoming([found('tls.certificate.self-signed', 'imap-tls:imap.test:143')])?.[0]?.[0]).toBe(
+      'B',
+    );
+    // An incoming check on the sending port's number is still the incoming server's.
+    expect(withIncoming([found('tls.certificate.self-signed', 'pop3-tls:pop.test:587')])?.[0]?.[0]).toBe('B');
+  });
+
   it('caps login before encryption at C and old TLS versions at B', () => {
     expect(capOf([found('auth.cleartext.offered')])).toMatchObject({ grade: 'C' });
     expect(capOf([found('tls.protocol.tls1_1-accepted')])).toMatchObject({

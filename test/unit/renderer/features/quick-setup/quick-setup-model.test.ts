@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { DiscoveryCandidate, ProviderPreset } from '../../../../../preload/contract/providers';
+import type {
+  DiscoveryCandidate,
+  IncomingDiscoveryCandidate,
+  ProviderPreset,
+} from '../../../../../preload/contract/providers';
 import {
   describeFound,
+  describeIncoming,
+  proposedIncoming,
   domainToLookUp,
   isRecommended,
   manualValues,
@@ -91,6 +97,37 @@ describe('quick setup', () => {
       presetId: 'sendgrid',
       username: 'apikey',
     });
+  });
+
+  it('saves the incoming server found, reading with the sending password, but never a clear-text one', () => {
+    const imaps: IncomingDiscoveryCandidate = {
+      protocol: 'imap',
+      host: 'imap.example.com',
+      port: 993,
+      security: 'tls',
+      source: 'srv-imaps',
+      reason: '_imaps._tcp.example.com points here.',
+    };
+    const plainPop: IncomingDiscoveryCandidate = {
+      ...imaps,
+      protocol: 'pop3',
+      port: 110,
+      security: 'none',
+      source: 'autoconfig',
+    };
+    expect(quickSetupInput('ann@example.com', TLS, null, imaps).incoming).toEqual({
+      protocol: 'imap',
+      host: 'imap.example.com',
+      port: 993,
+      security: 'tls',
+      ownPassword: false,
+    });
+    expect(quickSetupInput('ann@example.com', TLS, null, plainPop)).not.toHaveProperty('incoming');
+    expect(proposedIncoming([plainPop, imaps])).toBe(imaps);
+    expect(proposedIncoming([plainPop])).toBeNull();
+    expect(describeIncoming(imaps)).toBe(
+      'Reading mail (IMAP): imap.example.com:993, encrypted, found in the domain’s DNS records (SRV). It uses the same password.',
+    );
   });
 
   it('opens the full form with the address, password and chosen server, or with none', () => {
