@@ -24,7 +24,8 @@ const EMPTY_SLOT_RULES: readonly EmptySlotRule[] = [
     pattern: /\b(?:undefined|NaN)\b|\[object |\bnull\b(?! MX)/,
   },
   { mark: 'empty brackets', pattern: /\(\s*\)|\[\s*\]/ },
-  { mark: 'an empty quotation', pattern: /""|''|“”|‘’/ },
+  // A setting set to nothing on purpose (imap_id_send = "") is a value, not a missing one.
+  { mark: 'an empty quotation', pattern: /(?<!=\s?)(?:""|''|“”|‘’)/ },
   { mark: 'a label with nothing after it (Required by: .)', pattern: /:\s+[.,;]/ },
   { mark: 'a space before punctuation, where a value is missing', pattern: /[^\s]\s+[.,;:](?=\s|$)/ },
   { mark: 'a DNS name with no domain (_dmarc. )', pattern: /\b_[a-z0-9-]+\.(?=[\s,;)"]|$)/ },

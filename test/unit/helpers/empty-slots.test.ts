@@ -32,6 +32,7 @@ describe('emptySlotsIn', () => {
     'Does the server accept mail for others? It did not.',
     'Postfix: set smtpd_tls_auth_only = yes in main.cf and run "postfix reload".',
     'Exim: make the RCPT ACL end with "require verify = recipient".',
+    'Dovecot: set imap_id_send = "" (the default sends only the name).',
     'Google answered "534 5.7.9 Application-specific password required. Go to  https://x.example ." today.',
   ])('finds nothing in the well-filled %j', (text) => {
     expect(emptySlotsIn(text)).toEqual([]);
