@@ -6,7 +6,8 @@
  * whose SHA-256 fingerprint the user named for this run; the adapter enforces it and this probe says why a
  * login was not attempted. AUTH offered in clear text is found without sending anything (RFC 4954 section 4).
  */
-import type { Evidence, Finding, JsonValue } from '../../../preload/contract/findings';
+import type { Finding } from '../../../preload/contract/findings';
+import type { AuthLoginId, AuthTarget, LoginEvidence } from '../knowledge/auth-evidence';
 import { findingFactory } from '../findings/finding-factory';
 import { AUTH_KNOWLEDGE, classifyAuthReply } from '../knowledge/auth-knowledge';
 import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
@@ -63,7 +64,7 @@ async function probe(
   options: AuthProbeOptions,
   checkId: string,
 ): Promise<ProbeResult> {
-  const base: Evidence = { host: ctx.host, port: options.port, security: options.security };
+  const base: AuthTarget = { host: ctx.host, port: options.port, security: options.security };
   const resolved = await resolveHost(ctx.resolver, ctx.host);
   if (resolved.kind === 'failure') {
     return {
@@ -85,7 +86,7 @@ async function probe(
 }
 
 /** Turns the login's outcome into findings: the clear-text offer first, then the verdict. */
-export function judge(result: LoginResult, evidence: Evidence, checkId: string): Finding[] {
+export function judge(result: LoginResult, evidence: LoginEvidence, checkId: string): Finding[] {
   const findings: Finding[] = [];
   if (result.mechanismsBeforeTls !== null) {
     findings.push(
@@ -107,11 +108,7 @@ export function judge(result: LoginResult, evidence: Evidence, checkId: string):
       break;
     case 'rejected': {
       const reply = result.reply ?? { code: 0, enhancedCode: null, text: '' };
-      const classified = classifyAuthReply(
-        reply,
-        result.mechanism,
-        typeof evidence['host'] === 'string' ? evidence['host'] : '',
-      );
+      const classified = classifyAuthReply(reply, result.mechanism, evidence.host);
       findings.push(finding(classified.id, checkId, { ...evidence, provider: classified.provider }));
       break;
     }
@@ -130,7 +127,7 @@ export function judge(result: LoginResult, evidence: Evidence, checkId: string):
   return findings;
 }
 
-function withheldFinding(result: LoginResult): keyof typeof AUTH_KNOWLEDGE {
+function withheldFinding(result: LoginResult): AuthLoginId {
   switch (result.withheldReason) {
     case 'no-tls':
       return 'auth.tls.unavailable';
@@ -144,8 +141,13 @@ function withheldFinding(result: LoginResult): keyof typeof AUTH_KNOWLEDGE {
   }
 }
 
-function loginEvidence(base: Evidence, result: LoginResult, presetId: string | undefined): Evidence {
-  const list = (values: readonly string[] | null): JsonValue => (values === null ? null : [...values]);
+function loginEvidence(
+  base: AuthTarget & { readonly address: string },
+  result: LoginResult,
+  presetId: string | undefined,
+): LoginEvidence {
+  const list = (values: readonly string[] | null): readonly string[] | null =>
+    values === null ? null : [...values];
   return {
     ...base,
     outcome: result.outcome,
