@@ -6,19 +6,20 @@
  * shared/reference/providers.md (Gmail, Microsoft 365, Yahoo, Zoho, Amazon SES, SendGrid, Brevo), each
  * with the exact fix. Provider rules come first: they are more specific than the standard ones.
  */
-import type { Evidence } from '../../../preload/contract/findings';
 import type { SignInProvider } from '../accounts/sign-in-provider';
 import { verifyProblems } from '../tls/verify-error';
+import type { AuthEvidence, AuthRejectionId, LoginEvidence } from './auth-evidence';
 import { replyOf } from './auth-reply-text';
 import { evidenceList, evidenceText } from './evidence-text';
-import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
 import { GOOGLE_APP_PASSWORD_STEPS, SIGN_IN_ENTRIES } from './sign-in-entries';
 
-const where = (e: Evidence): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
+const where = (e: { readonly host: string; readonly port: number }): string =>
+  `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
 
 /** The verification failure in plain words; the library's code stays in the evidence, never in prose. */
-const certificateProblem = (e: Evidence): string => {
-  const raw = e['authorizationError'];
+const certificateProblem = (e: LoginEvidence): string => {
+  const raw: unknown = e.authorizationError;
   const words = verifyProblems(typeof raw === 'string' ? raw : null).map((problem) => problem.words);
   return words.length === 0 ? 'The certificate could not be verified.' : words.join(' ');
 };
@@ -76,7 +77,7 @@ const PROVIDER_PASSWORD_STEPS: { readonly [presetId: string]: readonly string[] 
   ],
 };
 
-export const AUTH_KNOWLEDGE = {
+export const AUTH_KNOWLEDGE = defineKnowledge<AuthEvidence>()({
   ...SIGN_IN_ENTRIES,
   'auth.host.unresolved': {
     severity: 'medium',
@@ -395,13 +396,11 @@ export const AUTH_KNOWLEDGE = {
     },
     references: [rfc(5321, '4.5.3.2')],
   },
-} satisfies KnowledgeTable;
-
-export type AuthFindingId = keyof typeof AUTH_KNOWLEDGE;
+});
 
 /** One row of the AUTH reply classifier: every given condition must hold. */
 export interface AuthReplyRule {
-  readonly id: AuthFindingId;
+  readonly id: AuthRejectionId;
   /** Preset id of the provider this reply comes from, or null for the standard replies. */
   readonly provider: string | null;
   readonly code?: number;
@@ -532,7 +531,7 @@ export const AUTH_REPLY_RULES: readonly AuthReplyRule[] = [
 ];
 
 export interface ClassifiedAuthReply {
-  readonly id: AuthFindingId;
+  readonly id: AuthRejectionId;
   readonly provider: string | null;
 }
 

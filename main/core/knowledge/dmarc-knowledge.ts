@@ -3,9 +3,11 @@
  * including the staged plan none -> quarantine -> reject, and what receivers still on RFC 7489 do instead.
  */
 import type { Evidence, Fix } from '../../../preload/contract/findings';
-import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import type { DmarcEvidence } from './dmarc-evidence';
+import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
 
-const str = (evidence: Evidence, key: string): string => {
+/** A field of the finding's own evidence as text; only fields its type declares can be named. */
+const str = <E extends Evidence>(evidence: E, key: keyof E & string): string => {
   const value = evidence[key];
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 };
@@ -21,13 +23,16 @@ const PARKED_BCP = {
 };
 
 /** " " + what receivers still on RFC 7489 do differently, when the evidence says. */
-const older = (e: Evidence): string => {
+const older = (e: { readonly olderReceivers: string }): string => {
   const text = str(e, 'olderReceivers');
   return text === '' ? '' : ` ${text}`;
 };
 
 /** The three stages, with the record for the next one; `stage` is 1, 2 or 3. */
-function stagedPlan(evidence: Evidence, intro: string[]): Fix {
+function stagedPlan(
+  evidence: { readonly recordName: string; readonly nextRecord: string },
+  intro: string[],
+): Fix {
   const name = str(evidence, 'recordName');
   const next = str(evidence, 'nextRecord');
   return {
@@ -42,7 +47,7 @@ function stagedPlan(evidence: Evidence, intro: string[]): Fix {
   };
 }
 
-export const DMARC_KNOWLEDGE = {
+export const DMARC_KNOWLEDGE = defineKnowledge<DmarcEvidence>()({
   'dmarc.domain.invalid': {
     severity: 'info',
     title: 'DMARC could not be checked: the domain name is not valid',
@@ -295,4 +300,4 @@ export const DMARC_KNOWLEDGE = {
     fix: { steps: ['Check the spelling of those tags, or remove them.'] },
     references: [TAGS, rfc(7489, '6.3')],
   },
-} as const satisfies KnowledgeTable;
+});

@@ -6,14 +6,20 @@
  */
 import type { Evidence, JsonValue } from '../../../preload/contract/findings';
 
-/** The value at `key` as text: strings as is, numbers and booleans printed, lists joined with ", ". */
-export function evidenceText(evidence: Evidence, key: string, fallback = '?'): string {
+/**
+ * The value at `key` as text: strings as is, numbers and booleans printed, lists joined with ", ".
+ *
+ * For a finding whose evidence is typed (defineKnowledge), `key` must be one of its fields; the reader
+ * still copes with a value that is missing at run time.
+ */
+export function evidenceText<E extends Evidence>(evidence: E, key: keyof E & string, fallback = '?'): string {
   return asText(evidence[key], fallback);
 }
 
 /** The value at `key` as a list of texts (a single value becomes a list of one). */
-export function evidenceList(evidence: Evidence, key: string): string[] {
-  const value = evidence[key];
+export function evidenceList<E extends Evidence>(evidence: E, key: keyof E & string): string[] {
+  // Typed evidence promises the field; a report from elsewhere may still lack it.
+  const value: JsonValue | undefined = evidence[key];
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return (value as readonly JsonValue[]).map((item) => asText(item, '?'));
   return [asText(value, '?')];

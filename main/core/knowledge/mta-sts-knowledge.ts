@@ -2,20 +2,22 @@
  * Words for the MTA-STS findings (RFC 8461).
  */
 import type { Evidence, Fix } from '../../../preload/contract/findings';
-import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
+import type { MtaStsEvidence } from './mta-sts-evidence';
 
-const str = (evidence: Evidence, key: string): string => {
+/** A field of the finding's own evidence as text; only fields its type declares can be named. */
+const str = <E extends Evidence>(evidence: E, key: keyof E & string): string => {
   const value = evidence[key];
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 };
 
-const list = (evidence: Evidence, key: string): string => {
+const list = <E extends Evidence>(evidence: E, key: keyof E & string): string => {
   const value = evidence[key];
   return Array.isArray(value) ? value.map(String).join(', ') : '';
 };
 
 /** Where the policy must be served and how. */
-function servePolicy(e: Evidence, first: string): Fix {
+function servePolicy(e: { readonly policyUrl: string; readonly policyHost: string }, first: string): Fix {
   return {
     steps: [
       first,
@@ -25,7 +27,7 @@ function servePolicy(e: Evidence, first: string): Fix {
   };
 }
 
-export const MTA_STS_KNOWLEDGE = {
+export const MTA_STS_KNOWLEDGE = defineKnowledge<MtaStsEvidence>()({
   'mta-sts.domain.invalid': {
     severity: 'info',
     title: 'MTA-STS could not be checked: the domain name is not valid',
@@ -219,4 +221,4 @@ export const MTA_STS_KNOWLEDGE = {
     fix: NO_FIX,
     references: [rfc(8461, '4.1')],
   },
-} as const satisfies KnowledgeTable;
+});

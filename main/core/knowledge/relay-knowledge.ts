@@ -2,13 +2,17 @@
  * Words for the open-relay findings: may a stranger, without logging in, send mail through this server to
  * another stranger? (RFC 5321 section 3.9, RFC 2505.) The probe stops after the RCPT reply: never DATA.
  */
-import type { Evidence } from '../../../preload/contract/findings';
 import { evidenceText } from './evidence-text';
-import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
+import type { RelayEvidence } from './relay-evidence';
+import type { ReplyEvidence } from './reply-evidence';
 
-const where = (e: Evidence): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
-const rcptReply = (e: Evidence): string => {
-  const reply = e['rcptReply'] ?? e['mailReply'];
+type HostPort = { readonly host: string; readonly port: number };
+const where = (e: HostPort): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
+
+/** The last reply the relay dialogue got: RCPT TO's, or MAIL FROM's when it stopped there. */
+const rcptReply = (e: { readonly mailReply?: ReplyEvidence; readonly rcptReply?: ReplyEvidence }): string => {
+  const reply: unknown = e.rcptReply ?? e.mailReply;
   if (typeof reply !== 'object' || reply === null || Array.isArray(reply)) return 'no reply';
   const fields = reply as { readonly [key: string]: unknown };
   const code = typeof fields['code'] === 'number' ? String(fields['code']) : '?';
@@ -16,7 +20,7 @@ const rcptReply = (e: Evidence): string => {
   return `"${code}${text}"`;
 };
 
-export const RELAY_KNOWLEDGE = {
+export const RELAY_KNOWLEDGE = defineKnowledge<RelayEvidence>()({
   'relay.open': {
     severity: 'critical',
     title: (e) => `${where(e)} is an open relay`,
@@ -66,4 +70,4 @@ export const RELAY_KNOWLEDGE = {
     fix: { steps: ['To run it, switch the relay test back on.'] },
     references: [rfc(5321, '3.9')],
   },
-} satisfies KnowledgeTable;
+});

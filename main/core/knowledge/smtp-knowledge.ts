@@ -5,7 +5,7 @@
  * host, port, reply and timings; the texts read them so each finding speaks about this server.
  */
 import type { Evidence, Fix } from '../../../preload/contract/findings';
-import { evidenceText } from './evidence-text';
+import { evidenceList, evidenceText } from './evidence-text';
 import { NO_FIX, rfc, type KnowledgeEntry, type KnowledgeTable } from './knowledge-entry';
 import { STARTTLS_INJECTION_ENTRIES } from './starttls-injection-entries';
 
@@ -65,6 +65,17 @@ function extensionText<N extends string>(
     `smtp.ext.${Lowercase<N>}.offered` | `smtp.ext.${Lowercase<N>}.absent`,
     KnowledgeEntry
   >;
+}
+
+/**
+ * What the EHLO reply listed, which lacked STARTTLS. A server that answers EHLO with its greeting line
+ * alone lists no extensions at all (RFC 5321 section 4.1.1.1), and says so rather than "()".
+ */
+function featuresWithoutStarttls(e: Evidence): string {
+  const features = evidenceList(e, 'capabilities');
+  return features.length === 0
+    ? 'The server lists no extensions at all, so no STARTTLS either.'
+    : `The server’s feature list (${features.join(', ')}) has no STARTTLS.`;
 }
 
 const notOfferedFix = (steps: readonly string[]): Fix => ({ steps });
@@ -278,7 +289,7 @@ export const SMTP_KNOWLEDGE = {
     severity: 'high',
     title: (e) => `${where(e)} does not offer encryption (no STARTTLS)`,
     explanation: (e) =>
-      `The server’s feature list (${evidenceText(e, 'capabilities', 'empty')}) has no STARTTLS. On a submission port your password and every message would travel unencrypted, readable by anyone on the network path.`,
+      `${featuresWithoutStarttls(e)} On a submission port your password and every message would travel unencrypted, readable by anyone on the network path.`,
     fix: notOfferedFix(TLS_ON_SUBMISSION_STEPS),
     references: [rfc(3207, '4'), rfc(8314, '3.3')],
   },

@@ -2,11 +2,12 @@
  * Words for the sender-spoofing findings: once logged in, may this account send as someone else?
  * (RFC 6409 section 6.1: a submission server may check that the sender matches the login.)
  */
-import type { Evidence } from '../../../preload/contract/findings';
 import { evidenceText } from './evidence-text';
-import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
+import type { SpoofingEvidence } from './spoofing-evidence';
 
-const where = (e: Evidence): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
+const where = (e: { readonly host: string; readonly port: number }): string =>
+  `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
 
 const ENFORCE_STEPS = [
   'Make the server check that the sender address (MAIL FROM) belongs to the logged-in account.',
@@ -16,7 +17,7 @@ const ENFORCE_STEPS = [
   'Run this check again.',
 ];
 
-export const SPOOFING_KNOWLEDGE = {
+export const SPOOFING_KNOWLEDGE = defineKnowledge<SpoofingEvidence>()({
   'spoofing.same-domain.accepted': {
     severity: 'medium',
     title: (e) => `${where(e)} lets this account send as colleagues`,
@@ -68,4 +69,4 @@ export const SPOOFING_KNOWLEDGE = {
     fix: { steps: ['Fix the login first (see the login findings), then run the check again.'] },
     references: [rfc(6409, '6.1')],
   },
-} satisfies KnowledgeTable;
+});

@@ -2,14 +2,16 @@
  * Words for the TLS-RPT findings (RFC 8460).
  */
 import type { Evidence } from '../../../preload/contract/findings';
-import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
+import type { TlsRptEvidence } from './tls-rpt-evidence';
 
-const str = (evidence: Evidence, key: string): string => {
+/** A field of the finding's own evidence as text; only fields its type declares can be named. */
+const str = <E extends Evidence>(evidence: E, key: keyof E & string): string => {
   const value = evidence[key];
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 };
 
-export const TLS_RPT_KNOWLEDGE = {
+export const TLS_RPT_KNOWLEDGE = defineKnowledge<TlsRptEvidence>()({
   'tls-rpt.domain.invalid': {
     severity: 'info',
     title: 'TLS-RPT could not be checked: the domain name is not valid',
@@ -71,4 +73,4 @@ export const TLS_RPT_KNOWLEDGE = {
     fix: NO_FIX,
     references: [rfc(8460, '3')],
   },
-} as const satisfies KnowledgeTable;
+});

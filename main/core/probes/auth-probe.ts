@@ -6,8 +6,9 @@
  * whose SHA-256 fingerprint the user named for this run; the adapter enforces it and this probe says why a
  * login was not attempted. AUTH offered in clear text is found without sending anything (RFC 4954 section 4).
  */
-import type { Evidence, Finding, JsonValue } from '../../../preload/contract/findings';
+import type { Finding, JsonValue } from '../../../preload/contract/findings';
 import { signInProviderOf, type SignInProvider } from '../accounts/sign-in-provider';
+import type { AuthLoginId, AuthTarget, LoginEvidence } from '../knowledge/auth-evidence';
 import { findingFactory } from '../findings/finding-factory';
 import { AUTH_KNOWLEDGE, classifyAuthReply, OAUTH_REQUIRED_IDS } from '../knowledge/auth-knowledge';
 import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
@@ -70,7 +71,7 @@ async function probe(
   options: AuthProbeOptions,
   checkId: string,
 ): Promise<ProbeResult> {
-  const base: Evidence = { host: ctx.host, port: options.port, security: options.security };
+  const base: AuthTarget = { host: ctx.host, port: options.port, security: options.security };
   const resolved = await resolveHost(ctx.resolver, ctx.host);
   if (resolved.kind === 'failure') {
     return {
@@ -115,7 +116,7 @@ export interface JudgeContext {
 /** Turns the login's outcome into findings: the clear-text offer first, then the verdict. */
 export function judge(
   result: LoginResult,
-  evidence: Evidence,
+  evidence: LoginEvidence,
   checkId: string,
   context: JudgeContext,
 ): Finding[] {
@@ -147,12 +148,7 @@ export function judge(
       break;
     case 'rejected': {
       const reply = result.reply ?? { code: 0, enhancedCode: null, text: '' };
-      const classified = classifyAuthReply(
-        reply,
-        result.mechanism,
-        typeof evidence['host'] === 'string' ? evidence['host'] : '',
-        context.signIn,
-      );
+      const classified = classifyAuthReply(reply, result.mechanism, evidence.host, context.signIn);
       findings.push(finding(classified.id, checkId, { ...evidence, provider: classified.provider }));
       break;
     }
@@ -181,7 +177,7 @@ function basicStillAccepted(result: LoginResult, context: JudgeContext): boolean
   );
 }
 
-function withheldFinding(result: LoginResult): keyof typeof AUTH_KNOWLEDGE {
+function withheldFinding(result: LoginResult): AuthLoginId {
   switch (result.withheldReason) {
     case 'no-tls':
       return 'auth.tls.unavailable';
@@ -195,8 +191,13 @@ function withheldFinding(result: LoginResult): keyof typeof AUTH_KNOWLEDGE {
   }
 }
 
-function loginEvidence(base: Evidence, result: LoginResult, presetId: string | undefined): Evidence {
-  const list = (values: readonly string[] | null): JsonValue => (values === null ? null : [...values]);
+function loginEvidence(
+  base: AuthTarget & { readonly address: string },
+  result: LoginResult,
+  presetId: string | undefined,
+): LoginEvidence {
+  const list = (values: readonly string[] | null): readonly string[] | null =>
+    values === null ? null : [...values];
   return {
     ...base,
     outcome: result.outcome,

@@ -6,9 +6,11 @@
  * STARTTLS is used when offered, because a spammer can use it too; the certificate does not matter here,
  * as nothing secret is sent.
  */
-import type { Evidence, Finding } from '../../../preload/contract/findings';
+import type { Finding } from '../../../preload/contract/findings';
 import { findingFactory } from '../findings/finding-factory';
+import type { RelayTarget } from '../knowledge/relay-evidence';
 import { RELAY_KNOWLEDGE } from '../knowledge/relay-knowledge';
+import type { ReplyEvidence } from '../knowledge/reply-evidence';
 import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
 import type { SmtpChannel, SmtpReply, TranscriptEntry } from '../smtp/smtp-channel';
 import { resolveHost } from './resolve-host';
@@ -73,7 +75,7 @@ async function probePort(
     checkId,
     title: `Open relay test on port ${String(relayPort.port)}`,
   });
-  const base: Evidence = {
+  const base: RelayTarget = {
     host: ctx.host,
     address,
     port: relayPort.port,
@@ -156,11 +158,11 @@ async function startSession(
 
 async function tryRelay(
   channel: SmtpChannel,
-  base: Evidence,
+  base: RelayTarget,
   checkId: string,
   tls: boolean,
 ): Promise<Finding> {
-  const evidence: Evidence = { ...base, tls };
+  const evidence = { ...base, tls };
   const mail = await channel.command(`MAIL FROM:<${RELAY_TEST_FROM}>`);
   if (mail.kind === 'failure')
     return finding('relay.unreachable', checkId, { ...evidence, reason: mail.failure.message });
@@ -193,7 +195,7 @@ async function goodbye(channel: SmtpChannel): Promise<void> {
   await channel.command('QUIT');
 }
 
-function replyEvidence(reply: SmtpReply): Evidence {
+function replyEvidence(reply: SmtpReply): ReplyEvidence {
   return { code: reply.code, enhancedCode: reply.enhancedCode, text: reply.lines.join(' ') };
 }
 

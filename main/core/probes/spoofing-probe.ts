@@ -7,8 +7,10 @@
  * Never DATA: nothing is ever sent (DESIGN.md, security model). The account's own address goes first, as
  * the control: if even that is refused, the other answers say nothing.
  */
-import type { Evidence, Finding } from '../../../preload/contract/findings';
+import type { Finding } from '../../../preload/contract/findings';
 import { findingFactory } from '../findings/finding-factory';
+import type { ReplyEvidence } from '../knowledge/reply-evidence';
+import type { SpoofingTarget, SpoofingTrial } from '../knowledge/spoofing-evidence';
 import { SPOOFING_KNOWLEDGE } from '../knowledge/spoofing-knowledge';
 import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
 import type {
@@ -50,7 +52,7 @@ export async function runSpoofingProbe(
   options: SpoofingProbeOptions,
 ): Promise<ProbeResult> {
   const checkId = `spoofing:${ctx.host}:${String(options.port)}`;
-  const base: Evidence = { host: ctx.host, port: options.port, account: options.accountAddress };
+  const base: SpoofingTarget = { host: ctx.host, port: options.port, account: options.accountAddress };
   const resolved = await resolveHost(ctx.resolver, ctx.host);
   if (resolved.kind === 'failure') {
     return {
@@ -84,7 +86,7 @@ export async function runSpoofingProbe(
 async function trySenders(
   session: AuthenticatedSession,
   account: string,
-  base: Evidence,
+  base: SpoofingTarget,
   checkId: string,
 ): Promise<Finding[]> {
   const domain = account.slice(account.lastIndexOf('@') + 1);
@@ -114,7 +116,7 @@ async function trySenders(
   ] as const;
   for (const each of cases) {
     const trial = await session.tryEnvelope(each.from, account, COMMAND_TIMEOUT_MS);
-    const evidence: Evidence = { ...base, from: each.from, ...replies(trial) };
+    const evidence: SpoofingTrial = { ...base, from: each.from, ...replies(trial) };
     const outcome = verdict(trial);
     if (outcome === 'unclear')
       findings.push(finding('spoofing.inconclusive', checkId, { ...evidence, reason: describe(trial) }));
@@ -140,8 +142,8 @@ function describe(trial: EnvelopeTrial): string {
   return last === null ? 'no reply' : `"${String(last.code)} ${last.text}"`;
 }
 
-function replies(trial: EnvelopeTrial): Evidence {
-  const reply = (value: LoginReply | null): Evidence | null =>
+function replies(trial: EnvelopeTrial): Pick<SpoofingTrial, 'mailReply' | 'rcptReply'> {
+  const reply = (value: LoginReply | null): ReplyEvidence | null =>
     value === null ? null : { code: value.code, enhancedCode: value.enhancedCode, text: value.text };
   return { mailReply: reply(trial.mailFrom), rcptReply: reply(trial.rcptTo) };
 }

@@ -2,7 +2,7 @@
  * The MTA-STS check (RFC 8461): the `_mta-sts` TXT record, the HTTPS policy, its mode and max_age, and
  * every actual MX host matched by an `mx:` pattern.
  */
-import type { Evidence, Finding } from '../../../../preload/contract/findings';
+import type { Finding } from '../../../../preload/contract/findings';
 import { toAsciiDomain } from '../../accounts/domain-name';
 import { findingFactory } from '../../findings/finding-factory';
 import { MTA_STS_KNOWLEDGE } from '../../knowledge/mta-sts-knowledge';
@@ -76,7 +76,7 @@ export async function checkMtaSts(input: MtaStsCheckInput): Promise<MtaStsCheckO
   const mxHosts = input.resolver.resolveMx(domain);
   const suggestedId = policyId(input.clock?.now() ?? new Date());
   const suggestedRecord = `v=STSv1; id=${suggestedId}`;
-  const base: Evidence = { domain, recordName, policyHost, policyUrl, suggestedRecord };
+  const base = { domain, recordName, policyHost, policyUrl, suggestedRecord };
 
   const txt = await input.resolver.resolveTxt(recordName);
   if (!txt.ok && txt.code !== 'NXDOMAIN' && txt.code !== 'NODATA') {
@@ -141,7 +141,7 @@ export async function checkMtaSts(input: MtaStsCheckInput): Promise<MtaStsCheckO
       );
     return { findings, result };
   }
-  const http: Evidence = { ...base, status: fetched.status, address: fetched.address };
+  const http = { ...base, status: fetched.status, address: fetched.address };
   // RFC 8461 section 3.3: "HTTP 3xx redirects MUST NOT be followed".
   if (fetched.status >= 300 && fetched.status < 400) {
     findings.push(
@@ -168,7 +168,7 @@ export async function checkMtaSts(input: MtaStsCheckInput): Promise<MtaStsCheckO
   const policy = parseStsPolicy(fetched.body);
   const mx = await mxHosts;
   const suggestedPolicy = suggestPolicy(mx.ok ? mx.records.map((r) => r.exchange) : policy.mx);
-  const policyEvidence: Evidence = {
+  const policyEvidence = {
     ...http,
     policy: printable(fetched.body, 2_000),
     mode: policy.mode,

@@ -40,18 +40,54 @@ function weakReport(): AuditReport {
       onPort('tls.protocol.tls1_0-accepted', port),
       onPort('tls.protocol.tls1_1-accepted', port),
     ]),
-    onPort('tls.expiry.expired', 587, { notAfter: '2026-10-01T00:00:00.000Z', daysLeft: -65 }),
-    onPort('auth.cleartext.offered', 587, { mechanisms: ['PLAIN', 'LOGIN'] }),
-    onPort('relay.open', 587),
-    onPort('spoofing.foreign-domain.accepted', 587),
-    onPort('spoofing.same-domain.accepted', 587),
-    onDomain('dmarc.record.missing'),
-    onDomain('bulk.dmarc-policy.fail'),
-    onDomain('bulk.dmarc-alignment.fail'),
-    onDomain('spf.all.softfail'),
-    onDomain('mta-sts.record.missing'),
-    onDomain('tls-rpt.record.missing'),
-    onDomain('dkim.selector.not-found'),
+    // Evidence as the checks set it, so every slot of the words is filled (the wording guard checks).
+    onPort('tls.expiry.expired', 587, { validTo: '2026-10-01T00:00:00.000Z', daysAgo: 65 }),
+    onPort('auth.cleartext.offered', 587, { mechanismsBeforeTls: ['PLAIN', 'LOGIN'] }),
+    onPort('relay.open', 587, {
+      address: '192.0.2.25',
+      from: 'relay-test@mailwarden.invalid',
+      to: 'relay-test@example.net',
+      tls: true,
+      mailReply: { code: 250, enhancedCode: '2.1.0', text: 'Ok' },
+      rcptReply: { code: 250, enhancedCode: '2.1.5', text: 'Ok' },
+    }),
+    ...[
+      ['spoofing.foreign-domain.accepted', 'someone@example.net'],
+      ['spoofing.same-domain.accepted', 'boss@bakery.test'],
+    ].map(([id = '', from = '']) =>
+      onPort(id, 587, {
+        account: 'frontdesk@bakery.test',
+        from,
+        mailReply: { code: 250, enhancedCode: '2.1.0', text: 'Ok' },
+        rcptReply: { code: 250, enhancedCode: '2.1.5', text: 'Ok' },
+      }),
+    ),
+    onDomain('dmarc.record.missing', {
+      recordName: '_dmarc.bakery.test',
+      orgDomain: '',
+      nextRecord: 'v=DMARC1; p=none; rua=mailto:dmarc-reports@bakery.test',
+      walked: ['_dmarc.bakery.test: none'],
+    }),
+    ...['bulk.dmarc-policy.fail', 'bulk.dmarc-alignment.fail'].map((id) =>
+      onDomain(id, {
+        dmarcRecord: null,
+        dmarcPolicy: null,
+        requiredBy: ['Gmail, senders of 5,000+ messages a day', 'Yahoo, bulk senders'],
+      }),
+    ),
+    onDomain('spf.all.softfail', { record: 'v=spf1 mx ~all' }),
+    onDomain('mta-sts.record.missing', {
+      recordName: '_mta-sts.bakery.test',
+      policyHost: 'mta-sts.bakery.test',
+      policyUrl: 'https://mta-sts.bakery.test/.well-known/mta-sts.txt',
+      suggestedRecord: 'v=STSv1; id=20261205000000',
+      suggestedPolicy: 'version: STSv1\nmode: testing\nmx: mail.bakery.test\nmax_age: 86400',
+    }),
+    onDomain('tls-rpt.record.missing', {
+      recordName: '_smtp._tls.bakery.test',
+      suggestedRecord: 'v=TLSRPTv1; rua=mailto:tls-reports@bakery.test',
+    }),
+    onDomain('dkim.selector.not-found', { selector: 'default', name: 'default._domainkey.bakery.test' }),
   ];
   const coverage: AuditCoverage = {
     checks: [

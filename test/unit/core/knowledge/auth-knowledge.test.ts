@@ -1,23 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { SEVERITIES } from '../../../../preload/contract/findings';
 import { findingFactory } from '../../../../main/core/findings/finding-factory';
+import type { LoginEvidence } from '../../../../main/core/knowledge/auth-evidence';
 import { AUTH_KNOWLEDGE, classifyAuthReply } from '../../../../main/core/knowledge/auth-knowledge';
+import type { KnowledgeTable } from '../../../../main/core/knowledge/knowledge-entry';
 
 const finding = findingFactory(AUTH_KNOWLEDGE);
-const IDS = Object.keys(AUTH_KNOWLEDGE) as (keyof typeof AUTH_KNOWLEDGE)[];
-const EVIDENCE = {
+/** Untyped, as the catalogue words a finding from whatever evidence a report holds. */
+const anyEvidenceFinding = findingFactory<KnowledgeTable>(AUTH_KNOWLEDGE);
+const IDS = Object.keys(AUTH_KNOWLEDGE);
+const EVIDENCE: LoginEvidence = {
   host: 'smtp.example.com',
   port: 587,
+  security: 'starttls',
+  address: '192.0.2.1',
+  outcome: 'rejected',
   mechanism: 'PLAIN',
   reply: { code: 535, enhancedCode: '5.7.8', text: 'Error: authentication failed' },
   mechanismsBeforeTls: ['PLAIN', 'LOGIN'],
   mechanismsAfterTls: ['PLAIN'],
   startTlsOffered: false,
+  tlsAuthorized: false,
   authorizationError: 'DEPTH_ZERO_SELF_SIGNED_CERT',
   fingerprintSha256: 'AB:CD',
+  tlsProtocol: 'TLSv1.3',
   failure: 'No reply within 15 s.',
-  reason: 'NXDOMAIN',
+  failureKind: 'timeout',
   elapsedMs: 1200,
+  presetId: null,
 };
 
 describe('AUTH_KNOWLEDGE', () => {
@@ -27,8 +37,8 @@ describe('AUTH_KNOWLEDGE', () => {
 
   it('words every finding for a person, even with missing evidence, and cites a reference', () => {
     for (const id of IDS) {
-      for (const evidence of [EVIDENCE, {}]) {
-        const made = finding(id, 'auth:smtp.example.com:587', evidence);
+      for (const evidence of [{ ...EVIDENCE, reason: 'NXDOMAIN', resolver: 'system' }, {}]) {
+        const made = anyEvidenceFinding(id, 'auth:smtp.example.com:587', evidence);
         const words = [made.title, made.explanation, ...made.fix.steps].join('\n');
         expect(words, id).not.toMatch(/undefined|\[object|NaN/);
         expect(SEVERITIES).toContain(made.severity);
@@ -43,7 +53,10 @@ describe('AUTH_KNOWLEDGE', () => {
 
 describe('provider steps', () => {
   it('gives Zoho, iCloud and Google accounts their own fix for a refused password', () => {
-    const made = finding('auth.login.bad-credentials', 'auth:smtp.zoho.eu:465', EVIDENCE);
+    const made = finding('auth.login.bad-credentials', 'auth:smtp.zoho.eu:465', {
+      ...EVIDENCE,
+      provider: null,
+    });
     expect(made.fix.providerSteps?.['zoho-eu']?.join(' ')).toContain('App Passwords');
     expect(made.fix.providerSteps?.['icloud']?.join(' ')).toContain('App-Specific Passwords');
     expect(made.fix.providerSteps?.['gmail']?.join(' ')).toContain('App passwords');
@@ -234,7 +247,7 @@ describe('auth.cleartext.offered wording', () => {
     const entry = AUTH_KNOWLEDGE['auth.cleartext.offered'];
     const text =
       typeof entry.explanation === 'function'
-        ? entry.explanation({ host: 'h.test', port: 587, mechanismsBeforeTls: ['PLAIN'] })
+        ? entry.explanation({ ...EVIDENCE, host: 'h.test', mechanismsBeforeTls: ['PLAIN'] })
         : entry.explanation;
     expect(text).not.toContain('without sending a password');
     expect(text).toContain('before any password was sent');
@@ -244,6 +257,7 @@ describe('auth.cleartext.offered wording', () => {
 describe('the untrusted-certificate login finding', () => {
   it('says what is wrong with the certificate in words, keeping the library code out of the prose', () => {
     const made = findingFactory(AUTH_KNOWLEDGE)('auth.tls.untrusted', 'auth:h:587', {
+      ...EVIDENCE,
       host: 'h',
       port: 587,
       authorizationError: 'SELF_SIGNED_CERT_IN_CHAIN',
