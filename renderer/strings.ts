@@ -698,6 +698,9 @@ export const strings = {
       exportIntro:
         'One file for the whole client: a summary of every account, then each account’s full report.',
       exportNone: 'No account finished a test, so there is no report to export.',
+      notKeptTitle: 'This run is not in the client’s list of runs',
+      notKept: (reason: string) =>
+        `Each account’s results are in its history, but the client run itself could not be kept: ${reason}`,
     },
   },
 

@@ -26,7 +26,7 @@ import {
 } from '../ports';
 import type { Account } from '../../../preload/contract/accounts';
 import { accountIdOfSecretKey, incomingSecretKey } from './secret-keys';
-import { validateAccountInput } from './validation';
+import { checkClientGroupName, validateAccountInput } from './validation';
 
 export interface AccountServiceDeps {
   readonly store: DocumentStore<AccountsDocument>;
@@ -39,6 +39,17 @@ export interface AccountServiceDeps {
 /** Keychain passwords that belong to no account in this data folder. */
 export interface OrphanedPasswords {
   readonly accountIds: readonly string[];
+}
+
+export interface ClientGroupRename {
+  /** The new name as saved. */
+  readonly client: string;
+  readonly accounts: number;
+}
+
+/** A client group's name as matched: case and surrounding spaces do not make another client. */
+export function clientKey(name: string): string {
+  return name.trim().toLowerCase();
 }
 
 export interface AccountService {
@@ -57,6 +68,11 @@ export interface AccountService {
   orphanedPasswords(): Promise<OrphanedPasswords>;
   /** Deletes the orphaned passwords; returns how many went. */
   removeOrphanedPasswords(): Promise<number>;
+  /**
+   * Moves every account of the client group `from` (matched ignoring case and surrounding spaces) to the
+   * name `to`. Ids stay, so each account keeps its history.
+   */
+  renameClientGroup(from: string, to: string): Promise<ClientGroupRename>;
   /** Warnings gathered while loading (a corrupt file moved aside), for the CLI to print. */
   warnings(): readonly string[];
 }
@@ -327,6 +343,29 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         const account = find(await readAccounts(), id);
         await secrets.delete(id);
         return view(account, 'missing');
+      }),
+
+    renameClientGroup: (from, to) =>
+      serialised({ op: 'write' }, async () => {
+        const name = checkClientGroupName(to);
+        if (!name.ok)
+          throw new MailwardenError('INVALID_INPUT', name.message, [
+            { field: 'client', message: name.message },
+          ]);
+        const accounts = await readAccounts();
+        const wanted = clientKey(from);
+        const members = accounts.filter(
+          (account) => account.clientGroup !== null && clientKey(account.clientGroup) === wanted,
+        );
+        if (wanted === '' || members.length === 0)
+          throw new MailwardenError('NOT_FOUND', `No saved account is in the client group "${from.trim()}".`);
+        const stamp = clock.now().toISOString();
+        await writeAccounts(
+          accounts.map((account) =>
+            members.includes(account) ? { ...account, clientGroup: name.value, updatedAt: stamp } : account,
+          ),
+        );
+        return { client: name.value, accounts: members.length };
       }),
 
     warnings: () => [...warnings],

@@ -31,7 +31,7 @@ export interface ClientScreenProps {
 
 export function ClientScreen({ client, accounts: given, onClose }: ClientScreenProps) {
   const [accounts] = useState(given);
-  const run = useClientRun(accounts);
+  const run = useClientRun(client, accounts);
   const [choices, setChoices] = usePlanChoices();
   const [opened, setOpened] = useState<ClientRow | null>(null);
 
@@ -82,6 +82,7 @@ export function ClientScreen({ client, accounts: given, onClose }: ClientScreenP
       rows={run.rows}
       finished={run.phase === 'finished'}
       cancelling={run.cancelling}
+      notKept={run.notKept}
       onCancel={run.cancel}
       onOpen={setOpened}
       onClose={onClose}
@@ -94,6 +95,7 @@ interface ClientRunViewProps {
   readonly rows: readonly ClientRow[];
   readonly finished: boolean;
   readonly cancelling: boolean;
+  readonly notKept: string | null;
   readonly onCancel: () => void;
   readonly onOpen: (row: ClientRow) => void;
   readonly onClose: () => void;
@@ -105,6 +107,7 @@ function ClientRunView({
   rows,
   finished,
   cancelling,
+  notKept,
   onCancel,
   onOpen,
   onClose,
@@ -169,6 +172,12 @@ function ClientRunView({
       {finished && wasCancelled && (
         <Notice tone="warning" title={summary.cancelledTitle} className="audit__notice">
           <p>{summary.cancelled}</p>
+        </Notice>
+      )}
+
+      {finished && notKept !== null && (
+        <Notice tone="warning" title={summary.notKeptTitle} className="audit__notice">
+          <p>{summary.notKept(notKept)}</p>
         </Notice>
       )}
 

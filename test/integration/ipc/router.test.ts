@@ -36,6 +36,13 @@ const VALID_REQUESTS: { [C in Channel]: unknown } = {
   'history:delete': { runId: 'x' },
   'report:export': { runId: 'x', format: 'pdf' },
   'report:export-client': { client: 'Bakery', runIds: ['x', 'y'], format: 'html' },
+  'clients:runs': { client: 'Bakery' },
+  'clients:record-run': {
+    client: 'Bakery',
+    startedAt: '2026-12-06T09:00:00.000Z',
+    accounts: [{ accountId: 'x', result: { kind: 'skipped' } }],
+  },
+  'clients:rename': { from: 'Bakery', to: 'Bakery & Sons' },
 };
 
 describe('IPC router', () => {
