@@ -58,7 +58,7 @@ export function App() {
   };
 
   return (
-    <div className={screen.kind === 'home' && !settingsOpen ? 'shell shell--wide' : 'shell'}>
+    <div className={usesWidth(screen) && !settingsOpen ? 'shell shell--wide' : 'shell'}>
       {/* WCAG 2.4.1 Bypass Blocks: the first Tab stop jumps past the header. */}
       <a className="skip-link" href="#main">
         {strings.app.skipToMain}
@@ -104,6 +104,15 @@ export function App() {
                 onUpdated={onUpdated}
                 deskQuery={deskQuery}
                 onDeskQuery={setDeskQuery}
+                onClientRenamed={(from, to, count) => {
+                  // The desk's client filter follows the new name, and the page reopens under it once
+                  // the list has been read again (before that, no account carries the new name).
+                  if (deskQuery.client.kind === 'named' && deskQuery.client.name === from)
+                    setDeskQuery({ ...deskQuery, client: { kind: 'named', name: to } });
+                  void accounts.refresh().then(() => {
+                    go({ kind: 'client', name: to }, strings.clientPage.renamed(from, to, count));
+                  });
+                }}
                 onRemoved={(account) => {
                   accounts.drop(account.id);
                   setFlash(strings.accounts.removed(account.label));
@@ -116,4 +125,19 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** Screens whose rows have more to show than a text column: the desk and a client's page. */
+function usesWidth(screen: Screen): boolean {
+  switch (screen.kind) {
+    case 'home':
+    case 'client':
+      return true;
+    case 'add':
+    case 'edit':
+    case 'test':
+    case 'history':
+    case 'client-run':
+      return false;
+  }
 }

@@ -15,7 +15,9 @@ export type Screen =
   | { readonly kind: 'test'; readonly accountId: string }
   /** One account's stored runs. */
   | { readonly kind: 'history'; readonly accountId: string }
+  /** A client's page: its accounts, its last client run and every client run, reopenable. */
+  | { readonly kind: 'client'; readonly name: string }
   /** A client group being tested, with its accounts as listed when "Test all" was pressed. */
-  | { readonly kind: 'client'; readonly name: string; readonly accounts: readonly AccountView[] };
+  | { readonly kind: 'client-run'; readonly name: string; readonly accounts: readonly AccountView[] };
 
 export const HOME: Screen = { kind: 'home' };
