@@ -706,6 +706,10 @@ export const strings = {
     },
   },
 
+  split: {
+    title: 'Your accounts',
+  },
+
   clientPage: {
     meta: (n: number) => (n === 1 ? '1 account' : `${n} accounts`),
     open: 'Open',

@@ -21,3 +21,21 @@ export type Screen =
   | { readonly kind: 'client-run'; readonly name: string; readonly accounts: readonly AccountView[] };
 
 export const HOME: Screen = { kind: 'home' };
+
+/**
+ * The account whose results or history the screen shows, so a wide window can put the account list
+ * beside it; null for screens that are not about one account's results.
+ */
+export function shownAccountId(screen: Screen): string | null {
+  switch (screen.kind) {
+    case 'test':
+    case 'history':
+      return screen.accountId;
+    case 'home':
+    case 'add':
+    case 'edit':
+    case 'client':
+    case 'client-run':
+      return null;
+  }
+}

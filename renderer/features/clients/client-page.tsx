@@ -15,7 +15,6 @@ import { PageHeading } from '../../components/page-heading';
 import { strings } from '../../strings';
 import { LastRunSummary } from '../accounts/last-run-summary';
 import { BackToAccounts } from '../audit/back-to-accounts';
-import { formatWhen } from '../history/history-model';
 import { ClientRenameForm } from './client-rename-form';
 import { StoredClientRunView } from './stored-client-run-view';
 import { useClientRuns } from './use-client-runs';
@@ -172,6 +171,11 @@ export function ClientPage(props: ClientPageProps) {
       )}
     </div>
   );
+}
+
+/** To the minute, as the desk dates a run: a list line has room for a date, not for seconds. */
+function formatWhen(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 function tested(run: ClientRun): number {
