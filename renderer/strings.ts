@@ -715,7 +715,6 @@ export const strings = {
     open: 'Open',
     openLabel: (when: string) => `Open the client run of ${when}`,
     openPage: 'Client page',
-    openPageLabel: (client: string) => `Open the page of ${client}`,
     filtered: (client: string, n: number) => `${client}: ${n === 1 ? '1 account' : `${n} accounts`}`,
     backToClient: (client: string) => `Back to ${client}`,
     loading: 'Reading this client’s runs…',

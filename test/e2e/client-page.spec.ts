@@ -171,7 +171,9 @@ test('a client page is also reached from its heading when the desk is sorted by 
   await seedDesk(env);
   await app.open();
   await page.getByLabel('Sort by').selectOption({ label: 'Client' });
-  await page.getByRole('button', { name: 'Open the page of Florist' }).click();
+  const florist = page.getByRole('region', { name: 'Florist' }).getByRole('button', { name: 'Client page' });
+  await expect(florist).toHaveAccessibleDescription('Florist');
+  await florist.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Florist' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Last client run' })).toContainText('No client run yet.');
   await expect(page.getByRole('button', { name: 'Test all 3 accounts' })).toBeVisible();

@@ -54,6 +54,8 @@ export function clientKey(name: string): string {
 
 export interface AccountService {
   list(): Promise<AccountList>;
+  /** The accounts as stored, without asking the keychain about passwords: for labels and names. */
+  stored(): Promise<readonly Account[]>;
   get(id: string): Promise<AccountView>;
   /** Finds an account by id or, failing that, by email address (case-insensitive): for the CLI. */
   resolve(idOrEmail: string): Promise<AccountView>;
@@ -237,6 +239,8 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
             failure === null ? 'available' : failure.code === 'KEYCHAIN_LOCKED' ? 'locked' : 'unavailable',
         };
       }),
+
+    stored: () => serialised({ op: 'read' }, readAccounts),
 
     orphanedPasswords: () => serialised({ op: 'read' }, async () => ({ accountIds: await findOrphans() })),
 

@@ -39,7 +39,7 @@ export interface ClientRunService {
 
 export interface ClientRunServiceDeps {
   readonly store: DocumentStore<ClientRunsDocument>;
-  readonly accounts: Pick<AccountService, 'list' | 'renameClientGroup'>;
+  readonly accounts: Pick<AccountService, 'stored' | 'renameClientGroup'>;
   readonly history: { get(runId: string): Promise<HistoryEntry> };
   readonly clock: Clock;
   readonly ids: IdSource;
@@ -132,9 +132,8 @@ export function createClientRunService(deps: ClientRunServiceDeps): ClientRunSer
           throw new MailwardenError('INVALID_INPUT', name.message, [
             { field: 'client', message: name.message },
           ]);
-        const labels = new Map(
-          (await accounts.list()).accounts.map((account) => [account.id, account.label]),
-        );
+        // Labels only: the keychain is not asked (a client run can end while it is locked).
+        const labels = new Map((await accounts.stored()).map((account) => [account.id, account.label]));
         const lines: ClientRunAccount[] = [];
         for (const { accountId, result } of request.accounts)
           lines.push(await summarize(accountId, labels.get(accountId), result));

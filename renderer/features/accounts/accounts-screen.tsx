@@ -124,7 +124,7 @@ export function AccountsScreen(props: AccountsScreenProps) {
               {group.name !== null && (
                 <div className="actions actions--compact">
                   <Button
-                    aria-label={strings.clientPage.openPageLabel(group.name)}
+                    aria-describedby={`account-group-${String(index)}`}
                     onClick={() => {
                       if (group.name !== null) onOpenClient(group.name);
                     }}
