@@ -32,6 +32,8 @@ import type { AuditService } from './core/audit/audit-service';
 import type { ReportExporter } from './core/export/export-report';
 import { lazyAuditService, lazyReportExporter, loadOnce } from './lazy-services';
 import { SETTINGS_FILE_NAME, SETTINGS_FORMAT } from './core/settings/settings-document';
+import { CLIENT_RUNS_FILE_NAME, CLIENT_RUNS_FORMAT } from './core/clients/client-runs-document';
+import { createClientRunService, type ClientRunService } from './core/clients/client-run-service';
 import { createSettingsService, type SettingsService } from './core/settings/settings-service';
 
 export interface MainServicesOptions {
@@ -56,6 +58,8 @@ export interface MainServices {
   readonly audits: AuditService;
   /** Every audit run's report, kept in the data folder's history/ (one file per run). */
   readonly history: HistoryService;
+  /** Each time all of a client's accounts were tested together (client-runs.json), and renaming a client. */
+  readonly clients: ClientRunService;
   /** Saves a stored run's report as HTML, PDF, Markdown, JSON or CSV where the user chooses. */
   readonly exports: ReportExporter;
   /** The resolver every lookup uses right now: the override, else the saved setting, else the system's. */
@@ -110,6 +114,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
 
   const historyStore = createFileHistoryStore(join(dataDir, HISTORY_DIR_NAME));
   const history = createHistoryService(historyStore);
+  const clients = createClientRunService({
+    store: createJsonDocumentStore(join(dataDir, CLIENT_RUNS_FILE_NAME), CLIENT_RUNS_FORMAT),
+    accounts,
+    history,
+    clock: { now: () => new Date() },
+    ids: { newId: () => randomUUID() },
+  });
   // The audit, discovery and export code (probes, nodemailer, imapflow, the catalogue, the report
   // renderers) loads on first use: `accounts list` and the other commands that only read files then
   // start in about the time Node itself takes (issue 15, cold start).
@@ -136,6 +147,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     discovery: { run: async (domain) => (await wiring()).discovery.run(domain) },
     audits,
     history,
+    clients,
     exports,
     resolver,
   };

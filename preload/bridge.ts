@@ -14,6 +14,12 @@ import type { ExportFormat, PaperSize, ReportExportResult } from './contract/exp
 import type { HistoryEntry, HistoryListing, HistoryTarget, RunComparison } from './contract/history';
 import { failure, type Outcome } from './contract/outcome';
 import type { DiscoveryResult, ProviderPreset } from './contract/providers';
+import type {
+  ClientRenameResult,
+  ClientRun,
+  ClientRunListing,
+  ClientRunRecordRequest,
+} from './contract/clients';
 import type { SettingsChange, SettingsView } from './contract/settings';
 
 export interface BridgeTransport {
@@ -59,6 +65,14 @@ export interface MailwardenBridge {
     /** Fixed, new and unchanged findings, older run against newer whatever the order given. */
     compare(runIdA: string, runIdB: string): Promise<Outcome<RunComparison>>;
     delete(runId: string): Promise<Outcome<{ readonly deleted: true }>>;
+  };
+  readonly clients: {
+    /** Stored client runs, newest first: every client's, or one client's. */
+    runs(client?: string): Promise<Outcome<ClientRunListing>>;
+    /** Keeps a finished client run; main reads each account's summary from its stored run. */
+    recordRun(request: ClientRunRecordRequest): Promise<Outcome<ClientRun>>;
+    /** Renames a client on every account and on its stored client runs. */
+    rename(from: string, to: string): Promise<Outcome<ClientRenameResult>>;
   };
   readonly report: {
     /** Asks where to save (the OS dialog) and saves a stored run's report; `saved: false` when cancelled. */
@@ -125,6 +139,11 @@ export function createBridge(transport: BridgeTransport): MailwardenBridge {
       get: (runId: string) => call('history:get', { runId }),
       compare: (runIdA: string, runIdB: string) => call('history:compare', { runIdA, runIdB }),
       delete: (runId: string) => call('history:delete', { runId }),
+    }),
+    clients: Object.freeze({
+      runs: (client?: string) => call('clients:runs', client === undefined ? {} : { client }),
+      recordRun: (request: ClientRunRecordRequest) => call('clients:record-run', request),
+      rename: (from: string, to: string) => call('clients:rename', { from, to }),
     }),
     report: Object.freeze({
       export: (runId: string, format: ExportFormat, paper?: PaperSize) =>

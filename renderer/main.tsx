@@ -12,6 +12,7 @@ import './styles/audit-finding.css';
 import './styles/history.css';
 import './styles/clients.css';
 import './styles/desk.css';
+import './styles/split.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

@@ -735,6 +735,8 @@ export const strings = {
       title: (client: string) => `Results for ${client}`,
       meta: (tested: number, total: number) =>
         tested === total ? `${total} of ${total} accounts tested` : `${tested} of ${total} accounts tested`,
+      metaStored: (tested: number, total: number, when: string) =>
+        `${tested} of ${total} accounts tested · ${new Date(when).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}`,
       cancelledTitle: 'You cancelled this run',
       cancelled:
         'The account that was running has incomplete results, and the accounts after it were not tested.',
@@ -750,6 +752,48 @@ export const strings = {
       exportIntro:
         'One file for the whole client: a summary of every account, then each account’s full report.',
       exportNone: 'No account finished a test, so there is no report to export.',
+      notKeptTitle: 'This run is not in the client’s list of runs',
+      notKept: (reason: string) =>
+        `Each account’s results are in its history, but the client run itself could not be kept: ${reason}`,
+    },
+  },
+
+  split: {
+    title: 'Your accounts',
+  },
+
+  clientPage: {
+    meta: (n: number) => (n === 1 ? '1 account' : `${n} accounts`),
+    open: 'Open',
+    openLabel: (when: string) => `Open the client run of ${when}`,
+    openPage: 'Client page',
+    filtered: (client: string, n: number) => `${client}: ${n === 1 ? '1 account' : `${n} accounts`}`,
+    backToClient: (client: string) => `Back to ${client}`,
+    loading: 'Reading this client’s runs…',
+    opening: 'Opening this client run…',
+    lastTitle: 'Last client run',
+    noRuns:
+      'No client run yet. “Test all” tests every account one after another and keeps the run here, with its client report.',
+    accountsTitle: 'Accounts',
+    runsTitle: (n: number) => (n === 1 ? '1 client run' : `${n} client runs`),
+    testedOf: (tested: number, total: number) => `${tested} of ${total} accounts tested`,
+    problems: (n: number) =>
+      n === 0 ? 'no problems found' : n === 1 ? '1 problem found' : `${n} problems found`,
+    notRun: (labels: readonly string[]) => `Not tested: ${labels.join(', ')}`,
+    worstGrade: (grade: string) => `Worst grade ${grade}`,
+    testLabel: (label: string) => `Test ${label}`,
+    historyLabel: (label: string) => `History of ${label}`,
+    runGone: 'This account’s run has been deleted from its history since.',
+    renamed: (from: string, to: string, n: number) =>
+      `Renamed ${from} to ${to} on ${n === 1 ? '1 account' : `${n} accounts`}; their history stays.`,
+    rename: {
+      open: 'Rename',
+      formLabel: (client: string) => `Rename ${client}`,
+      label: 'New client name',
+      hint: 'Every account of this client moves to the new name; their history stays.',
+      save: 'Save the name',
+      saving: 'Saving…',
+      cancel: 'Cancel',
     },
   },
 

@@ -14,6 +14,9 @@ Commands:
   accounts remove       Remove an account and its keychain password
   accounts set-password Set or replace an account's password
   audit TARGET          Test an account's server and its domain (or a bare domain)
+  clients runs [CLIENT] Stored client runs (all of a client's accounts tested together)
+  clients rename OLD NEW
+                        Rename a client group on every account; history stays
   discover DOMAIN       Find a domain's mail submission server from DNS
   history list|show|compare|delete
                         Stored audit runs: list them, reopen one, compare two, delete one
@@ -267,3 +270,30 @@ Examples:
   mailwarden reevaluate report.json --format json --out report-today.json
 
 Exit codes: 0 done, 2 the file is missing, not JSON, not a report, or has no evidence.`;
+
+export const CLIENTS_HELP = `Usage: mailwarden clients <runs|rename> [options]
+
+A client is the client group of saved accounts ("accounts add ... --client NAME"). Each time all of
+a client's accounts are tested together ("audit --client NAME", or "Test all" in the app), the
+client run is kept with its summary in the data folder's client-runs.json.
+Run "mailwarden clients <subcommand> --help" for each one.`;
+
+export const CLIENTS_RUNS_HELP = `Usage: mailwarden clients runs [CLIENT] [--json]
+
+Lists stored client runs, newest first: every client's, or one client's (its name, ignoring case).
+Each line has the date, the client, how many accounts were tested, the worst grade and the run id.
+
+Options:
+  --json            Print the runs, with each account's line, as JSON
+
+Examples:
+  mailwarden clients runs
+  mailwarden clients runs Bakery --json`;
+
+export const CLIENTS_RENAME_HELP = `Usage: mailwarden clients rename OLD NEW
+
+Renames the client group OLD (matched ignoring case) to NEW on every account in it, and on its
+stored client runs. The accounts keep their ids, so their history stays.
+
+Examples:
+  mailwarden clients rename Bakery "Bakery & Sons"`;

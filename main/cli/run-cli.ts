@@ -17,7 +17,13 @@ export interface CliDeps {
 }
 
 /** The commands that use accounts, settings, history or the network through MainServices. */
-const SERVICE_COMMANDS: ReadonlySet<string> = new Set(['accounts', 'audit', 'discover', 'history']);
+const SERVICE_COMMANDS: ReadonlySet<string> = new Set([
+  'accounts',
+  'audit',
+  'clients',
+  'discover',
+  'history',
+]);
 
 export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
   const [command, ...rest] = argv;
@@ -49,6 +55,10 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps =
         return await (
           await import('./commands/audit-command')
         ).runAuditCommand(rest, io, (dns) => services(dns));
+      case 'clients':
+        return await (
+          await import('./commands/clients-command')
+        ).runClientsCommand(rest, io, () => services());
       case 'discover':
         return await (
           await import('./commands/discover-command')

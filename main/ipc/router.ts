@@ -13,6 +13,7 @@ import type { MainServices } from '../composition';
 import { toFailure } from '../core/errors/mailwarden-error';
 import { accountHandlers } from './handlers/account-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
+import { clientHandlers } from './handlers/client-handlers';
 import { historyHandlers } from './handlers/history-handlers';
 import { providerHandlers } from './handlers/provider-handlers';
 import { reportHandlers } from './handlers/report-handlers';
@@ -47,6 +48,7 @@ export function createIpcRouter(services: MainServices, options: IpcRouterOption
     ...auditHandlers(services),
     ...historyHandlers(services),
     ...reportHandlers(services),
+    ...clientHandlers(services),
   };
 
   async function handle(

@@ -6,6 +6,13 @@
  */
 import type { AccountDesk } from './account-desk';
 import type { AccountInput, AccountView } from './accounts';
+import type {
+  ClientRenameRequest,
+  ClientRenameResult,
+  ClientRun,
+  ClientRunListing,
+  ClientRunRecordRequest,
+} from './clients';
 import type { AuditEvent, AuditOptions, AuditTargetRequest } from './audit';
 import type { ExportFormat, PaperSize, ReportExportResult } from './export';
 import type { HistoryEntry, HistoryListing, HistoryTarget, RunComparison } from './history';
@@ -74,6 +81,11 @@ export interface ClientReportExportRequest {
   readonly paper?: PaperSize | undefined;
 }
 
+export interface ClientRunsRequest {
+  /** Every client's runs when absent. */
+  readonly client?: string | undefined;
+}
+
 export interface ChannelMap {
   'accounts:list': { request: null; response: AccountDesk };
   'accounts:add': { request: AccountAddRequest; response: AccountView };
@@ -95,6 +107,9 @@ export interface ChannelMap {
   'history:delete': { request: AuditRunRequest; response: { readonly deleted: true } };
   'report:export': { request: ReportExportRequest; response: ReportExportResult };
   'report:export-client': { request: ClientReportExportRequest; response: ReportExportResult };
+  'clients:runs': { request: ClientRunsRequest; response: ClientRunListing };
+  'clients:record-run': { request: ClientRunRecordRequest; response: ClientRun };
+  'clients:rename': { request: ClientRenameRequest; response: ClientRenameResult };
 }
 
 /** Pushes from main to the page that asked: audit progress and the finished report. */
@@ -131,4 +146,7 @@ export const CHANNELS = [
   'history:delete',
   'report:export',
   'report:export-client',
+  'clients:runs',
+  'clients:record-run',
+  'clients:rename',
 ] as const satisfies readonly Channel[];

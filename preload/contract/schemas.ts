@@ -109,4 +109,26 @@ export const REQUEST_SCHEMAS = {
     format: z.enum(EXPORT_FORMATS),
     paper: z.enum(PAPER_SIZES).optional(),
   }),
+  'clients:runs': z.strictObject({ client: z.string().max(CLIENT_NAME_MAX).optional() }),
+  'clients:record-run': z.strictObject({
+    client: z.string().max(CLIENT_NAME_MAX),
+    startedAt: z.iso.datetime(),
+    accounts: z
+      .array(
+        z.strictObject({
+          accountId: id,
+          result: z.discriminatedUnion('kind', [
+            z.strictObject({ kind: z.literal('tested'), runId: id }),
+            z.strictObject({ kind: z.literal('failed'), message: text(2_000) }),
+            z.strictObject({ kind: z.literal('skipped') }),
+          ]),
+        }),
+      )
+      .min(1)
+      .max(CLIENT_RUNS_MAX),
+  }),
+  'clients:rename': z.strictObject({
+    from: z.string().max(CLIENT_NAME_MAX),
+    to: z.string().max(CLIENT_NAME_MAX),
+  }),
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };

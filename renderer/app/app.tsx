@@ -6,18 +6,24 @@
  * still there after a detour to change the DNS resolver.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { AccountDesk } from '../../preload/contract/account-desk';
 import type { AccountView } from '../../preload/contract/accounts';
 import { Button } from '../components/button';
 import { LiveStatus } from '../components/live-status';
 import { Notice } from '../components/notice';
-import { INITIAL_QUERY, type DeskQuery } from '../features/accounts/desk-model';
+import { AccountSideList } from '../features/accounts/account-side-list';
+import { deskAccounts, INITIAL_QUERY, type DeskQuery } from '../features/accounts/desk-model';
+import { useMediaQuery } from '../lib/use-media-query';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { strings } from '../strings';
 import { AppHeader } from './app-header';
 import { CurrentScreen } from './current-screen';
 import { OpenSettingsContext } from './open-settings';
-import { HOME, type Screen } from './screen';
+import { HOME, shownAccountId, type Screen } from './screen';
 import { useAccounts } from './use-accounts';
+
+/** From this width the account list stays beside an account's results and history (issue 11). */
+const SIDE_BY_SIDE_QUERY = '(min-width: 1280px)';
 
 export function App() {
   const accounts = useAccounts();
@@ -29,6 +35,7 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const settingsButton = useRef<HTMLButtonElement>(null);
   const settingsWasOpen = useRef(false);
+  const sideBySide = useMediaQuery(SIDE_BY_SIDE_QUERY);
 
   useEffect(() => {
     // Closing Settings puts focus back on the button that opened it, where the person left off.
@@ -52,13 +59,41 @@ export function App() {
 
   const { state } = accounts;
   const warnings = state.kind === 'loaded' ? state.list.warnings : [];
+  /** The account whose results sit beside the list, on a wide window; null shows one column. */
+  const beside = sideBySide && !settingsOpen ? shownAccountId(screen) : null;
 
   const openSettings = () => {
     setSettingsOpen(true);
   };
 
+  const currentScreen = (list: AccountDesk) => (
+    <CurrentScreen
+      screen={screen}
+      list={list}
+      navigated={navigated}
+      go={go}
+      onUpdated={onUpdated}
+      deskQuery={deskQuery}
+      onDeskQuery={setDeskQuery}
+      onClientRenamed={(from, to, count) => {
+        // The desk's client filter follows the new name, and the page reopens under it once
+        // the list has been read again (before that, no account carries the new name).
+        if (deskQuery.client.kind === 'named' && deskQuery.client.name === from)
+          setDeskQuery({ ...deskQuery, client: { kind: 'named', name: to } });
+        void accounts.refresh().then(() => {
+          go({ kind: 'client', name: to }, strings.clientPage.renamed(from, to, count));
+        });
+      }}
+      onRemoved={(account) => {
+        accounts.drop(account.id);
+        setFlash(strings.accounts.removed(account.label));
+        setNavigated(true);
+      }}
+    />
+  );
+
   return (
-    <div className={screen.kind === 'home' && !settingsOpen ? 'shell shell--wide' : 'shell'}>
+    <div className={(usesWidth(screen) || beside !== null) && !settingsOpen ? 'shell shell--wide' : 'shell'}>
       {/* WCAG 2.4.1 Bypass Blocks: the first Tab stop jumps past the header. */}
       <a className="skip-link" href="#main">
         {strings.app.skipToMain}
@@ -96,24 +131,44 @@ export function App() {
               </Notice>
             )}
             {state.kind === 'loaded' && (
-              <CurrentScreen
-                screen={screen}
-                list={state.list}
-                navigated={navigated}
-                go={go}
-                onUpdated={onUpdated}
-                deskQuery={deskQuery}
-                onDeskQuery={setDeskQuery}
-                onRemoved={(account) => {
-                  accounts.drop(account.id);
-                  setFlash(strings.accounts.removed(account.label));
-                  setNavigated(true);
-                }}
-              />
+              // One tree either way, so widening or narrowing the window never remounts (and so never
+              // cancels) the screen on show: only the list beside it comes and goes.
+              <div className={beside === null ? 'single' : 'split'}>
+                {beside !== null && (
+                  <AccountSideList
+                    accounts={deskAccounts(state.list.accounts, state.list.lastRuns, deskQuery)}
+                    lastRuns={state.list.lastRuns}
+                    currentId={beside}
+                    onOpen={(account) => {
+                      go(
+                        screen.kind === 'history'
+                          ? { kind: 'history', accountId: account.id }
+                          : { kind: 'test', accountId: account.id },
+                      );
+                    }}
+                  />
+                )}
+                <div className="split__detail">{currentScreen(state.list)}</div>
+              </div>
             )}
           </div>
         </OpenSettingsContext>
       </main>
     </div>
   );
+}
+
+/** Screens whose rows have more to show than a text column: the desk and a client's page. */
+function usesWidth(screen: Screen): boolean {
+  switch (screen.kind) {
+    case 'home':
+    case 'client':
+      return true;
+    case 'add':
+    case 'edit':
+    case 'test':
+    case 'history':
+    case 'client-run':
+      return false;
+  }
 }

@@ -8,10 +8,11 @@ import { AccountsScreen } from '../features/accounts/accounts-screen';
 import { AddAccountScreen } from '../features/add-account/add-account-screen';
 import { EditAccountScreen } from '../features/add-account/edit-account-screen';
 import { AuditScreen } from '../features/audit/audit-screen';
+import { ClientPage } from '../features/clients/client-page';
 import { ClientScreen } from '../features/clients/client-screen';
 import { HistoryScreen } from '../features/history/history-screen';
 import { WelcomeScreen } from '../features/welcome/welcome-screen';
-import { clientNames, type DeskQuery } from '../features/accounts/desk-model';
+import { clientNames, clientOf, type DeskQuery } from '../features/accounts/desk-model';
 import { strings } from '../strings';
 import { HOME, type Screen } from './screen';
 
@@ -24,6 +25,8 @@ export interface CurrentScreenProps {
   /** An account changed (added, edited, password replaced): patch the list, show the message. */
   readonly onUpdated: (account: AccountView, message: string, then?: Screen) => void;
   readonly onRemoved: (account: AccountView) => void;
+  /** A client was renamed on its accounts: read the list again and show the client under its new name. */
+  readonly onClientRenamed: (from: string, to: string, accounts: number) => void;
   /** The desk's search, filters and sort, kept while the person visits other screens. */
   readonly deskQuery: DeskQuery;
   readonly onDeskQuery: (query: DeskQuery) => void;
@@ -96,7 +99,33 @@ export function CurrentScreen(props: CurrentScreenProps) {
         />
       );
     }
-    case 'client':
+    case 'client': {
+      const members = list.accounts.filter((account) => clientOf(account) === screen.name);
+      if (members.length === 0) return <Home {...props} />;
+      return (
+        <ClientPage
+          key={screen.name}
+          client={screen.name}
+          accounts={members}
+          lastRuns={list.lastRuns}
+          focusOnMount={props.navigated}
+          onBack={home}
+          onTestAll={() => {
+            go({ kind: 'client-run', name: screen.name, accounts: members });
+          }}
+          onTest={(account) => {
+            go({ kind: 'test', accountId: account.id });
+          }}
+          onHistory={(account) => {
+            go({ kind: 'history', accountId: account.id });
+          }}
+          onRenamed={(to, accounts) => {
+            props.onClientRenamed(screen.name, to, accounts);
+          }}
+        />
+      );
+    }
+    case 'client-run':
       return (
         <ClientScreen key={screen.name} client={screen.name} accounts={screen.accounts} onClose={home} />
       );
@@ -137,7 +166,10 @@ function Home({ list, navigated, go, onUpdated, onRemoved, deskQuery, onDeskQuer
         go({ kind: 'edit', accountId: account.id });
       }}
       onTestClient={(name, members) => {
-        go({ kind: 'client', name, accounts: members });
+        go({ kind: 'client-run', name, accounts: members });
+      }}
+      onOpenClient={(name) => {
+        go({ kind: 'client', name });
       }}
       onUpdated={(account, message) => {
         onUpdated(account, message);

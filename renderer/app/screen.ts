@@ -15,7 +15,27 @@ export type Screen =
   | { readonly kind: 'test'; readonly accountId: string }
   /** One account's stored runs. */
   | { readonly kind: 'history'; readonly accountId: string }
+  /** A client's page: its accounts, its last client run and every client run, reopenable. */
+  | { readonly kind: 'client'; readonly name: string }
   /** A client group being tested, with its accounts as listed when "Test all" was pressed. */
-  | { readonly kind: 'client'; readonly name: string; readonly accounts: readonly AccountView[] };
+  | { readonly kind: 'client-run'; readonly name: string; readonly accounts: readonly AccountView[] };
 
 export const HOME: Screen = { kind: 'home' };
+
+/**
+ * The account whose results or history the screen shows, so a wide window can put the account list
+ * beside it; null for screens that are not about one account's results.
+ */
+export function shownAccountId(screen: Screen): string | null {
+  switch (screen.kind) {
+    case 'test':
+    case 'history':
+      return screen.accountId;
+    case 'home':
+    case 'add':
+    case 'edit':
+    case 'client':
+    case 'client-run':
+      return null;
+  }
+}

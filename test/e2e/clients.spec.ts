@@ -203,6 +203,17 @@ test('tests all of one client’s accounts, shows each row’s end and the grade
   expect(
     (await app.env.services.history.list({ kind: 'account', accountId: florist?.id ?? '' })).runs,
   ).toEqual([]);
+  // The client run is kept, with each account's run as the history stores it (the client page lists it).
+  await expect
+    .poll(async () =>
+      (await app.env.services.clients.list(BAKERY)).runs.map((run) => run.accounts.map((a) => a.runId)),
+    )
+    .toEqual([
+      app.calls
+        .filter((call) => call.channel === 'audit:event')
+        .map((call) => JSON.parse(call.response) as { type: string; runId: string })
+        .flatMap((event) => (event.type === 'finished' ? [event.runId] : [])),
+    ]);
   await expectAccessible(page, 'client-summary');
   await screenshots(app, 'client-summary');
 

@@ -43,7 +43,7 @@ test('30 accounts in 10 clients: last results per row, the worst one click away,
   // What a row tells: the stored grade and its date, the worst problem, the change since the run before.
   const worst = row(page, WORST.label);
   await expect(worst).toContainText('Grade F');
-  await expect(worst).toContainText('Critical Password accepted before encryption');
+  await expect(worst).toContainText('Critical smtp.garage.example port 465 is an open relay');
   await expect(worst).toContainText('Worse, 1 new, 1 fixed');
   await expect(row(page, 'Bakery info')).toContainText('Grade A');
   await expect(row(page, 'Bakery info')).toContainText('Better, 1 fixed');

@@ -11,6 +11,7 @@ import type { AccountView } from '../../../preload/contract/accounts';
 import type { AuditReport } from '../../../preload/contract/audit';
 import { SEVERITIES_WORST_FIRST } from '../../core/report/report-view';
 import type { Severity } from '../../../preload/contract/findings';
+import type { ClientRunRecordRequest } from '../../../preload/contract/clients';
 import type { HistoryEntry } from '../../../preload/contract/history';
 import { writeOutputFile } from '../../adapters/output-file';
 import type { MainServices } from '../../composition';
@@ -64,12 +65,15 @@ export async function runAuditClient(
   };
   process.on('SIGINT', onSigint);
   const entries: HistoryEntry[] = [];
+  const results: ClientRunRecordRequest['accounts'][number][] = [];
+  const startedAt = new Date().toISOString();
   let failed = 0;
   try {
     for (const [index, account] of accounts.entries()) {
       const position = `[${String(index + 1)}/${String(accounts.length)}]`;
       if (controller.signal.aborted) {
         writeLine(io.stderr, `${position} ${terminalText(account.label)}: skipped (cancelled)`);
+        results.push({ accountId: account.id, result: { kind: 'skipped' } });
         continue;
       }
       writeLine(io.stderr, `${position} Testing ${terminalText(account.label)}...`);
@@ -83,6 +87,13 @@ export async function runAuditClient(
           },
         });
         entries.push({ runId, accountId: account.id, report });
+        results.push({
+          accountId: account.id,
+          result:
+            runId === NOT_SAVED
+              ? { kind: 'failed', message: 'its run could not be saved to the history' }
+              : { kind: 'tested', runId },
+        });
         writeLine(io.stderr, `${position} ${terminalText(account.label)}: ${outcomeText(report)}`);
       } catch (error) {
         // One account that cannot run (keychain locked, bad DNS setting) does not stop the others.
@@ -91,12 +102,14 @@ export async function runAuditClient(
         const failure = toFailure(error);
         const message = failure.code === 'INTERNAL' ? 'an unexpected error' : failure.message;
         writeLine(io.stderr, `${position} ${terminalText(account.label)}: could not run: ${message}`);
+        results.push({ accountId: account.id, result: { kind: 'failed', message } });
       }
     }
   } finally {
     process.off('SIGINT', onSigint);
   }
 
+  await keepClientRun(built, { client: name, startedAt, accounts: results }, io);
   const report = buildClientReport(name, entries, new Date().toISOString());
   const output =
     options.format === 'text' ? `${clientText(report)}\n` : renderClientReport(report, options.format);
@@ -136,6 +149,18 @@ function clientAccounts(
     name: first.clientGroup,
     accounts: [...members].sort((a, b) => collator.compare(a.label, b.label)),
   };
+}
+
+/** Keeps the client run for `mailwarden clients runs` and the app's client page; the report goes out either way. */
+async function keepClientRun(built: MainServices, request: ClientRunRecordRequest, io: CliIo): Promise<void> {
+  if (request.accounts.length === 0) return;
+  try {
+    await built.clients.record(request);
+  } catch (error) {
+    const failure = toFailure(error);
+    const message = failure.code === 'INTERNAL' ? 'an unexpected error' : failure.message;
+    writeLine(io.stderr, `Warning: this client run was not kept in the client runs list: ${message}`);
+  }
 }
 
 function outcomeText(report: AuditReport): string {

@@ -27,7 +27,7 @@ import {
 } from '../ports';
 import type { Account } from '../../../preload/contract/accounts';
 import { accountIdOfSecretKey, incomingSecretKey } from './secret-keys';
-import { validateAccountInput } from './validation';
+import { checkClientGroupName, validateAccountInput } from './validation';
 
 export interface AccountServiceDeps {
   readonly store: DocumentStore<AccountsDocument>;
@@ -42,8 +42,21 @@ export interface OrphanedPasswords {
   readonly accountIds: readonly string[];
 }
 
+export interface ClientGroupRename {
+  /** The new name as saved. */
+  readonly client: string;
+  readonly accounts: number;
+}
+
+/** A client group's name as matched: case and surrounding spaces do not make another client. */
+export function clientKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
 export interface AccountService {
   list(): Promise<AccountList>;
+  /** The accounts as stored, without asking the keychain about passwords: for labels and names. */
+  stored(): Promise<readonly Account[]>;
   get(id: string): Promise<AccountView>;
   /** Finds an account by id or, failing that, by email address (case-insensitive): for the CLI. */
   resolve(idOrEmail: string): Promise<AccountView>;
@@ -58,6 +71,11 @@ export interface AccountService {
   orphanedPasswords(): Promise<OrphanedPasswords>;
   /** Deletes the orphaned passwords; returns how many went. */
   removeOrphanedPasswords(): Promise<number>;
+  /**
+   * Moves every account of the client group `from` (matched ignoring case and surrounding spaces) to the
+   * name `to`. Ids stay, so each account keeps its history.
+   */
+  renameClientGroup(from: string, to: string): Promise<ClientGroupRename>;
   /** Warnings gathered while loading (a corrupt file moved aside), for the CLI to print. */
   warnings(): readonly string[];
 }
@@ -235,6 +253,8 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         };
       }),
 
+    stored: () => serialised({ op: 'read' }, readAccounts),
+
     orphanedPasswords: () => serialised({ op: 'read' }, async () => ({ accountIds: await findOrphans() })),
 
     removeOrphanedPasswords: () =>
@@ -340,6 +360,29 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         const account = find(await readAccounts(), id);
         await secrets.delete(id);
         return view(account, 'missing');
+      }),
+
+    renameClientGroup: (from, to) =>
+      serialised({ op: 'write' }, async () => {
+        const name = checkClientGroupName(to);
+        if (!name.ok)
+          throw new MailwardenError('INVALID_INPUT', name.message, [
+            { field: 'client', message: name.message },
+          ]);
+        const accounts = await readAccounts();
+        const wanted = clientKey(from);
+        const members = accounts.filter(
+          (account) => account.clientGroup !== null && clientKey(account.clientGroup) === wanted,
+        );
+        if (wanted === '' || members.length === 0)
+          throw new MailwardenError('NOT_FOUND', `No saved account is in the client group "${from.trim()}".`);
+        const stamp = clock.now().toISOString();
+        await writeAccounts(
+          accounts.map((account) =>
+            members.includes(account) ? { ...account, clientGroup: name.value, updatedAt: stamp } : account,
+          ),
+        );
+        return { client: name.value, accounts: members.length };
       }),
 
     warnings: () => [...warnings],

@@ -170,6 +170,16 @@ function checkSecurity(security: string): Checked<SecurityMode> {
 }
 
 /** Free text shown in lists: trimmed, no control characters, bounded. Empty stays empty for the caller to default. */
+/**
+ * A client group's name on its own (renaming a client): trimmed, no control characters, not empty.
+ * Returns the name as it will be saved, or a sentence for the field.
+ */
+export function checkClientGroupName(raw: string): Checked<string> {
+  const checked = checkText('Client name', raw, CLIENT_GROUP_MAX_CHARS);
+  if (checked.ok && checked.value === '') return bad('Client name is empty; type the name to use.');
+  return checked;
+}
+
 function checkText(name: string, raw: string | undefined, maxChars: number): Checked<string> {
   const text = (raw ?? '').trim();
   if (CONTROL_CHARACTER.test(text))

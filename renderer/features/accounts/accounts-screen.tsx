@@ -11,7 +11,7 @@ import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { strings } from '../../strings';
 import { AccountRow } from './account-row';
-import { clientNames, deskAccounts, INITIAL_QUERY, mostUrgent, type DeskQuery } from './desk-model';
+import { clientNames, clientOf, deskAccounts, INITIAL_QUERY, mostUrgent, type DeskQuery } from './desk-model';
 import { DeskToolbar } from './desk-toolbar';
 import { groupAccounts, hasClientGroups } from './group-accounts';
 import { UrgentAccount } from './urgent-account';
@@ -34,17 +34,20 @@ export interface AccountsScreenProps {
   readonly onEdit: (account: AccountView) => void;
   /** Opens "Test all accounts" for a client group, with its accounts in list order. */
   readonly onTestClient: (client: string, accounts: readonly AccountView[]) => void;
+  /** Opens a client's page: its accounts, last client run and every client run. */
+  readonly onOpenClient: (client: string) => void;
   readonly onUpdated: (account: AccountView, message: string) => void;
   readonly onRemoved: (account: AccountView) => void;
 }
 
 export function AccountsScreen(props: AccountsScreenProps) {
-  const { accounts, lastRuns, focusOnMount, onAdd, onTestClient, query } = props;
+  const { accounts, lastRuns, focusOnMount, onAdd, onTestClient, onOpenClient, query } = props;
   const text = strings.accounts;
   const setQuery = props.onQueryChange;
   const shown = deskAccounts(accounts, lastRuns, query);
   const grouped = query.sort === 'client' && hasClientGroups(accounts);
   const urgent = mostUrgent(accounts, lastRuns);
+  const filteredName = query.client.kind === 'named' ? query.client.name : '';
 
   const rows = (members: readonly AccountView[], headingLevel: 2 | 3) => (
     <ul className="account-list">
@@ -83,6 +86,23 @@ export function AccountsScreen(props: AccountsScreenProps) {
         <UrgentAccount account={urgent} digest={lastRuns[urgent.id]} onOpen={props.onHistory} />
       )}
       <DeskToolbar query={query} clients={clientNames(accounts)} onChange={setQuery} />
+      {query.client.kind === 'named' && (
+        <div className="desk-client">
+          <p className="desk-client__name">
+            {strings.clientPage.filtered(
+              query.client.name,
+              accounts.filter((account) => clientOf(account) === filteredName).length,
+            )}
+          </p>
+          <Button
+            onClick={() => {
+              onOpenClient(filteredName);
+            }}
+          >
+            {strings.clientPage.openPage}
+          </Button>
+        </div>
+      )}
       {shown.length === 0 ? (
         <Notice tone="info">
           <p>{strings.desk.noneMatch}</p>
@@ -102,14 +122,24 @@ export function AccountsScreen(props: AccountsScreenProps) {
                 {group.name ?? text.ungrouped}
               </h2>
               {group.name !== null && (
-                <Button
-                  aria-describedby={`account-group-${String(index)}`}
-                  onClick={() => {
-                    if (group.name !== null) onTestClient(group.name, group.accounts);
-                  }}
-                >
-                  {strings.clients.testAll(group.accounts.length)}
-                </Button>
+                <div className="actions actions--compact">
+                  <Button
+                    aria-describedby={`account-group-${String(index)}`}
+                    onClick={() => {
+                      if (group.name !== null) onOpenClient(group.name);
+                    }}
+                  >
+                    {strings.clientPage.openPage}
+                  </Button>
+                  <Button
+                    aria-describedby={`account-group-${String(index)}`}
+                    onClick={() => {
+                      if (group.name !== null) onTestClient(group.name, group.accounts);
+                    }}
+                  >
+                    {strings.clients.testAll(group.accounts.length)}
+                  </Button>
+                </div>
               )}
             </div>
             {rows(group.accounts, 3)}

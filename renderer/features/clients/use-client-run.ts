@@ -12,7 +12,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountView } from '../../../preload/contract/accounts';
 import type { AuditEvent } from '../../../preload/contract/audit';
+import type { ClientRunRecordRequest } from '../../../preload/contract/clients';
 import { bridge } from '../../lib/bridge';
+import { strings } from '../../strings';
 import { auditOptionsFor, type PlanChoices } from '../audit/audit-model';
 import {
   applyRowEvent,
@@ -32,6 +34,8 @@ export interface ClientRun {
   readonly cancelling: boolean;
   readonly start: (choices: PlanChoices) => void;
   readonly cancel: () => void;
+  /** Why the finished run could not be kept in the client's list of runs; null when it was (or is being) kept. */
+  readonly notKept: string | null;
 }
 
 /** The audit in progress: its row, its run id once known, and how to tell the loop it ended. */
@@ -43,10 +47,12 @@ interface Current {
   readonly ended: () => void;
 }
 
-export function useClientRun(accounts: readonly AccountView[]): ClientRun {
+export function useClientRun(client: string, accounts: readonly AccountView[]): ClientRun {
   const [phase, setPhase] = useState<ClientRunPhase>('plan');
   const [rows, setRows] = useState<readonly ClientRow[]>(() => initialRows(accounts));
   const [cancelling, setCancelling] = useState(false);
+  const [notKept, setNotKept] = useState<string | null>(null);
+  const startedAt = useRef<string | null>(null);
   const current = useRef<Current | null>(null);
   const cancelled = useRef(false);
   const mounted = useRef(true);
@@ -104,6 +110,7 @@ export function useClientRun(accounts: readonly AccountView[]): ClientRun {
   const start = useCallback(
     (choices: PlanChoices) => {
       cancelled.current = false;
+      startedAt.current = new Date().toISOString();
       setPhase('running');
       void (async () => {
         for (const [index, account] of accounts.entries()) {
@@ -129,5 +136,36 @@ export function useClientRun(accounts: readonly AccountView[]): ClientRun {
     if (runId !== undefined && runId !== null) void bridge().audit.cancel(runId);
   }, []);
 
-  return { phase, rows, cancelling, start, cancel };
+  // Once every row has settled, the client run is kept (main reads each account's summary from its run).
+  useEffect(() => {
+    const began = startedAt.current;
+    if (phase !== 'finished' || began === null || rows.length === 0) return;
+    startedAt.current = null;
+    void bridge()
+      .clients.recordRun({ client, startedAt: began, accounts: rows.map(recordOf) })
+      .then((outcome) => {
+        if (!outcome.ok && mounted.current) setNotKept(outcome.error.message);
+      });
+  }, [phase, rows, client]);
+
+  return { phase, rows, cancelling, start, cancel, notKept };
+}
+
+/** What the page tells main about one row: the run it made, or why it made none. */
+function recordOf(row: ClientRow): ClientRunRecordRequest['accounts'][number] {
+  const { state } = row;
+  const accountId = row.account.id;
+  switch (state.kind) {
+    case 'done':
+    case 'cancelled':
+      return state.saved
+        ? { accountId, result: { kind: 'tested', runId: state.runId } }
+        : { accountId, result: { kind: 'failed', message: strings.clients.run.notSaved } };
+    case 'failed':
+      return { accountId, result: { kind: 'failed', message: state.message } };
+    case 'waiting':
+    case 'running':
+    case 'skipped':
+      return { accountId, result: { kind: 'skipped' } };
+  }
 }

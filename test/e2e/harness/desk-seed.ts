@@ -2,14 +2,21 @@
  * A consultant's desk for the e2e specs: 30 accounts in 10 clients saved through the real account
  * service, and two stored runs for most of them (written as the history keeps them), so the list has
  * grades, worst problems and changes to show. The last three accounts are never tested.
+ *
+ * The findings are made by the catalogue's own factories from evidence as the checks record it, so
+ * every title, explanation and fix on a screenshot is the wording a user really reads.
  */
 import { join } from 'node:path';
 import { createFileHistoryStore } from '../../../main/adapters/file-history-store';
 import { HISTORY_DIR_NAME } from '../../../main/core/history/history-document';
 import type { AccountView } from '../../../preload/contract/accounts';
-import type { Finding, Severity } from '../../../preload/contract/findings';
+import { findingFactory } from '../../../main/core/findings/finding-factory';
+import { DMARC_KNOWLEDGE } from '../../../main/core/knowledge/dmarc-knowledge';
+import { MTA_STS_KNOWLEDGE } from '../../../main/core/knowledge/mta-sts-knowledge';
+import { RELAY_KNOWLEDGE } from '../../../main/core/knowledge/relay-knowledge';
+import type { Finding } from '../../../preload/contract/findings';
 import type { AuditScore, Grade } from '../../../preload/contract/score';
-import { testEntry, testFinding } from '../../helpers/history-fixtures';
+import { testEntry } from '../../helpers/history-fixtures';
 import type { TestServices } from '../../helpers/test-services';
 
 export const CLIENTS = [
@@ -30,9 +37,51 @@ export const WORST = { label: 'Garage orders', client: 'Garage' } as const;
 /** Never tested: they read "Not tested yet". */
 export const UNTESTED = ['Vineyard info', 'Vineyard orders', 'Vineyard owner'] as const;
 
-/** A finding with a title as a person would read it on the desk. */
-function problem(id: string, checkId: string, severity: Severity, title: string): Finding {
-  return { ...testFinding(id, checkId, severity), title };
+const dmarcFinding = findingFactory(DMARC_KNOWLEDGE);
+const mtaStsFinding = findingFactory(MTA_STS_KNOWLEDGE);
+const relayFinding = findingFactory(RELAY_KNOWLEDGE);
+
+/** DMARC at p=none (medium): monitoring only, with the next stage to publish. */
+function dmarcNone(domain: string): Finding {
+  return dmarcFinding('dmarc.policy.none', `dmarc:${domain}`, {
+    recordName: `_dmarc.${domain}`,
+    record: `v=DMARC1; p=none; rua=mailto:dmarc@${domain}`,
+    nextRecord: `v=DMARC1; p=quarantine; rua=mailto:dmarc@${domain}`,
+  });
+}
+
+/** No DMARC record at all (high): what a D-grade account's newest run found. */
+function dmarcMissing(domain: string): Finding {
+  return dmarcFinding('dmarc.record.missing', `dmarc:${domain}`, {
+    recordName: `_dmarc.${domain}`,
+    orgDomain: domain,
+    nextRecord: `v=DMARC1; p=none; rua=mailto:dmarc@${domain}`,
+  });
+}
+
+/** No MTA-STS policy (low), with the policy and record the fix suggests. */
+function mtaStsMissing(domain: string): Finding {
+  return mtaStsFinding('mta-sts.record.missing', `mta-sts:${domain}`, {
+    domain,
+    recordName: `_mta-sts.${domain}`,
+    policyHost: `mta-sts.${domain}`,
+    policyUrl: `https://mta-sts.${domain}/.well-known/mta-sts.txt`,
+    suggestedPolicy: `version: STSv1\nmode: testing\nmx: smtp.${domain}\nmax_age: 604800`,
+    suggestedRecord: 'v=STSv1; id=20261206T000000',
+  });
+}
+
+/** An open relay (critical): the server took a stranger's mail for a stranger. */
+function openRelay(host: string, domain: string): Finding {
+  return relayFinding('relay.open', `relay:${host}:465`, {
+    host,
+    port: 465,
+    from: `relay-test@mailwarden-relay-test.invalid`,
+    to: `relay-test@example.net`,
+    mailReply: { code: 250, text: '2.1.0 Ok' },
+    rcptReply: { code: 250, text: '2.1.5 Ok' },
+    domain,
+  });
 }
 
 function gradeFor(index: number): { score: number; grade: Grade } {
@@ -79,32 +128,14 @@ export async function seedDesk(env: TestServices): Promise<readonly AccountView[
       };
       const older = testEntry(++run, {
         target,
-        findings: [
-          problem('spf.all.softfail', `spf:${domain}`, 'medium', 'SPF ends in ~all (soft fail)'),
-          problem('dmarc.record.missing', `dmarc:${domain}`, 'low', 'No DMARC record'),
-        ],
+        findings: [dmarcNone(domain), mtaStsMissing(domain)],
       });
       const score = worst ? { score: 22, grade: 'F' as const } : gradeFor(c + m);
       const newer = testEntry(++run, {
         target,
         findings: worst
-          ? [
-              problem(
-                'auth.plain-before-tls',
-                `auth:${account.host}:465`,
-                'critical',
-                'Password accepted before encryption',
-              ),
-              problem('spf.all.softfail', `spf:${domain}`, 'medium', 'SPF ends in ~all (soft fail)'),
-            ]
-          : [
-              problem(
-                'dmarc.record.missing',
-                `dmarc:${domain}`,
-                score.grade === 'D' ? 'high' : 'low',
-                'No DMARC record',
-              ),
-            ],
+          ? [openRelay(account.host, domain), dmarcNone(domain)]
+          : [score.grade === 'D' ? dmarcMissing(domain) : mtaStsMissing(domain)],
       });
       await store.save({
         ...older,

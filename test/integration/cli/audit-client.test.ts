@@ -122,6 +122,18 @@ describe('mailwarden audit --client', () => {
       expect(result.stderr + result.stdout).not.toContain(CANARY);
       // The other client was not touched.
       expect(saved.accounts.some((account) => account.label === 'Zed shop')).toBe(false);
+
+      // The client run is kept, and `clients runs` lists it with each account's run.
+      const runs = await cli(['clients', 'runs', 'ACME', '--json']);
+      expect(runs.code, runs.stderr).toBe(0);
+      const listing = JSON.parse(runs.stdout) as {
+        runs: { client: string; accounts: { label: string; runId: string | null; outcome: string }[] }[];
+      };
+      expect(listing.runs[0]?.client).toBe('Acme');
+      expect(
+        listing.runs[0]?.accounts.map(({ label, runId, outcome }) => ({ label, runId, outcome })),
+      ).toEqual(saved.accounts.map(({ label, runId }) => ({ label, runId, outcome: 'done' })));
+      expect(runs.stdout).not.toContain(CANARY);
     },
     CLIENT_TIMEOUT_MS,
   );

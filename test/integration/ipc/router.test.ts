@@ -37,6 +37,13 @@ const VALID_REQUESTS: { [C in Channel]: unknown } = {
   'history:delete': { runId: 'x' },
   'report:export': { runId: 'x', format: 'pdf' },
   'report:export-client': { client: 'Bakery', runIds: ['x', 'y'], format: 'html' },
+  'clients:runs': { client: 'Bakery' },
+  'clients:record-run': {
+    client: 'Bakery',
+    startedAt: '2026-12-06T09:00:00.000Z',
+    accounts: [{ accountId: 'x', result: { kind: 'skipped' } }],
+  },
+  'clients:rename': { from: 'Bakery', to: 'Bakery & Sons' },
 };
 
 describe('IPC router', () => {
@@ -94,6 +101,17 @@ describe('IPC router', () => {
     ['settings:update', { defaultTests: { relayTest: true } }],
     ['settings:update', { defaultTests: { relayTest: true, login: true, dkim: false } }],
     ['settings:update', { theme: 'dark' }],
+    ['clients:rename', { from: 'Bakery' }],
+    ['clients:rename', { from: 'Bakery', to: 'x'.repeat(10_000) }],
+    ['clients:record-run', { client: 'Bakery', startedAt: 'yesterday', accounts: [] }],
+    [
+      'clients:record-run',
+      {
+        client: 'Bakery',
+        startedAt: '2026-12-06T09:00:00.000Z',
+        accounts: [{ accountId: 'x', result: { kind: 'tested', runId: 'y', grade: 'A' } }],
+      },
+    ],
   ] as const)(
     'refuses a malformed %s payload with INVALID_INPUT naming the field',
     async (channel, payload) => {
