@@ -32,7 +32,7 @@ export const MESSAGE_KNOWLEDGE = {
     severity: 'medium',
     title: 'The message is too large to analyse',
     explanation: (e) =>
-      `The file has ${t(e, 'bytes')} bytes; Mailwarden reads messages up to ${t(e, 'maxBytes')} bytes, more than any big mail provider accepts. Nothing in it was judged.`,
+      `The message is larger than ${t(e, 'maxBytes')} bytes, more than any big mail provider accepts, so Mailwarden did not read it. Nothing in it was judged.`,
     fix: {
       steps: [
         'Save the message again without its attachments, or paste only its header (the DKIM body hash is then not checked).',

@@ -21,6 +21,7 @@ import {
   MAX_EVIDENCE_CHARS,
   MAX_HEADER_FIELD_CHARS,
   MAX_HEADER_FIELDS,
+  MAX_MESSAGE_BYTES,
   MAX_MESSAGE_DNS_LOOKUPS,
   MAX_MIME_DEPTH,
   MAX_RECEIVED_JUDGED,
@@ -35,7 +36,8 @@ import { verifyAuthentication, type AuthenticationVerdicts } from './verify-auth
 const finding = findingFactory(MESSAGE_KNOWLEDGE);
 
 export interface AnalyseMessageInput {
-  readonly bytes: Uint8Array;
+  /** The message, or 'too-large' when the reader stopped at MAX_MESSAGE_BYTES without reading it all. */
+  readonly bytes: Uint8Array | 'too-large';
   /** null: offline (--no-dns), no lookup is made. */
   readonly resolver: DnsResolver | null;
   readonly clock: Clock;
@@ -57,17 +59,16 @@ export async function analyseMessage(input: AnalyseMessageInput): Promise<Messag
     dns: input.resolver?.description ?? null,
   } as const;
   const empty: ReceivedChain = { hops: [], total: 0 };
-  const read = readMessage(input.bytes);
-  if (read.kind === 'too-large')
+  const bytes = input.bytes;
+  const read = bytes === 'too-large' ? null : readMessage(bytes);
+  if (bytes === 'too-large' || read === null || read.kind === 'too-large')
     return {
       ...base,
       message: null,
       authentication: null,
       receiver: null,
       received: empty,
-      findings: [
-        finding('message.input.too-large', 'analyse:input', { bytes: read.bytes, maxBytes: read.maxBytes }),
-      ],
+      findings: [finding('message.input.too-large', 'analyse:input', { maxBytes: MAX_MESSAGE_BYTES })],
     };
   if (read.kind === 'no-header')
     return {
@@ -79,7 +80,7 @@ export async function analyseMessage(input: AnalyseMessageInput): Promise<Messag
       findings: [finding('message.input.not-a-message', 'analyse:input')],
     };
 
-  const findings: Finding[] = inputFindings(read, input.bytes);
+  const findings: Finding[] = inputFindings(read, bytes);
   const receivedValues = allFields(read.fields, 'received');
   const received = readReceivedChain(receivedValues, receivedValues.length);
   findings.push(...receivedFindings(received));
@@ -89,13 +90,13 @@ export async function analyseMessage(input: AnalyseMessageInput): Promise<Messag
   let authentication: AuthenticationVerdicts | null = null;
   if (trusted) {
     if (input.resolver === null) findings.push(finding('message.dns.off', 'analyse:dns'));
-    authentication = await judge(input, read, received, findings);
+    authentication = await judge(input, bytes, read, received, findings);
   }
   const receiver = readAuthenticationResults(firstField(read.fields, 'authentication-results'));
   findings.push(...receiverFindings(receiver, authentication));
   return {
     ...base,
-    message: summary(read, input.bytes.length),
+    message: summary(read, bytes.length),
     authentication,
     receiver,
     received,
@@ -105,6 +106,7 @@ export async function analyseMessage(input: AnalyseMessageInput): Promise<Messag
 
 async function judge(
   input: AnalyseMessageInput,
+  bytes: Uint8Array,
   read: ReadHeader,
   received: ReceivedChain,
   findings: Finding[],
@@ -117,7 +119,7 @@ async function judge(
   try {
     const externalIp = firstExternalHop(received);
     const verdicts = await verifyAuthentication({
-      message: input.bytes,
+      message: bytes,
       hasBody: read.hasBody,
       online: input.resolver !== null,
       resolver,

@@ -21,9 +21,7 @@ export interface HeaderField {
 }
 
 export type MessageRead =
-  | { readonly kind: 'too-large'; readonly bytes: number; readonly maxBytes: number }
-  | { readonly kind: 'no-header' }
-  | ReadHeader;
+  { readonly kind: 'too-large'; readonly maxBytes: number } | { readonly kind: 'no-header' } | ReadHeader;
 
 export interface ReadHeader {
   readonly kind: 'read';
@@ -49,8 +47,7 @@ const FIELD_LINE = /^([\x21-\x39\x3b-\x7e]+)[ \t]*:(.*)$/s;
 const MAX_LINES_LISTED = 20;
 
 export function readMessage(bytes: Uint8Array): MessageRead {
-  if (bytes.length > MAX_MESSAGE_BYTES)
-    return { kind: 'too-large', bytes: bytes.length, maxBytes: MAX_MESSAGE_BYTES };
+  if (bytes.length > MAX_MESSAGE_BYTES) return { kind: 'too-large', maxBytes: MAX_MESSAGE_BYTES };
   const { headerEnd, bodyOffset, hasBody } = findHeaderEnd(bytes);
   // latin1 maps each byte to one char, so offsets stay byte offsets; 8-bit header text is decoded later.
   const headerText = Buffer.from(bytes.buffer, bytes.byteOffset, headerEnd).toString('latin1');
