@@ -84,7 +84,10 @@ export interface VerifyInput {
 export async function verifyAuthentication(input: VerifyInput): Promise<AuthenticationVerdicts> {
   // mailauth's type says string arrays; it also reads MX objects, which is what the adapter returns for MX.
   const resolver = input.resolver.resolve as DNSResolver;
-  const dkimResult = await dkimVerify(Buffer.from(input.message), { resolver, curTime: input.now });
+  const dkimResult = await dkimVerify(asMessage(input.message, input.hasBody), {
+    resolver,
+    curTime: input.now,
+  });
   const fromDomain = dkimResult.headerFrom.at(-1)?.split('@').pop()?.toLowerCase() ?? null;
   const signed = dkimResult.results.filter((result) => typeof result.signingDomain === 'string');
   const dkim = signed.map((result) => dkimVerdict(result, input));
@@ -121,6 +124,18 @@ export async function verifyAuthentication(input: VerifyInput): Promise<Authenti
     if (answer !== false) dmarcVerdict = dmarcOf(fromDomain, answer);
   }
   return { fromDomain, dkim, spf: spfVerdict, dmarc: dmarcVerdict, arc: arcVerdict };
+}
+
+/**
+ * mailauth reads header fields only once an empty line ends them (RFC 5322 section 2.1), so a header
+ * paste gets one; its empty body then fails every body hash, which dkimOutcome reports as "no body".
+ */
+function asMessage(message: Uint8Array, hasBody: boolean): Buffer {
+  const bytes = Buffer.from(message);
+  if (hasBody) return bytes;
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end -= 1;
+  return Buffer.concat([bytes.subarray(0, end), Buffer.from('\r\n\r\n')]);
 }
 
 function dkimVerdict(result: DKIMResult, input: VerifyInput): DkimSignatureVerdict {
