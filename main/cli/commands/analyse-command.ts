@@ -74,12 +74,9 @@ export async function runAnalyseCommand(
   const bytes = await readInput(path, io);
   const resolver: DnsResolver | null =
     values['no-dns'] === true ? null : await resolverFor(values.dns, services);
-  const analysis = await analyseMessage({
-    bytes,
-    resolver,
-    clock: { now: () => new Date() },
-    toolVersion: MAILWARDEN_VERSION,
-  });
+  const analysis = await withoutLibraryLogging(() =>
+    analyseMessage({ bytes, resolver, clock: { now: () => new Date() }, toolVersion: MAILWARDEN_VERSION }),
+  );
   const output = render(analysis, format);
   if (values.out === undefined) io.stdout.write(output);
   else {
@@ -87,6 +84,21 @@ export async function runAnalyseCommand(
     writeLine(io.stderr, await writeOutputFile(values.out, output));
   }
   return exitCodeForFindings(analysis, failOn);
+}
+
+/**
+ * mailauth 4.x prints a debugging line with console.log when a signature's l= does not match the body
+ * (lib/dkim/dkim-verifier.js), so a message could write into `--format json` on standard output. The
+ * command owns its process, so console.log is silenced while the message is judged.
+ */
+async function withoutLibraryLogging<T>(work: () => Promise<T>): Promise<T> {
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    return await work();
+  } finally {
+    console.log = log;
+  }
 }
 
 /** --dns when given, else the resolver saved in Settings, else the system's. */

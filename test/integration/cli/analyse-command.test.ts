@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCliIn } from '../../helpers/cli-harness';
+import { runCliIn, runCliProcess } from '../../helpers/cli-harness';
 import { startKnot, type KnotServer } from '../../helpers/knot-server';
 import { createTestServices, type TestServices } from '../../helpers/test-services';
 import { zoneTxt } from '../../helpers/zone-txt';
@@ -101,6 +101,19 @@ describe('mailwarden analyse', () => {
     expect(result.stdout).toContain('From: "Bank ⟨U+202E⟩moc.knab" <x@evil.test>');
     expect(result.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     expect(result.stdout).toContain('Shown fields contain hidden or direction-changing characters');
+  });
+
+  it('keeps standard output valid JSON when a signature claims a body longer than the message has', async () => {
+    // mailauth logs "TOTAL ... EXPECTING ..." for such an l= tag; it must not land in the report.
+    const message = readFileSync(RFC8463, 'latin1').replace('s=brisbane;', 's=brisbane; l=5000;');
+    // A real process: in-process, console.log would reach the test runner's output, not the captured one.
+    const result = await runCliProcess(['analyse', '-', '--no-dns', '--format', 'json'], {
+      env: { ...process.env, MAILWARDEN_DATA_DIR: env.dataDir },
+      stdin: message,
+    });
+    expect(result.code).toBe(0);
+    expect(() => JSON.parse(result.stdout) as unknown).not.toThrow();
+    expect(result.stdout).not.toContain('EXPECTING');
   });
 
   it('explains usage mistakes with exit code 2', async () => {
