@@ -200,6 +200,18 @@ export const MESSAGE_KNOWLEDGE = {
     }),
     references: [rfc(7489, '3.1.1'), rfc(9989, '4.8')],
   },
+  'message.dkim.body-length-limit': {
+    severity: 'medium',
+    title: (e) => `The DKIM signature by ${t(e, 'signingDomain')} covers only part of the body`,
+    explanation: (e) =>
+      `The signature (${signature(e)}) carries a body length (l=${t(e, 'bodyLengthLimit')}): it vouches for the first ${t(e, 'bodyLengthLimit')} bytes of the body only${typeof e['unsignedBodyBytes'] === 'number' && e['unsignedBodyBytes'] > 0 ? `, and ${t(e, 'unsignedBodyBytes')} bytes of this message come after them, unsigned` : ''}. Anyone who has one of your messages can add their own text or links after that point and the signature still verifies, so many receivers ignore such signatures.`,
+    fix: {
+      steps: [
+        'Switch off the body length option (l=) in your signing software; OpenDKIM calls it BodyLengths, most services never set it.',
+      ],
+    },
+    references: [rfc(6376, '8.2')],
+  },
   'message.dkim.body-hash-failed': {
     severity: 'high',
     title: (e) => `The body was changed after ${t(e, 'signingDomain')} signed it`,

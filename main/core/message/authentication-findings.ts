@@ -57,6 +57,15 @@ function dkimFindings(verdicts: AuthenticationVerdicts): Finding[] {
           : {}),
     }),
   );
+  // RFC 6376 section 8.2: with l=, whatever follows the covered bytes can be replaced or added freely.
+  for (const signature of verdicts.dkim.filter((s) => s.bodyLengthLimit !== null))
+    findings.push(
+      finding('message.dkim.body-length-limit', checkId, {
+        ...signatureEvidence(signature),
+        bodyLengthLimit: signature.bodyLengthLimit,
+        unsignedBodyBytes: signature.unsignedBodyBytes,
+      }),
+    );
   const passing = verdicts.dkim.filter((signature) => signature.outcome === 'pass');
   // RFC 7489 section 3.1.1: only an aligned signature counts; say so once, not per signature.
   if (passing.length > 0 && !passing.some((signature) => signature.aligned))

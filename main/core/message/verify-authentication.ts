@@ -32,6 +32,10 @@ export interface DkimSignatureVerdict {
   readonly keyBits: number | null;
   /** Whether the body hash the signature carries matches the body; null without a body. */
   readonly bodyHashMatches: boolean | null;
+  /** The l= tag: how many body bytes the signature covers, or null when it covers the whole body. */
+  readonly bodyLengthLimit: number | null;
+  /** Body bytes after the l= limit, which the signature does not cover (RFC 6376 section 8.2). */
+  readonly unsignedBodyBytes: number | null;
   /** Relaxed alignment of d= with the From domain (RFC 7489 section 3.1.1, RFC 9989). */
   readonly aligned: boolean;
   readonly outcome: DkimOutcome;
@@ -145,7 +149,11 @@ function dkimVerdict(result: DKIMResult, input: VerifyInput): DkimSignatureVerdi
     bodyHashExpecting?: string;
     modulusLength?: number;
     algo?: string;
+    canonBodyLengthLimit?: number;
+    canonBodyLengthTotal?: number;
+    canonBodyLength?: number;
   };
+  const limit = typeof details.canonBodyLengthLimit === 'number' ? details.canonBodyLengthLimit : null;
   const bodyHashMatches = input.hasBody ? details.bodyHash === details.bodyHashExpecting : null;
   return {
     signingDomain: result.signingDomain,
@@ -153,6 +161,13 @@ function dkimVerdict(result: DKIMResult, input: VerifyInput): DkimSignatureVerdi
     algorithm: details.algo ?? '',
     keyBits: keyBitsOf(details.algo, details.modulusLength),
     bodyHashMatches,
+    bodyLengthLimit: limit,
+    unsignedBodyBytes:
+      limit === null ||
+      typeof details.canonBodyLengthTotal !== 'number' ||
+      typeof details.canonBodyLength !== 'number'
+        ? null
+        : Math.max(0, details.canonBodyLengthTotal - details.canonBodyLength),
     // mailauth puts the aligned domain here (a string) or false.
     aligned: Boolean(status.aligned),
     outcome: dkimOutcome(status.result, status.comment ?? '', bodyHashMatches, status.policy),

@@ -114,6 +114,17 @@ describe('analysing messages published by others', () => {
     expect(ids(analysis)).not.toContain('message.dkim.body-hash-failed');
   });
 
+  it('warns that a signature with a body length covers only part of the body', async () => {
+    const message = fixture('rfc8463-appendix-a.eml')
+      .toString('latin1')
+      .replace('s=brisbane;', 's=brisbane; l=3;');
+    const analysis = await analyse(Buffer.from(message, 'latin1'), false);
+    const partial = analysis.findings.filter((f) => f.id === 'message.dkim.body-length-limit');
+    expect(partial.map((f) => f.evidence['selector'])).toEqual(['brisbane']);
+    expect(partial[0]?.evidence).toEqual(expect.objectContaining({ bodyLengthLimit: 3 }));
+    expect(partial[0]?.evidence['unsignedBodyBytes']).toBeGreaterThan(0);
+  });
+
   it('finds the RFC 8463 example changed when one word of its body is', async () => {
     const changed = fixture('rfc8463-appendix-a.eml').toString('latin1').replace('hungry', 'thirsty');
     const analysis = await analyse(Buffer.from(changed, 'latin1'));
