@@ -5,7 +5,7 @@
 import { SEVERITIES, severityRank, type Finding } from '../../../preload/contract/findings';
 import type { MessageAnalysis } from './message-analysis';
 import type { ReceivedHop } from './received-chain';
-import type { DkimSignatureVerdict } from './verify-authentication';
+import type { DkimOutcome, DkimSignatureVerdict } from './verify-authentication';
 
 export interface AnalysisSection {
   readonly heading: string;
@@ -35,14 +35,14 @@ export function describeAnalysis(analysis: MessageAnalysis): AnalysisSection[] {
       lines: [
         ...(auth.dkim.length === 0 ? ['DKIM: not signed'] : auth.dkim.map(dkimLine)),
         auth.spf === null
-          ? 'SPF: not judged'
+          ? `SPF: not judged (${analysis.dns === null ? 'no DNS' : 'no outside server in the Received lines'})`
           : `SPF: ${auth.spf.outcome} (${auth.spf.ip} for ${auth.spf.domain})`,
         auth.dmarc === null
-          ? 'DMARC: not judged'
+          ? `DMARC: not judged (${analysis.dns === null ? 'no DNS' : 'no From domain'})`
           : `DMARC: ${auth.dmarc.outcome} for ${auth.dmarc.fromDomain} (policy ${auth.dmarc.policy ?? 'none'}${auth.dmarc.alignedBy.length > 0 ? `, aligned by ${auth.dmarc.alignedBy.join(' and ')}` : ''})`,
         auth.arc === null
           ? 'ARC: none in the message'
-          : `ARC: ${auth.arc.outcome} (${String(auth.arc.sets ?? '?')} sets)`,
+          : `ARC: ${auth.arc.outcome === 'not-verified' ? 'not verified without DNS' : auth.arc.outcome} (${String(auth.arc.sets ?? '?')} sets)`,
       ],
     });
   }
@@ -67,6 +67,20 @@ export function describeAnalysis(analysis: MessageAnalysis): AnalysisSection[] {
   return sections;
 }
 
+/** Each DKIM outcome in words, for the summary lines. */
+const DKIM_WORDS: Record<DkimOutcome, string> = {
+  pass: 'valid',
+  'body-hash-failed': 'body changed after signing',
+  'signature-failed': 'signature does not verify',
+  'key-missing': 'no key in DNS',
+  'key-too-weak': 'key too short',
+  'key-invalid': 'key unusable',
+  expired: 'expired',
+  'dns-failed': 'key lookup failed',
+  'not-verified-offline': 'not verified (no DNS)',
+  'not-verified-no-body': 'not verified (no body)',
+};
+
 function dkimLine(signature: DkimSignatureVerdict): string {
   const key = signature.keyBits === null ? '' : `, ${String(signature.keyBits)}-bit key`;
   const body =
@@ -75,14 +89,27 @@ function dkimLine(signature: DkimSignatureVerdict): string {
       : signature.bodyHashMatches
         ? 'body hash matches'
         : 'body hash does not match';
-  return `DKIM: ${signature.outcome} (d=${signature.signingDomain}, s=${signature.selector}, ${signature.algorithm}${key}; ${body}; ${signature.aligned ? 'aligned with From' : 'not aligned with From'})`;
+  return `DKIM: ${DKIM_WORDS[signature.outcome]} (d=${signature.signingDomain}, s=${signature.selector}, ${signature.algorithm}${key}; ${body}; ${signature.aligned ? 'aligned with From' : 'not aligned with From'})`;
 }
 
 function hopLine(hop: ReceivedHop): string {
   const tls =
     hop.tlsVersion === null ? '' : ` ${hop.tlsVersion}${hop.tlsCipher === null ? '' : ` ${hop.tlsCipher}`}`;
-  const delay = hop.delaySeconds === null ? '' : `, ${String(hop.delaySeconds)} s after the hop below`;
+  const delay =
+    hop.delaySeconds === null
+      ? ''
+      : hop.delaySeconds < 0
+        ? `, ${duration(-hop.delaySeconds)} before the hop below (a server's clock is wrong)`
+        : `, ${duration(hop.delaySeconds)} after the hop below`;
   return `${String(hop.index)}. by ${hop.by ?? '?'} from ${hop.from ?? '?'} [${hop.fromIp ?? 'no address'}] with ${hop.protocol ?? '?'}${tls}${hop.at === null ? '' : ` at ${hop.at}`}${delay}`;
+}
+
+/** "45 s", "12 min", "5 h", "3 days". */
+function duration(seconds: number): string {
+  if (seconds < 120) return `${String(seconds)} s`;
+  if (seconds < 7_200) return `${String(Math.round(seconds / 60))} min`;
+  if (seconds < 172_800) return `${String(Math.round(seconds / 3_600))} h`;
+  return `${String(Math.round(seconds / 86_400))} days`;
 }
 
 /** Findings worst first; passes last. */

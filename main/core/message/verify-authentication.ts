@@ -10,7 +10,10 @@ import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { dmarc } from 'mailauth/lib/dmarc/index.js';
 import { spf } from 'mailauth/lib/spf/index.js';
 import type { DKIMResult, DMARCResult, DNSResolver } from 'mailauth';
+import { excerpt } from '../../../preload/contract/untrusted-text';
 import { OFFLINE_CODE, type BoundedMailauthResolver } from './bounded-mailauth-resolver';
+
+const MAX_DNS_NAME_CHARS = 253;
 
 export type DkimOutcome =
   | 'pass'
@@ -156,9 +159,9 @@ function dkimVerdict(result: DKIMResult, input: VerifyInput): DkimSignatureVerdi
   const limit = typeof details.canonBodyLengthLimit === 'number' ? details.canonBodyLengthLimit : null;
   const bodyHashMatches = input.hasBody ? details.bodyHash === details.bodyHashExpecting : null;
   return {
-    signingDomain: result.signingDomain,
-    selector: result.selector ?? '',
-    algorithm: details.algo ?? '',
+    signingDomain: shown(result.signingDomain),
+    selector: shown(result.selector ?? ''),
+    algorithm: shown(details.algo ?? ''),
     keyBits: keyBitsOf(details.algo, details.modulusLength),
     bodyHashMatches,
     bodyLengthLimit: limit,
@@ -172,6 +175,11 @@ function dkimVerdict(result: DKIMResult, input: VerifyInput): DkimSignatureVerdi
     aligned: Boolean(status.aligned),
     outcome: dkimOutcome(status.result, status.comment ?? '', bodyHashMatches, status.policy),
   };
+}
+
+/** Names the message chose, cut to a DNS name's length (RFC 1035 section 2.3.4) with controls visible. */
+function shown(text: string): string {
+  return excerpt(text, MAX_DNS_NAME_CHARS);
 }
 
 /** Ed25519 keys are always 256 bits (RFC 8463 section 3); mailauth reports RSA's modulus. */
