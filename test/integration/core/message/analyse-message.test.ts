@@ -11,6 +11,7 @@ import { analyseMessage } from '../../../../main/core/message/analyse-message';
 import type { MessageAnalysis } from '../../../../main/core/message/message-analysis';
 import type { DnsResolver } from '../../../../main/core/ports';
 import { startKnot, type KnotServer } from '../../../helpers/knot-server';
+import { startSilentDnsServer } from '../../../helpers/silent-dns-server';
 import { zoneTxt } from '../../../helpers/zone-txt';
 
 const RECEIVER_HOP = (ip: string, withTls: boolean): string =>
@@ -233,6 +234,45 @@ describe('analyseMessage', () => {
     );
     expect(ids(analysis)).toContain('message.dns.off');
     expect(analysis.received.hops[0]?.tlsVersion).toBe('TLSv1.3');
+  });
+
+  it('ends on its deadline when the DNS server never answers, with the verdicts that needed it not given', async () => {
+    const silent = await startSilentDnsServer();
+    try {
+      const server = parseDnsServer(silent.server);
+      if (!server.ok) throw new Error(server.message);
+      const body = await signed(original('orders@shop.test'), 'shop.test', 's2026', shopKey);
+      const deadlineMs = 1_500;
+      const started = Date.now();
+      const analysis = await analyseMessage({
+        bytes: Buffer.from(
+          delivered({
+            ip: '192.0.2.10',
+            tls: true,
+            returnPath: 'bounce@shop.test',
+            receiverSays: 'dkim=pass',
+            body,
+          }),
+        ),
+        resolver: createDnsResolver({ server: server.value }),
+        clock: { now: () => new Date('2026-12-06T09:00:00Z') },
+        toolVersion: 'test',
+        deadlineMs,
+      });
+      // A guard against a hang, not a speed test: the 5 s lookup timeout alone would take longer.
+      expect(Date.now() - started).toBeLessThan(deadlineMs + 2_500);
+      expect(silent.queriesSeen()).toBeGreaterThan(0);
+      expect(analysis.authentication?.dkim.map((s) => s.outcome)).toEqual(['dns-failed']);
+      expect(ids(analysis)).toEqual(
+        expect.arrayContaining([
+          'message.dkim.dns-failed',
+          'message.spf.error',
+          'message.dns.budget-exhausted',
+        ]),
+      );
+    } finally {
+      await silent.stop();
+    }
   });
 
   describe('hostile messages', () => {
