@@ -13,6 +13,7 @@ Commands:
   accounts list         List saved accounts
   accounts remove       Remove an account and its keychain password
   accounts set-password Set or replace an account's password
+  analyse FILE.eml|-    Judge a received message: DKIM, SPF, DMARC, ARC, the receiver's results, its path
   audit TARGET          Test an account's server and its domain (or a bare domain)
   clients runs [CLIENT] Stored client runs (all of a client's accounts tested together)
   clients rename OLD NEW
@@ -29,7 +30,7 @@ Options:
   -V, --version         Show the version
 
 Data lives in the platform's app-data folder; set MAILWARDEN_DATA_DIR to use another.
-Exit codes: 0 done, 1 audit findings at or above --fail-on, 2 usage or input error,
+Exit codes: 0 done, 1 findings at or above --fail-on (audit, analyse), 2 usage or input error,
 3 could not run (keychain, disk, DNS).`;
 
 export const ACCOUNTS_HELP = `Usage: mailwarden accounts <add|edit|list|remove|set-password|clean> [options]
@@ -297,3 +298,31 @@ stored client runs. The accounts keep their ids, so their history stays.
 
 Examples:
   mailwarden clients rename Bakery "Bakery & Sons"`;
+
+export const ANALYSE_HELP = `Usage: mailwarden analyse FILE.eml|- [--no-dns | --dns HOST:PORT] [--format text|json|md] [--out FILE] [--fail-on SEVERITY]
+
+Judges one message as it arrived: every DKIM signature (signing domain, selector, algorithm, key
+size, body hash, alignment with From), SPF for the address of the first outside server in its
+Received lines, DMARC and ARC; the receiver's own Authentication-Results beside Mailwarden's verdict
+with any disagreement explained; and the path (each hop, its TLS version and suite where recorded,
+the delay). Save the message with "Show original" / "Save as .eml" in your mail program, or pipe it
+in with "-". A header without the body is judged too, but its DKIM body hashes cannot be checked.
+
+Messages over 40 MB, with over 1,000 header fields, nesting deeper than 20 parts or other hostile
+shapes give a finding, never a hang. DKIM keys, SPF and DMARC records are looked up in DNS (at most
+60 lookups and 60 s for one message).
+
+Options:
+  --no-dns            Look nothing up: judge only what the message itself says (body hashes, its
+                      path, the receiver's results) and say which verdicts need DNS
+  --dns HOST:PORT     Send every lookup to this DNS server (default: the one in Settings, else the system's)
+  --format FORMAT     text (default), json or md
+  --out FILE          Write the result to FILE instead of standard output
+  --fail-on SEVERITY  Exit 1 when a finding is at or above SEVERITY (info, low, medium, high, critical)
+
+Examples:
+  mailwarden analyse message.eml
+  mailwarden analyse message.eml --no-dns --format json
+  pbpaste | mailwarden analyse - --fail-on high
+
+Exit codes: 0 done, 1 a finding at or above --fail-on, 2 usage error or unreadable file.`;

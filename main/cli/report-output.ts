@@ -3,7 +3,7 @@
  * should fail the command (exit 1) so a script or CI job can act on them.
  */
 import type { AuditReport } from '../../preload/contract/audit';
-import { SEVERITIES, severityRank, type Severity } from '../../preload/contract/findings';
+import { SEVERITIES, severityRank, type Finding, type Severity } from '../../preload/contract/findings';
 import { isReportFormat, renderReport, type ReportFormat } from '../core/report/render-report';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes';
 import { formatAuditText } from './format-audit-text';
@@ -33,8 +33,14 @@ export function renderForCli(report: AuditReport, format: CliReportFormat): stri
   return format === 'text' ? `${formatAuditText(report)}\n` : renderReport(report, format);
 }
 
-/** Exit 1 when any finding is at or above the threshold; 0 otherwise, and always 0 without --fail-on. */
-export function exitCodeForFindings(report: AuditReport, failOn: Severity | null): number {
+/**
+ * Exit 1 when any finding is at or above the threshold; 0 otherwise, and always 0 without --fail-on.
+ * For an audit report and for a message analysis alike.
+ */
+export function exitCodeForFindings(
+  report: { readonly findings: readonly Finding[] },
+  failOn: Severity | null,
+): number {
   if (failOn === null) return EXIT_OK;
   const threshold = severityRank(failOn);
   return report.findings.some((finding) => severityRank(finding.severity) >= threshold)

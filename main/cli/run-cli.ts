@@ -19,6 +19,7 @@ export interface CliDeps {
 /** The commands that use accounts, settings, history or the network through MainServices. */
 const SERVICE_COMMANDS: ReadonlySet<string> = new Set([
   'accounts',
+  'analyse',
   'audit',
   'clients',
   'discover',
@@ -51,6 +52,10 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps =
         return await (
           await import('./commands/accounts-command')
         ).runAccountsCommand(rest, io, () => services());
+      case 'analyse':
+        return await (
+          await import('./commands/analyse-command')
+        ).runAnalyseCommand(rest, io, (dns) => services(dns));
       case 'audit':
         return await (
           await import('./commands/audit-command')

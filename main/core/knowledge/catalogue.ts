@@ -14,6 +14,7 @@ import { DKIM_KNOWLEDGE } from './dkim-knowledge';
 import { DMARC_KNOWLEDGE } from './dmarc-knowledge';
 import { IMAP_KNOWLEDGE, POP3_KNOWLEDGE } from './incoming-knowledge';
 import type { KnowledgeEntry, KnowledgeTable } from './knowledge-entry';
+import { MESSAGE_KNOWLEDGE } from './message-knowledge';
 import { MTA_STS_KNOWLEDGE } from './mta-sts-knowledge';
 import { MX_KNOWLEDGE } from './mx-knowledge';
 import { RELAY_KNOWLEDGE } from './relay-knowledge';
@@ -43,7 +44,8 @@ export type KnowledgeArea =
   | 'reverse-dns'
   | 'bulk-sender'
   | 'imap'
-  | 'pop3';
+  | 'pop3'
+  | 'message';
 
 export interface KnowledgeTableInfo {
   readonly area: KnowledgeArea;
@@ -71,6 +73,7 @@ export const KNOWLEDGE_TABLES: readonly KnowledgeTableInfo[] = [
   { area: 'dane', label: 'DANE', table: DANE_KNOWLEDGE },
   { area: 'reverse-dns', label: 'Reverse DNS', table: REVERSE_DNS_KNOWLEDGE },
   { area: 'bulk-sender', label: 'Bulk-sender rules (Gmail, Yahoo, Microsoft)', table: BULK_SENDER_KNOWLEDGE },
+  { area: 'message', label: 'A received message (mailwarden analyse)', table: MESSAGE_KNOWLEDGE },
   { area: 'audit', label: 'The audit itself', table: AUDIT_KNOWLEDGE },
 ];
 

@@ -33,3 +33,12 @@ function asText(value: JsonValue | undefined, fallback: string): string {
     return (value as readonly JsonValue[]).map((item) => asText(item, fallback)).join(', ');
   return fallback;
 }
+
+/** The value at `key` as a list of records (objects); anything else in the list is left out. */
+export function evidenceRecords(evidence: Evidence, key: string): Evidence[] {
+  const value = evidence[key];
+  if (!Array.isArray(value)) return [];
+  return (value as readonly JsonValue[]).filter(
+    (item): item is Evidence => typeof item === 'object' && item !== null && !Array.isArray(item),
+  );
+}

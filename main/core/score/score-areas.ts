@@ -21,7 +21,10 @@ export interface ScoreAreaInfo {
   readonly checkKinds: readonly string[];
 }
 
-/** In SCORE_AREAS order. Findings about the audit itself (audit.*) belong to no area. */
+/**
+ * In SCORE_AREAS order. Findings about the audit itself (audit.*) and about one analysed message
+ * (message.*, `mailwarden analyse`: a message, not an account) belong to no area.
+ */
 export const SCORE_AREA_TABLE: readonly ScoreAreaInfo[] = [
   {
     area: 'connection',
@@ -90,7 +93,7 @@ export function areasFedBy(checkId: string): readonly ScoreArea[] {
   return SCORE_AREA_TABLE.filter((info) => info.checkKinds.includes(kind)).map((info) => info.area);
 }
 
-/** The area a finding id counts towards, or null (audit.* and anything unknown count nowhere). */
+/** The area a finding id counts towards, or null (audit.*, message.* and anything unknown count nowhere). */
 export function scoreAreaOf(findingId: string): ScoreArea | null {
   let best: { area: ScoreArea; length: number } | null = null;
   for (const { area, prefixes } of SCORE_AREA_TABLE) {

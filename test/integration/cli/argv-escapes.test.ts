@@ -42,6 +42,8 @@ describe('mailwarden argv: escapes and strict server arguments', () => {
       ['audit', `${text}@example.com`],
       ['reevaluate', `${text}.json`],
       ['reevaluate', 'x.json', '--format', text],
+      ['analyse', `${text}.eml`, '--no-dns'],
+      ['analyse', 'x.eml', '--format', text],
       [
         'accounts',
         'add',
