@@ -42,6 +42,10 @@ import type { DnsResolver, SecretStore } from './core/ports';
 import { SETTINGS_FILE_NAME, SETTINGS_FORMAT } from './core/settings/settings-document';
 import { createSettingsService, type SettingsService } from './core/settings/settings-service';
 import { MAILWARDEN_VERSION } from './version';
+import { createLoopbackRedirectListener } from './adapters/oauth/loopback-redirect-listener';
+import { createProviderFetch } from './adapters/oauth/provider-fetch';
+import { createOAuthService, type OAuthService } from './core/oauth/oauth-service';
+import { connectToProvider } from './core/oauth/provider-connection';
 
 export interface MainServicesOptions {
   readonly dataDir: string;
@@ -54,6 +58,8 @@ export interface MainServicesOptions {
   readonly saveTarget?: SaveTarget;
   /** Prints the HTML report to PDF (the app's Chromium); without it, PDF export is refused. */
   readonly pdfPrinter?: PdfPrinter;
+  /** How long an OAuth sign-in waits for the browser; five minutes unless a test shortens it. */
+  readonly signInDeadlineMs?: number;
 }
 
 export interface MainServices {
@@ -67,6 +73,8 @@ export interface MainServices {
   readonly history: HistoryService;
   /** Saves a stored run's report as HTML, PDF, Markdown, JSON or CSV where the user chooses. */
   readonly exports: ReportExporter;
+  /** OAuth sign-in, access tokens (memory only) and sign-out; refresh tokens only in the keychain. */
+  readonly oauth: OAuthService;
   /** The resolver every lookup uses right now: the override, else the saved setting, else the system's. */
   resolver(): Promise<DnsResolver>;
 }
@@ -86,12 +94,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     createKeytarSecretStore(
       options.keychainService === undefined ? {} : { service: options.keychainService },
     );
+  const accountsLock = createFileLock(join(dataDir, ACCOUNTS_LOCK_FILE_NAME));
   const accounts = createAccountService({
     store: createJsonDocumentStore(join(dataDir, ACCOUNTS_FILE_NAME), ACCOUNTS_FORMAT),
     secrets,
     clock: { now: () => new Date() },
     ids: { newId: () => randomUUID() },
-    lock: createFileLock(join(dataDir, ACCOUNTS_LOCK_FILE_NAME)),
+    lock: accountsLock,
   });
   const settings = createSettingsService({
     store: createJsonDocumentStore(join(dataDir, SETTINGS_FILE_NAME), SETTINGS_FORMAT),
@@ -148,10 +157,25 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     writeFile: writeFileAtomic,
   });
 
+  const oauth = createOAuthService({
+    accounts,
+    secrets,
+    lock: accountsLock,
+    clock: { now: () => new Date() },
+    redirects: createLoopbackRedirectListener(),
+    // The provider is reached like the audits' HTTPS fetches: the chosen resolver, the trusted CAs.
+    connect: async (signIn) => {
+      const { extraCaPem } = await settings.get();
+      return connectToProvider(signIn, createProviderFetch({ resolver: await resolver(), extraCaPem }));
+    },
+    ...(options.signInDeadlineMs === undefined ? {} : { signInDeadlineMs: options.signInDeadlineMs }),
+  });
+
   return {
     dataDir,
     accounts,
     settings,
+    oauth,
     presets: PROVIDER_PRESETS,
     discovery: {
       run: async (domain) => {

@@ -25,7 +25,7 @@ import {
   type SecretStore,
 } from '../ports';
 import type { Account } from '../../../preload/contract/accounts';
-import { accountIdOfSecretKey, incomingSecretKey } from './secret-keys';
+import { accountIdOfSecretKey, incomingSecretKey, oauthSecretKey } from './secret-keys';
 import { validateAccountInput } from './validation';
 
 export interface AccountServiceDeps {
@@ -92,6 +92,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     if (interrupted.op === 'add' && present) return;
     await secrets.delete(interrupted.accountId);
     await secrets.delete(incomingSecretKey(interrupted.accountId));
+    await secrets.delete(oauthSecretKey(interrupted.accountId));
     if (present) await writeAccounts(accounts.filter((account) => account.id !== interrupted.accountId));
   }
 
@@ -135,18 +136,26 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     }
   }
 
-  async function passwordStates(): Promise<(id: string) => PasswordState> {
+  async function passwordStates(): Promise<(account: Account) => PasswordState> {
     return (await keychainProbe()).stateOf;
+  }
+
+  /** The keychain key of an account's own sign-in secret: its password, or its OAuth refresh token. */
+  function signInKey(account: Account): string {
+    return account.signIn?.method === 'oauth' ? oauthSecretKey(account.id) : account.id;
   }
 
   /** Which accounts have a secret, and, when the keychain could not be asked, why (locked or unavailable). */
   async function keychainProbe(): Promise<{
-    readonly stateOf: (id: string) => PasswordState;
+    readonly stateOf: (account: Account) => PasswordState;
     readonly failure: SecretStoreError | null;
   }> {
     try {
       const stored = await secrets.accountIdsWithSecrets();
-      return { stateOf: (id) => (stored.has(id) ? 'stored' : 'missing'), failure: null };
+      return {
+        stateOf: (account) => (stored.has(signInKey(account)) ? 'stored' : 'missing'),
+        failure: null,
+      };
     } catch (error) {
       if (!(error instanceof SecretStoreError)) throw error;
       return { stateOf: () => 'unknown', failure: error };
@@ -190,7 +199,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
   }
 
   async function view(account: Account, state?: PasswordState): Promise<AccountView> {
-    const hasPassword = state ?? (await passwordStates())(account.id);
+    const hasPassword = state ?? (await passwordStates())(account);
     return { ...account, hasPassword };
   }
 
@@ -199,7 +208,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       serialised({ op: 'read' }, async () => {
         const accounts = await readAccounts();
         const { stateOf, failure } = await keychainProbe();
-        const views = accounts.map((account) => ({ ...account, hasPassword: stateOf(account.id) }));
+        const views = accounts.map((account) => ({ ...account, hasPassword: stateOf(account) }));
         // The keychain's own message names the state (locked or unavailable) and what to do.
         const keychainWarning =
           failure === null || views.length === 0
@@ -281,11 +290,16 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
           ...fields,
           // An input that does not mention the incoming server (an older form) keeps it; null removes it.
           incoming: input.incoming === undefined ? (existing.incoming ?? null) : fields.incoming,
+          // Likewise the sign-in method: an input that does not name one keeps the saved one.
+          signIn: input.signIn === undefined ? (existing.signIn ?? { method: 'password' }) : fields.signIn,
           id,
           createdAt: existing.createdAt,
           updatedAt: clock.now().toISOString(),
         };
         await writeAccounts(accounts.map((account) => (account.id === id ? updated : account)));
+        // Back to a password: the refresh token of the OAuth sign-in is not kept.
+        if (existing.signIn?.method === 'oauth' && updated.signIn?.method !== 'oauth')
+          await secrets.delete(oauthSecretKey(id)).catch(() => false);
         // Reading went back to the sending password (or the server went): its own password is not kept.
         if (existing.incoming?.ownPassword === true && updated.incoming?.ownPassword !== true)
           await secrets.delete(incomingSecretKey(id)).catch(() => false);
@@ -297,8 +311,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         const accounts = await readAccounts();
         find(accounts, id);
         // Secret first: if the keychain is locked the account stays, rather than orphaning its password.
+        // A refresh token is deleted here without revoking it: "accounts signout" revokes first.
         await secrets.delete(id);
         await secrets.delete(incomingSecretKey(id));
+        await secrets.delete(oauthSecretKey(id));
         await writeAccounts(accounts.filter((account) => account.id !== id));
       }),
 
