@@ -126,12 +126,27 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     return createDnsResolver(server === null ? {} : { server });
   }
 
+  const oauth = createOAuthService({
+    accounts,
+    secrets,
+    lock: accountsLock,
+    clock: { now: () => new Date() },
+    redirects: createLoopbackRedirectListener(),
+    // The provider is reached like the audits' HTTPS fetches: the chosen resolver, the trusted CAs.
+    connect: async (signIn) => {
+      const { extraCaPem } = await settings.get();
+      return connectToProvider(signIn, createProviderFetch({ resolver: await resolver(), extraCaPem }));
+    },
+    ...(options.signInDeadlineMs === undefined ? {} : { signInDeadlineMs: options.signInDeadlineMs }),
+  });
+
   const historyStore = createFileHistoryStore(join(dataDir, HISTORY_DIR_NAME));
   const audits = createAuditService({
     accounts,
     secrets,
     history: historyStore,
     ids: { newId: () => randomUUID() },
+    oauthAccessToken: async (accountId) => (await oauth.accessToken(accountId)).token,
     // Built per run, so a DNS setting changed in the app applies to the next audit.
     auditDeps: async ({ extraCaPem }) => {
       const server = await chosenDnsServer();
@@ -155,20 +170,6 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     saveTarget: options.saveTarget,
     pdfPrinter: options.pdfPrinter,
     writeFile: writeFileAtomic,
-  });
-
-  const oauth = createOAuthService({
-    accounts,
-    secrets,
-    lock: accountsLock,
-    clock: { now: () => new Date() },
-    redirects: createLoopbackRedirectListener(),
-    // The provider is reached like the audits' HTTPS fetches: the chosen resolver, the trusted CAs.
-    connect: async (signIn) => {
-      const { extraCaPem } = await settings.get();
-      return connectToProvider(signIn, createProviderFetch({ resolver: await resolver(), extraCaPem }));
-    },
-    ...(options.signInDeadlineMs === undefined ? {} : { signInDeadlineMs: options.signInDeadlineMs }),
   });
 
   return {

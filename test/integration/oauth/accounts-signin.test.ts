@@ -6,13 +6,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../../preload/contract/accounts';
 import { oauthSecretKey } from '../../../main/core/accounts/secret-keys';
 import { createMainServices } from '../../../main/composition';
-import { runCli } from '../../../main/cli/run-cli';
-import { runCliIn, type CliResult } from '../../helpers/cli-harness';
+import { runCliIn } from '../../helpers/cli-harness';
+import { startSigninCli } from '../../helpers/oauth-signin-cli';
 import {
   startTestOidcProvider,
   TEST_CLIENT_ID,
@@ -21,49 +20,15 @@ import {
 import { createTestServices, keytar, type TestServices } from '../../helpers/test-services';
 
 const EMAIL = 'ann@shop.example';
-/** Long enough for the pages to be walked on a busy machine, short enough for the timeout case. */
+/** Short enough for the timeout case not to slow the suite. */
 const SHORT_DEADLINE_MS = 1_500;
-const DEFAULT_TEST_DEADLINE_MS = 20_000;
-
-/** A stdout that hands over its first line (the authorization URL) as soon as it is written. */
-class LineCapture extends Writable {
-  text = '';
-  readonly firstLine: Promise<string>;
-  private resolveFirst: (line: string) => void = () => undefined;
-  constructor() {
-    super();
-    this.firstLine = new Promise((resolve) => (this.resolveFirst = resolve));
-  }
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    const end = this.text.indexOf('\n');
-    if (end !== -1) this.resolveFirst(this.text.slice(0, end));
-    done();
-  }
-}
 
 describe('mailwarden accounts signin / signout with a real OpenID provider', () => {
   let provider: TestOidcProvider;
   let env: TestServices;
   const cli = (argv: readonly string[], stdin?: string) => runCliIn(env, argv, stdin);
 
-  /** `accounts signin ID --no-browser` running, with the URL it printed and its eventual result. */
-  function signin(
-    target: string,
-    deadlineMs = DEFAULT_TEST_DEADLINE_MS,
-  ): { url: Promise<string>; done: Promise<CliResult> } {
-    const stdout = new LineCapture();
-    const stderr = new LineCapture();
-    const done = runCli(
-      ['accounts', 'signin', target, '--no-browser'],
-      { stdin: new PassThrough().end(), stdout, stderr, env: { MAILWARDEN_DATA_DIR: env.dataDir } },
-      {
-        createServices: (opts) =>
-          createMainServices({ ...opts, keychainService: env.keychainService, signInDeadlineMs: deadlineMs }),
-      },
-    ).then((code) => ({ code, stdout: stdout.text, stderr: stderr.text }));
-    return { url: stdout.firstLine, done };
-  }
+  const signin = (target: string, deadlineMs?: number) => startSigninCli(env, target, deadlineMs);
 
   async function addOAuthAccount(): Promise<Account> {
     const added = await cli([
