@@ -17,6 +17,7 @@ import {
   ACCOUNTS_SET_PASSWORD_HELP,
 } from '../help-text';
 import { SIGN_IN_OPTIONS, signInForAdd, signInForEdit } from './sign-in-options';
+import { singleTarget } from './single-target';
 import { signIn, signOut } from './sign-in-command';
 import { PROVIDER_PROFILES } from '../../core/oauth/oauth-providers';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
@@ -325,12 +326,6 @@ function lastTestText({ last }: AccountRunDigest): string {
   const day = last.finishedAt.slice(0, 10);
   if (last.cancelled) return `cancelled ${day}`;
   return `${last.overall?.grade ?? 'no grade'} ${day}`;
-}
-
-export function singleTarget(positionals: readonly string[], command: string): string {
-  if (positionals.length !== 1 || positionals[0] === undefined)
-    throw new UsageError('Name exactly one account, by id or email address.', command);
-  return positionals[0];
 }
 
 async function removeAccount(args: readonly string[], io: CliIo, services: ServicesFactory): Promise<number> {

@@ -15,7 +15,7 @@ import { EXIT_OK } from '../exit-codes';
 import { ACCOUNTS_SIGNIN_HELP, ACCOUNTS_SIGNOUT_HELP } from '../help-text';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
 import type { ServicesFactory } from '../subcommands';
-import { singleTarget } from './accounts-command';
+import { singleTarget } from './single-target';
 
 export async function signIn(args: readonly string[], io: CliIo, services: ServicesFactory): Promise<number> {
   const command = 'accounts signin';

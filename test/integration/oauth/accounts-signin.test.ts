@@ -208,6 +208,46 @@ describe('mailwarden accounts signin / signout with a real OpenID provider', () 
     expectNoIssuedToken(out.stdout);
   });
 
+  it.each([
+    [['--auth', 'oauth'], '--auth oauth needs --provider'],
+    [['--provider', 'google', '--client-id', 'x'], 'go with --auth oauth'],
+    [['--auth', 'kerberos'], '--auth must be one of: password, oauth'],
+    [
+      ['--auth', 'oauth', '--provider', 'google', '--client-id', 'x', '--password-stdin'],
+      'takes no password',
+    ],
+    [['--auth', 'oauth', '--provider', 'microsoft'], 'needs the client ID you registered'],
+  ])('refuses accounts add %j with exit 2 and saves nothing', async (extra, message) => {
+    const result = await cli(
+      [
+        'accounts',
+        'add',
+        '--email',
+        EMAIL,
+        '--host',
+        'smtp.shop.example',
+        '--port',
+        '587',
+        '--security',
+        'starttls',
+        ...extra,
+      ],
+      'a-password',
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(JSON.parse((await cli(['accounts', 'list', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('switches an account back to a password with accounts edit, and says what changed', async () => {
+    await addOAuthAccount();
+    const edited = await cli(['accounts', 'edit', EMAIL, '--auth', 'password']);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.stdout).toContain(
+      `signIn: oauth oidc, client ID ${TEST_CLIENT_ID}, issuer ${provider.issuer} -> password`,
+    );
+  });
+
   it('refuses to sign in an account that uses a password, exit 2', async () => {
     await cli([
       'accounts',
