@@ -33,6 +33,8 @@ export interface AuditWiringDeps {
   readonly historyStore: HistoryStore;
   /** The DNS server every lookup goes to (the override, else the saved setting); null for the system's. */
   readonly chosenDnsServer: () => Promise<DnsServerAddress | null>;
+  /** A fresh access token for an account that signs in with OAuth (refreshed from the keychain's token). */
+  readonly oauthAccessToken: (accountId: string) => Promise<string>;
   readonly saveTarget?: SaveTarget | undefined;
   readonly pdfPrinter?: PdfPrinter | undefined;
 }
@@ -50,6 +52,7 @@ export function createAuditWiring(deps: AuditWiringDeps): AuditWiring {
     secrets: deps.secrets,
     history: deps.historyStore,
     ids: { newId: () => randomUUID() },
+    oauthAccessToken: deps.oauthAccessToken,
     // Built per run, so a DNS setting changed in the app applies to the next audit.
     auditDeps: async ({ extraCaPem }) => {
       const server = await chosenDnsServer();

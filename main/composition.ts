@@ -35,6 +35,8 @@ import { SETTINGS_FILE_NAME, SETTINGS_FORMAT } from './core/settings/settings-do
 import { CLIENT_RUNS_FILE_NAME, CLIENT_RUNS_FORMAT } from './core/clients/client-runs-document';
 import { createClientRunService, type ClientRunService } from './core/clients/client-run-service';
 import { createSettingsService, type SettingsService } from './core/settings/settings-service';
+import { createLoopbackRedirectListener } from './adapters/oauth/loopback-redirect-listener';
+import { createOAuthService, type OAuthService } from './core/oauth/oauth-service';
 
 export interface MainServicesOptions {
   readonly dataDir: string;
@@ -47,6 +49,8 @@ export interface MainServicesOptions {
   readonly saveTarget?: SaveTarget;
   /** Prints the HTML report to PDF (the app's Chromium); without it, PDF export is refused. */
   readonly pdfPrinter?: PdfPrinter;
+  /** How long an OAuth sign-in waits for the browser; five minutes unless a test shortens it. */
+  readonly signInDeadlineMs?: number;
 }
 
 export interface MainServices {
@@ -62,6 +66,8 @@ export interface MainServices {
   readonly clients: ClientRunService;
   /** Saves a stored run's report as HTML, PDF, Markdown, JSON or CSV where the user chooses. */
   readonly exports: ReportExporter;
+  /** OAuth sign-in, access tokens (memory only) and sign-out; refresh tokens only in the keychain. */
+  readonly oauth: OAuthService;
   /** The resolver every lookup uses right now: the override, else the saved setting, else the system's. */
   resolver(): Promise<DnsResolver>;
 }
@@ -81,12 +87,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     createKeytarSecretStore(
       options.keychainService === undefined ? {} : { service: options.keychainService },
     );
+  const accountsLock = createFileLock(join(dataDir, ACCOUNTS_LOCK_FILE_NAME));
   const accounts = createAccountService({
     store: createJsonDocumentStore(join(dataDir, ACCOUNTS_FILE_NAME), ACCOUNTS_FORMAT),
     secrets,
     clock: { now: () => new Date() },
     ids: { newId: () => randomUUID() },
-    lock: createFileLock(join(dataDir, ACCOUNTS_LOCK_FILE_NAME)),
+    lock: accountsLock,
   });
   const settings = createSettingsService({
     store: createJsonDocumentStore(join(dataDir, SETTINGS_FILE_NAME), SETTINGS_FORMAT),
@@ -112,6 +119,25 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     return createDnsResolver(server === null ? {} : { server });
   }
 
+  const oauth = createOAuthService({
+    accounts,
+    secrets,
+    lock: accountsLock,
+    clock: { now: () => new Date() },
+    redirects: createLoopbackRedirectListener(),
+    // The provider is reached like the audits' HTTPS fetches: the chosen resolver, the trusted CAs.
+    connect: async (signIn) => {
+      const { extraCaPem } = await settings.get();
+      // The OpenID client library loads only when a sign-in or a token refresh needs it (cold start).
+      const [{ connectToProvider }, { createProviderFetch }] = await Promise.all([
+        import('./core/oauth/provider-connection'),
+        import('./adapters/oauth/provider-fetch'),
+      ]);
+      return connectToProvider(signIn, createProviderFetch({ resolver: await resolver(), extraCaPem }));
+    },
+    ...(options.signInDeadlineMs === undefined ? {} : { signInDeadlineMs: options.signInDeadlineMs }),
+  });
+
   const historyStore = createFileHistoryStore(join(dataDir, HISTORY_DIR_NAME));
   const history = createHistoryService(historyStore);
   const clients = createClientRunService({
@@ -132,6 +158,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       history,
       historyStore,
       chosenDnsServer,
+      oauthAccessToken: async (accountId) => (await oauth.accessToken(accountId)).token,
       saveTarget: options.saveTarget,
       pdfPrinter: options.pdfPrinter,
     }),
@@ -143,6 +170,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     dataDir,
     accounts,
     settings,
+    oauth,
     presets: PROVIDER_PRESETS,
     discovery: { run: async (domain) => (await wiring()).discovery.run(domain) },
     audits,

@@ -13,6 +13,8 @@ Commands:
   accounts list         List saved accounts
   accounts remove       Remove an account and its keychain password
   accounts set-password Set or replace an account's password
+  accounts signin       Sign an OAuth account in through the provider's page (Microsoft 365, Google, ...)
+  accounts signout      Revoke and delete an account's OAuth sign-in
   analyse FILE.eml|-    Judge a received message: DKIM, SPF, DMARC, ARC, the receiver's results, its path
   audit TARGET          Test an account's server and its domain (or a bare domain)
   clients runs [CLIENT] Stored client runs (all of a client's accounts tested together)
@@ -31,9 +33,9 @@ Options:
 
 Data lives in the platform's app-data folder; set MAILWARDEN_DATA_DIR to use another.
 Exit codes: 0 done, 1 findings at or above --fail-on (audit, analyse), 2 usage or input error,
-3 could not run (keychain, disk, DNS).`;
+3 could not run (keychain, disk, DNS, a sign-in that was refused or timed out).`;
 
-export const ACCOUNTS_HELP = `Usage: mailwarden accounts <add|edit|list|remove|set-password|clean> [options]
+export const ACCOUNTS_HELP = `Usage: mailwarden accounts <add|edit|list|remove|set-password|signin|signout|clean> [options]
 
 Run "mailwarden accounts <subcommand> --help" for each one.`;
 
@@ -56,6 +58,13 @@ Options:
   --preset ID             Provider preset (see "mailwarden presets")
   --password-stdin        Read the password from standard input
 
+Signing in with OAuth instead of a password (Microsoft 365, Google, or your own OpenID provider):
+  --auth password|oauth   How the account signs in (default: password)
+  --provider P            microsoft, google, or oidc (any OpenID provider, with --issuer)
+  --issuer URL            The provider's issuer, https: (default for microsoft and google)
+  --client-id ID          The client ID you registered with the provider (see docs/oauth.md)
+  No password is asked for; sign in afterwards with "mailwarden accounts signin".
+
 Incoming server (where the account reads mail; all four of protocol, host, port, security):
   --incoming-protocol P   imap or pop3
   --incoming-host HOST    e.g. imap.example.com
@@ -68,7 +77,9 @@ Incoming server (where the account reads mail; all four of protocol, host, port,
 Examples:
   mailwarden accounts add --email ann@example.com --host smtp.example.com --port 465 --security tls
   printf '%s' "$PASSWORD" | mailwarden accounts add --email ann@example.com --host smtp.example.com \\
-      --port 587 --security starttls --password-stdin`;
+      --port 587 --security starttls --password-stdin
+  mailwarden accounts add --email ann@contoso.com --host smtp.office365.com --port 587 \\
+      --security starttls --auth oauth --provider microsoft --client-id YOUR-CLIENT-ID`;
 
 export const ACCOUNTS_EDIT_HELP = `Usage: mailwarden accounts edit ID|EMAIL [options]
 
@@ -94,9 +105,31 @@ Options:
   --incoming-security M   tls, starttls, or none
   --incoming-user NAME    Login name for reading
   --incoming-own-password Reading has its own password (see "accounts set-password --incoming")
+  --auth password|oauth   How the account signs in; back to password deletes the stored sign-in
+  --provider P            microsoft, google, or oidc
+  --issuer URL            The provider's issuer (https:)
+  --client-id ID          The client ID registered with the provider
 
 Example:
   mailwarden accounts edit ann@example.com --port 465 --security tls`;
+
+export const ACCOUNTS_SIGNIN_HELP = `Usage: mailwarden accounts signin ID|EMAIL [--no-browser]
+
+Signs an OAuth account in through the provider's own page in your browser (authorization code with
+PKCE; the answer comes back to Mailwarden on 127.0.0.1). Only the refresh token is kept, in your system
+keychain; audits then sign in with no prompt. Waits five minutes at most; Ctrl+C cancels.
+
+Options:
+  --no-browser    Do not open a browser: print the address to open, alone on one line of standard
+                  output, and wait for the answer (open it on this machine, e.g. in a test browser)
+
+Exit codes: 0 signed in, 2 bad input (no such account, not an OAuth account), 3 timed out, refused,
+cancelled or the provider could not be reached.`;
+
+export const ACCOUNTS_SIGNOUT_HELP = `Usage: mailwarden accounts signout ID|EMAIL
+
+Revokes the account's OAuth sign-in at the provider (RFC 7009) where it offers that, then deletes the
+refresh token from your system keychain. The account stays; sign in again with "accounts signin".`;
 
 export const ACCOUNTS_LIST_HELP = `Usage: mailwarden accounts list [--json]
 

@@ -8,6 +8,35 @@ export type SecurityMode = (typeof SECURITY_MODES)[number];
 export const INCOMING_PROTOCOLS = ['imap', 'pop3'] as const;
 export type IncomingProtocolName = (typeof INCOMING_PROTOCOLS)[number];
 
+/** Who issues an account's OAuth tokens: Microsoft 365, Google, or any OpenID provider by its issuer URL. */
+export const OAUTH_PROVIDERS = ['microsoft', 'google', 'oidc'] as const;
+export type OAuthProviderName = (typeof OAUTH_PROVIDERS)[number];
+
+/**
+ * How an account signs in: with a password (in the keychain under the account id), or with OAuth, whose
+ * refresh token is in the keychain under `<id>/oauth`. Neither secret is ever part of this shape.
+ */
+export type SignInMethod =
+  | { readonly method: 'password' }
+  | {
+      readonly method: 'oauth';
+      readonly provider: OAuthProviderName;
+      /** The issuer whose discovery document names the endpoints (https:). */
+      readonly issuer: string;
+      /** The public (native) client registered with the provider; Mailwarden ships none of its own. */
+      readonly clientId: string;
+    };
+
+/** What a person types for the sign-in method; main validates it. The issuer defaults per provider. */
+export type SignInMethodInput =
+  | { readonly method: 'password' }
+  | {
+      readonly method: 'oauth';
+      readonly provider: string;
+      readonly issuer?: string | undefined;
+      readonly clientId: string;
+    };
+
 /**
  * What a person types for the server the account reads mail from. `security` takes the same words as
  * sending: `tls` (implicit TLS, 993/995, RFC 8314), `starttls` (STARTTLS / STLS, RFC 2595), `none`.
@@ -50,6 +79,8 @@ export interface AccountInput {
   readonly presetId?: string | undefined;
   /** The server mail is read from. null: none (an edit removes it); absent: an edit keeps the saved one. */
   readonly incoming?: IncomingServerInput | null | undefined;
+  /** How the account signs in; absent: a password (an edit keeps the saved method). */
+  readonly signIn?: SignInMethodInput | undefined;
 }
 
 /** An account as stored (without the secret) and as shown to the renderer. */
@@ -67,6 +98,8 @@ export interface Account {
   readonly presetId: string | null;
   /** The server mail is read from; absent (files before version 2) or null when there is none. */
   readonly incoming?: IncomingServer | null | undefined;
+  /** How it signs in; absent (files before version 3) means a password. */
+  readonly signIn?: SignInMethod | undefined;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

@@ -24,6 +24,10 @@ export const ERROR_CODES = [
   'STORAGE_TOO_NEW',
   'STORAGE_FAILED',
   'DNS_FAILED',
+  /** An OAuth sign-in did not finish: refused, timed out, cancelled or the provider unreachable. */
+  'SIGN_IN_FAILED',
+  /** The stored OAuth sign-in no longer works (revoked, expired, consent withdrawn): sign in again. */
+  'SIGN_IN_AGAIN',
   'INTERNAL',
 ] as const;
 

@@ -39,6 +39,17 @@ const accountInput = z.strictObject({
     })
     .nullable()
     .optional(),
+  signIn: z
+    .discriminatedUnion('method', [
+      z.strictObject({ method: z.literal('password') }),
+      z.strictObject({
+        method: z.literal('oauth'),
+        provider: text(16),
+        issuer: text(2048).optional(),
+        clientId: text(256),
+      }),
+    ])
+    .optional(),
 });
 
 const id = z.string().min(1).max(64);

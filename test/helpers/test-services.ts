@@ -10,6 +10,7 @@ import { makeTempDir } from './temp-dir';
 
 interface KeytarModule {
   getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
   findCredentials(service: string): Promise<{ account: string; password: string }[]>;
   deletePassword(service: string, account: string): Promise<boolean>;
 }

@@ -1,4 +1,4 @@
-/** `mailwarden accounts add|edit|list|remove|set-password|clean`. */
+/** `mailwarden accounts add|edit|list|remove|set-password|signin|signout|clean`. */
 import { parseArgs } from 'node:util';
 import type { AccountInput, AccountView, IncomingPasswordState } from '../../../preload/contract/accounts';
 import { writeLine, type CliIo } from '../cli-io';
@@ -16,6 +16,10 @@ import {
   ACCOUNTS_REMOVE_HELP,
   ACCOUNTS_SET_PASSWORD_HELP,
 } from '../help-text';
+import { SIGN_IN_OPTIONS, signInForAdd, signInForEdit } from './sign-in-options';
+import { singleTarget } from './single-target';
+import { signIn, signOut } from './sign-in-command';
+import { PROVIDER_PROFILES } from '../../core/oauth/oauth-providers';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
 import { INCOMING_OPTIONS, incomingForAdd, incomingForEdit } from './incoming-options';
 import { promptPassword, readPasswordFromStdin } from '../password-input';
@@ -39,6 +43,8 @@ export function runAccountsCommand(
       list: listAccounts,
       remove: removeAccount,
       'set-password': setPassword,
+      signin: signIn,
+      signout: signOut,
       clean: cleanOrphans,
     },
     args,
@@ -71,6 +77,7 @@ async function addAccount(args: readonly string[], io: CliIo, services: Services
         preset: { type: 'string' },
         'password-stdin': { type: 'boolean' },
         ...INCOMING_OPTIONS,
+        ...SIGN_IN_OPTIONS,
         ...HELP_OPTION,
       },
       allowPositionals: true,
@@ -103,6 +110,21 @@ async function addAccount(args: readonly string[], io: CliIo, services: Services
   };
   const incoming = incomingForAdd(values, 'accounts add');
   if (incoming !== undefined) input = { ...input, incoming };
+  const signInInput = signInForAdd(values, 'accounts add');
+  if (signInInput !== undefined) {
+    // An OAuth account has no password to ask for: the refresh token comes from "accounts signin".
+    if (values['password-stdin'] === true)
+      throw new UsageError('An account that signs in with OAuth takes no password.', 'accounts add');
+    const account = await services().accounts.add({ ...input, signIn: signInInput });
+    writeLine(io.stdout, `Saved ${terminalText(account.label)} (id ${account.id}).`);
+    const provider =
+      account.signIn?.method === 'oauth' ? PROVIDER_PROFILES[account.signIn.provider].displayName : 'OAuth';
+    writeLine(
+      io.stdout,
+      `It signs in with ${provider} (OAuth): sign in with "mailwarden accounts signin ${account.id}".`,
+    );
+    return EXIT_OK;
+  }
   const password = await readPassword(io, values['password-stdin'] === true, 'Password (Enter to skip): ');
   const account = await services().accounts.add(input, password);
   writeLine(io.stdout, `Saved ${terminalText(account.label)} (id ${account.id}).`);
@@ -128,6 +150,7 @@ const EDIT_OPTIONS = {
   client: { type: 'string' },
   preset: { type: 'string' },
   ...INCOMING_OPTIONS,
+  ...SIGN_IN_OPTIONS,
   ...HELP_OPTION,
 } as const;
 
@@ -160,6 +183,7 @@ async function editAccount(args: readonly string[], io: CliIo, services: Service
     ...(values.client === undefined ? {} : { clientGroup: values.client }),
     ...(values.preset === undefined ? {} : { presetId: values.preset }),
     ...incomingForEdit(existing, values, command),
+    ...signInForEdit(existing, values, command),
   };
   const updated = await built.accounts.update(existing.id, editedInput(existing, patch));
 
@@ -245,7 +269,9 @@ async function listAccounts(args: readonly string[], io: CliIo, services: Servic
       list.accounts.map((account) => accountRow(account, lastRuns[account.id])),
     ),
   );
-  const withoutPassword = list.accounts.filter((account) => account.hasPassword === 'missing');
+  const withoutPassword = list.accounts.filter(
+    (account) => account.hasPassword === 'missing' && account.signIn?.method !== 'oauth',
+  );
   if (withoutPassword.length > 0) {
     writeLine(
       io.stdout,
@@ -306,7 +332,9 @@ function accountRow(account: AccountView, digest: AccountRunDigest | undefined):
     account.email,
     `${account.host}:${account.port}`,
     account.security,
-    account.hasPassword,
+    account.signIn?.method === 'oauth'
+      ? `oauth ${account.hasPassword === 'stored' ? 'signed in' : account.hasPassword === 'missing' ? 'not signed in' : 'unknown'}`
+      : account.hasPassword,
     incomingText(account),
     incomingPasswordText(account.incomingPassword ?? null),
     account.clientGroup ?? '',
@@ -341,12 +369,6 @@ function lastTestText({ last }: AccountRunDigest): string {
   const day = last.finishedAt.slice(0, 10);
   if (last.cancelled) return `cancelled ${day}`;
   return `${last.overall?.grade ?? 'no grade'} ${day}`;
-}
-
-function singleTarget(positionals: readonly string[], command: string): string {
-  if (positionals.length !== 1 || positionals[0] === undefined)
-    throw new UsageError('Name exactly one account, by id or email address.', command);
-  return positionals[0];
 }
 
 async function removeAccount(args: readonly string[], io: CliIo, services: ServicesFactory): Promise<number> {

@@ -4,7 +4,7 @@
  * For the CLI's `accounts edit`, which takes only the options to change and prints what changed. The
  * app sends the whole form instead.
  */
-import type { Account, AccountInput, IncomingServer } from '../../../preload/contract/accounts';
+import type { Account, AccountInput, IncomingServer, SignInMethod } from '../../../preload/contract/accounts';
 
 /** The fields a person can edit, in the order they are reported. */
 const EDITABLE = [
@@ -19,6 +19,7 @@ const EDITABLE = [
   'clientGroup',
   'presetId',
   'incoming',
+  'signIn',
 ] as const satisfies readonly (keyof Account)[];
 export type EditableField = (typeof EDITABLE)[number];
 
@@ -35,9 +36,16 @@ function shownIncoming(server: IncomingServer): string {
   return `${server.protocol} ${server.host}:${String(server.port)} ${server.security}, user ${server.username}, ${password}`;
 }
 
+/** `password`, or `oauth microsoft, client ID abc, issuer https://...`. */
+function shownSignIn(method: SignInMethod): string {
+  if (method.method === 'password') return 'password';
+  return `oauth ${method.provider}, client ID ${method.clientId}, issuer ${method.issuer}`;
+}
+
 function shown(value: Account[EditableField]): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object' && 'protocol' in value) return shownIncoming(value);
+  if (typeof value === 'object' && 'method' in value) return shownSignIn(value);
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
 }
@@ -72,5 +80,7 @@ export function editedInput(existing: Account, patch: Partial<AccountInput>): Ac
     clientGroup: 'clientGroup' in patch ? patch.clientGroup : (existing.clientGroup ?? undefined),
     presetId: 'presetId' in patch ? patch.presetId : (existing.presetId ?? undefined),
     incoming: 'incoming' in patch ? patch.incoming : (existing.incoming ?? null),
+    // Absent: the account service keeps the saved sign-in method.
+    ...(patch.signIn === undefined ? {} : { signIn: patch.signIn }),
   };
 }

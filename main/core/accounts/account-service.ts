@@ -26,7 +26,7 @@ import {
   type SecretStore,
 } from '../ports';
 import type { Account } from '../../../preload/contract/accounts';
-import { accountIdOfSecretKey, incomingSecretKey } from './secret-keys';
+import { accountIdOfSecretKey, incomingSecretKey, oauthSecretKey } from './secret-keys';
 import { checkClientGroupName, validateAccountInput } from './validation';
 
 export interface AccountServiceDeps {
@@ -111,6 +111,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     if (interrupted.op === 'add' && present) return;
     await secrets.delete(interrupted.accountId);
     await secrets.delete(incomingSecretKey(interrupted.accountId));
+    await secrets.delete(oauthSecretKey(interrupted.accountId));
     if (present) await writeAccounts(accounts.filter((account) => account.id !== interrupted.accountId));
   }
 
@@ -154,18 +155,26 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     }
   }
 
-  async function passwordStates(): Promise<(id: string) => PasswordState> {
+  async function passwordStates(): Promise<(key: string) => PasswordState> {
     return (await keychainProbe()).stateOf;
+  }
+
+  /** The keychain key of an account's own sign-in secret: its password, or its OAuth refresh token. */
+  function signInKey(account: Account): string {
+    return account.signIn?.method === 'oauth' ? oauthSecretKey(account.id) : account.id;
   }
 
   /** Which accounts have a secret, and, when the keychain could not be asked, why (locked or unavailable). */
   async function keychainProbe(): Promise<{
-    readonly stateOf: (id: string) => PasswordState;
+    readonly stateOf: (key: string) => PasswordState;
     readonly failure: SecretStoreError | null;
   }> {
     try {
       const stored = await secrets.accountIdsWithSecrets();
-      return { stateOf: (id) => (stored.has(id) ? 'stored' : 'missing'), failure: null };
+      return {
+        stateOf: (key) => (stored.has(key) ? 'stored' : 'missing'),
+        failure: null,
+      };
     } catch (error) {
       if (!(error instanceof SecretStoreError)) throw error;
       return { stateOf: () => 'unknown', failure: error };
@@ -222,7 +231,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     const incoming = account.incoming ?? null;
     const incomingPassword: IncomingPasswordState | null =
       incoming === null ? null : incoming.ownPassword ? stateOf(incomingSecretKey(account.id)) : 'shared';
-    return { ...account, hasPassword: state ?? stateOf(account.id), incomingPassword };
+    return { ...account, hasPassword: state ?? stateOf(signInKey(account)), incomingPassword };
   }
 
   return {
@@ -314,11 +323,16 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
           ...fields,
           // An input that does not mention the incoming server (an older form) keeps it; null removes it.
           incoming: input.incoming === undefined ? (existing.incoming ?? null) : fields.incoming,
+          // Likewise the sign-in method: an input that does not name one keeps the saved one.
+          signIn: input.signIn === undefined ? (existing.signIn ?? { method: 'password' }) : fields.signIn,
           id,
           createdAt: existing.createdAt,
           updatedAt: clock.now().toISOString(),
         };
         await writeAccounts(accounts.map((account) => (account.id === id ? updated : account)));
+        // Back to a password: the refresh token of the OAuth sign-in is not kept.
+        if (existing.signIn?.method === 'oauth' && updated.signIn?.method !== 'oauth')
+          await secrets.delete(oauthSecretKey(id)).catch(() => false);
         // Reading went back to the sending password (or the server went): its own password is not kept.
         if (existing.incoming?.ownPassword === true && updated.incoming?.ownPassword !== true)
           await secrets.delete(incomingSecretKey(id)).catch(() => false);
@@ -330,8 +344,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         const accounts = await readAccounts();
         find(accounts, id);
         // Secret first: if the keychain is locked the account stays, rather than orphaning its password.
+        // A refresh token is deleted here without revoking it: "accounts signout" revokes first.
         await secrets.delete(id);
         await secrets.delete(incomingSecretKey(id));
+        await secrets.delete(oauthSecretKey(id));
         await writeAccounts(accounts.filter((account) => account.id !== id));
       }),
 

@@ -4,17 +4,20 @@
  * Version 1: `{ schemaVersion: 1, accounts: Account[] }`.
  * Version 2: every account gains `incoming`: the server it reads mail from (IMAP or POP3), or null. A
  * version 1 account had none, so it migrates to `incoming: null` with every other field kept as it was.
+ * Version 3: every account gains `signIn`: `{ method: 'password' }`, or OAuth with its provider, issuer
+ * and client ID. Every account before it signed in with a password, so it migrates to that, nothing else
+ * changed. The refresh token of an OAuth account is never in this file (keychain key `<id>/oauth`).
  * Add a migration here before changing the shape; never edit what an older version meant.
  */
 // A namespace import lets the bundler keep only the parts of zod in use (issue 15, cold start).
 import * as z from 'zod';
-import { INCOMING_PROTOCOLS, SECURITY_MODES } from '../../../preload/contract/accounts';
+import { INCOMING_PROTOCOLS, OAUTH_PROVIDERS, SECURITY_MODES } from '../../../preload/contract/accounts';
 import type { AccountsDocument } from '../ports';
 
 export const ACCOUNTS_FILE_NAME = 'accounts.json';
 /** Held while a process changes the accounts or their passwords (see file-lock.ts). */
 export const ACCOUNTS_LOCK_FILE_NAME = 'accounts.json.lock';
-export const ACCOUNTS_SCHEMA_VERSION = 2;
+export const ACCOUNTS_SCHEMA_VERSION = 3;
 
 const storedAccount = z.strictObject({
   id: z.string().min(1).max(64),
@@ -38,29 +41,51 @@ const storedAccount = z.strictObject({
       ownPassword: z.boolean(),
     })
     .nullable(),
+  signIn: z.discriminatedUnion('method', [
+    z.strictObject({ method: z.literal('password') }),
+    z.strictObject({
+      method: z.literal('oauth'),
+      provider: z.enum(OAUTH_PROVIDERS),
+      issuer: z.url({ protocol: /^https$/ }).max(2048),
+      clientId: z.string().min(1).max(256),
+    }),
+  ]),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
 
 const accountsDocument = z.strictObject({ accounts: z.array(storedAccount) });
 
-/** Version 1 -> 2: no account had an incoming server yet; everything else is kept untouched. */
-function fromVersion1(fields: Record<string, unknown>): Record<string, unknown> {
+/** Adds `extra` to every account that is an object; anything else is left for the parser to refuse. */
+function withEveryAccount(
+  fields: Record<string, unknown>,
+  extra: Record<string, unknown>,
+): Record<string, unknown> {
   const { accounts } = fields;
   if (!Array.isArray(accounts)) return fields;
   return {
     ...fields,
     accounts: accounts.map((account: unknown) =>
       typeof account === 'object' && account !== null && !Array.isArray(account)
-        ? { ...account, incoming: null }
+        ? { ...account, ...extra }
         : account,
     ),
   };
 }
 
+/** Version 1 -> 2: no account had an incoming server yet; everything else is kept untouched. */
+function fromVersion1(fields: Record<string, unknown>): Record<string, unknown> {
+  return withEveryAccount(fields, { incoming: null });
+}
+
+/** Version 2 -> 3: every account signed in with its (keychain) password; everything else is kept. */
+function fromVersion2(fields: Record<string, unknown>): Record<string, unknown> {
+  return withEveryAccount(fields, { signIn: { method: 'password' } });
+}
+
 export const ACCOUNTS_FORMAT = {
   currentVersion: ACCOUNTS_SCHEMA_VERSION,
-  migrations: { 1: fromVersion1 },
+  migrations: { 1: fromVersion1, 2: fromVersion2 },
   parse(
     fields: Record<string, unknown>,
   ): { ok: true; value: AccountsDocument } | { ok: false; reason: string } {

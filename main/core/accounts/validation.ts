@@ -13,6 +13,7 @@ import {
   type SecurityMode,
 } from '../../../preload/contract/accounts';
 import { checkIncomingServer } from './incoming-validation';
+import { checkSignInMethod } from '../oauth/sign-in-validation';
 import type { FieldError } from '../../../preload/contract/outcome';
 import { MAX_NAME_OCTETS, toAsciiDomain, toAsciiRelativeName, validateHostOrIp } from './domain-name';
 import { findPresetById } from './provider-presets';
@@ -308,9 +309,13 @@ export function validateAccountInput(input: AccountInput): AccountValidation {
         });
   if (!incoming.ok) for (const message of incoming.messages) report('incoming', message);
 
+  const signIn = checkSignInMethod(input.signIn);
+  if (!signIn.ok) for (const message of signIn.messages) report('signIn', message);
+
   if (
     errors.length > 0 ||
     !incoming.ok ||
+    !signIn.ok ||
     !label.ok ||
     !email.ok ||
     domain === null ||
@@ -348,6 +353,7 @@ export function validateAccountInput(input: AccountInput): AccountValidation {
                     : username.value
                   : incoming.value.username,
             },
+      signIn: signIn.value,
     },
   };
 }

@@ -91,6 +91,11 @@ export function createAuditService(deps: {
   readonly auditDeps: (options: { readonly extraCaPem?: string | undefined }) => Promise<AuditDeps>;
   /** Where every finished (or cancelled) run's report is kept; none in tests that do not need it. */
   readonly history?: HistoryStore;
+  /**
+   * A valid access token for an account that signs in with OAuth (refreshed from the keychain's refresh
+   * token when due); it throws SIGN_IN_AGAIN when the stored sign-in no longer works.
+   */
+  readonly oauthAccessToken?: (accountId: string) => Promise<string>;
 }): AuditService {
   const running = new Map<string, AbortController>();
 
@@ -141,6 +146,11 @@ export function createAuditService(deps: {
 
   async function secretFor(account: Account, xoauth2Token: string | undefined): Promise<LoginSecret | null> {
     if (xoauth2Token !== undefined) return { kind: 'xoauth2', token: xoauth2Token };
+    // The stored OAuth sign-in, with no prompt: a fresh access token for SASL XOAUTH2.
+    if (account.signIn?.method === 'oauth')
+      return deps.oauthAccessToken === undefined
+        ? null
+        : { kind: 'xoauth2', token: await deps.oauthAccessToken(account.id) };
     const password = await deps.secrets.get(account.id);
     return password === null ? null : { kind: 'password', password };
   }

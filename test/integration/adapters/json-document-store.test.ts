@@ -19,6 +19,7 @@ const ACCOUNT = {
   clientGroup: null,
   presetId: null,
   incoming: null,
+  signIn: { method: 'password' as const },
   createdAt: '2026-11-27T10:00:00.000Z',
   updatedAt: '2026-11-27T10:00:00.000Z',
 };
@@ -35,7 +36,7 @@ describe('JSON document store', () => {
       await store.save({ accounts: [ACCOUNT] });
       expect(await store.load()).toEqual({ kind: 'loaded', value: { accounts: [ACCOUNT] } });
       expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({
-        schemaVersion: 2,
+        schemaVersion: 3,
         accounts: [ACCOUNT],
       });
       expect((await stat(path)).mode & 0o777).toBe(0o600);
@@ -71,11 +72,11 @@ describe('JSON document store', () => {
   it('leaves a document from a newer version untouched', async () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'accounts.json');
-      const content = '{"schemaVersion": 3, "accounts": [], "somethingNew": true}';
+      const content = '{"schemaVersion": 4, "accounts": [], "somethingNew": true}';
       await writeFile(path, content);
       const store = createJsonDocumentStore(path, ACCOUNTS_FORMAT);
 
-      expect(await store.load()).toEqual({ kind: 'too-new', version: 3 });
+      expect(await store.load()).toEqual({ kind: 'too-new', version: 4 });
       expect(await readFile(path, 'utf8')).toBe(content);
       expect(await readdir(dir)).toEqual(['accounts.json']);
     });

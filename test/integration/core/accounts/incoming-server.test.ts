@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountInput } from '../../../../preload/contract/accounts';
 import { MailwardenError } from '../../../../main/core/errors/mailwarden-error';
+import { ACCOUNTS_SCHEMA_VERSION } from '../../../../main/core/accounts/accounts-document';
 import { createTestServices, keytar, type TestServices } from '../../../helpers/test-services';
 
 const V1_FILE = join(import.meta.dirname, '../../../fixtures/accounts/accounts-v1.json');
@@ -30,7 +31,7 @@ describe('incoming server on an account (real file store, real keychain)', () =>
   });
   afterEach(async () => env.cleanup());
 
-  it('loads a version 1 accounts file with every field kept and no incoming server, and writes version 2 on the next change', async () => {
+  it('loads a version 1 accounts file with every field kept, no incoming server and password sign-in, and writes the current version on the next change', async () => {
     const path = join(env.dataDir, 'accounts.json');
     await copyFile(V1_FILE, path);
     const original = JSON.parse(await readFile(V1_FILE, 'utf8')) as {
@@ -42,7 +43,12 @@ describe('incoming server on an account (real file store, real keychain)', () =>
     const { accounts, warnings } = await env.services.accounts.list();
     expect(warnings).toEqual([]);
     expect(accounts).toEqual(
-      original.accounts.map((account) => ({ ...account, incoming: null, hasPassword: 'missing' })),
+      original.accounts.map((account) => ({
+        ...account,
+        incoming: null,
+        signIn: { method: 'password' },
+        hasPassword: 'missing',
+      })),
     );
     // Reading does not rewrite the file.
     expect(await readFile(path, 'utf8')).toBe(await readFile(V1_FILE, 'utf8'));
@@ -59,9 +65,9 @@ describe('incoming server on an account (real file store, real keychain)', () =>
       incoming: { protocol: 'pop3', host: 'pop.shop.example', port: 995, security: 'tls' },
     });
     const saved = JSON.parse(await readFile(path, 'utf8')) as typeof original;
-    expect(saved.schemaVersion).toBe(2);
+    expect(saved.schemaVersion).toBe(ACCOUNTS_SCHEMA_VERSION);
     // The untouched account is carried over field for field.
-    expect(saved.accounts[1]).toEqual({ ...second, incoming: null });
+    expect(saved.accounts[1]).toEqual({ ...second, incoming: null, signIn: { method: 'password' } });
     expect(saved.accounts[0]).toMatchObject({
       ...first,
       updatedAt: expect.any(String) as unknown,

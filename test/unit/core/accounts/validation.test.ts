@@ -32,7 +32,7 @@ function onlyError(changes: Partial<AccountInput>): FieldError {
 }
 
 describe('validateAccountInput: defaults and normalisation', () => {
-  it('fills label, username and domain from the email address, and empty extras with null', () => {
+  it('fills label, username and domain from the email address, empty extras with null, and signs in with a password', () => {
     expect(valid()).toEqual({
       label: 'owner@example.com',
       email: 'owner@example.com',
@@ -45,6 +45,7 @@ describe('validateAccountInput: defaults and normalisation', () => {
       clientGroup: null,
       presetId: null,
       incoming: null,
+      signIn: { method: 'password' },
     });
   });
 

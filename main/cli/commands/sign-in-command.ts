@@ -1,0 +1,107 @@
+/**
+ * `mailwarden accounts signin` and `accounts signout`: the OAuth sign-in of an account, in the system
+ * browser or (`--no-browser`) by printing the authorization URL alone on one line of standard output.
+ *
+ * Ctrl+C cancels a sign-in that is waiting for the browser. Exit codes: 0 signed in or out, 2 bad input,
+ * 3 timed out, refused, cancelled or the provider unreachable (SIGN_IN_FAILED, see exit-codes.ts).
+ */
+import { parseArgs } from 'node:util';
+import { terminalText } from '../../../preload/contract/untrusted-text';
+import { createSystemBrowserOpener } from '../../adapters/oauth/system-browser';
+import { PROVIDER_PROFILES } from '../../core/oauth/oauth-providers';
+import type { SignOutOutcome } from '../../core/oauth/oauth-service';
+import { writeLine, type CliIo } from '../cli-io';
+import { EXIT_OK } from '../exit-codes';
+import { ACCOUNTS_SIGNIN_HELP, ACCOUNTS_SIGNOUT_HELP } from '../help-text';
+import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
+import type { ServicesFactory } from '../subcommands';
+import { singleTarget } from './single-target';
+
+export async function signIn(args: readonly string[], io: CliIo, services: ServicesFactory): Promise<number> {
+  const command = 'accounts signin';
+  const { values, positionals } = parseOrUsageError(command, () =>
+    parseArgs({
+      args: [...args],
+      options: { 'no-browser': { type: 'boolean' }, ...HELP_OPTION },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  if (values.help === true) {
+    writeLine(io.stdout, ACCOUNTS_SIGNIN_HELP);
+    return EXIT_OK;
+  }
+  const target = singleTarget(positionals, command);
+  const { accounts, oauth } = services();
+  const account = await accounts.resolve(target);
+  const provider =
+    account.signIn?.method === 'oauth' ? PROVIDER_PROFILES[account.signIn.provider].displayName : null;
+  const browser = createSystemBrowserOpener();
+  const openUrl =
+    values['no-browser'] === true
+      ? (url: string): Promise<void> => {
+          writeLine(
+            io.stderr,
+            `Open this address in a browser on this computer to sign in${provider === null ? '' : ` with ${provider}`}:`,
+          );
+          // The URL alone on its line of standard output, so a script can read it.
+          writeLine(io.stdout, url);
+          return Promise.resolve();
+        }
+      : async (url: string): Promise<void> => {
+          writeLine(
+            io.stderr,
+            `Finish signing in${provider === null ? '' : ` with ${provider}`} in your browser.`,
+          );
+          await browser(url);
+        };
+  const cancel = new AbortController();
+  const onInterrupt = (): void => {
+    cancel.abort();
+  };
+  process.once('SIGINT', onInterrupt);
+  try {
+    const outcome = await oauth.signIn(account.id, { openUrl, signal: cancel.signal });
+    const who = outcome.signedInAs === null ? '' : ` as ${terminalText(outcome.signedInAs)}`;
+    writeLine(
+      io.stderr,
+      `Signed in${who}. ${terminalText(outcome.account.label)} keeps its sign-in in your system keychain.`,
+    );
+    return EXIT_OK;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
+const SIGN_OUT_WORDS: Readonly<Record<SignOutOutcome['revocation'], string>> = {
+  revoked: 'The provider revoked the sign-in, and it was deleted from your system keychain.',
+  'not-offered':
+    'The provider offers no way to revoke it from here, so it was deleted from your system keychain; ' +
+    "remove Mailwarden from your account's app permissions at the provider to end it there too.",
+  'nothing-stored': 'It was not signed in; nothing to do.',
+  failed: 'It was deleted from your system keychain.',
+};
+
+export async function signOut(
+  args: readonly string[],
+  io: CliIo,
+  services: ServicesFactory,
+): Promise<number> {
+  const command = 'accounts signout';
+  const { values, positionals } = parseOrUsageError(command, () =>
+    parseArgs({ args: [...args], options: HELP_OPTION, allowPositionals: true, strict: true }),
+  );
+  if (values.help === true) {
+    writeLine(io.stdout, ACCOUNTS_SIGNOUT_HELP);
+    return EXIT_OK;
+  }
+  const { oauth } = services();
+  const { account, outcome } = await oauth.signOut(singleTarget(positionals, command));
+  writeLine(io.stdout, `Signed out ${terminalText(account.label)}. ${SIGN_OUT_WORDS[outcome.revocation]}`);
+  if (outcome.revocation === 'failed')
+    writeLine(
+      io.stderr,
+      `Warning: ${outcome.reason} Remove Mailwarden from your account's app permissions at the provider to be sure.`,
+    );
+  return EXIT_OK;
+}

@@ -1,0 +1,179 @@
+/**
+ * Signing an account in with OAuth, keeping it signed in, and signing it out.
+ *
+ * - The refresh token lives in the keychain under `<id>/oauth` and nowhere else; access tokens live in
+ *   this process's memory only and are refreshed a minute before they expire.
+ * - Providers rotate refresh tokens (RFC 9700 section 4.14.2; oidc-provider and Microsoft do): whenever
+ *   the token endpoint returns a new one it replaces the stored one before the access token is used, or
+ *   the next run would present a token the provider has already retired. Refreshes hold the accounts
+ *   lock, so two Mailwarden processes never spend the same refresh token.
+ * - Sign out revokes the refresh token (RFC 7009) where the provider has a revocation endpoint, then
+ *   deletes it; a revocation that fails is said, and the token is deleted all the same.
+ */
+import type * as client from 'openid-client';
+import type { Account, AccountView } from '../../../preload/contract/accounts';
+import type { AccountService } from '../accounts/account-service';
+import { oauthSecretKey } from '../accounts/secret-keys';
+import { MailwardenError } from '../errors/mailwarden-error';
+import type { Clock, ExclusiveLock, SecretStore } from '../ports';
+import { OAuthError } from './oauth-error';
+import type { AuthorizationUrlOpener, LoopbackRedirectListener } from './oauth-ports';
+import type { OAuthSignInMethod } from './provider-connection';
+import { refreshAccessToken, revokeRefreshToken } from './token-requests';
+import { signInWithBrowser } from './sign-in-flow';
+
+/** Refresh this long before the provider's expiry, so a token never expires in the middle of a login. */
+export const REFRESH_MARGIN_MS = 60_000;
+
+export interface OAuthServiceDeps {
+  readonly accounts: AccountService;
+  readonly secrets: SecretStore;
+  readonly lock: ExclusiveLock;
+  readonly clock: Clock;
+  /** The provider's endpoints for this sign-in method (discovery through the bounded fetch). */
+  readonly connect: (signIn: OAuthSignInMethod) => Promise<client.Configuration>;
+  readonly redirects: LoopbackRedirectListener;
+  /** How long a sign-in waits for the browser; SIGN_IN_DEADLINE_MS unless a test shortens it. */
+  readonly signInDeadlineMs?: number;
+  readonly refreshMarginMs?: number;
+}
+
+export interface AccessToken {
+  readonly token: string;
+  readonly expiresAt: number | null;
+  readonly scopes: readonly string[];
+}
+
+export interface SignInOutcome {
+  readonly account: AccountView;
+  /** The address the provider says was signed in, when it said one. */
+  readonly signedInAs: string | null;
+}
+
+export type SignOutOutcome =
+  | { readonly revocation: 'revoked' }
+  /** The provider has no revocation endpoint: the token was only deleted. */
+  | { readonly revocation: 'not-offered' }
+  /** Nothing was stored. */
+  | { readonly revocation: 'nothing-stored' }
+  /** Revocation failed (unreachable, refused): the token was deleted here all the same. */
+  | { readonly revocation: 'failed'; readonly reason: string };
+
+export interface OAuthService {
+  signIn(
+    idOrEmail: string,
+    options: { readonly openUrl: AuthorizationUrlOpener; readonly signal?: AbortSignal },
+  ): Promise<SignInOutcome>;
+  /** A valid access token for the account, refreshing (and storing a rotated refresh token) when due. */
+  accessToken(accountId: string): Promise<AccessToken>;
+  signOut(idOrEmail: string): Promise<{ readonly account: AccountView; readonly outcome: SignOutOutcome }>;
+}
+
+export function oauthMethodOf(account: Account): OAuthSignInMethod {
+  if (account.signIn?.method !== 'oauth') {
+    throw new MailwardenError(
+      'INVALID_INPUT',
+      `${account.label} signs in with a password, not OAuth. Change that with ` +
+        '"mailwarden accounts edit ID --auth oauth --provider microsoft|google|oidc --client-id ID".',
+    );
+  }
+  return account.signIn;
+}
+
+export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
+  const { accounts, secrets, lock, clock } = deps;
+  const margin = deps.refreshMarginMs ?? REFRESH_MARGIN_MS;
+  const cached = new Map<string, AccessToken>();
+  const connections = new Map<string, Promise<client.Configuration>>();
+
+  /** Discovery once per issuer and client in this process; a failed discovery is tried again next time. */
+  function connection(signIn: OAuthSignInMethod): Promise<client.Configuration> {
+    const key = `${signIn.issuer} ${signIn.clientId}`;
+    let found = connections.get(key);
+    if (found === undefined) {
+      found = deps.connect(signIn);
+      connections.set(key, found);
+      found.catch(() => connections.delete(key));
+    }
+    return found;
+  }
+
+  function fresh(token: AccessToken | undefined): token is AccessToken {
+    return (
+      token !== undefined && (token.expiresAt === null || token.expiresAt - margin > clock.now().getTime())
+    );
+  }
+
+  return {
+    async signIn(idOrEmail, options) {
+      const account = await accounts.resolve(idOrEmail);
+      const method = oauthMethodOf(account);
+      const provider = await connection(method);
+      const tokens = await signInWithBrowser({
+        signIn: method,
+        provider,
+        redirects: deps.redirects,
+        openUrl: options.openUrl,
+        ...(deps.signInDeadlineMs === undefined ? {} : { deadlineMs: deps.signInDeadlineMs }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
+      await lock.hold({ op: 'write' }, () => secrets.set(oauthSecretKey(account.id), tokens.refreshToken));
+      cached.set(account.id, {
+        token: tokens.accessToken,
+        expiresAt: tokens.expiresAt,
+        scopes: tokens.scopes,
+      });
+      return { account: await accounts.get(account.id), signedInAs: tokens.email };
+    },
+
+    async accessToken(accountId) {
+      const known = cached.get(accountId);
+      if (fresh(known)) return known;
+      const account = await accounts.get(accountId);
+      const method = oauthMethodOf(account);
+      const provider = await connection(method);
+      return lock.hold({ op: 'write' }, async () => {
+        const refreshToken = await secrets.get(oauthSecretKey(accountId));
+        if (refreshToken === null) {
+          throw new OAuthError(
+            'sign-in-again',
+            `${account.label} is not signed in. Sign in with "mailwarden accounts signin ${account.id}".`,
+          );
+        }
+        const refreshed = await refreshAccessToken(provider, refreshToken);
+        // Rotation: the new refresh token replaces the old one before anything else happens.
+        if (refreshed.refreshToken !== null && refreshed.refreshToken !== refreshToken)
+          await secrets.set(oauthSecretKey(accountId), refreshed.refreshToken);
+        const token: AccessToken = {
+          token: refreshed.accessToken,
+          expiresAt: refreshed.expiresIn === null ? null : clock.now().getTime() + refreshed.expiresIn * 1000,
+          scopes: refreshed.scopes,
+        };
+        cached.set(accountId, token);
+        return token;
+      });
+    },
+
+    async signOut(idOrEmail) {
+      const account = await accounts.resolve(idOrEmail);
+      const method = oauthMethodOf(account);
+      cached.delete(account.id);
+      const outcome = await lock.hold({ op: 'write' }, async (): Promise<SignOutOutcome> => {
+        const refreshToken = await secrets.get(oauthSecretKey(account.id));
+        if (refreshToken === null) return { revocation: 'nothing-stored' };
+        let revocation: SignOutOutcome;
+        try {
+          revocation = await revokeRefreshToken(await connection(method), refreshToken);
+        } catch (error) {
+          revocation = {
+            revocation: 'failed',
+            reason: error instanceof OAuthError ? error.message : 'the provider could not be reached',
+          };
+        }
+        await secrets.delete(oauthSecretKey(account.id));
+        return revocation;
+      });
+      return { account: await accounts.get(account.id), outcome };
+    },
+  };
+}

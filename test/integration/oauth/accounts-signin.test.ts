@@ -1,0 +1,273 @@
+/**
+ * `mailwarden accounts add --auth oauth`, `accounts signin --no-browser` and `accounts signout` against a
+ * real OpenID provider (oidc-provider over HTTPS from the test CA), the real keychain (the test keyring)
+ * and a real data folder. The provider's login and consent pages are walked with plain HTTPS requests,
+ * as a browser would, and the final redirect is delivered to Mailwarden's loopback listener.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Account } from '../../../preload/contract/accounts';
+import { oauthSecretKey } from '../../../main/core/accounts/secret-keys';
+import { createMainServices } from '../../../main/composition';
+import { runCliIn } from '../../helpers/cli-harness';
+import { startSigninCli } from '../../helpers/oauth-signin-cli';
+import {
+  startTestOidcProvider,
+  TEST_CLIENT_ID,
+  type TestOidcProvider,
+} from '../../helpers/oidc-test-provider';
+import { createTestServices, keytar, type TestServices } from '../../helpers/test-services';
+
+const EMAIL = 'ann@shop.example';
+/** Short enough for the timeout case not to slow the suite. */
+const SHORT_DEADLINE_MS = 1_500;
+
+describe('mailwarden accounts signin / signout with a real OpenID provider', () => {
+  let provider: TestOidcProvider;
+  let env: TestServices;
+  const cli = (argv: readonly string[], stdin?: string) => runCliIn(env, argv, stdin);
+
+  const signin = (target: string, deadlineMs?: number) => startSigninCli(env, target, deadlineMs);
+
+  async function addOAuthAccount(): Promise<Account> {
+    const added = await cli([
+      'accounts',
+      'add',
+      '--email',
+      EMAIL,
+      '--host',
+      'smtp.shop.example',
+      '--port',
+      '587',
+      '--security',
+      'starttls',
+      '--auth',
+      'oauth',
+      '--provider',
+      'oidc',
+      '--issuer',
+      provider.issuer,
+      '--client-id',
+      TEST_CLIENT_ID,
+    ]);
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    const [account] = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
+    if (account === undefined) throw new Error('the account was not saved');
+    return account;
+  }
+
+  const storedRefreshToken = (account: Account) =>
+    keytar.getPassword(env.keychainService, oauthSecretKey(account.id));
+
+  /** Every file of the data folder, as text. */
+  async function dataFolderText(): Promise<string> {
+    const names = await readdir(env.dataDir, { recursive: true, withFileTypes: true });
+    const files = names.filter((entry) => entry.isFile());
+    const texts = await Promise.all(
+      files.map((entry) => readFile(join(entry.parentPath, entry.name), 'utf8')),
+    );
+    return texts.join('\n');
+  }
+
+  function expectNoIssuedToken(text: string): void {
+    for (const token of provider.issuedTokens) expect(text).not.toContain(token);
+  }
+
+  beforeAll(async () => {
+    provider = await startTestOidcProvider({ accessTokenTtlSeconds: 2 });
+  });
+  afterAll(async () => provider.close());
+  beforeEach(async () => {
+    env = await createTestServices();
+    await env.services.settings.update({ extraCaPem: provider.caPem });
+  });
+  afterEach(async () => env.cleanup());
+
+  it('saves an OAuth account without asking for a password, and records how it signs in', async () => {
+    const account = await addOAuthAccount();
+    expect(account.signIn).toEqual({
+      method: 'oauth',
+      provider: 'oidc',
+      issuer: provider.issuer,
+      clientId: TEST_CLIENT_ID,
+    });
+    expect(await keytar.findCredentials(env.keychainService)).toEqual([]);
+    expect((await cli(['accounts', 'list'])).stdout).toContain('oauth not signed in');
+  });
+
+  it('signs in through the provider: the refresh token is in the keyring and nowhere in files or output', async () => {
+    const account = await addOAuthAccount();
+    const run = signin(EMAIL);
+    const url = new URL(await run.url);
+    expect(url.origin).toBe(provider.issuer);
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(url.searchParams.get('scope')?.split(' ')).toContain('offline_access');
+    expect(url.searchParams.get('prompt')).toBe('consent');
+
+    expect(await provider.approve(url.href, EMAIL)).toBe(200);
+    const result = await run.done;
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual([url.href]);
+    expect(result.stderr).toContain(`Signed in as ${EMAIL}`);
+
+    const stored = await storedRefreshToken(account);
+    expect(stored).toBe(provider.refreshTokens.at(-1));
+    const listed = await cli(['accounts', 'list']);
+    expect(listed.stdout).toContain('oauth signed in');
+    expectNoIssuedToken(`${result.stdout}${result.stderr}${listed.stdout}${await dataFolderText()}`);
+  });
+
+  it('refuses a redirect whose state is not the one it sent, stores nothing, exits 3', async () => {
+    const account = await addOAuthAccount();
+    const run = signin(EMAIL);
+    const url = new URL(await run.url);
+    url.searchParams.set('state', 'forged-state-from-another-program');
+    expect(await provider.approve(url.href, EMAIL)).toBe(200);
+    const result = await run.done;
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('did not belong to this sign-in');
+    expect(await storedRefreshToken(account)).toBeNull();
+  });
+
+  it('says the sign-in was refused when consent is denied, stores nothing, exits 3', async () => {
+    const account = await addOAuthAccount();
+    const run = signin(EMAIL);
+    expect(await provider.deny(await run.url, EMAIL)).toBe(200);
+    const result = await run.done;
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('refused in the browser (access denied)');
+    expect(await storedRefreshToken(account)).toBeNull();
+  });
+
+  it('gives up when nobody finishes in the browser before the deadline, exits 3', async () => {
+    const account = await addOAuthAccount();
+    const run = signin(EMAIL, SHORT_DEADLINE_MS);
+    const url = new URL(await run.url);
+    const result = await run.done;
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('did not finish within 2 seconds');
+    expect(await storedRefreshToken(account)).toBeNull();
+    // The listener is closed: a late redirect finds nobody.
+    const late = fetch(`${url.searchParams.get('redirect_uri') ?? ''}?code=late&state=late`);
+    await expect(late).rejects.toThrow();
+  });
+
+  it('refreshes an expired access token and stores the rotated refresh token', async () => {
+    const account = await addOAuthAccount();
+    const run = signin(EMAIL);
+    await provider.approve(await run.url, EMAIL);
+    expect((await run.done).code).toBe(0);
+    const first = await storedRefreshToken(account);
+
+    // A new process (no access token in memory) must refresh; the provider rotates the refresh token.
+    const later = await createMainServicesFor(env);
+    const token = await later.oauth.accessToken(account.id);
+    expect((await provider.introspect(token.token)).active).toBe(true);
+    const second = await storedRefreshToken(account);
+    expect(second).not.toBe(first);
+    expect(second).toBe(provider.refreshTokens.at(-1));
+
+    // Once the two-second access token expires, the next call refreshes again with the stored one.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const renewed = await later.oauth.accessToken(account.id);
+    expect(renewed.token).not.toBe(token.token);
+    expect((await provider.introspect(renewed.token)).active).toBe(true);
+    expect(await storedRefreshToken(account)).toBe(provider.refreshTokens.at(-1));
+    expectNoIssuedToken(await dataFolderText());
+  });
+
+  it('asks to sign in again when the provider revoked the refresh token, without crashing', async () => {
+    const account = await addOAuthAccount();
+    const run = signin(EMAIL);
+    await provider.approve(await run.url, EMAIL);
+    expect((await run.done).code).toBe(0);
+    const stored = await storedRefreshToken(account);
+    await provider.revokeAtProvider(stored ?? '');
+
+    const later = await createMainServicesFor(env);
+    await expect(later.oauth.accessToken(account.id)).rejects.toMatchObject({
+      code: 'SIGN_IN_AGAIN',
+      message: expect.stringContaining('Sign in again') as unknown,
+    });
+  });
+
+  it('signs out: the provider revokes the refresh token and the keyring no longer holds it', async () => {
+    const account = await addOAuthAccount();
+    const run = signin(EMAIL);
+    await provider.approve(await run.url, EMAIL);
+    expect((await run.done).code).toBe(0);
+    const stored = (await storedRefreshToken(account)) ?? '';
+
+    const out = await cli(['accounts', 'signout', EMAIL]);
+    expect(out).toMatchObject({ code: 0, stderr: '' });
+    expect(out.stdout).toContain('The provider revoked the sign-in');
+    expect(provider.revokedTokens.has(stored)).toBe(true);
+    expect(await storedRefreshToken(account)).toBeNull();
+    expectNoIssuedToken(out.stdout);
+  });
+
+  it.each([
+    [['--auth', 'oauth'], '--auth oauth needs --provider'],
+    [['--provider', 'google', '--client-id', 'x'], 'go with --auth oauth'],
+    [['--auth', 'kerberos'], '--auth must be one of: password, oauth'],
+    [
+      ['--auth', 'oauth', '--provider', 'google', '--client-id', 'x', '--password-stdin'],
+      'takes no password',
+    ],
+    [['--auth', 'oauth', '--provider', 'microsoft'], 'needs the client ID you registered'],
+  ])('refuses accounts add %j with exit 2 and saves nothing', async (extra, message) => {
+    const result = await cli(
+      [
+        'accounts',
+        'add',
+        '--email',
+        EMAIL,
+        '--host',
+        'smtp.shop.example',
+        '--port',
+        '587',
+        '--security',
+        'starttls',
+        ...extra,
+      ],
+      'a-password',
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(JSON.parse((await cli(['accounts', 'list', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('switches an account back to a password with accounts edit, and says what changed', async () => {
+    await addOAuthAccount();
+    const edited = await cli(['accounts', 'edit', EMAIL, '--auth', 'password']);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.stdout).toContain(
+      `signIn: oauth oidc, client ID ${TEST_CLIENT_ID}, issuer ${provider.issuer} -> password`,
+    );
+  });
+
+  it('refuses to sign in an account that uses a password, exit 2', async () => {
+    await cli([
+      'accounts',
+      'add',
+      '--email',
+      EMAIL,
+      '--host',
+      'smtp.shop.example',
+      '--port',
+      '465',
+      '--security',
+      'tls',
+    ]);
+    const result = await signin(EMAIL).done;
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('signs in with a password');
+  });
+});
+
+/** Services as a second Mailwarden process would build them: same data folder and keychain, empty memory. */
+function createMainServicesFor(env: TestServices) {
+  return Promise.resolve(createMainServices({ dataDir: env.dataDir, keychainService: env.keychainService }));
+}
