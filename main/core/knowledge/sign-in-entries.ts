@@ -8,7 +8,7 @@
  * Submission"; Google has accepted only OAuth or an app password from mail programs since 2022 (personal)
  * and 2025 (Workspace). Sources: shared/reference/providers.md sections 1 and 2, and the pages cited below.
  */
-import type { Reference } from '../../../preload/contract/findings';
+import type { Evidence, Reference } from '../../../preload/contract/findings';
 import { replyOf } from './auth-reply-text';
 import { evidenceText } from './evidence-text';
 import { rfc, type KnowledgeEntry } from './knowledge-entry';
@@ -24,6 +24,13 @@ const M365_DEVICES_PAGE: Reference = {
 const GOOGLE_APP_PASSWORDS_PAGE: Reference = {
   label: 'Google Account Help: sign in with app passwords',
   url: 'https://support.google.com/accounts/answer/185833',
+};
+
+/** Microsoft's 535 5.7.3 "Authentication unsuccessful" says no more than that (unlike 5.7.30 and 5.7.139). */
+const genericRefusal = (e: Evidence): boolean => {
+  const reply = e['reply'];
+  if (typeof reply !== 'object' || reply === null || Array.isArray(reply)) return false;
+  return (reply as { readonly [key: string]: unknown })['enhancedCode'] === '5.7.3';
 };
 
 export const GOOGLE_APP_PASSWORD_STEPS = [
@@ -49,7 +56,10 @@ export const SIGN_IN_ENTRIES = {
     explanation: (e) =>
       `Microsoft answered ${replyOf(e)} to the password login on ${evidenceText(e, 'host')}. ` +
       'Password (Basic) sign-in for sending mail is turned off for this organisation or mailbox, as Microsoft does by default for existing tenants from the end of December 2026; only a sign-in on Microsoft’s own page (OAuth, "modern authentication") works. ' +
-      'Every mail program, phone and device that still sends with this password now fails. The password itself may well be right, so Mailwarden could not test the login with it.',
+      'Every mail program, phone and device that still sends with this password now fails. The password itself may well be right, so Mailwarden could not test the login with it.' +
+      (genericRefusal(e)
+        ? ' Microsoft gives this same short answer to a wrong password; if the account already signs in with OAuth elsewhere and still fails, check the password too.'
+        : ''),
     fix: { steps: M365_OAUTH_STEPS },
     references: [rfc(4954, '6'), rfc(7628, '3'), M365_SMTP_AUTH_PAGE, M365_DEVICES_PAGE],
   },
