@@ -539,7 +539,7 @@ export interface ClassifiedAuthReply {
  * Refusals that say the password is the wrong kind of sign-in, not a wrong password: the login could not
  * be tested with it, and the Login area says so (blocker `oauth-required`) instead of grading a failure.
  */
-export const OAUTH_REQUIRED_IDS: ReadonlySet<AuthFindingId> = new Set<AuthFindingId>([
+export const OAUTH_REQUIRED_IDS: ReadonlySet<AuthRejectionId> = new Set<AuthRejectionId>([
   'auth.login.oauth-required',
   'auth.login.gmail-app-password-required',
 ]);

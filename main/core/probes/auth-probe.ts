@@ -6,7 +6,7 @@
  * whose SHA-256 fingerprint the user named for this run; the adapter enforces it and this probe says why a
  * login was not attempted. AUTH offered in clear text is found without sending anything (RFC 4954 section 4).
  */
-import type { Finding, JsonValue } from '../../../preload/contract/findings';
+import type { Finding } from '../../../preload/contract/findings';
 import { signInProviderOf, type SignInProvider } from '../accounts/sign-in-provider';
 import type { AuthLoginId, AuthTarget, LoginEvidence } from '../knowledge/auth-evidence';
 import { findingFactory } from '../findings/finding-factory';
@@ -95,9 +95,7 @@ async function probe(
   });
   // A password refused as the wrong kind of sign-in tells nothing about the password: the login could
   // not be tested, and the Login area says why rather than grading it as a failed login.
-  const oauthRequired = findings.some((each) =>
-    OAUTH_REQUIRED_IDS.has(each.id as keyof typeof AUTH_KNOWLEDGE),
-  );
+  const oauthRequired = findings.some((each) => (OAUTH_REQUIRED_IDS as ReadonlySet<string>).has(each.id));
   return {
     findings,
     transcript: result.transcript,

@@ -4,6 +4,7 @@
  */
 import type { SmtpChannel, SmtpConnector, SmtpLimits, SmtpReply } from '../smtp/smtp-channel';
 import { ehloKeywords, starttlsPreamble } from './starttls-preamble';
+import { probeTlsCompression } from './tls-compression-probe';
 import {
   handshakeOutcome,
   isHandshakeFailure,
@@ -18,6 +19,8 @@ const QUIT_TIMEOUT_MS = 1_000;
 export function smtpTlsEntry(connector: SmtpConnector, limits: SmtpLimits): TlsEntry {
   return {
     limits,
+    probeCompression: (host, subject, target, security, signal) =>
+      probeTlsCompression({ host, signal, connector, limits }, subject, target, security),
     async reach(target, security, tls, signal) {
       const opened = await connector.open(target, {
         security: security === 'implicit-tls' ? 'implicit-tls' : 'plain',

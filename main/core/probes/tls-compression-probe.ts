@@ -23,8 +23,11 @@ export const COMPRESSION_HELLO_LABEL = 'TLS compression probe (DEFLATE offered)'
 /** RFC 3749 and the IANA TLS Compression Method registry. */
 const METHOD_NAMES: { readonly [method: number]: string } = { 1: 'DEFLATE', 64: 'LZS' };
 
+/** What the compression probe needs: an SMTP connection (the only channel that can send a raw hello today). */
+export type CompressionProbeContext = Pick<SmtpProbeContext, 'host' | 'signal' | 'connector' | 'limits'>;
+
 export async function probeTlsCompression(
-  ctx: SmtpProbeContext,
+  ctx: CompressionProbeContext,
   subject: TlsSubject,
   target: SmtpTarget,
   security: TlsProbeSecurity,

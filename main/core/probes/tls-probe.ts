@@ -23,7 +23,6 @@ import {
 } from '../tls/protocol-support';
 import { subjectEvidence, tlsFinding, type TlsSubject } from '../tls/tls-finding';
 import { resolveHost } from './resolve-host';
-import { probeTlsCompression } from './tls-compression-probe';
 import { smtpTlsEntry } from './smtp-tls-entry';
 import { probeSuites } from './tls-suite-probe';
 import {
@@ -130,7 +129,9 @@ async function runProbe(
     versions,
     enumerateSuites ? probeSuites(ctx, subject, smtpTarget, security, bestSession) : Promise.resolve(null),
     // A hand-built hello of its own: the only way to offer compression (CRIME), beside the others.
-    enumerateSuites ? probeTlsCompression(ctx, subject, smtpTarget, security) : Promise.resolve(null),
+    enumerateSuites && ctx.entry.probeCompression !== undefined
+      ? ctx.entry.probeCompression(ctx.host, subject, smtpTarget, security, ctx.signal)
+      : Promise.resolve(null),
   ]);
   try {
     // Cancelled before any handshake worked: nothing is known, and the caller reports the cancellation.

@@ -8,7 +8,8 @@
  */
 import { deadlineSignal } from '../deadline-signal';
 import type { DnsResolver } from '../ports';
-import type { ProbeProgressEvent } from '../smtp/probe-context';
+import type { ProbeProgressEvent, ProbeResult } from '../smtp/probe-context';
+import type { TlsSubject } from '../tls/tls-finding';
 import type {
   ChannelFailure,
   SmtpTarget,
@@ -72,6 +73,18 @@ export interface TlsEntry {
     tls: TlsClientOptions,
     signal: AbortSignal,
   ): Promise<{ readonly outcome: AttemptOutcome; readonly channel: TlsProbeConnection | null }>;
+  /**
+   * Offers TLS compression in a hand-built hello and judges the server's answer (CRIME). Only the SMTP
+   * channel can send raw bytes before a handshake today, so the incoming servers' entries leave it out and
+   * their compression is not asked.
+   */
+  readonly probeCompression?: (
+    host: string,
+    subject: TlsSubject,
+    target: SmtpTarget,
+    security: TlsProbeSecurity,
+    signal: AbortSignal,
+  ) => Promise<ProbeResult>;
 }
 
 /** What the TLS probe needs, whatever the protocol in front of the handshake. */

@@ -44,6 +44,9 @@ const relayFinding = findingFactory(RELAY_KNOWLEDGE);
 /** DMARC at p=none (medium): monitoring only, with the next stage to publish. */
 function dmarcNone(domain: string): Finding {
   return dmarcFinding('dmarc.policy.none', `dmarc:${domain}`, {
+    domain,
+    source: 'domain',
+    policy: 'none',
     recordName: `_dmarc.${domain}`,
     record: `v=DMARC1; p=none; rua=mailto:dmarc@${domain}`,
     nextRecord: `v=DMARC1; p=quarantine; rua=mailto:dmarc@${domain}`,
@@ -53,8 +56,11 @@ function dmarcNone(domain: string): Finding {
 /** No DMARC record at all (high): what a D-grade account's newest run found. */
 function dmarcMissing(domain: string): Finding {
   return dmarcFinding('dmarc.record.missing', `dmarc:${domain}`, {
+    domain,
     recordName: `_dmarc.${domain}`,
-    orgDomain: domain,
+    // The domain is its own organisational domain, so the walk asked one name.
+    orgDomain: '',
+    walked: [`_dmarc.${domain}`],
     nextRecord: `v=DMARC1; p=none; rua=mailto:dmarc@${domain}`,
   });
 }
@@ -72,15 +78,17 @@ function mtaStsMissing(domain: string): Finding {
 }
 
 /** An open relay (critical): the server took a stranger's mail for a stranger. */
-function openRelay(host: string, domain: string): Finding {
+function openRelay(host: string): Finding {
   return relayFinding('relay.open', `relay:${host}:465`, {
     host,
+    // A documentation address (RFC 5737): the seed's servers are names only.
+    address: '192.0.2.25',
     port: 465,
+    tls: true,
     from: `relay-test@mailwarden-relay-test.invalid`,
     to: `relay-test@example.net`,
-    mailReply: { code: 250, text: '2.1.0 Ok' },
-    rcptReply: { code: 250, text: '2.1.5 Ok' },
-    domain,
+    mailReply: { code: 250, enhancedCode: '2.1.0', text: 'Ok' },
+    rcptReply: { code: 250, enhancedCode: '2.1.5', text: 'Ok' },
   });
 }
 
@@ -134,7 +142,7 @@ export async function seedDesk(env: TestServices): Promise<readonly AccountView[
       const newer = testEntry(++run, {
         target,
         findings: worst
-          ? [openRelay(account.host, domain), dmarcNone(domain)]
+          ? [openRelay(account.host), dmarcNone(domain)]
           : [score.grade === 'D' ? dmarcMissing(domain) : mtaStsMissing(domain)],
       });
       await store.save({

@@ -38,7 +38,9 @@ describe('mailwarden accounts', () => {
 
     const listed = await cli(['accounts', 'list']);
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toMatch(/Shop\s+ann@shop\.example\s+smtp\.shop\.example:465\s+tls\s+stored\s+none\s+Acme/);
+    expect(listed.stdout).toMatch(
+      /Shop\s+ann@shop\.example\s+smtp\.shop\.example:465\s+tls\s+stored\s+none\s+Acme/,
+    );
 
     const json = await cli(['accounts', 'list', '--json']);
     const accounts = JSON.parse(json.stdout) as { id: string; hasPassword: string }[];
