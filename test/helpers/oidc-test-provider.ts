@@ -22,7 +22,7 @@ export const INTROSPECTION_CLIENT = { id: 'mail-resource-server', secret: 'resou
 export interface TestOidcProvider {
   readonly issuer: string;
   readonly caPem: string;
-  /** Every access token, refresh token and authorization code issued so far. */
+  /** Every access token, refresh token, ID token and authorization code issued so far. */
   readonly issuedTokens: ReadonlySet<string>;
   /** Refresh tokens issued so far, in order. */
   readonly refreshTokens: readonly string[];
@@ -109,6 +109,11 @@ export async function startTestOidcProvider(
   provider.on('refresh_token.saved', (token: TokenModel) => {
     if (!issuedTokens.has(token.jti)) refreshTokens.push(token.jti);
     issuedTokens.add(token.jti);
+  });
+  // ID tokens are not stored by the provider: take them from each token response as it goes out.
+  provider.on('grant.success', (ctx: { body?: unknown }) => {
+    const body = ctx.body as { id_token?: unknown } | undefined;
+    if (typeof body?.id_token === 'string') issuedTokens.add(body.id_token);
   });
   provider.on('refresh_token.destroyed', (token: TokenModel) => revokedTokens.add(token.jti));
   const handle = provider.callback();

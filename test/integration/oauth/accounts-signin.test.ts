@@ -114,6 +114,8 @@ describe('mailwarden accounts signin / signout with a real OpenID provider', () 
 
     const stored = await storedRefreshToken(account);
     expect(stored).toBe(provider.refreshTokens.at(-1));
+    // The canary below covers the ID token (a JWT) as well as the opaque tokens and the code.
+    expect([...provider.issuedTokens].some((token) => token.startsWith('eyJ'))).toBe(true);
     const listed = await cli(['accounts', 'list']);
     expect(listed.stdout).toContain('oauth signed in');
     expectNoIssuedToken(`${result.stdout}${result.stderr}${listed.stdout}${await dataFolderText()}`);
