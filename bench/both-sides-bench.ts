@@ -1,7 +1,7 @@
 /**
  * Issue 12: one account audited with both sides through runAudit: the sending server (the full audit of
- * section 1) and its IMAP server on a loopback Dovecot of its own (reachability of 143/993, the dialogue on
- * each, a real login over verified TLS and the inbox count), in the same run, N times.
+ * section 1) and its IMAP server on a loopback Dovecot of its own (reachability of 143/993, the dialogue and
+ * the TLS checks on each, a real login over verified TLS and the inbox count), in the same run, N times.
  */
 import type { AuditReport } from '../preload/contract/audit';
 import { createImapflowLogin } from '../main/adapters/incoming/imapflow-login';

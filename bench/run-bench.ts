@@ -68,8 +68,8 @@ async function main(): Promise<void> {
 
   heading(`1b. Account audit with both sides: SMTP and its IMAP server (${String(FULL_PROBE_RUNS)} runs)`);
   print([
-    "section 1, plus the account's IMAP server on its own Dovecot: reachability of 143/993, the dialogue on",
-    'each, a real login over verified TLS and the inbox count (EXAMINE, counts only), in the same run',
+    "section 1, plus the account's IMAP server on its own Dovecot: reachability of 143/993, the dialogue and",
+    'the TLS checks on each, a real login over verified TLS and the inbox count (EXAMINE), in the same run',
   ]);
   print(bothSidesLines(await benchBothSides(servers, FULL_PROBE_RUNS)));
 

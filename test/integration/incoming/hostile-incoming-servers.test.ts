@@ -1,9 +1,11 @@
 /**
  * Hostile IMAP and POP3 servers: each way of breaking the grammar ends in its own finding, within the
- * probe's deadlines (1 s a step here), with memory bounded by the caps.
+ * probe's deadlines (1 s a step here), with memory bounded by the caps; the TLS check on the same servers
+ * ends within its own deadline too.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { probeIncomingDialogue } from '../../../main/core/incoming/incoming-dialogue-probe';
+import { probeIncomingTls } from '../../../main/core/incoming/incoming-tls-probe';
 import type { IncomingProtocol } from '../../../main/core/incoming/line-channel';
 import { oneNameResolver } from '../../helpers/dovecot-server';
 import {
@@ -16,6 +18,8 @@ import { testIncomingContext } from '../../helpers/incoming-probe-context';
 const HOST = 'hostile.test';
 /** Greeting, a command and the STARTTLS step at 1 s each, with room for a loaded machine. */
 const WITHIN_MS = 4_000;
+/** The TLS check's attempts run in parallel, each within connect + greeting + 2 replies + handshake. */
+const TLS_WITHIN_MS = 8_000;
 
 let server: HostileIncomingServer | undefined;
 afterEach(async () => {
@@ -50,5 +54,19 @@ describe.each(CASES)('%s server: %s', (protocol, behaviour, expected) => {
     const elapsed = performance.now() - started;
     expect(result.findings.map((f) => f.id)).toContain(expected);
     expect(elapsed).toBeLessThan(WITHIN_MS);
+  });
+});
+
+describe.each(CASES)('the TLS check on a %s server: %s', (protocol, behaviour, dialogueFinding) => {
+  it('ends within its deadline, saying TLS could not be reached, or leaves a refused STARTTLS to the dialogue', async () => {
+    server = await startHostileIncomingServer(protocol, behaviour);
+    const ctx = testIncomingContext(protocol, HOST, oneNameResolver(HOST, '127.0.0.1'));
+    const started = performance.now();
+    const result = await probeIncomingTls(ctx, { port: server.port, security: 'starttls' });
+    const elapsed = performance.now() - started;
+    // A STARTTLS / STLS the server refuses or never offers is the dialogue's finding, reported once.
+    const leftToDialogue = /\.starttls\.(refused|not-offered)$/.test(dialogueFinding);
+    expect(result.findings.map((f) => f.id)).toEqual(leftToDialogue ? [] : ['tls.connect.failed']);
+    expect(elapsed).toBeLessThan(TLS_WITHIN_MS);
   });
 });
