@@ -32,7 +32,11 @@ import type { AuditService } from './core/audit/audit-service';
 import type { ReportExporter } from './core/export/export-report';
 import { lazyAuditService, lazyReportExporter, loadOnce } from './lazy-services';
 import { SETTINGS_FILE_NAME, SETTINGS_FORMAT } from './core/settings/settings-document';
-import { CLIENT_RUNS_FILE_NAME, CLIENT_RUNS_FORMAT } from './core/clients/client-runs-document';
+import {
+  CLIENT_RUNS_FILE_NAME,
+  CLIENT_RUNS_FORMAT,
+  CLIENT_RUNS_LOCK_FILE_NAME,
+} from './core/clients/client-runs-document';
 import { createClientRunService, type ClientRunService } from './core/clients/client-run-service';
 import { createSettingsService, type SettingsService } from './core/settings/settings-service';
 import { createLoopbackRedirectListener } from './adapters/oauth/loopback-redirect-listener';
@@ -146,6 +150,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     history,
     clock: { now: () => new Date() },
     ids: { newId: () => randomUUID() },
+    lock: createFileLock(join(dataDir, CLIENT_RUNS_LOCK_FILE_NAME)),
   });
   // The audit, discovery and export code (probes, nodemailer, imapflow, the catalogue, the report
   // renderers) loads on first use: `accounts list` and the other commands that only read files then

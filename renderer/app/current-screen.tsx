@@ -111,7 +111,7 @@ export function CurrentScreen(props: CurrentScreenProps) {
           focusOnMount={props.navigated}
           onBack={home}
           onTestAll={() => {
-            go({ kind: 'client-run', name: screen.name, accounts: members });
+            go({ kind: 'client-run', name: screen.name, accounts: members, from: 'client' });
           }}
           onTest={(account) => {
             go({ kind: 'test', accountId: account.id });
@@ -127,7 +127,19 @@ export function CurrentScreen(props: CurrentScreenProps) {
     }
     case 'client-run':
       return (
-        <ClientScreen key={screen.name} client={screen.name} accounts={screen.accounts} onClose={home} />
+        <ClientScreen
+          key={screen.name}
+          client={screen.name}
+          accounts={screen.accounts}
+          onClose={
+            screen.from === 'client'
+              ? () => {
+                  go({ kind: 'client', name: screen.name });
+                }
+              : home
+          }
+          backLabel={screen.from === 'client' ? strings.clientPage.backToClient(screen.name) : undefined}
+        />
       );
     case 'home':
       return <Home {...props} />;
@@ -166,7 +178,7 @@ function Home({ list, navigated, go, onUpdated, onRemoved, deskQuery, onDeskQuer
         go({ kind: 'edit', accountId: account.id });
       }}
       onTestClient={(name, members) => {
-        go({ kind: 'client-run', name, accounts: members });
+        go({ kind: 'client-run', name, accounts: members, from: 'home' });
       }}
       onOpenClient={(name) => {
         go({ kind: 'client', name });

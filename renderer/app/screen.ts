@@ -18,7 +18,13 @@ export type Screen =
   /** A client's page: its accounts, its last client run and every client run, reopenable. */
   | { readonly kind: 'client'; readonly name: string }
   /** A client group being tested, with its accounts as listed when "Test all" was pressed. */
-  | { readonly kind: 'client-run'; readonly name: string; readonly accounts: readonly AccountView[] };
+  | {
+      readonly kind: 'client-run';
+      readonly name: string;
+      readonly accounts: readonly AccountView[];
+      /** Where Back goes: the desk, or the client's page the run was started from. */
+      readonly from: 'home' | 'client';
+    };
 
 export const HOME: Screen = { kind: 'home' };
 

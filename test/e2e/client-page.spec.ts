@@ -176,8 +176,12 @@ test('a client page is also reached from its heading when the desk is sorted by 
   await florist.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Florist' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Last client run' })).toContainText('No client run yet.');
-  await expect(page.getByRole('button', { name: 'Test all 3 accounts' })).toBeVisible();
   await expectAccessible(page, 'client-page-no-runs');
+  // Test all from the page, and back to the page (not to the desk) from its plan.
+  await page.getByRole('button', { name: 'Test all 3 accounts' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Test all accounts of Florist' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back to Florist' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Florist' })).toBeVisible();
 });
 
 test('side by side from 1280 px: the account list beside the selected account, one column below', async ({

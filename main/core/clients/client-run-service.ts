@@ -20,7 +20,7 @@ import { visibleText } from '../../../preload/contract/untrusted-text';
 import { clientKey, type AccountService } from '../accounts/account-service';
 import { checkClientGroupName } from '../accounts/validation';
 import { MailwardenError } from '../errors/mailwarden-error';
-import type { Clock, DocumentStore, IdSource } from '../ports';
+import type { Clock, DocumentStore, ExclusiveLock, IdSource } from '../ports';
 import { CLIENT_RUNS_KEPT, type ClientRunsDocument } from './client-runs-document';
 
 /** A reason longer than this is cut: it is a line in a list, not a log. */
@@ -43,16 +43,23 @@ export interface ClientRunServiceDeps {
   readonly history: { get(runId: string): Promise<HistoryEntry> };
   readonly clock: Clock;
   readonly ids: IdSource;
+  /** One writer of client-runs.json at a time across processes (the app and the CLI's audit --client). */
+  readonly lock: ExclusiveLock;
 }
 
 export function createClientRunService(deps: ClientRunServiceDeps): ClientRunService {
-  const { store, accounts, history, clock, ids } = deps;
+  const { store, accounts, history, clock, ids, lock } = deps;
   const warnings: string[] = [];
   let queue: Promise<unknown> = Promise.resolve();
 
-  /** One change of the file at a time in this process, so two quick runs cannot overwrite each other. */
+  /**
+   * One change of the file at a time, in this process by a queue and across processes by a lock file,
+   * so two runs ending together (the app and `audit --client`) cannot overwrite each other. Renaming
+   * takes the accounts' own lock inside this one; nothing takes them the other way round.
+   */
   function serialised<T>(operation: () => Promise<T>): Promise<T> {
-    const next = queue.then(operation, operation);
+    const locked = () => lock.hold({ op: 'write' }, operation);
+    const next = queue.then(locked, locked);
     queue = next.catch(() => undefined);
     return next;
   }

@@ -12,6 +12,7 @@ import { SEVERITIES } from '../../../preload/contract/findings';
 import { GRADES } from '../../../preload/contract/score';
 
 export const CLIENT_RUNS_FILE_NAME = 'client-runs.json';
+export const CLIENT_RUNS_LOCK_FILE_NAME = 'client-runs.json.lock';
 export const CLIENT_RUNS_SCHEMA_VERSION = 1;
 
 /**

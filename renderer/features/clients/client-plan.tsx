@@ -18,6 +18,8 @@ export interface ClientPlanProps {
   readonly onChange: (choices: PlanChoices) => void;
   readonly onStart: () => void;
   readonly onBack: () => void;
+  /** The way back, when not to the account list (the client's page). */
+  readonly backLabel?: string | undefined;
 }
 
 /** What the switches show is what runs: with the login off, no account runs the relay test either. */
@@ -26,13 +28,21 @@ export function effectiveChoices(choices: PlanChoices, accounts: readonly Accoun
   return { ...choices, relayTest: choices.relayTest && (!anyLogin || choices.login) };
 }
 
-export function ClientPlan({ client, accounts, choices, onChange, onStart, onBack }: ClientPlanProps) {
+export function ClientPlan({
+  client,
+  accounts,
+  choices,
+  onChange,
+  onStart,
+  onBack,
+  backLabel,
+}: ClientPlanProps) {
   const text = strings.clients.plan;
   // The login switch matters only for accounts with a stored password; the others never sign in.
   const anyLogin = accounts.some(canLogIn);
   return (
     <div className="audit client-plan">
-      <BackToAccounts onBack={onBack} />
+      <BackToAccounts onBack={onBack} label={backLabel} />
       <PageHeading focusOnMount>{text.title(client)}</PageHeading>
       <p className="lead">{text.lead(accounts.length)}</p>
 

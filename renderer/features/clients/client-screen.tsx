@@ -18,9 +18,11 @@ export interface ClientScreenProps {
   readonly client: string;
   readonly accounts: readonly AccountView[];
   readonly onClose: () => void;
+  /** The way back, when not to the account list (the client's page). */
+  readonly backLabel?: string | undefined;
 }
 
-export function ClientScreen({ client, accounts: given, onClose }: ClientScreenProps) {
+export function ClientScreen({ client, accounts: given, onClose, backLabel }: ClientScreenProps) {
   const [accounts] = useState(given);
   const run = useClientRun(client, accounts);
   const [choices, setChoices] = usePlanChoices();
@@ -39,6 +41,7 @@ export function ClientScreen({ client, accounts: given, onClose }: ClientScreenP
           run.start(effectiveChoices(choices, accounts));
         }}
         onBack={onClose}
+        backLabel={backLabel}
       />
     );
   }
@@ -63,6 +66,7 @@ export function ClientScreen({ client, accounts: given, onClose }: ClientScreenP
       onCancel={run.cancel}
       onOpen={setOpened}
       onClose={onClose}
+      backLabel={backLabel}
     />
   );
 }

@@ -40,6 +40,23 @@ describe('mailwarden clients', () => {
   });
   afterAll(async () => env.cleanup());
 
+  it.each([
+    [['clients']],
+    [['clients', '--help']],
+    [['clients', 'runs', '--help']],
+    [['clients', 'rename', '-h']],
+  ])('%j prints its help and touches nothing', async (argv) => {
+    const result = await cli(argv);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^Usage: mailwarden clients/);
+  });
+
+  it('refuses an unknown subcommand with exit 2', async () => {
+    const result = await cli(['clients', 'merge']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown subcommand "clients merge".');
+  });
+
   it('says there are no client runs yet, and how to make one', async () => {
     const result = await cli(['clients', 'runs']);
     expect(result).toMatchObject({ code: 0, stderr: '' });

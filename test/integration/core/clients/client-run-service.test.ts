@@ -7,6 +7,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileHistoryStore } from '../../../../main/adapters/file-history-store';
+import { createMainServices } from '../../../../main/composition';
 import { CLIENT_RUNS_FILE_NAME } from '../../../../main/core/clients/client-runs-document';
 import { HISTORY_DIR_NAME } from '../../../../main/core/history/history-document';
 import type { AccountView } from '../../../../preload/contract/accounts';
@@ -120,6 +121,23 @@ describe('client runs service', () => {
     expect(oldest?.accounts[1]?.message).toBe('The keychain is locked.⟨U+001B⟩[31m');
     expect((await clients.list('Cafe')).runs).toEqual([]);
     expect((await clients.list()).runs).toHaveLength(2);
+  });
+
+  it('keeps every run when two processes record at once (the app and audit --client on one data folder)', async () => {
+    // A second set of services on the same folder stands in for a second process: its own queue, the
+    // shared lock file.
+    const other = createMainServices({ dataDir: env.dataDir, keychainService: env.keychainService });
+    const record = (services: typeof env.services, index: number) =>
+      services.clients.record({
+        client: 'Bakery',
+        startedAt: new Date(Date.UTC(2026, 11, 6, 9, index)).toISOString(),
+        accounts: [{ accountId: desk.id, result: { kind: 'skipped' } }],
+      });
+    await Promise.all(
+      Array.from({ length: 6 }, (_, index) => record(index % 2 === 0 ? env.services : other, index)),
+    );
+    expect((await env.services.clients.list('Bakery')).runs).toHaveLength(6);
+    expect(await readdir(env.dataDir)).not.toContain(`${CLIENT_RUNS_FILE_NAME}.lock`);
   });
 
   it('refuses a run that belongs to another account, and keeps nothing', async () => {
