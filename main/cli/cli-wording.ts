@@ -11,6 +11,8 @@ const APP_TO_CLI: readonly (readonly [string, string])[] = [
   ],
   ['Add that selector to the account’s DKIM selectors', 'Run the check again with --dkim-selector SELECTOR'],
   ['switch the relay test back on', 'leave out --no-relay-test'],
+  ['with DNS lookups switched on', 'without --no-dns'],
+  ['Test the domain ', 'Run "mailwarden audit --only dns" on the domain '],
 ];
 
 export function cliWording(step: string): string {

@@ -115,6 +115,8 @@ async function resolverFor(
 
 async function readInput(path: string, io: CliIo): Promise<Uint8Array | 'too-large'> {
   if (path === '-') {
+    if (io.stdin.isTTY === true)
+      writeLine(io.stderr, 'Paste the message (header and body), then press Ctrl-D on an empty line.');
     const read = await readStreamBounded(io.stdin, MAX_MESSAGE_BYTES);
     return read.kind === 'read' ? read.bytes : 'too-large';
   }

@@ -146,8 +146,8 @@ export const MESSAGE_KNOWLEDGE = {
     severity: 'info',
     title: 'Judged offline: some verdicts need DNS and were not given',
     explanation:
-      'With --no-dns, Mailwarden judges only what the message itself says: its body hashes, the signatures it carries, its path and the receiver’s own results. Not given without DNS: whether each DKIM signature is valid (its public key is in DNS), SPF (the sender’s policy), DMARC (the From domain’s policy) and ARC (the sealers’ keys).',
-    fix: { steps: ['Run the analysis again without --no-dns to get those verdicts.'] },
+      'With DNS lookups switched off, Mailwarden judges only what the message itself says: its body hashes, the signatures it carries, its path and the receiver’s own results. Not given without DNS: whether each DKIM signature is valid (its public key is in DNS), SPF (the sender’s policy), DMARC (the From domain’s policy) and ARC (the sealers’ keys).',
+    fix: { steps: ['Analyse the message again with DNS lookups switched on to get those verdicts.'] },
     references: [rfc(6376, '6.1.2')],
   },
   'message.dns.budget-exhausted': {
@@ -306,7 +306,7 @@ export const MESSAGE_KNOWLEDGE = {
       e['reason'] === 'no body'
         ? `The signature (${signature(e)}, ${t(e, 'algorithm')}) covers a body that was not given, so neither its body hash nor its signature could be checked.`
         : `The signature (${signature(e)}, ${t(e, 'algorithm')}) has a body hash that matches the body, so the body is unchanged since signing. Whether the signature itself is valid needs its public key from DNS, which was not looked up.`,
-    fix: { steps: ['Analyse the whole message with DNS switched on to verify it.'] },
+    fix: { steps: ['Analyse the whole message with DNS lookups switched on to verify it.'] },
     references: [rfc(6376, '6.1.3')],
   },
 
@@ -376,7 +376,7 @@ export const MESSAGE_KNOWLEDGE = {
     fix: (e) => ({
       steps: [
         e['outcome'] === 'permerror'
-          ? `Run "mailwarden audit ${t(e, 'domain')} --only dns" to see exactly what is wrong with the record and a corrected one.`
+          ? `Test the domain ${t(e, 'domain')}: its audit shows exactly what is wrong with the record, and a corrected one.`
           : 'Run the analysis again later.',
       ],
     }),
@@ -462,7 +462,7 @@ export const MESSAGE_KNOWLEDGE = {
     title: 'The ARC chain was not verified (offline)',
     explanation: (e) =>
       `The message carries ${t(e, 'sets')} ARC set(s) from forwarding servers; verifying them needs the sealers’ keys from DNS.`,
-    fix: { steps: ['Run the analysis again without --no-dns.'] },
+    fix: { steps: ['Analyse the message again with DNS lookups switched on.'] },
     references: [rfc(8617, '5.2')],
   },
 

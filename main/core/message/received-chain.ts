@@ -131,7 +131,22 @@ export function isInternalAddress(ip: string): boolean {
   return lower === '::1' || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower);
 }
 
-/** The address that handed the message to the receiving organisation: the top hop from outside. */
+/**
+ * The address that handed the message to the receiving organisation: the top hop from outside.
+ *
+ * A hop recorded as an authenticated submission (RFC 3848: ESMTPA, ESMTPSA) is a mail program logging in,
+ * not a server relaying, and SPF (RFC 7208 section 2.1) is about servers: a message saved from the Sent
+ * folder has only that hop, and judging the sender's home address against SPF would be wrong.
+ */
 export function firstExternalHop(chain: ReceivedChain): ReceivedHop | null {
-  return chain.hops.find((hop) => hop.fromIp !== null && !isInternalAddress(hop.fromIp)) ?? null;
+  return (
+    chain.hops.find(
+      (hop) =>
+        hop.fromIp !== null && !isInternalAddress(hop.fromIp) && !isAuthenticatedSubmission(hop.protocol),
+    ) ?? null
+  );
+}
+
+function isAuthenticatedSubmission(protocol: string | null): boolean {
+  return protocol !== null && /^(?:UTF8)?(?:E?SMTP|LMTP)S?A$/i.test(protocol);
 }

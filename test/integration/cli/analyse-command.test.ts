@@ -59,6 +59,8 @@ describe('mailwarden analyse', () => {
     expect(result.stdout).toContain('DNS: off (--no-dns)');
     expect(result.stdout).toContain('body hash matches');
     expect(result.stdout).toContain('Judged offline: some verdicts need DNS and were not given');
+    // The catalogue words fixes for the app; the terminal gets the flag to type.
+    expect(result.stdout).toContain('Analyse the message again without --no-dns to get those verdicts.');
   });
 
   it('exits 1 with --fail-on high when the body was changed after signing, and 0 without it', async () => {

@@ -42,9 +42,16 @@ describe('readReceivedChain', () => {
   });
 
   it('skips loopback and private senders when looking for the first outside hop', () => {
-    const chain = readReceivedChain([LOCAL.replace('out.example.com', 'mx.example.net'), EXIM], 2);
+    const relayed = EXIM.replace('esmtpsa', 'esmtps');
+    const chain = readReceivedChain([LOCAL.replace('out.example.com', 'mx.example.net'), relayed], 2);
     expect(firstExternalHop(chain)?.fromIp).toBe('203.0.113.9');
     expect(firstExternalHop(readReceivedChain([LOCAL], 1))).toBeNull();
+  });
+
+  it('does not take a mail program’s authenticated submission (ESMTPSA) as the server SPF judges', () => {
+    // A message from the Sent folder: its only outside hop is the author logging in from home.
+    expect(firstExternalHop(readReceivedChain([EXIM], 1))).toBeNull();
+    expect(firstExternalHop(readReceivedChain([GMAIL_TLS, EXIM], 2))?.fromIp).toBe('198.51.100.20');
   });
 
   it('keeps a line with no date or clauses as a hop with nothing known', () => {
