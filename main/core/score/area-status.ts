@@ -59,6 +59,20 @@ function whyNotRun(
   }
 }
 
+/**
+ * True when every check of `area` that did not run was kept back only by a limit of Mailwarden's own TLS
+ * library (`client-cannot-offer`: EXPORT, RC4, 3DES). That gap is the same on every audit, so the area
+ * says it, but the one-sentence verdict does not call each account "not everything could be tested".
+ */
+export function onlyToolLimitsMissed(area: ScoreArea, coverage: AuditCoverage | null): boolean {
+  if (coverage === null) return false;
+  const kinds = new Map(coverage.blockers.map((blocker) => [blocker.id, blocker.kind]));
+  const missed = coverage.checks.filter(
+    (check) => areasFedBy(check.checkId).includes(area) && check.status !== 'ran',
+  );
+  return missed.every((check) => kinds.get(check.blockedBy ?? '') === 'client-cannot-offer');
+}
+
 /** Version 1 reports did not record what ran: an area with a real finding was tested, else unknown. */
 function legacyTestedness(area: ScoreArea, findings: readonly Finding[]): AreaTestedness {
   const tested = findings.some(

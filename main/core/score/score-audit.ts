@@ -15,7 +15,7 @@ import {
   type Grade,
   type ScoreArea,
 } from '../../../preload/contract/score';
-import { areaTestedness } from './area-status';
+import { areaTestedness, onlyToolLimitsMissed } from './area-status';
 import { capsFor, type CapContext } from './score-caps';
 import { SCORE_AREA_TABLE, scoreAreaOf } from './score-areas';
 
@@ -129,7 +129,7 @@ export function scoreAudit({ findings, coverage, cancelled, context }: ScoreInpu
       grade: gradeOf(score),
       uncappedScore,
       caps,
-      partial: asked.some((a) => a.status === 'partly-tested'),
+      partial: asked.some((a) => a.status === 'partly-tested' && !onlyToolLimitsMissed(a.area, coverage)),
     },
     incomplete: [],
     areas,
