@@ -309,6 +309,23 @@ describe('analyseMessage', () => {
       expect(analysis.message).toBeNull();
     });
 
+    it('does not hash a body with one 30 MB base64 line, and still judges the rest', async () => {
+      const body = await signed(original('orders@shop.test'), 'shop.test', 's2026', shopKey);
+      const huge = `${body}${Buffer.alloc(30 * 1024 * 1024, 'QUJD').toString('latin1')}\r\n`;
+      const analysis = await analyse(
+        delivered({
+          ip: '192.0.2.10',
+          tls: true,
+          returnPath: 'bounce@shop.test',
+          receiverSays: 'dkim=pass',
+          body: huge,
+        }),
+      );
+      expect(ids(analysis)).toContain('message.body.line-too-long');
+      expect(analysis.authentication?.dkim.map((s) => s.outcome)).toEqual(['not-verified-no-body']);
+      expect(analysis.authentication?.spf?.outcome).toBe('pass');
+    });
+
     it('names header lines that are not fields, and says when there is no header at all', async () => {
       const analysis = await analyse(
         ['From: a@shop.test', 'this line is no field', ': no name', 'Subject: hi', '', 'body'].join('\r\n'),
