@@ -33,7 +33,7 @@ function original(from: string): string {
     'To: Ann <ann@receiver.test>',
     'Subject: Your order 1042',
     'Date: Sun, 06 Dec 2026 08:00:00 +0000',
-    '<order-1042@shop.test>'.replace(/^/, 'Message-ID: '),
+    'Message-ID: <order-1042@shop.test>',
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',
     '',
