@@ -142,6 +142,19 @@ export const MESSAGE_KNOWLEDGE = {
     },
     references: [rfc(6376, '3.7')],
   },
+  'message.body.line-too-long': {
+    severity: 'medium',
+    title: 'The body has a line far longer than the standard allows: body hashes not checked',
+    explanation: (e) =>
+      `A line of the body is longer than ${t(e, 'maxLineBytes')} bytes, where the standard allows 998 characters. Mail programs and servers wrap long content (base64 at 76 characters); one huge line is how a message is built to slow down or crash scanners. The body was not hashed, so no DKIM signature was verified; SPF, DMARC and the path were still judged.`,
+    fix: {
+      steps: [
+        'If the message came from outside, treat it as hostile and do not open its attachments.',
+        'If your own system wrote it, have it wrap the body (base64 at 76 characters, quoted-printable at 76).',
+      ],
+    },
+    references: [rfc(5322, '2.1.1')],
+  },
   'message.dns.off': {
     severity: 'info',
     title: 'Judged offline: some verdicts need DNS and were not given',
@@ -304,7 +317,7 @@ export const MESSAGE_KNOWLEDGE = {
     title: (e) => `DKIM signature by ${t(e, 'signingDomain')} not verified (${t(e, 'reason')})`,
     explanation: (e) =>
       e['reason'] === 'no body'
-        ? `The signature (${signature(e)}, ${t(e, 'algorithm')}) covers a body that was not given, so neither its body hash nor its signature could be checked.`
+        ? `The signature (${signature(e)}, ${t(e, 'algorithm')}) covers a body that was not given or not read (see the other findings), so neither its body hash nor its signature could be checked.`
         : `The signature (${signature(e)}, ${t(e, 'algorithm')}) has a body hash that matches the body, so the body is unchanged since signing. Whether the signature itself is valid needs its public key from DNS, which was not looked up.`,
     fix: { steps: ['Analyse the whole message with DNS lookups switched on to verify it.'] },
     references: [rfc(6376, '6.1.3')],

@@ -18,6 +18,7 @@ import {
   type MessageSummary,
 } from './message-analysis';
 import {
+  MAX_BODY_LINE_BYTES,
   MAX_EVIDENCE_CHARS,
   MAX_HEADER_FIELD_CHARS,
   MAX_HEADER_FIELDS,
@@ -27,6 +28,7 @@ import {
   MAX_RECEIVED_JUDGED,
   MESSAGE_DEADLINE_MS,
 } from './message-limits';
+import { longestLine } from './body-lines';
 import { decodeEncodedWords } from './encoded-words';
 import { measureMimeDepth } from './mime-depth';
 import { allFields, firstField, readMessage, type ReadHeader } from './read-message';
@@ -81,6 +83,13 @@ export async function analyseMessage(input: AnalyseMessageInput): Promise<Messag
     };
 
   const findings: Finding[] = inputFindings(read, bytes);
+  // A body line far past RFC 5322's limit is not hashed (see MAX_BODY_LINE_BYTES): judged as a header alone.
+  const bodyReadable =
+    read.hasBody && longestLine(bytes, read.bodyOffset, MAX_BODY_LINE_BYTES) <= MAX_BODY_LINE_BYTES;
+  if (read.hasBody && !bodyReadable)
+    findings.push(
+      finding('message.body.line-too-long', 'analyse:input', { maxLineBytes: MAX_BODY_LINE_BYTES }),
+    );
   const receivedValues = allFields(read.fields, 'received');
   const received = readReceivedChain(receivedValues, receivedValues.length);
   findings.push(...receivedFindings(received));
@@ -90,7 +99,13 @@ export async function analyseMessage(input: AnalyseMessageInput): Promise<Messag
   let authentication: AuthenticationVerdicts | null = null;
   if (trusted) {
     if (input.resolver === null) findings.push(finding('message.dns.off', 'analyse:dns'));
-    authentication = await judge(input, bytes, read, received, findings);
+    authentication = await judge(
+      input,
+      bodyReadable ? bytes : bytes.subarray(0, read.bodyOffset),
+      bodyReadable,
+      received,
+      findings,
+    );
   }
   const receiver = readAuthenticationResults(firstField(read.fields, 'authentication-results'));
   findings.push(...receiverFindings(receiver, authentication));
@@ -107,7 +122,7 @@ export async function analyseMessage(input: AnalyseMessageInput): Promise<Messag
 async function judge(
   input: AnalyseMessageInput,
   bytes: Uint8Array,
-  read: ReadHeader,
+  hasBody: boolean,
   received: ReceivedChain,
   findings: Finding[],
 ): Promise<AuthenticationVerdicts> {
@@ -120,7 +135,7 @@ async function judge(
     const externalIp = firstExternalHop(received);
     const verdicts = await verifyAuthentication({
       message: bytes,
-      hasBody: read.hasBody,
+      hasBody,
       online: input.resolver !== null,
       resolver,
       client:

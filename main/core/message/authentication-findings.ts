@@ -185,7 +185,8 @@ export function receiverFindings(
     const ours = own.get(method);
     if (theirs.length === 0 || ours === undefined) continue;
     const best = theirs.includes('pass') ? 'pass' : (theirs[0] ?? '');
-    // A "fail" that DMARC, DKIM or ARC call by another of their words is still a fail ("permerror" for a broken key).
+    // For DKIM every result but pass means "no valid signature" (fail, neutral, permerror, policy: RFC 8601
+    // section 2.7.1), so two such results agree even when the words differ.
     if (best === ours || (best !== 'pass' && ours !== 'pass' && method === 'dkim'))
       compared.push(`${method}=${best}`);
     else disagreements.push({ method, receiver: best, mailwarden: ours });

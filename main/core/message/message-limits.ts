@@ -21,6 +21,13 @@ export const MAX_HEADER_FIELD_CHARS = 64 * 1024;
  */
 export const MAX_RECEIVED_JUDGED = 100;
 
+/**
+ * The longest body line handed to DKIM's body hashing. RFC 5322 section 2.1.1 allows 998 characters;
+ * mailauth's canonicalization slows down sharply on one huge line (a 30 MB base64 line took 20 s), so a
+ * body with a longer line is not hashed.
+ */
+export const MAX_BODY_LINE_BYTES = 1024 * 1024;
+
 /** Multipart nesting read before the rest is left unread; real mail nests three or four levels. */
 export const MAX_MIME_DEPTH = 20;
 

@@ -33,7 +33,7 @@ function original(from: string): string {
     'To: Ann <ann@receiver.test>',
     'Subject: Your order 1042',
     'Date: Sun, 06 Dec 2026 08:00:00 +0000',
-    '<order-1042@shop.test>'.replace(/^/, 'Message-ID: '),
+    'Message-ID: <order-1042@shop.test>',
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',
     '',
@@ -307,6 +307,23 @@ describe('analyseMessage', () => {
       const analysis = await analyse(huge);
       expect(ids(analysis)).toEqual(['message.input.too-large']);
       expect(analysis.message).toBeNull();
+    });
+
+    it('does not hash a body with one 30 MB base64 line, and still judges the rest', async () => {
+      const body = await signed(original('orders@shop.test'), 'shop.test', 's2026', shopKey);
+      const huge = `${body}${Buffer.alloc(30 * 1024 * 1024, 'QUJD').toString('latin1')}\r\n`;
+      const analysis = await analyse(
+        delivered({
+          ip: '192.0.2.10',
+          tls: true,
+          returnPath: 'bounce@shop.test',
+          receiverSays: 'dkim=pass',
+          body: huge,
+        }),
+      );
+      expect(ids(analysis)).toContain('message.body.line-too-long');
+      expect(analysis.authentication?.dkim.map((s) => s.outcome)).toEqual(['not-verified-no-body']);
+      expect(analysis.authentication?.spf?.outcome).toBe('pass');
     });
 
     it('names header lines that are not fields, and says when there is no header at all', async () => {
