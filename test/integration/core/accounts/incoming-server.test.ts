@@ -42,7 +42,12 @@ describe('incoming server on an account (real file store, real keychain)', () =>
     const { accounts, warnings } = await env.services.accounts.list();
     expect(warnings).toEqual([]);
     expect(accounts).toEqual(
-      original.accounts.map((account) => ({ ...account, incoming: null, hasPassword: 'missing' })),
+      original.accounts.map((account) => ({
+        ...account,
+        incoming: null,
+        hasPassword: 'missing',
+        incomingPassword: null,
+      })),
     );
     // Reading does not rewrite the file.
     expect(await readFile(path, 'utf8')).toBe(await readFile(V1_FILE, 'utf8'));
