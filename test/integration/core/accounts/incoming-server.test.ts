@@ -48,6 +48,7 @@ describe('incoming server on an account (real file store, real keychain)', () =>
         incoming: null,
         signIn: { method: 'password' },
         hasPassword: 'missing',
+        incomingPassword: null,
       })),
     );
     // Reading does not rewrite the file.
