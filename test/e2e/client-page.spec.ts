@@ -112,6 +112,10 @@ test('a client page: its accounts, the last client run, every client run reopene
   await expect(runs.getByRole('listitem').last()).toContainText('2 of 3 accounts tested');
   await expectAccessible(page, 'client-page');
   await photograph(app, 'client-page');
+  // At 200% zoom (400x300 CSS pixels) nothing scrolls sideways.
+  await page.setViewportSize({ width: 400, height: 300 });
+  await app.screenshot('client-page-zoom-200');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
   await page.setViewportSize({ width: 1440, height: 900 });
 
   // The older run reopens as the summary it made: who ran, who could not and why, and the export.
