@@ -5,6 +5,8 @@
  * made, Rename (accounts keep their ids and history); on a window of 1280 px or more, the account list
  * beside the selected account's history and results, and one column below that.
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { AccountView } from '../../preload/contract/accounts';
 import { expectAccessible } from './harness/accessibility';
@@ -110,6 +112,10 @@ test('a client page: its accounts, the last client run, every client run reopene
   await expect(runs.getByRole('listitem').last()).toContainText('2 of 3 accounts tested');
   await expectAccessible(page, 'client-page');
   await photograph(app, 'client-page');
+  // At 200% zoom (400x300 CSS pixels) nothing scrolls sideways.
+  await page.setViewportSize({ width: 400, height: 300 });
+  await app.screenshot('client-page-zoom-200');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
   await page.setViewportSize({ width: 1440, height: 900 });
 
   // The older run reopens as the summary it made: who ran, who could not and why, and the export.
@@ -169,6 +175,8 @@ test('a client page: its accounts, the last client run, every client run reopene
 test('a client page is also reached from its heading when the desk is sorted by client', async ({ app }) => {
   const { page, env } = app;
   await seedDesk(env);
+  // A damaged client-runs.json is moved aside and said on the page, never silently dropped.
+  await writeFile(join(env.dataDir, 'client-runs.json'), '{"schemaVersion": 1, "runs": [');
   await app.open();
   await page.getByLabel('Sort by').selectOption({ label: 'Client' });
   const florist = page.getByRole('region', { name: 'Florist' }).getByRole('button', { name: 'Client page' });
@@ -176,6 +184,9 @@ test('a client page is also reached from its heading when the desk is sorted by 
   await florist.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Florist' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Last client run' })).toContainText('No client run yet.');
+  await expect(page.getByRole('region', { name: 'Last client run' })).toContainText(
+    /Your client runs file could not be read \(it is not valid JSON\); it was moved to .*client-runs\.json\.corrupt-/,
+  );
   await expectAccessible(page, 'client-page-no-runs');
   // Test all from the page, and back to the page (not to the desk) from its plan.
   await page.getByRole('button', { name: 'Test all 3 accounts' }).click();

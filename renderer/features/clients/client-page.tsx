@@ -101,6 +101,12 @@ export function ClientPage(props: ClientPageProps) {
           </Notice>
         )}
         {runs.kind === 'loaded' &&
+          runs.listing.warnings.map((warning) => (
+            <Notice tone="warning" key={warning}>
+              <p>{warning}</p>
+            </Notice>
+          ))}
+        {runs.kind === 'loaded' &&
           (last === null ? (
             <p className="muted">{text.noRuns}</p>
           ) : (
@@ -157,11 +163,6 @@ export function ClientPage(props: ClientPageProps) {
           <h2 id="client-runs-title" className="section-title">
             {text.runsTitle(runs.listing.runs.length)}
           </h2>
-          {runs.listing.warnings.map((warning) => (
-            <Notice tone="warning" key={warning}>
-              <p>{warning}</p>
-            </Notice>
-          ))}
           <ol className="client-runs">
             {runs.listing.runs.map((run) => (
               <ClientRunLine key={run.id} run={run} onOpen={open} />
