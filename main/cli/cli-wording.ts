@@ -13,6 +13,10 @@ const APP_TO_CLI: readonly (readonly [string, string])[] = [
   ['switch the relay test back on', 'leave out --no-relay-test'],
   ['with DNS lookups switched on', 'without --no-dns'],
   ['Test the domain ', 'Run "mailwarden audit --only dns" on the domain '],
+  [
+    'change this account’s sign-in to Microsoft (OAuth) and sign in on Microsoft’s page',
+    'run "mailwarden accounts edit ACCOUNT --auth oauth --provider microsoft --client-id ID", then "mailwarden accounts signin ACCOUNT"',
+  ],
 ];
 
 export function cliWording(step: string): string {

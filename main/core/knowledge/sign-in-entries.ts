@@ -46,7 +46,7 @@ const M365_OAUTH_STEPS = [
   'Outlook (Windows, Mac, the new Outlook): remove the account and add it again as a Microsoft 365 / Exchange account, so it signs in on Microsoft’s page (modern authentication); an account set up as "IMAP" or "POP" with SMTP and a password must be replaced.',
   'iPhone and iPad Mail: Settings > Mail > Accounts > Add Account > Microsoft Exchange, then "Sign In" (not "Configure Manually"). Android: the Outlook app, or the Gmail app’s "Exchange and Microsoft 365" option.',
   'Scanners, printers and programs that send mail with a password: use OAuth where the device offers it; otherwise an administrator sets up a connector (SMTP relay to your <domain>.mail.protection.outlook.com host on port 25 from your fixed address, Exchange admin center > Mail flow > Connectors) or High Volume Email for Microsoft 365, and points the device there.',
-  'In Mailwarden, test this account with an OAuth access token (mailwarden audit ... --oauth-token-stdin) until it can sign in with Microsoft itself.',
+  'In Mailwarden, change this account’s sign-in to Microsoft (OAuth) and sign in on Microsoft’s page; the next test then logs in the way your mail programs must.',
 ];
 
 export const SIGN_IN_ENTRIES = {

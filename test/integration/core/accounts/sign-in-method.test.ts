@@ -44,6 +44,8 @@ describe('sign-in method on an account (real file store, real keychain)', () => 
         ...account,
         signIn: { method: 'password' },
         hasPassword: 'missing',
+        // The first account reads mail with its own password (none stored here); the second reads none.
+        incomingPassword: account['incoming'] === null ? null : 'missing',
       })),
     );
     expect(await readFile(path, 'utf8')).toBe(await readFile(V2_FILE, 'utf8'));
