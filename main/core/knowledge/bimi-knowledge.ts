@@ -2,9 +2,11 @@
  * Words for the BIMI findings (draft-brand-indicators-for-message-identification).
  */
 import type { Evidence, Reference } from '../../../preload/contract/findings';
-import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import type { BimiEvidence } from './bimi-evidence';
+import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
 
-const str = (evidence: Evidence, key: string): string => {
+/** A field of the finding's own evidence as text; only fields its type declares can be named. */
+const str = <E extends Evidence>(evidence: E, key: keyof E & string): string => {
   const value = evidence[key];
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 };
@@ -14,7 +16,7 @@ const BIMI_DRAFT: Reference = {
   url: 'https://datatracker.ietf.org/doc/draft-brand-indicators-for-message-identification/',
 };
 
-export const BIMI_KNOWLEDGE = {
+export const BIMI_KNOWLEDGE = defineKnowledge<BimiEvidence>()({
   'bimi.domain.invalid': {
     severity: 'info',
     title: 'BIMI could not be checked: the domain name is not valid',
@@ -122,4 +124,4 @@ export const BIMI_KNOWLEDGE = {
     fix: NO_FIX,
     references: [BIMI_DRAFT],
   },
-} as const satisfies KnowledgeTable;
+});

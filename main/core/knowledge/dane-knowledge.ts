@@ -4,16 +4,21 @@
  * Rules: RFC 7672 (SMTP security via opportunistic DANE TLS), RFC 6698 and RFC 7671 (TLSA), RFC 4035
  * section 3.2.3 (the AD bit).
  */
-import type { Evidence, Fix } from '../../../preload/contract/findings';
+import type { Fix } from '../../../preload/contract/findings';
+import type { DaneEvidence, DaneLookupEvidence } from './dane-evidence';
 import { evidenceList, evidenceText } from './evidence-text';
-import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
 
 const DNS_STEP =
   "Sign in where the DNS of the mail server's domain is managed (your registrar, DNS host or mail provider).";
 
+/** The answer was DNSSEC-signed; only a real true says so (a report from elsewhere may hold anything). */
+const signed = (e: { readonly zoneSigned: boolean }): boolean => (e.zoneSigned as unknown) === true;
+
 /** The TLSA record to publish for the certificate the server presents, when we saw one. */
-function tlsaFix(e: Evidence, steps: readonly string[]): Fix {
-  const suggested = e['suggestedTlsa'];
+function tlsaFix(e: DaneLookupEvidence, steps: readonly string[]): Fix {
+  // Typed evidence says when it may be absent; a report from elsewhere may lack it too.
+  const suggested: unknown = e.suggestedTlsa;
   if (typeof suggested !== 'string') return { steps };
   return {
     steps: [
@@ -24,7 +29,7 @@ function tlsaFix(e: Evidence, steps: readonly string[]): Fix {
   };
 }
 
-export const DANE_KNOWLEDGE = {
+export const DANE_KNOWLEDGE = defineKnowledge<DaneEvidence>()({
   'dane.lookup.failed': {
     severity: 'medium',
     title: (e) => `The TLSA record of ${evidenceText(e, 'host')} could not be read`,
@@ -55,7 +60,7 @@ export const DANE_KNOWLEDGE = {
     severity: 'info',
     title: (e) => `${evidenceText(e, 'host')} has no TLSA record (DANE not in use)`,
     explanation: (e) =>
-      e['zoneSigned'] === true
+      signed(e)
         ? `No TLSA record exists at ${evidenceText(e, 'tlsaName')}, and the answer was DNSSEC-signed. DANE is optional, but this zone already has DNSSEC, so a TLSA record would let senders insist on an authenticated TLS connection to ${evidenceText(e, 'host')} (RFC 7672).`
         : `No TLSA record exists at ${evidenceText(e, 'tlsaName')}. DANE is optional; it needs DNSSEC on the mail server's domain first. Senders use opportunistic TLS, which an attacker on the path could strip.`,
     fix: (e) =>
@@ -179,4 +184,4 @@ export const DANE_KNOWLEDGE = {
     },
     references: [rfc(7672, '3.1')],
   },
-} satisfies KnowledgeTable;
+});

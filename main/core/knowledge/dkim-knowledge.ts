@@ -2,9 +2,11 @@
  * Words for the DKIM findings (RFC 6376, RFC 8301, RFC 8463).
  */
 import type { Evidence, Fix } from '../../../preload/contract/findings';
-import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import type { DkimEvidence } from './dkim-evidence';
+import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
 
-const str = (evidence: Evidence, key: string): string => {
+/** A field of the finding's own evidence as text; only fields its type declares can be named. */
+const str = <E extends Evidence>(evidence: E, key: keyof E & string): string => {
   const value = evidence[key];
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 };
@@ -28,7 +30,7 @@ const NEW_KEY_STEPS: Fix = {
   },
 };
 
-export const DKIM_KNOWLEDGE = {
+export const DKIM_KNOWLEDGE = defineKnowledge<DkimEvidence>()({
   'dkim.domain.invalid': {
     severity: 'info',
     title: 'DKIM could not be checked: the domain name is not valid',
@@ -271,4 +273,4 @@ export const DKIM_KNOWLEDGE = {
     fix: NO_FIX,
     references: [rfc(6376, '3.6.1'), rfc(8301, '3.2')],
   },
-} as const satisfies KnowledgeTable;
+});

@@ -4,7 +4,8 @@
  * Rules: RFC 5321 section 5.1 (MX lookup, implicit MX, names not addresses), RFC 2181 section 10.3 (an MX
  * must not point at an alias), RFC 7505 (Null MX), RFC 1918 / RFC 6890 (addresses the internet cannot reach).
  */
-import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
+import type { MxEvidence } from './mx-evidence';
 import { evidenceList, evidenceText } from './evidence-text';
 
 const MX_RECORD_STEP =
@@ -15,7 +16,7 @@ const PARKED_BCP = {
   url: 'https://www.m3aawg.org/documents/en/m3aawg-protecting-parked-domains-best-common-practices',
 };
 
-export const MX_KNOWLEDGE = {
+export const MX_KNOWLEDGE = defineKnowledge<MxEvidence>()({
   'mx.domain.invalid': {
     severity: 'high',
     title: (e) => `"${evidenceText(e, 'input')}" is not a domain name that can be checked`,
@@ -262,4 +263,4 @@ export const MX_KNOWLEDGE = {
     fix: NO_FIX,
     references: [rfc(5321, '5.1')],
   },
-} satisfies KnowledgeTable;
+});

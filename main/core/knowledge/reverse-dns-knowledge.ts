@@ -5,7 +5,8 @@
  * (every address should have a PTR that maps back), RFC 8601 section 2.7.3 (iprev, "forward-confirmed").
  */
 import { evidenceList, evidenceText } from './evidence-text';
-import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
+import type { ReverseDnsEvidence } from './reverse-dns-evidence';
 
 const WHY_RECEIVERS_CARE =
   'Receiving mail servers (Gmail, Yahoo, Microsoft and most spam filters) look up the name of the address a message comes from and then look that name up again; when the two do not agree, they score the mail as spam or refuse it.';
@@ -18,7 +19,7 @@ function roleText(role: string): string {
   return role === 'submission' ? 'the server you send mail through' : 'a mail server (MX) of the domain';
 }
 
-export const REVERSE_DNS_KNOWLEDGE = {
+export const REVERSE_DNS_KNOWLEDGE = defineKnowledge<ReverseDnsEvidence>()({
   'rdns.address.invalid': {
     severity: 'info',
     title: (e) => `"${evidenceText(e, 'address')}" is not an IP address; reverse DNS was not checked`,
@@ -95,4 +96,4 @@ export const REVERSE_DNS_KNOWLEDGE = {
     },
     references: [rfc(1912, '2.1')],
   },
-} satisfies KnowledgeTable;
+});

@@ -4,9 +4,10 @@
  * Rules: RFC 7208 (SPF): section 4.5 (one record), 4.6 (syntax), 4.6.4 (10 DNS lookups, 2 void lookups),
  * 5.1 (all), 5.5 (ptr is deprecated), 6.1 (redirect), 8 (results); RFC 7489 section 6.6 (DMARC on top).
  */
-import type { Evidence, Fix } from '../../../preload/contract/findings';
+import type { Fix } from '../../../preload/contract/findings';
 import { evidenceList, evidenceText } from './evidence-text';
-import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
+import type { SpfEvidence, SpfMaybeProposalEvidence } from './spf-evidence';
 
 const PARKED_BCP = {
   label: 'M3AAWG: Protecting Parked Domains Best Common Practices',
@@ -20,7 +21,7 @@ const DNS_STEP =
   "Sign in where your domain's DNS is managed (your registrar or DNS host) and open the DNS records of the domain.";
 
 /** The fix that publishes the proposed record (evidence: domain, proposedRecord, proposedLookupCount). */
-function publishFix(first: string, evidence: Evidence): Fix {
+function publishFix(first: string, evidence: SpfMaybeProposalEvidence): Fix {
   const record = evidenceText(evidence, 'proposedRecord', '');
   const domain = evidenceText(evidence, 'domain');
   const steps = [
@@ -41,8 +42,11 @@ function publishFix(first: string, evidence: Evidence): Fix {
 }
 
 /** Per preset id: "add include:X", from evidence.providerIncludes ({ presetId: include }). */
-function providerStepsOf(evidence: Evidence): { readonly [presetId: string]: readonly string[] } | null {
-  const includes = evidence['providerIncludes'];
+function providerStepsOf(
+  evidence: SpfMaybeProposalEvidence,
+): { readonly [presetId: string]: readonly string[] } | null {
+  // Typed evidence promises the map; a report from elsewhere may still lack it.
+  const includes: unknown = evidence.providerIncludes;
   if (includes === undefined || includes === null || typeof includes !== 'object' || Array.isArray(includes))
     return null;
   const out: Record<string, readonly string[]> = {};
@@ -56,7 +60,7 @@ function providerStepsOf(evidence: Evidence): { readonly [presetId: string]: rea
   return Object.keys(out).length === 0 ? null : out;
 }
 
-export const SPF_KNOWLEDGE = {
+export const SPF_KNOWLEDGE = defineKnowledge<SpfEvidence>()({
   'spf.domain.invalid': {
     severity: 'high',
     title: (e) => `"${evidenceText(e, 'input')}" is not a domain whose SPF can be checked`,
@@ -423,4 +427,4 @@ export const SPF_KNOWLEDGE = {
     fix: { steps: ['Fix the record problems reported by the other SPF findings.'] },
     references: [rfc(7208, '8.7')],
   },
-} satisfies KnowledgeTable;
+});

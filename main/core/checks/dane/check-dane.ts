@@ -5,10 +5,11 @@
  * DNSSEC status is the AD bit of a validating resolver, read over the wire (DnsWireClient): a TLSA record
  * that does not validate is ignored by senders (RFC 7672 section 2.2), so "present" is not enough.
  */
-import type { Evidence, Finding } from '../../../../preload/contract/findings';
+import type { Finding } from '../../../../preload/contract/findings';
 import { toAsciiDomain } from '../../accounts/domain-name';
 import { isTlsaRecord, type DnsWireClient, type WireTlsaRecord } from '../../dns-wire-port';
 import { findingFactory } from '../../findings/finding-factory';
+import type { DaneLookupEvidence, DaneRecordsEvidence } from '../../knowledge/dane-evidence';
 import { DANE_KNOWLEDGE } from '../../knowledge/dane-knowledge';
 import type { CertificateFacts } from '../../smtp/smtp-channel';
 import { plainName } from '../mx/plain-name';
@@ -97,7 +98,7 @@ async function checkHost(host: string, input: CheckDaneInput): Promise<HostCheck
   const checkId = `dane:${host}`;
   const chain = input.certificates?.[host] ?? [];
   const suggested = suggestedTlsa(chain);
-  const base: Evidence = {
+  const base: DaneLookupEvidence = {
     host,
     tlsaName,
     resolver: input.wire.description,
@@ -152,7 +153,7 @@ async function checkHost(host: string, input: CheckDaneInput): Promise<HostCheck
 
   const records = tlsa.map(tlsaText);
   const secure = answer.authenticatedData;
-  const evidence: Evidence = { ...base, records, authenticated: secure };
+  const evidence: DaneRecordsEvidence = { ...base, records, authenticated: secure };
   const findings: Finding[] = [];
   if (!secure) findings.push(finding('dane.tlsa.insecure', checkId, evidence));
 
@@ -170,7 +171,7 @@ async function checkHost(host: string, input: CheckDaneInput): Promise<HostCheck
     findings.push(finding(secure ? 'dane.tlsa.no-match' : 'dane.tlsa.no-match-insecure', checkId, evidence));
     return done(secure ? 'no-match' : 'insecure', secure, records, findings);
   }
-  const matchEvidence: Evidence = {
+  const matchEvidence = {
     ...evidence,
     record: tlsaText(matched.record),
     matchedCertificate:
@@ -195,7 +196,7 @@ async function checkHost(host: string, input: CheckDaneInput): Promise<HostCheck
 /** Findings for unusable records; returns the usable ones (RFC 7672 section 2.2 and 3.1.3). */
 function judgeRecords(
   tlsa: readonly WireTlsaRecord[],
-  evidence: Evidence,
+  evidence: DaneRecordsEvidence,
   checkId: string,
   findings: Finding[],
 ): WireTlsaRecord[] {
@@ -206,10 +207,11 @@ function judgeRecords(
       usable.push(record);
       continue;
     }
-    const recordEvidence: Evidence = {
+    const recordEvidence = {
       ...evidence,
       record: tlsaText(record),
-      usage: `${String(record.usage)} (${TLSA_USAGE_NAMES[record.usage] ?? 'undefined'})`,
+      // IANA's TLSA Certificate Usages registry (RFC 6698 section 7.2): 4 to 254 are unassigned.
+      usage: `${String(record.usage)} (${TLSA_USAGE_NAMES[record.usage] ?? 'unassigned'})`,
       problem: verdict.problem,
     };
     findings.push(

@@ -5,9 +5,10 @@
  * never means "DKIM missing": the finding names how many selectors were tried and asks for the right one.
  * CNAMEs are followed one hop at a time so the target (and the provider behind it) is shown.
  */
-import type { Evidence, Finding } from '../../../../preload/contract/findings';
+import type { Finding } from '../../../../preload/contract/findings';
 import { toAsciiDomain, toAsciiRelativeName } from '../../accounts/domain-name';
 import { findingFactory } from '../../findings/finding-factory';
+import type { DkimKeyEvidence, DkimSelectorEvidence } from '../../knowledge/dkim-evidence';
 import { DKIM_KNOWLEDGE } from '../../knowledge/dkim-knowledge';
 import type { DnsResolver } from '../../ports';
 import { readDkimKey, RSA_MIN_BITS, RSA_RECOMMENDED_BITS, type DkimKey } from './dkim-key';
@@ -147,7 +148,10 @@ export async function checkDkim(input: DkimCheckInput): Promise<DkimCheckOutput>
   const judged = hasUsableKey
     ? findings
     : findings.map((found) =>
-        found.id === 'dkim.key.revoked' ? finding('dkim.key.revoked-only', checkId, found.evidence) : found,
+        found.id === 'dkim.key.revoked'
+          ? // judgeKey made this finding from DkimKeyEvidence; only its id changes here.
+            finding('dkim.key.revoked-only', checkId, found.evidence as DkimKeyEvidence)
+          : found,
       );
   findings.splice(0, findings.length, ...judged);
   const anyPublished = probes.some((p) => p.kind === 'found' || p.kind === 'broken-cname');
@@ -178,7 +182,7 @@ function judgeKey(
   provider: string | null,
   checkId: string,
 ): { findings: Finding[]; key: DkimKeyFound } {
-  const base: Evidence = {
+  const base: DkimSelectorEvidence = {
     selector: probe.selector,
     name: probe.name,
     cnameTarget: probe.target,
@@ -208,7 +212,7 @@ function judgeKey(
     };
   }
   const key = readDkimKey(probe.records[0] ?? '');
-  const evidence: Evidence = {
+  const evidence: DkimKeyEvidence = {
     ...base,
     keyType: key.keyType,
     declaredType: printable(key.declaredType, 32),

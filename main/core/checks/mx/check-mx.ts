@@ -5,7 +5,7 @@
  * CNAME targets), RFC 6890 (addresses the internet cannot reach). DNS failures become findings, never
  * throws. The targets and their addresses are returned too: DANE and reverse DNS build on them.
  */
-import type { Evidence, Finding } from '../../../../preload/contract/findings';
+import type { Finding } from '../../../../preload/contract/findings';
 import { isIpLiteral, toAsciiDomain } from '../../accounts/domain-name';
 import { findPresetByMxHost } from '../../accounts/provider-presets';
 import { findingFactory } from '../../findings/finding-factory';
@@ -151,7 +151,7 @@ interface InspectedTarget {
 async function inspectTarget(record: MxRecord, context: TargetContext): Promise<InspectedTarget> {
   const { exchange, priority } = record;
   const { domain, checkId } = context;
-  const base: Evidence = { domain, exchange, priority };
+  const base = { domain, exchange, priority };
   // RFC 5321 section 5.1: the MX names a host; an address written as a name resolves to nothing.
   if (isIpLiteral(exchange) || isIpLiteral(exchange.replace(/^\[|\]$/g, ''))) {
     return {
@@ -184,7 +184,7 @@ async function inspectTarget(record: MxRecord, context: TargetContext): Promise<
   const scoped = addresses.map((address) => ({ address, scope: addressScope(address) ?? 'reserved' }));
   const nonPublic = scoped.filter((entry) => entry.scope !== 'public');
   if (nonPublic.length > 0) {
-    const evidence: Evidence = {
+    const evidence = {
       ...base,
       addresses,
       nonPublic: nonPublic.map((entry) => entry.address),

@@ -5,8 +5,9 @@
  * map back), RFC 8601 section 2.7.3 (the "iprev" test receivers run). The fix is never in the user's own
  * zone: it is with whoever owns the address, so the wording says so.
  */
-import type { Evidence, Finding } from '../../../../preload/contract/findings';
+import type { Finding } from '../../../../preload/contract/findings';
 import { findingFactory } from '../../findings/finding-factory';
+import type { ReverseDnsAddress } from '../../knowledge/reverse-dns-evidence';
 import { REVERSE_DNS_KNOWLEDGE } from '../../knowledge/reverse-dns-knowledge';
 import type { DnsResolver } from '../../ports';
 import { addressBytes, addressScope, canonicalAddress, reverseName } from '../ip-address';
@@ -91,7 +92,7 @@ interface Checked {
 async function checkOne(target: ReverseDnsTarget, resolver: DnsResolver): Promise<Checked> {
   const address = plainName(target.address.trim());
   const checkId = `rdns:${address}`;
-  const base: Evidence = {
+  const base: ReverseDnsAddress = {
     address,
     role: target.role,
     ...(target.host === undefined ? {} : { host: plainName(target.host) }),
@@ -109,7 +110,7 @@ async function checkOne(target: ReverseDnsTarget, resolver: DnsResolver): Promis
   if (scope !== 'public') {
     return done('not-public', [], [finding('rdns.address.not-public', checkId, { ...base, scope })]);
   }
-  const withName: Evidence = { ...base, reverseName: name };
+  const withName = { ...base, reverseName: name };
   const ptr = await resolver.resolvePtr(name);
   if (!ptr.ok) {
     const missing = ptr.code === 'NXDOMAIN' || ptr.code === 'NODATA';
@@ -151,7 +152,7 @@ async function checkOne(target: ReverseDnsTarget, resolver: DnsResolver): Promis
       }),
     ]);
   }
-  const evidence: Evidence = { ...withName, ptrNames, confirmedName: confirmed.ptrName };
+  const evidence = { ...withName, ptrNames, confirmedName: confirmed.ptrName };
   const findings = [finding('rdns.ptr.confirmed', checkId, evidence)];
   const generic = genericPtrReason(confirmed.ptrName, address);
   if (generic !== null) findings.push(finding('rdns.ptr.generic', checkId, { ...evidence, reason: generic }));

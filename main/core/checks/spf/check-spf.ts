@@ -5,9 +5,10 @@
  * The structured result (record, lookup count, evaluations, tree) is returned too, for the bulk-sender
  * scorecard and DMARC alignment.
  */
-import type { Evidence, Finding } from '../../../../preload/contract/findings';
+import type { Finding } from '../../../../preload/contract/findings';
 import { isIpv4, isIpv6, toAsciiDomain } from '../../accounts/domain-name';
 import { findPresetById } from '../../accounts/provider-presets';
+import type { SpfMaybeProposalEvidence, SpfProposalEvidence } from '../../knowledge/spf-evidence';
 import type { DnsResolver } from '../../ports';
 import { proposeSpfRecord, type SpfProposal } from './propose-spf-record';
 import { evaluateSpf, type SpfEvaluation } from './spf-evaluate';
@@ -67,7 +68,7 @@ export async function checkSpf(input: CheckSpfInput): Promise<SpfCheckResult> {
   const checkId = `spf:${domain}`;
   const { resolver } = input;
   const providers = providerIncludes(input.presetIds ?? []);
-  const providerEvidence: Evidence = { providerIncludes: Object.fromEntries(providers) };
+  const providerEvidence = { providerIncludes: Object.fromEntries(providers) };
   const valid = (ip: string): boolean => isIpv4(ip) || isIpv6(ip);
   const ips = (input.evaluateIps ?? []).filter(valid);
   const senderIps = (input.senderIps ?? []).filter(valid);
@@ -94,7 +95,7 @@ export async function checkSpf(input: CheckSpfInput): Promise<SpfCheckResult> {
     senderEvaluation: evaluated.sender,
     ...rest,
   });
-  const proposalEvidence = (proposal: SpfProposal): Evidence => ({
+  const proposalEvidence = (proposal: SpfProposal): SpfProposalEvidence => ({
     domain,
     proposedRecord: proposal.record,
     proposedLookupCount: proposal.lookupCount,
@@ -160,7 +161,7 @@ export async function checkSpf(input: CheckSpfInput): Promise<SpfCheckResult> {
     all === null ||
     all.qualifier === '+' ||
     all.qualifier === '?';
-  const withProposal: Evidence = mustChange
+  const withProposal: SpfMaybeProposalEvidence = mustChange
     ? proposalEvidence(
         await proposeSpfRecord(
           record,

@@ -16,6 +16,9 @@ const EVIDENCE = {
   policyHost: 'mta-sts.example.com',
   bits: 1024,
   recordCount: 2,
+  logo: 'https://example.com/logo.svg',
+  problemList: 'it uses http:',
+  dmarcSummary: 'p=none',
 };
 
 describe('BIMI_KNOWLEDGE', () => {

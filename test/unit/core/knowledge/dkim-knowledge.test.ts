@@ -16,6 +16,11 @@ const EVIDENCE = {
   policyHost: 'mta-sts.example.com',
   bits: 1024,
   recordCount: 2,
+  selectorsTried: 12,
+  failedCount: 2,
+  target: 'google.dkim.example.net',
+  keyType: 'RSA',
+  declaredType: 'ed25519',
 };
 
 describe('DKIM_KNOWLEDGE', () => {

@@ -16,6 +16,15 @@ const EVIDENCE = {
   policyHost: 'mta-sts.example.com',
   bits: 1024,
   recordCount: 2,
+  appliedPolicy: 'quarantine',
+  policy: 'quarantine',
+  tag: 'sp',
+  value: 'none',
+  strict: 'adkim=s',
+  address: 'mailto:reports@reports.example',
+  authorisationName: 'example.com._report._dmarc.reports.example',
+  destinationDomain: 'reports.example',
+  tagList: 'foo, bar',
 };
 
 describe('DMARC_KNOWLEDGE', () => {

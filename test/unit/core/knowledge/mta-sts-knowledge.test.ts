@@ -16,6 +16,14 @@ const EVIDENCE = {
   policyHost: 'mta-sts.example.com',
   bits: 1024,
   recordCount: 2,
+  problems: ['id= is missing'],
+  status: 301,
+  location: 'https://www.example.com/',
+  maxBytes: 65_536,
+  contentType: 'text/html',
+  maxAge: 3_600,
+  patterns: ['mx1.example.com'],
+  unmatched: ['mx2.example.com'],
 };
 
 describe('MTA_STS_KNOWLEDGE', () => {

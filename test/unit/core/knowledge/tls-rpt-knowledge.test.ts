@@ -16,6 +16,7 @@ const EVIDENCE = {
   policyHost: 'mta-sts.example.com',
   bits: 1024,
   recordCount: 2,
+  destinationList: 'mailto:tls-reports@example.com',
 };
 
 describe('TLS_RPT_KNOWLEDGE', () => {
