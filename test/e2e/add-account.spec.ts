@@ -111,6 +111,7 @@ test('(b, c, d) a canary password goes to the keychain, is stored, and never com
   expect(reads.bridgeShape).toEqual({
     accounts: ['add', 'deletePassword', 'list', 'remove', 'setIncomingPassword', 'setPassword', 'update'],
     audit: ['cancel', 'onEvent', 'start'],
+    clients: ['recordRun', 'rename', 'runs'],
     discovery: ['run'],
     history: ['compare', 'delete', 'get', 'list'],
     presets: ['list'],
