@@ -105,7 +105,7 @@ Options:
   --incoming-security M   tls, starttls, or none
   --incoming-user NAME    Login name for reading
   --incoming-own-password Reading has its own password (see "accounts set-password --incoming")
-  --auth password|oauth   How the account signs in; back to password deletes the stored sign-in
+  --auth password|oauth   How the account signs in; back to password revokes and deletes the sign-in
   --provider P            microsoft, google, or oidc
   --issuer URL            The provider's issuer (https:)
   --client-id ID          The client ID registered with the provider

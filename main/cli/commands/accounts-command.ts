@@ -18,7 +18,7 @@ import {
 } from '../help-text';
 import { SIGN_IN_OPTIONS, signInForAdd, signInForEdit } from './sign-in-options';
 import { singleTarget } from './single-target';
-import { signIn, signOut } from './sign-in-command';
+import { reportSignOut, signIn, signOut } from './sign-in-command';
 import { PROVIDER_PROFILES } from '../../core/oauth/oauth-providers';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
 import { INCOMING_OPTIONS, incomingForAdd, incomingForEdit } from './incoming-options';
@@ -185,7 +185,13 @@ async function editAccount(args: readonly string[], io: CliIo, services: Service
     ...incomingForEdit(existing, values, command),
     ...signInForEdit(existing, values, command),
   };
-  const updated = await built.accounts.update(existing.id, editedInput(existing, patch));
+  // Leaving OAuth revokes the refresh token at the provider (RFC 7009), as "accounts signout" does.
+  const leavesOAuth = existing.signIn?.method === 'oauth' && patch.signIn?.method === 'password';
+  const switched = leavesOAuth
+    ? await built.oauth.switchToPassword(existing.id, editedInput(existing, patch))
+    : null;
+  const updated =
+    switched?.account ?? (await built.accounts.update(existing.id, editedInput(existing, patch)));
 
   const changes = accountChanges(existing, updated);
   writeLine(
@@ -199,6 +205,7 @@ async function editAccount(args: readonly string[], io: CliIo, services: Service
       io.stdout,
       `  ${change.field}: ${terminalText(change.before) || '(none)'} -> ${terminalText(change.after) || '(none)'}`,
     );
+  if (switched !== null) reportSignOut(io, switched.outcome);
   if (serverChanged(existing, updated)) {
     const { runs } = await built.history.list({ kind: 'account', accountId: updated.id });
     if (runs.length > 0)
@@ -401,6 +408,12 @@ async function setPassword(args: readonly string[], io: CliIo, services: Service
   }
   const { accounts } = services();
   const account = await accounts.resolve(singleTarget(positionals, 'accounts set-password'));
+  // Refused before asking, so nobody types a password that would not be used.
+  if (account.signIn?.method === 'oauth' && values.incoming !== true)
+    throw new UsageError(
+      `${terminalText(account.label)} signs in with OAuth, not a password: sign in with "mailwarden accounts signin ${account.id}".`,
+      'accounts set-password',
+    );
   const password = await readPassword(
     io,
     values['password-stdin'] === true,

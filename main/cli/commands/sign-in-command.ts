@@ -97,11 +97,18 @@ export async function signOut(
   }
   const { oauth } = services();
   const { account, outcome } = await oauth.signOut(singleTarget(positionals, command));
-  writeLine(io.stdout, `Signed out ${terminalText(account.label)}. ${SIGN_OUT_WORDS[outcome.revocation]}`);
+  writeLine(io.stdout, `Signed out ${terminalText(account.label)}.`);
+  reportSignOut(io, outcome);
+  return EXIT_OK;
+}
+
+/** What became of the OAuth sign-in: revoked and deleted, only deleted (and why), or nothing stored. */
+export function reportSignOut(io: CliIo, outcome: SignOutOutcome): void {
+  writeLine(io.stdout, SIGN_OUT_WORDS[outcome.revocation]);
   if (outcome.revocation === 'failed')
     writeLine(
       io.stderr,
-      `Warning: ${outcome.reason} Remove Mailwarden from your account's app permissions at the provider to be sure.`,
+      `Warning: the revocation could not be done. ${outcome.reason} Remove Mailwarden from your account's ` +
+        'app permissions at the provider to be sure.',
     );
-  return EXIT_OK;
 }

@@ -354,6 +354,13 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     setPassword: (id, password) =>
       serialised({ op: 'write' }, async () => {
         const account = find(await readAccounts(), id);
+        // An OAuth account's login uses its refresh token; a password stored beside it would never be used.
+        if (account.signIn?.method === 'oauth') {
+          throw new MailwardenError(
+            'INVALID_INPUT',
+            `${account.label} signs in with OAuth, not a password: sign in with "mailwarden accounts signin ${account.id}".`,
+          );
+        }
         await secrets.set(id, password);
         return view(account, 'stored');
       }),

@@ -11,7 +11,7 @@
  *   deletes it; a revocation that fails is said, and the token is deleted all the same.
  */
 import type * as client from 'openid-client';
-import type { Account, AccountView } from '../../../preload/contract/accounts';
+import type { Account, AccountInput, AccountView } from '../../../preload/contract/accounts';
 import type { AccountService } from '../accounts/account-service';
 import { oauthSecretKey } from '../accounts/secret-keys';
 import { MailwardenError } from '../errors/mailwarden-error';
@@ -67,6 +67,15 @@ export interface OAuthService {
   /** A valid access token for the account, refreshing (and storing a rotated refresh token) when due. */
   accessToken(accountId: string): Promise<AccessToken>;
   signOut(idOrEmail: string): Promise<{ readonly account: AccountView; readonly outcome: SignOutOutcome }>;
+  /**
+   * Saves an OAuth account with the edited input that signs in with a password, then revokes the refresh
+   * token it had (RFC 7009) as sign out does. The edit is saved (and the token deleted) first, so an edit
+   * the validation refuses revokes nothing; a revocation that fails is said, the token is gone all the same.
+   */
+  switchToPassword(
+    accountId: string,
+    input: AccountInput,
+  ): Promise<{ readonly account: AccountView; readonly outcome: SignOutOutcome }>;
 }
 
 export function oauthMethodOf(account: Account): OAuthSignInMethod {
@@ -102,6 +111,18 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
     return (
       token !== undefined && (token.expiresAt === null || token.expiresAt - margin > clock.now().getTime())
     );
+  }
+
+  /** RFC 7009 revocation of a refresh token this process read from the keychain, as an outcome. */
+  async function revoke(method: OAuthSignInMethod, refreshToken: string): Promise<SignOutOutcome> {
+    try {
+      return await revokeRefreshToken(await connection(method), refreshToken);
+    } catch (error) {
+      return {
+        revocation: 'failed',
+        reason: error instanceof OAuthError ? error.message : 'The provider could not be reached.',
+      };
+    }
   }
 
   return {
@@ -161,19 +182,23 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
       const outcome = await lock.hold({ op: 'write' }, async (): Promise<SignOutOutcome> => {
         const refreshToken = await secrets.get(oauthSecretKey(account.id));
         if (refreshToken === null) return { revocation: 'nothing-stored' };
-        let revocation: SignOutOutcome;
-        try {
-          revocation = await revokeRefreshToken(await connection(method), refreshToken);
-        } catch (error) {
-          revocation = {
-            revocation: 'failed',
-            reason: error instanceof OAuthError ? error.message : 'the provider could not be reached',
-          };
-        }
+        const revocation = await revoke(method, refreshToken);
         await secrets.delete(oauthSecretKey(account.id));
         return revocation;
       });
       return { account: await accounts.get(account.id), outcome };
+    },
+
+    async switchToPassword(accountId, input) {
+      const existing = await accounts.get(accountId);
+      const method = oauthMethodOf(existing);
+      cached.delete(accountId);
+      const refreshToken = await lock.hold({ op: 'read' }, () => secrets.get(oauthSecretKey(accountId)));
+      // The update deletes the refresh token from the keychain once the password sign-in is saved.
+      const account = await accounts.update(accountId, input);
+      const outcome: SignOutOutcome =
+        refreshToken === null ? { revocation: 'nothing-stored' } : await revoke(method, refreshToken);
+      return { account, outcome };
     },
   };
 }

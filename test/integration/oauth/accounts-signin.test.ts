@@ -11,6 +11,7 @@ import type { Account } from '../../../preload/contract/accounts';
 import { oauthSecretKey } from '../../../main/core/accounts/secret-keys';
 import { createMainServices } from '../../../main/composition';
 import { runCliIn } from '../../helpers/cli-harness';
+import { closedPort } from '../../helpers/closed-port';
 import { startSigninCli } from '../../helpers/oauth-signin-cli';
 import {
   startTestOidcProvider,
@@ -248,6 +249,74 @@ describe('mailwarden accounts signin / signout with a real OpenID provider', () 
     expect(edited.stdout).toContain(
       `signIn: oauth oidc, client ID ${TEST_CLIENT_ID}, issuer ${provider.issuer} -> password`,
     );
+    expect(edited.stdout).toContain('It was not signed in; nothing to do.');
+  });
+
+  it('revokes the refresh token at the provider when accounts edit switches a signed-in account to a password', async () => {
+    const account = await addOAuthAccount();
+    const run = signin(EMAIL);
+    await provider.approve(await run.url, EMAIL);
+    expect((await run.done).code).toBe(0);
+    const stored = (await storedRefreshToken(account)) ?? '';
+
+    const edited = await cli(['accounts', 'edit', EMAIL, '--auth', 'password']);
+    expect(edited).toMatchObject({ code: 0, stderr: '' });
+    expect(edited.stdout).toContain('-> password');
+    expect(edited.stdout).toContain('The provider revoked the sign-in');
+    expect(provider.revokedTokens.has(stored)).toBe(true);
+    expect(await storedRefreshToken(account)).toBeNull();
+    expectNoIssuedToken(edited.stdout);
+  });
+
+  it('deletes the refresh token anyway when the provider cannot be reached to revoke it, and says so', async () => {
+    const unreachable = `https://127.0.0.1:${String(await closedPort())}`;
+    const added = await cli([
+      'accounts',
+      'add',
+      '--email',
+      EMAIL,
+      '--host',
+      'smtp.shop.example',
+      '--port',
+      '587',
+      '--security',
+      'starttls',
+      '--auth',
+      'oauth',
+      '--provider',
+      'oidc',
+      '--issuer',
+      unreachable,
+      '--client-id',
+      TEST_CLIENT_ID,
+    ]);
+    expect(added.code, added.stderr).toBe(0);
+    const [account] = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
+    if (account === undefined) throw new Error('the account was not saved');
+    const refreshToken = 'refresh-token-of-a-provider-gone-away-8d1f';
+    await keytar.setPassword(env.keychainService, oauthSecretKey(account.id), refreshToken);
+
+    const edited = await cli(['accounts', 'edit', account.id, '--auth', 'password']);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.stdout).toContain('-> password');
+    expect(edited.stderr).toContain('Warning: the revocation could not be done.');
+    expect(edited.stderr).toContain(unreachable);
+    expect(await storedRefreshToken(account)).toBeNull();
+    expect(`${edited.stdout}${edited.stderr}`).not.toContain(refreshToken);
+    const [saved] = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
+    expect(saved?.signIn).toEqual({ method: 'password' });
+  });
+
+  it('refuses accounts set-password on an OAuth account with exit 2, pointing at accounts signin, and stores nothing', async () => {
+    const account = await addOAuthAccount();
+    const result = await cli(
+      ['accounts', 'set-password', EMAIL, '--password-stdin'],
+      'a-password-that-would-never-be-used',
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('signs in with OAuth, not a password');
+    expect(result.stderr).toContain(`mailwarden accounts signin ${account.id}`);
+    expect(await keytar.findCredentials(env.keychainService)).toEqual([]);
   });
 
   it('refuses to sign in an account that uses a password, exit 2', async () => {
