@@ -62,7 +62,9 @@ Signing in with OAuth instead of a password (Microsoft 365, Google, or your own 
   --auth password|oauth   How the account signs in (default: password)
   --provider P            microsoft, google, or oidc (any OpenID provider, with --issuer)
   --issuer URL            The provider's issuer, https: (default for microsoft and google)
-  --client-id ID          The client ID you registered with the provider (see docs/oauth.md)
+  --client-id ID          The client ID you registered with the provider (see docs/oauth.md);
+                          without it, MAILWARDEN_MICROSOFT_CLIENT_ID, MAILWARDEN_GOOGLE_CLIENT_ID
+                          or MAILWARDEN_OIDC_CLIENT_ID from the environment
   No password is asked for; sign in afterwards with "mailwarden accounts signin".
 
 Incoming server (where the account reads mail; all four of protocol, host, port, security):
@@ -108,7 +110,8 @@ Options:
   --auth password|oauth   How the account signs in; back to password revokes and deletes the sign-in
   --provider P            microsoft, google, or oidc
   --issuer URL            The provider's issuer (https:)
-  --client-id ID          The client ID registered with the provider
+  --client-id ID          The client ID registered with the provider (another provider without it:
+                          MAILWARDEN_<PROVIDER>_CLIENT_ID from the environment)
 
 Example:
   mailwarden accounts edit ann@example.com --port 465 --security tls`;

@@ -20,7 +20,13 @@ class Capture extends Writable {
 
 export async function runCliInProcess(
   argv: readonly string[],
-  options: { dataDir: string; keychainService: string; stdin?: string },
+  options: {
+    dataDir: string;
+    keychainService: string;
+    stdin?: string;
+    /** More environment variables for the command, beside MAILWARDEN_DATA_DIR. */
+    env?: Readonly<Record<string, string>>;
+  },
 ): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = new Capture();
@@ -29,7 +35,7 @@ export async function runCliInProcess(
     options.stdin === undefined ? new PassThrough().end() : Readable.from([Buffer.from(options.stdin)]);
   const code = await runCli(
     argv,
-    { stdin, stdout, stderr, env: { MAILWARDEN_DATA_DIR: options.dataDir } },
+    { stdin, stdout, stderr, env: { ...options.env, MAILWARDEN_DATA_DIR: options.dataDir } },
     { createServices: (opts) => createMainServices({ ...opts, keychainService: options.keychainService }) },
   );
   return { code, stdout: stdout.text, stderr: stderr.text };
@@ -40,11 +46,13 @@ export function runCliIn(
   env: { readonly dataDir: string; readonly keychainService: string },
   argv: readonly string[],
   stdin?: string,
+  variables?: Readonly<Record<string, string>>,
 ): Promise<CliResult> {
   return runCliInProcess(argv, {
     dataDir: env.dataDir,
     keychainService: env.keychainService,
     ...(stdin === undefined ? {} : { stdin }),
+    ...(variables === undefined ? {} : { env: variables }),
   });
 }
 

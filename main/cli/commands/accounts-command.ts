@@ -110,7 +110,7 @@ async function addAccount(args: readonly string[], io: CliIo, services: Services
   };
   const incoming = incomingForAdd(values, 'accounts add');
   if (incoming !== undefined) input = { ...input, incoming };
-  const signInInput = signInForAdd(values, 'accounts add');
+  const signInInput = signInForAdd(values, 'accounts add', io.env);
   if (signInInput !== undefined) {
     // An OAuth account has no password to ask for: the refresh token comes from "accounts signin".
     if (values['password-stdin'] === true)
@@ -183,7 +183,7 @@ async function editAccount(args: readonly string[], io: CliIo, services: Service
     ...(values.client === undefined ? {} : { clientGroup: values.client }),
     ...(values.preset === undefined ? {} : { presetId: values.preset }),
     ...incomingForEdit(existing, values, command),
-    ...signInForEdit(existing, values, command),
+    ...signInForEdit(existing, values, command, io.env),
   };
   // Leaving OAuth revokes the refresh token at the provider (RFC 7009), as "accounts signout" does.
   const leavesOAuth = existing.signIn?.method === 'oauth' && patch.signIn?.method === 'password';

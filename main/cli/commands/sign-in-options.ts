@@ -1,9 +1,12 @@
 /**
  * The `--auth`, `--provider`, `--issuer` and `--client-id` options of `accounts add` and `accounts
  * edit`: how the account signs in. `--auth oauth` needs a provider (microsoft, google, or oidc with an
- * issuer URL) and the client ID registered with it; `--auth password` goes back to a password.
+ * issuer URL) and the client ID registered with it (`--client-id`, else MAILWARDEN_<PROVIDER>_CLIENT_ID);
+ * `--auth password` goes back to a password.
  */
 import type { Account, SignInMethodInput } from '../../../preload/contract/accounts';
+import { defaultClientId, defaultClientIdVariable, knownProvider } from '../../core/oauth/default-client-id';
+import { PROVIDER_PROFILES } from '../../core/oauth/oauth-providers';
 import { UsageError } from '../usage-error';
 
 export const SIGN_IN_OPTIONS = {
@@ -33,8 +36,36 @@ function checkedAuth(values: SignInValues, command: string): 'password' | 'oauth
   throw new UsageError(`--auth must be one of: ${AUTH_METHODS.join(', ')}.`, command);
 }
 
+/**
+ * The client ID to save: the one given with --client-id, else the configured default for a known
+ * provider (MAILWARDEN_<PROVIDER>_CLIENT_ID); with neither, a usage error naming both ways. An unknown
+ * provider is left to the account validation, which lists the known ones.
+ */
+function clientIdFor(
+  provider: string,
+  given: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  command: string,
+): string {
+  if (given !== undefined) return given;
+  const known = knownProvider(provider);
+  if (known === null) return '';
+  const configured = defaultClientId(known, env);
+  if (configured !== null) return configured;
+  throw new UsageError(
+    `Signing in with ${PROVIDER_PROFILES[known].displayName} needs the client ID you registered with it: ` +
+      `give --client-id ID, or set ${defaultClientIdVariable(known)} (see docs/oauth.md); ` +
+      'Mailwarden ships none of its own.',
+    command,
+  );
+}
+
 /** The sign-in method of a new account; undefined for a password (the default). */
-export function signInForAdd(values: SignInValues, command: string): SignInMethodInput | undefined {
+export function signInForAdd(
+  values: SignInValues,
+  command: string,
+  env: Readonly<Record<string, string | undefined>>,
+): SignInMethodInput | undefined {
   const auth = checkedAuth(values, command);
   if (auth !== 'oauth') {
     if (oauthDetailsGiven(values))
@@ -47,7 +78,7 @@ export function signInForAdd(values: SignInValues, command: string): SignInMetho
     method: 'oauth',
     provider: values.provider,
     ...(values.issuer === undefined ? {} : { issuer: values.issuer }),
-    clientId: values['client-id'] ?? '',
+    clientId: clientIdFor(values.provider, values['client-id'], env, command),
   };
 }
 
@@ -56,6 +87,7 @@ export function signInForEdit(
   existing: Account,
   values: SignInValues,
   command: string,
+  env: Readonly<Record<string, string | undefined>>,
 ): { signIn?: SignInMethodInput } {
   const auth = checkedAuth(values, command);
   if (auth === 'password') {
@@ -80,7 +112,12 @@ export function signInForEdit(
       method: 'oauth',
       provider,
       ...(issuer === undefined ? {} : { issuer }),
-      clientId: values['client-id'] ?? saved?.clientId ?? '',
+      // The saved client ID belongs to the saved provider; another provider takes the configured default.
+      clientId:
+        values['client-id'] ??
+        (saved !== null && knownProvider(provider) === saved.provider
+          ? saved.clientId
+          : clientIdFor(provider, undefined, env, command)),
     },
   };
 }

@@ -27,7 +27,8 @@ const SHORT_DEADLINE_MS = 1_500;
 describe('mailwarden accounts signin / signout with a real OpenID provider', () => {
   let provider: TestOidcProvider;
   let env: TestServices;
-  const cli = (argv: readonly string[], stdin?: string) => runCliIn(env, argv, stdin);
+  const cli = (argv: readonly string[], stdin?: string, variables?: Readonly<Record<string, string>>) =>
+    runCliIn(env, argv, stdin, variables);
 
   const signin = (target: string, deadlineMs?: number) => startSigninCli(env, target, deadlineMs);
 
@@ -240,6 +241,95 @@ describe('mailwarden accounts signin / signout with a real OpenID provider', () 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(JSON.parse((await cli(['accounts', 'list', '--json'])).stdout)).toEqual([]);
+  });
+
+  const ADD_OIDC = [
+    'accounts',
+    'add',
+    '--email',
+    EMAIL,
+    '--host',
+    'smtp.shop.example',
+    '--port',
+    '587',
+    '--security',
+    'starttls',
+    '--auth',
+    'oauth',
+  ] as const;
+
+  it('takes the client ID from MAILWARDEN_OIDC_CLIENT_ID when --client-id is not given, and signs in with it', async () => {
+    const added = await cli([...ADD_OIDC, '--provider', 'oidc', '--issuer', provider.issuer], undefined, {
+      MAILWARDEN_OIDC_CLIENT_ID: TEST_CLIENT_ID,
+    });
+    expect(added.code, added.stderr).toBe(0);
+    const [account] = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
+    if (account === undefined) throw new Error('the account was not saved');
+    expect(account.signIn).toMatchObject({ method: 'oauth', clientId: TEST_CLIENT_ID });
+
+    // Saved with the account: the sign-in works in a process without the variable.
+    const run = signin(EMAIL);
+    const url = new URL(await run.url);
+    expect(url.searchParams.get('client_id')).toBe(TEST_CLIENT_ID);
+    expect(await provider.approve(url.href, EMAIL)).toBe(200);
+    expect((await run.done).code).toBe(0);
+    expect(await storedRefreshToken(account)).toBe(provider.refreshTokens.at(-1));
+  });
+
+  it('prefers --client-id to the environment variable', async () => {
+    const added = await cli(
+      [...ADD_OIDC, '--provider', 'oidc', '--issuer', provider.issuer, '--client-id', TEST_CLIENT_ID],
+      undefined,
+      { MAILWARDEN_OIDC_CLIENT_ID: 'the-build-default' },
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const [account] = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
+    expect(account?.signIn).toMatchObject({ clientId: TEST_CLIENT_ID });
+  });
+
+  it.each([
+    ['google', 'MAILWARDEN_GOOGLE_CLIENT_ID'],
+    ['microsoft', 'MAILWARDEN_MICROSOFT_CLIENT_ID'],
+  ])('refuses --provider %s without --client-id or %s with exit 2, naming both', async (name, variable) => {
+    // Another provider's variable is not this one's default.
+    const result = await cli([...ADD_OIDC, '--provider', name], undefined, {
+      MAILWARDEN_OIDC_CLIENT_ID: TEST_CLIENT_ID,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--client-id ID');
+    expect(result.stderr).toContain(variable);
+    expect(JSON.parse((await cli(['accounts', 'list', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('gives an account switched to OAuth by accounts edit the configured client ID of its provider', async () => {
+    await cli([
+      'accounts',
+      'add',
+      '--email',
+      EMAIL,
+      '--host',
+      'smtp.gmail.com',
+      '--port',
+      '465',
+      '--security',
+      'tls',
+    ]);
+    const refused = await cli(['accounts', 'edit', EMAIL, '--auth', 'oauth', '--provider', 'google']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('MAILWARDEN_GOOGLE_CLIENT_ID');
+    const edited = await cli(
+      ['accounts', 'edit', EMAIL, '--auth', 'oauth', '--provider', 'google'],
+      undefined,
+      {
+        MAILWARDEN_GOOGLE_CLIENT_ID: 'build-default.apps.googleusercontent.com',
+      },
+    );
+    expect(edited.code, edited.stderr).toBe(0);
+    const [account] = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
+    expect(account?.signIn).toMatchObject({
+      provider: 'google',
+      clientId: 'build-default.apps.googleusercontent.com',
+    });
   });
 
   it('switches an account back to a password with accounts edit, and says what changed', async () => {
