@@ -130,14 +130,18 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     clock: { now: () => new Date() },
     redirects: createLoopbackRedirectListener(),
     // The provider is reached like the audits' HTTPS fetches: the chosen resolver, the trusted CAs.
-    connect: async (signIn) => {
+    connect: async (signIn, clientSecret) => {
       const { extraCaPem } = await settings.get();
       // The OpenID client library loads only when a sign-in or a token refresh needs it (cold start).
       const [{ connectToProvider }, { createProviderFetch }] = await Promise.all([
         import('./core/oauth/provider-connection'),
         import('./adapters/oauth/provider-fetch'),
       ]);
-      return connectToProvider(signIn, createProviderFetch({ resolver: await resolver(), extraCaPem }));
+      return connectToProvider(
+        signIn,
+        createProviderFetch({ resolver: await resolver(), extraCaPem }),
+        clientSecret,
+      );
     },
     ...(options.signInDeadlineMs === undefined ? {} : { signInDeadlineMs: options.signInDeadlineMs }),
   });

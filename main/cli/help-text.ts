@@ -65,6 +65,8 @@ Signing in with OAuth instead of a password (Microsoft 365, Google, or your own 
   --client-id ID          The client ID you registered with the provider (see docs/oauth.md);
                           without it, MAILWARDEN_MICROSOFT_CLIENT_ID, MAILWARDEN_GOOGLE_CLIENT_ID
                           or MAILWARDEN_OIDC_CLIENT_ID from the environment
+  --client-secret-stdin   Read the client's secret from standard input (Google "Desktop app"
+                          clients need one); kept in your system keychain only
   No password is asked for; sign in afterwards with "mailwarden accounts signin".
 
 Incoming server (where the account reads mail; all four of protocol, host, port, security):
@@ -112,6 +114,8 @@ Options:
   --issuer URL            The provider's issuer (https:)
   --client-id ID          The client ID registered with the provider (another provider without it:
                           MAILWARDEN_<PROVIDER>_CLIENT_ID from the environment)
+  --client-secret-stdin   Read the client's secret from standard input; a new client ID or issuer
+                          without it drops the stored one
 
 Example:
   mailwarden accounts edit ann@example.com --port 465 --security tls`;

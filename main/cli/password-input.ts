@@ -11,20 +11,28 @@ import type { CliIo } from './cli-io';
 /** No real password is longer; a bigger stdin is a mistake (a file piped in by accident). */
 export const MAX_PASSWORD_BYTES = 4096;
 
-export async function readPasswordFromStdin(io: CliIo): Promise<string> {
+/** What is read, for the messages: the password of --password-stdin, or another secret and its option. */
+export interface StdinSecret {
+  readonly name: string;
+  readonly option: string;
+}
+
+const PASSWORD: StdinSecret = { name: 'password', option: '--password-stdin' };
+
+export async function readPasswordFromStdin(io: CliIo, what: StdinSecret = PASSWORD): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of io.stdin) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.byteLength;
     if (size > MAX_PASSWORD_BYTES)
-      throw new UsageError(`The password on standard input is longer than ${MAX_PASSWORD_BYTES} bytes.`);
+      throw new UsageError(`The ${what.name} on standard input is longer than ${MAX_PASSWORD_BYTES} bytes.`);
     chunks.push(buffer);
   }
   const text = Buffer.concat(chunks)
     .toString('utf8')
     .replace(/\r?\n$/, '');
-  if (text === '') throw new UsageError('--password-stdin was given but standard input was empty.');
+  if (text === '') throw new UsageError(`${what.option} was given but standard input was empty.`);
   return text;
 }
 

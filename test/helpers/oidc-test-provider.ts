@@ -3,7 +3,8 @@
  * https://127.0.0.1:PORT with a certificate from the suite's test CA.
  *
  * It has one public native client (no secret, PKCE, any port on http://127.0.0.1/ as RFC 8252 section
- * 7.3 asks), introspection (RFC 7662) and revocation (RFC 7009) on, short-lived access tokens so refresh
+ * 7.3 asks), a native client that also needs its secret (client_secret_post, as Google's "Desktop app"
+ * clients do), introspection (RFC 7662) and revocation (RFC 7009) on, short-lived access tokens so refresh
  * is exercised, and refresh-token rotation. Every token it issues is recorded, for canary checks.
  *
  * `approve` and `deny` walk its own login and consent pages with plain HTTPS requests, as a person in a
@@ -16,6 +17,14 @@ import { Provider } from 'oidc-provider';
 import { getTestPki } from './test-certificates';
 
 export const TEST_CLIENT_ID = 'mailwarden-native-test';
+/**
+ * A native client with a secret sent in the token request body (client_secret_post), like Google's
+ * "Desktop app" clients: the token endpoint refuses it without the secret.
+ */
+export const CONFIDENTIAL_NATIVE_CLIENT = {
+  id: 'mailwarden-desktop-app',
+  secret: 'desktop-app-secret-4be0c9',
+};
 /** A confidential client for resource servers (an SMTP server) that introspect tokens. */
 export const INTROSPECTION_CLIENT = { id: 'mail-resource-server', secret: 'resource-server-secret-5c1d' };
 
@@ -63,6 +72,15 @@ export async function startTestOidcProvider(
         client_id: TEST_CLIENT_ID,
         application_type: 'native',
         token_endpoint_auth_method: 'none',
+        redirect_uris: ['http://127.0.0.1/'],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+      },
+      {
+        client_id: CONFIDENTIAL_NATIVE_CLIENT.id,
+        client_secret: CONFIDENTIAL_NATIVE_CLIENT.secret,
+        application_type: 'native',
+        token_endpoint_auth_method: 'client_secret_post',
         redirect_uris: ['http://127.0.0.1/'],
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],

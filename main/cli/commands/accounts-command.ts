@@ -16,7 +16,7 @@ import {
   ACCOUNTS_REMOVE_HELP,
   ACCOUNTS_SET_PASSWORD_HELP,
 } from '../help-text';
-import { SIGN_IN_OPTIONS, signInForAdd, signInForEdit } from './sign-in-options';
+import { clientSecretFromStdin, SIGN_IN_OPTIONS, signInForAdd, signInForEdit } from './sign-in-options';
 import { singleTarget } from './single-target';
 import { reportSignOut, signIn, signOut } from './sign-in-command';
 import { PROVIDER_PROFILES } from '../../core/oauth/oauth-providers';
@@ -115,8 +115,10 @@ async function addAccount(args: readonly string[], io: CliIo, services: Services
     // An OAuth account has no password to ask for: the refresh token comes from "accounts signin".
     if (values['password-stdin'] === true)
       throw new UsageError('An account that signs in with OAuth takes no password.', 'accounts add');
-    const account = await services().accounts.add({ ...input, signIn: signInInput });
+    const clientSecret = await clientSecretFromStdin(values, io);
+    const account = await services().accounts.add({ ...input, signIn: signInInput }, undefined, clientSecret);
     writeLine(io.stdout, `Saved ${terminalText(account.label)} (id ${account.id}).`);
+    if (clientSecret !== undefined) writeLine(io.stdout, 'Client secret stored in your system keychain.');
     const provider =
       account.signIn?.method === 'oauth' ? PROVIDER_PROFILES[account.signIn.provider].displayName : 'OAuth';
     writeLine(
@@ -170,6 +172,8 @@ async function editAccount(args: readonly string[], io: CliIo, services: Service
 
   const built = services();
   const existing = await built.accounts.resolve(target);
+  const signInPatch = signInForEdit(existing, values, command, io.env);
+  const clientSecret = await clientSecretFromStdin(values, io);
   const selectors = values['dkim-selector']?.filter((selector) => selector.trim() !== '');
   const patch: Partial<AccountInput> = {
     ...(values.email === undefined ? {} : { email: values.email }),
@@ -183,7 +187,7 @@ async function editAccount(args: readonly string[], io: CliIo, services: Service
     ...(values.client === undefined ? {} : { clientGroup: values.client }),
     ...(values.preset === undefined ? {} : { presetId: values.preset }),
     ...incomingForEdit(existing, values, command),
-    ...signInForEdit(existing, values, command, io.env),
+    ...signInPatch,
   };
   // Leaving OAuth revokes the refresh token at the provider (RFC 7009), as "accounts signout" does.
   const leavesOAuth = existing.signIn?.method === 'oauth' && patch.signIn?.method === 'password';
@@ -206,6 +210,10 @@ async function editAccount(args: readonly string[], io: CliIo, services: Service
       `  ${change.field}: ${terminalText(change.before) || '(none)'} -> ${terminalText(change.after) || '(none)'}`,
     );
   if (switched !== null) reportSignOut(io, switched.outcome);
+  if (clientSecret !== undefined) {
+    await built.accounts.setOAuthClientSecret(updated.id, clientSecret);
+    writeLine(io.stdout, 'Client secret stored in your system keychain.');
+  }
   if (serverChanged(existing, updated)) {
     const { runs } = await built.history.list({ kind: 'account', accountId: updated.id });
     if (runs.length > 0)

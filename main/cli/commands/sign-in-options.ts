@@ -7,6 +7,8 @@
 import type { Account, SignInMethodInput } from '../../../preload/contract/accounts';
 import { defaultClientId, defaultClientIdVariable, knownProvider } from '../../core/oauth/default-client-id';
 import { PROVIDER_PROFILES } from '../../core/oauth/oauth-providers';
+import type { CliIo } from '../cli-io';
+import { readPasswordFromStdin } from '../password-input';
 import { UsageError } from '../usage-error';
 
 export const SIGN_IN_OPTIONS = {
@@ -14,6 +16,8 @@ export const SIGN_IN_OPTIONS = {
   provider: { type: 'string' },
   issuer: { type: 'string' },
   'client-id': { type: 'string' },
+  // Read from standard input, never from argv: the process list shows argv to every user of the machine.
+  'client-secret-stdin': { type: 'boolean' },
 } as const;
 
 export interface SignInValues {
@@ -21,12 +25,18 @@ export interface SignInValues {
   readonly provider?: string | undefined;
   readonly issuer?: string | undefined;
   readonly 'client-id'?: string | undefined;
+  readonly 'client-secret-stdin'?: boolean | undefined;
 }
 
 const AUTH_METHODS = ['password', 'oauth'] as const;
 
 function oauthDetailsGiven(values: SignInValues): boolean {
-  return values.provider !== undefined || values.issuer !== undefined || values['client-id'] !== undefined;
+  return (
+    values.provider !== undefined ||
+    values.issuer !== undefined ||
+    values['client-id'] !== undefined ||
+    values['client-secret-stdin'] !== undefined
+  );
 }
 
 function checkedAuth(values: SignInValues, command: string): 'password' | 'oauth' | undefined {
@@ -69,7 +79,10 @@ export function signInForAdd(
   const auth = checkedAuth(values, command);
   if (auth !== 'oauth') {
     if (oauthDetailsGiven(values))
-      throw new UsageError('--provider, --issuer and --client-id go with --auth oauth.', command);
+      throw new UsageError(
+        '--provider, --issuer, --client-id and --client-secret-stdin go with --auth oauth.',
+        command,
+      );
     return undefined;
   }
   if (values.provider === undefined)
@@ -92,7 +105,10 @@ export function signInForEdit(
   const auth = checkedAuth(values, command);
   if (auth === 'password') {
     if (oauthDetailsGiven(values))
-      throw new UsageError('--provider, --issuer and --client-id go with --auth oauth.', command);
+      throw new UsageError(
+        '--provider, --issuer, --client-id and --client-secret-stdin go with --auth oauth.',
+        command,
+      );
     return { signIn: { method: 'password' } };
   }
   if (auth === undefined && !oauthDetailsGiven(values)) return {};
@@ -120,4 +136,10 @@ export function signInForEdit(
           : clientIdFor(provider, undefined, env, command)),
     },
   };
+}
+
+/** The OAuth client's secret piped to --client-secret-stdin, or undefined when the option is not given. */
+export async function clientSecretFromStdin(values: SignInValues, io: CliIo): Promise<string | undefined> {
+  if (values['client-secret-stdin'] !== true) return undefined;
+  return readPasswordFromStdin(io, { name: 'client secret', option: '--client-secret-stdin' });
 }

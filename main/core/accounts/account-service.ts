@@ -26,7 +26,7 @@ import {
   type SecretStore,
 } from '../ports';
 import type { Account } from '../../../preload/contract/accounts';
-import { accountIdOfSecretKey, incomingSecretKey, oauthSecretKey } from './secret-keys';
+import { accountIdOfSecretKey, incomingSecretKey, oauthClientSecretKey, oauthSecretKey } from './secret-keys';
 import { checkClientGroupName, validateAccountInput } from './validation';
 
 export interface AccountServiceDeps {
@@ -60,13 +60,16 @@ export interface AccountService {
   get(id: string): Promise<AccountView>;
   /** Finds an account by id or, failing that, by email address (case-insensitive): for the CLI. */
   resolve(idOrEmail: string): Promise<AccountView>;
-  add(input: AccountInput, password?: string): Promise<AccountView>;
+  /** Adds the account; an OAuth account may bring its client's secret, kept only in the keychain. */
+  add(input: AccountInput, password?: string, oauthClientSecret?: string): Promise<AccountView>;
   update(id: string, input: AccountInput): Promise<AccountView>;
   remove(id: string): Promise<void>;
   setPassword(id: string, password: string): Promise<AccountView>;
   deletePassword(id: string): Promise<AccountView>;
   /** Stores the incoming server's own password (its own keychain entry); the account must use one. */
   setIncomingPassword(id: string, password: string): Promise<AccountView>;
+  /** Stores the secret of an OAuth account's client (its own keychain entry); the account must use OAuth. */
+  setOAuthClientSecret(id: string, secret: string): Promise<AccountView>;
   /** Passwords in the keychain with no account, e.g. from an older Mailwarden interrupted mid-add. */
   orphanedPasswords(): Promise<OrphanedPasswords>;
   /** Deletes the orphaned passwords; returns how many went. */
@@ -112,6 +115,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     await secrets.delete(interrupted.accountId);
     await secrets.delete(incomingSecretKey(interrupted.accountId));
     await secrets.delete(oauthSecretKey(interrupted.accountId));
+    await secrets.delete(oauthClientSecretKey(interrupted.accountId));
     if (present) await writeAccounts(accounts.filter((account) => account.id !== interrupted.accountId));
   }
 
@@ -292,7 +296,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         throw new MailwardenError('NOT_FOUND', `There is no account with id or email ${idOrEmail}.`);
       }),
 
-    add: (input, password) => {
+    add: (input, password, oauthClientSecret) => {
       // The id is chosen before the lock is taken, so the lock file can say which account is being added.
       const id = ids.newId();
       return serialised({ op: 'add', accountId: id }, async () => {
@@ -301,12 +305,21 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         assertNoDuplicate(accounts, fields);
         const stamp = clock.now().toISOString();
         const account: Account = { ...fields, id, createdAt: stamp, updatedAt: stamp };
+        if (oauthClientSecret !== undefined && account.signIn?.method !== 'oauth')
+          throw new MailwardenError(
+            'INVALID_INPUT',
+            'A client secret goes with an account that signs in with OAuth.',
+          );
         // The secret goes first: if the keychain refuses it, nothing is saved and the user can retry.
         if (password !== undefined) await secrets.set(account.id, password);
         try {
+          if (oauthClientSecret !== undefined)
+            await secrets.set(oauthClientSecretKey(account.id), oauthClientSecret);
           await writeAccounts([...accounts, account]);
         } catch (error) {
           if (password !== undefined) await secrets.delete(account.id).catch(() => false);
+          if (oauthClientSecret !== undefined)
+            await secrets.delete(oauthClientSecretKey(account.id)).catch(() => false);
           throw error;
         }
         return view(account, password === undefined ? undefined : 'stored');
@@ -330,9 +343,19 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
           updatedAt: clock.now().toISOString(),
         };
         await writeAccounts(accounts.map((account) => (account.id === id ? updated : account)));
-        // Back to a password: the refresh token of the OAuth sign-in is not kept.
-        if (existing.signIn?.method === 'oauth' && updated.signIn?.method !== 'oauth')
+        // Back to a password: the refresh token and the client secret of the OAuth sign-in are not kept.
+        if (existing.signIn?.method === 'oauth' && updated.signIn?.method !== 'oauth') {
           await secrets.delete(oauthSecretKey(id)).catch(() => false);
+          await secrets.delete(oauthClientSecretKey(id)).catch(() => false);
+        }
+        // A client secret belongs to one client at one provider: another client does not inherit it.
+        if (
+          existing.signIn?.method === 'oauth' &&
+          updated.signIn?.method === 'oauth' &&
+          (existing.signIn.clientId !== updated.signIn.clientId ||
+            existing.signIn.issuer !== updated.signIn.issuer)
+        )
+          await secrets.delete(oauthClientSecretKey(id)).catch(() => false);
         // Reading went back to the sending password (or the server went): its own password is not kept.
         if (existing.incoming?.ownPassword === true && updated.incoming?.ownPassword !== true)
           await secrets.delete(incomingSecretKey(id)).catch(() => false);
@@ -348,6 +371,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         await secrets.delete(id);
         await secrets.delete(incomingSecretKey(id));
         await secrets.delete(oauthSecretKey(id));
+        await secrets.delete(oauthClientSecretKey(id));
         await writeAccounts(accounts.filter((account) => account.id !== id));
       }),
 
@@ -375,6 +399,19 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
           );
         }
         await secrets.set(incomingSecretKey(id), password);
+        return view(account);
+      }),
+
+    setOAuthClientSecret: (id, secret) =>
+      serialised({ op: 'write' }, async () => {
+        const account = find(await readAccounts(), id);
+        if (account.signIn?.method !== 'oauth') {
+          throw new MailwardenError(
+            'INVALID_INPUT',
+            `${account.label} signs in with a password; a client secret goes with an OAuth sign-in.`,
+          );
+        }
+        await secrets.set(oauthClientSecretKey(id), secret);
         return view(account);
       }),
 

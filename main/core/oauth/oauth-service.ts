@@ -13,7 +13,7 @@
 import type * as client from 'openid-client';
 import type { Account, AccountInput, AccountView } from '../../../preload/contract/accounts';
 import type { AccountService } from '../accounts/account-service';
-import { oauthSecretKey } from '../accounts/secret-keys';
+import { oauthClientSecretKey, oauthSecretKey } from '../accounts/secret-keys';
 import { MailwardenError } from '../errors/mailwarden-error';
 import type { Clock, ExclusiveLock, SecretStore } from '../ports';
 import { OAuthError } from './oauth-error';
@@ -31,7 +31,7 @@ export interface OAuthServiceDeps {
   readonly lock: ExclusiveLock;
   readonly clock: Clock;
   /** The provider's endpoints for this sign-in method (discovery through the bounded fetch). */
-  readonly connect: (signIn: OAuthSignInMethod) => Promise<client.Configuration>;
+  readonly connect: (signIn: OAuthSignInMethod, clientSecret: string | null) => Promise<client.Configuration>;
   readonly redirects: LoopbackRedirectListener;
   /** How long a sign-in waits for the browser; SIGN_IN_DEADLINE_MS unless a test shortens it. */
   readonly signInDeadlineMs?: number;
@@ -95,12 +95,23 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
   const cached = new Map<string, AccessToken>();
   const connections = new Map<string, Promise<client.Configuration>>();
 
-  /** Discovery once per issuer and client in this process; a failed discovery is tried again next time. */
-  function connection(signIn: OAuthSignInMethod): Promise<client.Configuration> {
-    const key = `${signIn.issuer} ${signIn.clientId}`;
+  /**
+   * Discovery once per issuer, client and client secret in this process; a failed discovery is tried
+   * again next time. The client secret, when the account has one, is read from the keychain each time,
+   * so a secret replaced by another process is used at once.
+   */
+  async function connection(accountId: string, signIn: OAuthSignInMethod): Promise<client.Configuration> {
+    return connectionWith(signIn, await secrets.get(oauthClientSecretKey(accountId)));
+  }
+
+  function connectionWith(
+    signIn: OAuthSignInMethod,
+    clientSecret: string | null,
+  ): Promise<client.Configuration> {
+    const key = `${signIn.issuer} ${signIn.clientId} ${clientSecret ?? ''}`;
     let found = connections.get(key);
     if (found === undefined) {
-      found = deps.connect(signIn);
+      found = deps.connect(signIn, clientSecret);
       connections.set(key, found);
       found.catch(() => connections.delete(key));
     }
@@ -114,9 +125,13 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
   }
 
   /** RFC 7009 revocation of a refresh token this process read from the keychain, as an outcome. */
-  async function revoke(method: OAuthSignInMethod, refreshToken: string): Promise<SignOutOutcome> {
+  async function revoke(
+    method: OAuthSignInMethod,
+    clientSecret: string | null,
+    refreshToken: string,
+  ): Promise<SignOutOutcome> {
     try {
-      return await revokeRefreshToken(await connection(method), refreshToken);
+      return await revokeRefreshToken(await connectionWith(method, clientSecret), refreshToken);
     } catch (error) {
       return {
         revocation: 'failed',
@@ -129,7 +144,7 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
     async signIn(idOrEmail, options) {
       const account = await accounts.resolve(idOrEmail);
       const method = oauthMethodOf(account);
-      const provider = await connection(method);
+      const provider = await connection(account.id, method);
       const tokens = await signInWithBrowser({
         signIn: method,
         provider,
@@ -152,7 +167,7 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
       if (fresh(known)) return known;
       const account = await accounts.get(accountId);
       const method = oauthMethodOf(account);
-      const provider = await connection(method);
+      const provider = await connection(accountId, method);
       return lock.hold({ op: 'write' }, async () => {
         const refreshToken = await secrets.get(oauthSecretKey(accountId));
         if (refreshToken === null) {
@@ -182,7 +197,8 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
       const outcome = await lock.hold({ op: 'write' }, async (): Promise<SignOutOutcome> => {
         const refreshToken = await secrets.get(oauthSecretKey(account.id));
         if (refreshToken === null) return { revocation: 'nothing-stored' };
-        const revocation = await revoke(method, refreshToken);
+        const clientSecret = await secrets.get(oauthClientSecretKey(account.id));
+        const revocation = await revoke(method, clientSecret, refreshToken);
         await secrets.delete(oauthSecretKey(account.id));
         return revocation;
       });
@@ -193,11 +209,17 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
       const existing = await accounts.get(accountId);
       const method = oauthMethodOf(existing);
       cached.delete(accountId);
-      const refreshToken = await lock.hold({ op: 'read' }, () => secrets.get(oauthSecretKey(accountId)));
-      // The update deletes the refresh token from the keychain once the password sign-in is saved.
+      // One keychain read after the other, as everywhere else: two at once failed against gnome-keyring.
+      const [refreshToken, clientSecret] = await lock.hold({ op: 'read' }, async () => [
+        await secrets.get(oauthSecretKey(accountId)),
+        await secrets.get(oauthClientSecretKey(accountId)),
+      ]);
+      // The update deletes the refresh token and the client secret once the password sign-in is saved.
       const account = await accounts.update(accountId, input);
       const outcome: SignOutOutcome =
-        refreshToken === null ? { revocation: 'nothing-stored' } : await revoke(method, refreshToken);
+        refreshToken === null
+          ? { revocation: 'nothing-stored' }
+          : await revoke(method, clientSecret, refreshToken);
       return { account, outcome };
     },
   };

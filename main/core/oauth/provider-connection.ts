@@ -16,14 +16,21 @@ export type OAuthSignInMethod = Extract<SignInMethod, { method: 'oauth' }>;
 /** openid-client's own per-request timeout, in seconds; ProviderFetch enforces a shorter one itself. */
 const LIBRARY_TIMEOUT_SECONDS = 30;
 
+/**
+ * A public client authenticates with nothing but PKCE (RFC 8252 section 8.4); a client that has a secret
+ * (Google's "Desktop app" clients, which Google documents as not confidential) sends it in the body of
+ * each token, refresh and revocation request: client_secret_post, RFC 6749 section 2.3.1.
+ */
 export async function connectToProvider(
   signIn: OAuthSignInMethod,
   fetch: ProviderFetch,
+  clientSecret: string | null = null,
 ): Promise<client.Configuration> {
   const issuer = new URL(signIn.issuer);
   const options = { [client.customFetch]: fetch, timeout: LIBRARY_TIMEOUT_SECONDS };
+  const authentication = clientSecret === null ? client.None() : client.ClientSecretPost(clientSecret);
   const attempt = (algorithm: 'oidc' | 'oauth2') =>
-    client.discovery(issuer, signIn.clientId, undefined, client.None(), { ...options, algorithm });
+    client.discovery(issuer, signIn.clientId, undefined, authentication, { ...options, algorithm });
   try {
     return await attempt('oidc');
   } catch (oidcError) {

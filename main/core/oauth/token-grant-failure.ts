@@ -18,6 +18,16 @@ export function tokenGrantFailure(error: unknown, step: 'exchange' | 'refresh'):
           : 'The provider refused the sign-in code (invalid_grant). Sign in again.',
       );
     }
+    // RFC 6749 section 5.2: client authentication failed, most often a client that needs its secret
+    // (Google's "Desktop app" clients do) signing in without it, or with an old one.
+    if (error.error === 'invalid_client') {
+      return new OAuthError(
+        'refused',
+        'The provider did not accept Mailwarden as its client (invalid_client): this client ID needs its ' +
+          'client secret, or the one stored is wrong. Give it with "mailwarden accounts edit ID --auth oauth ' +
+          '--client-secret-stdin" (see docs/oauth.md), then sign in again.',
+      );
+    }
     return new OAuthError(
       'refused',
       `The provider refused the ${step === 'refresh' ? 'token refresh' : 'sign-in'}: ` +

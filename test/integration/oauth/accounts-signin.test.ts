@@ -8,12 +8,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../../preload/contract/accounts';
-import { oauthSecretKey } from '../../../main/core/accounts/secret-keys';
+import { oauthClientSecretKey, oauthSecretKey } from '../../../main/core/accounts/secret-keys';
 import { createMainServices } from '../../../main/composition';
 import { runCliIn } from '../../helpers/cli-harness';
 import { closedPort } from '../../helpers/closed-port';
 import { startSigninCli } from '../../helpers/oauth-signin-cli';
 import {
+  CONFIDENTIAL_NATIVE_CLIENT,
   startTestOidcProvider,
   TEST_CLIENT_ID,
   type TestOidcProvider,
@@ -329,6 +330,120 @@ describe('mailwarden accounts signin / signout with a real OpenID provider', () 
     expect(account?.signIn).toMatchObject({
       provider: 'google',
       clientId: 'build-default.apps.googleusercontent.com',
+    });
+  });
+
+  describe('a client that needs its client secret (client_secret_post, like a Google "Desktop app")', () => {
+    const addConfidential = (stdin?: string) =>
+      cli(
+        [
+          ...ADD_OIDC,
+          '--provider',
+          'oidc',
+          '--issuer',
+          provider.issuer,
+          '--client-id',
+          CONFIDENTIAL_NATIVE_CLIENT.id,
+          ...(stdin === undefined ? [] : ['--client-secret-stdin']),
+        ],
+        stdin,
+      );
+
+    async function savedAccount(): Promise<Account> {
+      const [account] = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
+      if (account === undefined) throw new Error('the account was not saved');
+      return account;
+    }
+
+    it('signs in with the secret read from standard input, kept only in the keyring, and signs out with it', async () => {
+      const added = await addConfidential(`${CONFIDENTIAL_NATIVE_CLIENT.secret}\n`);
+      expect(added).toMatchObject({ code: 0, stderr: '' });
+      expect(added.stdout).toContain('Client secret stored in your system keychain.');
+      const account = await savedAccount();
+      expect(await keytar.getPassword(env.keychainService, oauthClientSecretKey(account.id))).toBe(
+        CONFIDENTIAL_NATIVE_CLIENT.secret,
+      );
+
+      const run = signin(EMAIL);
+      const url = new URL(await run.url);
+      expect(url.searchParams.get('client_id')).toBe(CONFIDENTIAL_NATIVE_CLIENT.id);
+      expect(await provider.approve(url.href, EMAIL)).toBe(200);
+      const result = await run.done;
+      expect(result.code, result.stderr).toBe(0);
+      const stored = (await storedRefreshToken(account)) ?? '';
+      expect(stored).toBe(provider.refreshTokens.at(-1));
+
+      // A new process refreshes with the secret, then signs out (revocation authenticates with it too).
+      const later = await createMainServicesFor(env);
+      expect((await provider.introspect((await later.oauth.accessToken(account.id)).token)).active).toBe(
+        true,
+      );
+      const rotated = (await storedRefreshToken(account)) ?? '';
+      const out = await cli(['accounts', 'signout', EMAIL]);
+      expect(out.stdout).toContain('The provider revoked the sign-in');
+      expect(provider.revokedTokens.has(rotated)).toBe(true);
+
+      const everything = `${added.stdout}${added.stderr}${result.stdout}${result.stderr}${out.stdout}${out.stderr}${
+        (await cli(['accounts', 'list'])).stdout
+      }${(await cli(['accounts', 'list', '--json'])).stdout}${await dataFolderText()}`;
+      expect(everything).not.toContain(CONFIDENTIAL_NATIVE_CLIENT.secret);
+      expectNoIssuedToken(everything);
+    });
+
+    it('is refused with a clear message without the secret, stores nothing, exits 3', async () => {
+      expect((await addConfidential()).code).toBe(0);
+      const account = await savedAccount();
+      const run = signin(EMAIL);
+      expect(await provider.approve(await run.url, EMAIL)).toBe(200);
+      const result = await run.done;
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain('invalid_client');
+      expect(result.stderr).toContain('needs its client secret');
+      expect(result.stderr).toContain('--client-secret-stdin');
+      expect(await storedRefreshToken(account)).toBeNull();
+    });
+
+    it('takes the secret later with accounts edit --client-secret-stdin, and a new client ID drops it', async () => {
+      expect((await addConfidential()).code).toBe(0);
+      const account = await savedAccount();
+      const edited = await cli(
+        ['accounts', 'edit', EMAIL, '--client-secret-stdin'],
+        CONFIDENTIAL_NATIVE_CLIENT.secret,
+      );
+      expect(edited.code, edited.stderr).toBe(0);
+      expect(edited.stdout).not.toContain(CONFIDENTIAL_NATIVE_CLIENT.secret);
+      const run = signin(EMAIL);
+      expect(await provider.approve(await run.url, EMAIL)).toBe(200);
+      expect((await run.done).code).toBe(0);
+
+      const other = await cli(['accounts', 'edit', EMAIL, '--client-id', TEST_CLIENT_ID]);
+      expect(other.code, other.stderr).toBe(0);
+      expect(await keytar.getPassword(env.keychainService, oauthClientSecretKey(account.id))).toBeNull();
+    });
+
+    it('refuses --client-secret-stdin for a password account and an empty secret, exit 2', async () => {
+      const withPassword = await cli(
+        [
+          'accounts',
+          'add',
+          '--email',
+          EMAIL,
+          '--host',
+          'smtp.shop.example',
+          '--port',
+          '465',
+          '--security',
+          'tls',
+          '--client-secret-stdin',
+        ],
+        'some-secret',
+      );
+      expect(withPassword.code).toBe(2);
+      expect(withPassword.stderr).toContain('go with --auth oauth');
+      const empty = await addConfidential('');
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).toContain('--client-secret-stdin was given but standard input was empty');
+      expect(await keytar.findCredentials(env.keychainService)).toEqual([]);
     });
   });
 
