@@ -241,6 +241,9 @@ test('side by side from 1280 px: the account list beside the selected account, o
     .click();
   await expect(page.getByText('No MTA-STS policy').first()).toBeVisible();
   await expect(list).toBeVisible();
+  // The policy file to create reads one setting per line, as it must be written (RFC 8461 section 3.2).
+  const policyStep = page.locator('.fix-steps li:visible').filter({ hasText: 'version: STSv1' }).first();
+  expect(await policyStep.innerText()).toMatch(/^version: STSv1\nmode: testing\nmx: /);
   await expectAccessible(page, 'side-by-side-results');
   await app.screenshot('side-by-side-results-1440x900', { fullPage: false });
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -38,6 +38,7 @@ table.counts { width: auto; min-width: 15rem; }
 table.counts td.count { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
 .action-detail { break-inside: avoid; page-break-inside: avoid; margin-bottom: 1rem; }
 .action-detail .steps { margin: 0.2rem 0; }
+.steps li, .finding ol li { white-space: pre-line; }
 .grades { display: flex; flex-wrap: wrap; gap: 0.4rem 1.5rem; align-items: flex-start; }
 .caps { flex: 1 1 16rem; margin: 1.4rem 0 0; padding-left: 1.1rem; font-size: 0.9rem; }
 .caps li { margin-bottom: 0.25rem; }
