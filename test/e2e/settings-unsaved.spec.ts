@@ -26,6 +26,10 @@ test('leaving Settings with unsaved edits asks first; saved edits leave at once'
   ] as const) {
     await page.setViewportSize({ width, height });
     await app.screenshot(`settings-unsaved-${String(width)}x${String(height)}`, { fullPage: false });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, `settings-leave-question-dark-${String(width)}`);
+    await app.screenshot(`settings-unsaved-${String(width)}x${String(height)}-dark`, { fullPage: false });
+    await page.emulateMedia({ colorScheme: 'light' });
   }
 
   // Escape again is "keep editing": the typed value is still there.
