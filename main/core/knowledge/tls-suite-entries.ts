@@ -2,7 +2,7 @@
  * Words for the cipher-suite enumeration (main/core/probes/tls-suite-probe.ts): entries spread into the
  * TLS table, not a table of their own. RFC 9325 (TLS recommendations) is the yardstick throughout.
  */
-import { evidenceList, evidenceText } from './evidence-text';
+import { evidenceList, evidenceText, isTrue } from './evidence-text';
 import { NO_FIX, rfc, type KnowledgeEntry } from './knowledge-entry';
 import type { TlsEvidence, TlsSubjectEvidence } from './tls-evidence';
 
@@ -24,9 +24,6 @@ type SuiteId =
   | 'tls.renegotiation.insecure';
 
 const where = (e: TlsSubjectEvidence): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
-
-/** Only a real true: the catalogue also words reports and docs/findings.md, whose values may be text. */
-const isTrue = (value: unknown): boolean => value === true;
 
 const CIPHER_STEPS = [
   'Open the mail server’s TLS settings (or ask your host or IT provider to do it).',
