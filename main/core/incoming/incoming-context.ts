@@ -1,7 +1,14 @@
 /** What every IMAP/POP3 probe is given, and the finding factory for its protocol. */
-import type { Evidence, Finding } from '../../../preload/contract/findings';
+import type { Finding } from '../../../preload/contract/findings';
 import { findingFactory } from '../findings/finding-factory';
-import { IMAP_KNOWLEDGE, POP3_KNOWLEDGE, type IncomingFindingSuffix } from '../knowledge/incoming-knowledge';
+import type {
+  IncomingDialogueFailureSuffix,
+  IncomingEvidence,
+  IncomingFindingSuffix,
+  LineFailureEvidence,
+} from '../knowledge/incoming-evidence';
+import { IMAP_KNOWLEDGE, POP3_KNOWLEDGE } from '../knowledge/incoming-knowledge';
+import type { KnowledgeTable } from '../knowledge/knowledge-entry';
 import type { DnsResolver } from '../ports';
 import type { IncomingProtocol, LineConnector, LineFailure, LineLimits } from './line-channel';
 
@@ -22,22 +29,27 @@ export type IncomingSecurity = 'plain' | 'starttls' | 'implicit-tls';
 
 export const PROTOCOL_NAME: Readonly<Record<IncomingProtocol, string>> = { imap: 'IMAP', pop3: 'POP3' };
 
-const imapFinding = findingFactory(IMAP_KNOWLEDGE);
-const pop3Finding = findingFactory(POP3_KNOWLEDGE);
+// Untyped factories: incomingFinding below types the evidence by suffix, which the prefixed tables
+// cannot check for a suffix chosen at run time.
+const imapFinding = findingFactory<KnowledgeTable>(IMAP_KNOWLEDGE);
+const pop3Finding = findingFactory<KnowledgeTable>(POP3_KNOWLEDGE);
 
 /** `imap.<suffix>` or `pop3.<suffix>`; an IMAP-only suffix asked for POP3 is a programming error. */
-export function incomingFinding(
+export function incomingFinding<S extends IncomingFindingSuffix>(
   protocol: IncomingProtocol,
-  suffix: IncomingFindingSuffix,
+  suffix: S,
   checkId: string,
-  evidence: Evidence,
+  evidence: IncomingEvidence[S],
 ): Finding {
   if (protocol === 'imap') return imapFinding(`imap.${suffix}`, checkId, evidence);
-  return pop3Finding(`pop3.${suffix}` as keyof typeof POP3_KNOWLEDGE, checkId, evidence);
+  return pop3Finding(`pop3.${suffix}`, checkId, evidence);
 }
 
 /** A broken dialogue as its own finding: each way a hostile server can misbehave has its own id. */
-export function dialogueFailureSuffix(failure: LineFailure, greeting: boolean): IncomingFindingSuffix {
+export function dialogueFailureSuffix(
+  failure: LineFailure,
+  greeting: boolean,
+): IncomingDialogueFailureSuffix {
   switch (failure.kind) {
     case 'timeout':
       return greeting ? 'dialogue.no-greeting' : 'dialogue.timeout';
@@ -56,7 +68,7 @@ export function dialogueFailureSuffix(failure: LineFailure, greeting: boolean): 
   }
 }
 
-export function failureEvidence(failure: LineFailure): Evidence {
+export function failureEvidence(failure: LineFailure): LineFailureEvidence {
   return {
     failure: failure.kind,
     message: failure.message,

@@ -6,7 +6,13 @@
  * No password is ever sent here: "login offered in the clear" is read from the capability list
  * (LOGINDISABLED, AUTH=PLAIN, USER, SASL PLAIN), never tried.
  */
-import type { Evidence, Finding } from '../../../preload/contract/findings';
+import type { Finding } from '../../../preload/contract/findings';
+import type {
+  IncomingEvidence,
+  IncomingFindingSuffix,
+  IncomingLoginSuffix,
+  IncomingServed,
+} from '../knowledge/incoming-evidence';
 import type { ProbeResult } from '../smtp/probe-context';
 import type { TranscriptEntry } from '../smtp/smtp-channel';
 import {
@@ -31,15 +37,23 @@ export function dialogueCheckId(ctx: IncomingProbeContext, port: number): string
 }
 
 /** Never throws; every step is under the channel's deadlines and caps. */
+/** The findings a dialogue sets: everything but the reachability probe's and the login's. */
+type DialogueSuffix = Exclude<IncomingFindingSuffix, 'reach.ok' | 'reach.closed' | IncomingLoginSuffix>;
+
 export async function probeIncomingDialogue(
   ctx: IncomingProbeContext,
   target: DialogueTarget,
 ): Promise<ProbeResult> {
   const checkId = dialogueCheckId(ctx, target.port);
-  const base: Evidence = { host: ctx.host, port: target.port, security: target.security };
+  const base: IncomingServed = { host: ctx.host, port: target.port, security: target.security };
   const findings: Finding[] = [];
-  const found = (suffix: Parameters<typeof incomingFinding>[1], evidence: Evidence = {}): void => {
-    findings.push(incomingFinding(ctx.protocol, suffix, checkId, { ...base, ...evidence }));
+  const found = <S extends DialogueSuffix>(
+    suffix: S,
+    evidence: Omit<IncomingEvidence[S], keyof IncomingServed>,
+  ): void => {
+    // TypeScript cannot follow the spread into an Omit of a generic type: base adds back what Omit left out.
+    const full = { ...base, ...evidence } as IncomingEvidence[S];
+    findings.push(incomingFinding(ctx.protocol, suffix, checkId, full));
   };
   const broken = (failure: LineFailure, greeting: boolean, grammar?: 'bye' | 'wrong-tag'): void => {
     const suffix =
@@ -147,7 +161,7 @@ async function softwareFinding(
   dialect: Dialect,
   words: readonly string[],
   fromGreeting: string | null,
-  found: (suffix: 'software.disclosed', evidence: Evidence) => void,
+  found: (suffix: 'software.disclosed', evidence: { software: string; source: string }) => void,
 ): Promise<void> {
   const fromId = await dialect.softwareId(words);
   const software = fromId ?? fromGreeting;

@@ -3,7 +3,7 @@
  * adapter or our POP3 client), counts only; its outcome as findings. Without a password, or on a
  * clear-text account port, nothing is sent and the finding says why.
  */
-import type { Evidence } from '../../../preload/contract/findings';
+import type { IncomingEvidence, IncomingLogin, IncomingLoginSuffix } from '../knowledge/incoming-evidence';
 import { resolveHost } from '../probes/resolve-host';
 import type { ProbeResult } from '../smtp/probe-context';
 import { incomingFinding, type IncomingProbeContext, type IncomingSecurity } from './incoming-context';
@@ -34,9 +34,15 @@ export async function probeIncomingLogin(
   target: IncomingLoginTarget,
 ): Promise<ProbeResult> {
   const checkId = `${ctx.protocol}-login:${ctx.host}:${String(target.port)}`;
-  const base: Evidence = { host: ctx.host, port: target.port, username: target.username };
-  const one = (suffix: Parameters<typeof incomingFinding>[1], evidence: Evidence): ProbeResult => ({
-    findings: [incomingFinding(ctx.protocol, suffix, checkId, { ...base, ...evidence })],
+  const base: IncomingLogin = { host: ctx.host, port: target.port, username: target.username };
+  const one = <S extends IncomingLoginSuffix>(
+    suffix: S,
+    evidence: Omit<IncomingEvidence[S], keyof IncomingLogin>,
+  ): ProbeResult => ({
+    // TypeScript cannot follow the spread into an Omit of a generic type: base adds back what Omit left out.
+    findings: [
+      incomingFinding(ctx.protocol, suffix, checkId, { ...base, ...evidence } as IncomingEvidence[S]),
+    ],
     transcript: [],
   });
   if (target.password === null) return one('login.not-attempted', { reason: 'no password is stored.' });

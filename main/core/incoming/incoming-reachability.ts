@@ -3,7 +3,8 @@
  * section 3.3 for the implicit-TLS ones) and the account's own, all at once: a greeting within the
  * deadline, or the reason there was none.
  */
-import type { Evidence, Finding } from '../../../preload/contract/findings';
+import type { Finding } from '../../../preload/contract/findings';
+import type { IncomingNotConnected, IncomingReached } from '../knowledge/incoming-evidence';
 import type { ProbeResult } from '../smtp/probe-context';
 import { failureEvidence, incomingFinding, type IncomingProbeContext } from './incoming-context';
 import type { IncomingProtocol, LineTransportSecurity } from './line-channel';
@@ -52,13 +53,13 @@ async function reach(
   planned: IncomingPort,
   checkId: string,
 ): Promise<ProbeResult> {
-  const base: Evidence = {
+  const base: IncomingReached = {
     host: ctx.host,
     port: planned.port,
     security: planned.security,
     accountPort: planned.isAccountPort,
   };
-  const unreachable = (evidence: Evidence): Finding[] => [
+  const unreachable = (evidence: IncomingNotConnected): Finding[] => [
     incomingFinding(ctx.protocol, 'reach.closed', checkId, { ...base, ...evidence }),
     ...(planned.isAccountPort
       ? [incomingFinding(ctx.protocol, 'reach.account-port-unreachable', checkId, { ...base, ...evidence })]

@@ -42,3 +42,11 @@ export function evidenceRecords(evidence: Evidence, key: string): Evidence[] {
     (item): item is Evidence => typeof item === 'object' && item !== null && !Array.isArray(item),
   );
 }
+
+/**
+ * True only for a real `true`. A typed boolean field may still hold text at run time: the catalogue words
+ * evidence from stored reports, and docs/findings.md words every entry with placeholder text.
+ */
+export function isTrue(value: unknown): boolean {
+  return value === true;
+}

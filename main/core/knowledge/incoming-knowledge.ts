@@ -7,9 +7,16 @@
  */
 import type { Evidence, Fix, Severity } from '../../../preload/contract/findings';
 import { evidenceList, evidenceText } from './evidence-text';
-import { NO_FIX, rfc, type KnowledgeEntry } from './knowledge-entry';
+import type {
+  IncomingDialogueFailureSuffix,
+  IncomingEvidence,
+  IncomingFindingSuffix,
+  PrefixedIncomingEvidence,
+} from './incoming-evidence';
+import { NO_FIX, rfc, type KnowledgeEntry, type TypedKnowledgeTable } from './knowledge-entry';
 
-const where = (e: Evidence): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
+type HostPort = { readonly host: string; readonly port: number };
+const where = (e: HostPort): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
 
 const DOVECOT_TLS_STEPS = [
   'Dovecot: set "ssl = required" and "disable_plaintext_auth = yes" (Dovecot 2.4: "auth_allow_cleartext = no") in dovecot.conf, then run "doveadm reload".',
@@ -23,18 +30,22 @@ const SERVER_OWNER_STEPS = [
   'Run this check again after they change it.',
 ];
 
-interface Words {
+/** The words of one suffix, for either protocol: `name` is "IMAP" or "POP3", `e` the suffix's evidence. */
+interface Words<E extends Evidence> {
   readonly severity: Severity;
-  readonly title: (name: string, e: Evidence) => string;
-  readonly explanation: (name: string, e: Evidence) => string;
-  readonly fix: Fix | ((e: Evidence) => Fix);
+  readonly title: (name: string, e: E) => string;
+  readonly explanation: (name: string, e: E) => string;
+  readonly fix: Fix | ((e: E) => Fix);
   readonly imapRefs: KnowledgeEntry['references'];
   readonly pop3Refs: KnowledgeEntry['references'];
   /** Grammar POP3 does not have (PREAUTH, tags, literals). */
   readonly imapOnly?: true;
 }
 
-const protocolWords = (dialogueFailure: string, imapOnly = false): Words => ({
+const protocolWords = (
+  dialogueFailure: string,
+  imapOnly = false,
+): Words<IncomingEvidence[IncomingDialogueFailureSuffix]> => ({
   ...(imapOnly ? { imapOnly: true as const } : {}),
   severity: 'medium',
   title: (name, e) => `${name} on ${where(e)}: ${dialogueFailure}`,
@@ -267,17 +278,24 @@ const WORDS = {
     imapRefs: [rfc(9051, '6.3.2')],
     pop3Refs: [rfc(1939, '5')],
   },
-} as const satisfies Record<string, Words>;
+} as const satisfies { readonly [S in IncomingFindingSuffix]: Words<IncomingEvidence[S]> };
 
-export type IncomingFindingSuffix = keyof typeof WORDS;
+export type { IncomingFindingSuffix } from './incoming-evidence';
 type ImapOnlySuffix = {
   [K in IncomingFindingSuffix]: (typeof WORDS)[K] extends { readonly imapOnly: true } ? K : never;
 }[IncomingFindingSuffix];
 export type Pop3FindingSuffix = Exclude<IncomingFindingSuffix, ImapOnlySuffix>;
 
-function tableFor<S extends string>(prefix: 'imap' | 'pop3', name: string): Record<S, KnowledgeEntry> {
-  const table: Record<string, KnowledgeEntry> = {};
-  for (const [suffix, words] of Object.entries(WORDS) as [IncomingFindingSuffix, Words][]) {
+/**
+ * One protocol's table. Each entry words the evidence its suffix declares; the cast only adds the
+ * prefix to the ids, which TypeScript cannot follow through a loop.
+ */
+function tableFor<P extends 'imap' | 'pop3', S extends IncomingFindingSuffix>(
+  prefix: P,
+  name: string,
+): TypedKnowledgeTable<PrefixedIncomingEvidence<P, S>> {
+  const table: { [id: string]: KnowledgeEntry } = {};
+  for (const [suffix, words] of Object.entries(WORDS) as [IncomingFindingSuffix, Words<Evidence>][]) {
     if (prefix === 'pop3' && words.imapOnly === true) continue;
     table[`${prefix}.${suffix}`] = {
       severity: words.severity,
@@ -287,8 +305,8 @@ function tableFor<S extends string>(prefix: 'imap' | 'pop3', name: string): Reco
       references: prefix === 'imap' ? words.imapRefs : words.pop3Refs,
     };
   }
-  return table;
+  return table as unknown as TypedKnowledgeTable<PrefixedIncomingEvidence<P, S>>;
 }
 
-export const IMAP_KNOWLEDGE = tableFor<`imap.${IncomingFindingSuffix}`>('imap', 'IMAP');
-export const POP3_KNOWLEDGE = tableFor<`pop3.${Pop3FindingSuffix}`>('pop3', 'POP3');
+export const IMAP_KNOWLEDGE = tableFor<'imap', IncomingFindingSuffix>('imap', 'IMAP');
+export const POP3_KNOWLEDGE = tableFor<'pop3', Pop3FindingSuffix>('pop3', 'POP3');

@@ -5,8 +5,9 @@
  * Evidence is data (domains, selectors, outcomes, hop lists); the prose never quotes mailauth's codes.
  */
 import type { Evidence } from '../../../preload/contract/findings';
-import { evidenceList, evidenceRecords, evidenceText } from './evidence-text';
-import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import { evidenceList, evidenceRecords, evidenceText, isTrue } from './evidence-text';
+import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
+import type { MessageEvidence } from './message-evidence';
 import { MESSAGE_RECEIVED_ENTRIES } from './message-received-entries';
 
 const t = evidenceText;
@@ -26,7 +27,7 @@ function disagreements(e: Evidence): string {
     .join('; ');
 }
 
-export const MESSAGE_KNOWLEDGE = {
+export const MESSAGE_KNOWLEDGE = defineKnowledge<MessageEvidence>()({
   // ---- The input ----------------------------------------------------------------------------------
   'message.input.too-large': {
     severity: 'medium',
@@ -193,11 +194,11 @@ export const MESSAGE_KNOWLEDGE = {
   'message.dkim.pass': {
     severity: 'pass',
     title: (e) =>
-      e['aligned'] === true
+      isTrue(e.aligned)
         ? `DKIM signature by ${t(e, 'signingDomain')} is valid and matches the From domain`
         : `DKIM signature by ${t(e, 'signingDomain')} is valid (another domain than From)`,
     explanation: (e) =>
-      `The signature (${signature(e)}, ${t(e, 'algorithm')}, ${t(e, 'keyBits')}-bit key) verifies: the body hash matches and the signed header fields are unchanged.${e['aligned'] === true ? ' Its domain matches the From address, so it counts for DMARC.' : ` Its domain is not the From domain (${t(e, 'fromDomain')}), so it does not count for DMARC; mail services often add such a signature of their own.`}`,
+      `The signature (${signature(e)}, ${t(e, 'algorithm')}, ${t(e, 'keyBits')}-bit key) verifies: the body hash matches and the signed header fields are unchanged.${isTrue(e.aligned) ? ' Its domain matches the From address, so it counts for DMARC.' : ` Its domain is not the From domain (${t(e, 'fromDomain')}), so it does not count for DMARC; mail services often add such a signature of their own.`}`,
     fix: NO_FIX,
     references: [rfc(6376, '6.1.3'), rfc(7489, '3.1.1')],
   },
@@ -510,4 +511,4 @@ export const MESSAGE_KNOWLEDGE = {
     references: [rfc(8601, '2.1')],
   },
   ...MESSAGE_RECEIVED_ENTRIES,
-} as const satisfies KnowledgeTable;
+});

@@ -4,7 +4,8 @@
  */
 import type { Evidence } from '../../../preload/contract/findings';
 import { evidenceRecords, evidenceText } from './evidence-text';
-import { rfc, type KnowledgeTable } from './knowledge-entry';
+import { rfc, type KnowledgeEntry } from './knowledge-entry';
+import type { MessageEvidence } from './message-evidence';
 
 /** "1. mx.example.com from smtp.out.example (192.0.2.1), ESMTPS TLSv1.3, 2 s" per hop. */
 function hopLines(e: Evidence): string {
@@ -56,4 +57,6 @@ export const MESSAGE_RECEIVED_ENTRIES = {
     },
     references: [rfc(5321, '6.3')],
   },
-} as const satisfies KnowledgeTable;
+} satisfies {
+  readonly [Id in `message.received.${string}` & keyof MessageEvidence]: KnowledgeEntry<MessageEvidence[Id]>;
+};

@@ -6,12 +6,14 @@
  */
 import type { Evidence, Fix } from '../../../preload/contract/findings';
 import { evidenceList, evidenceText } from './evidence-text';
-import { NO_FIX, rfc, type KnowledgeEntry, type KnowledgeTable } from './knowledge-entry';
+import { defineKnowledge, NO_FIX, rfc, type KnowledgeEntry } from './knowledge-entry';
+import type { ExtensionOffered, SmtpEvidence } from './smtp-evidence';
 import { STARTTLS_INJECTION_ENTRIES } from './starttls-injection-entries';
 
-const where = (e: Evidence): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
+type HostPort = { readonly host: string; readonly port: number };
+const where = (e: HostPort): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
 /** 1234 -> "1.2 s": people read seconds. */
-const secondsText = (e: Evidence, key: string): string => {
+const secondsText = <E extends Evidence>(e: E, key: keyof E & string): string => {
   const value = e[key];
   return typeof value === 'number' ? `${String(Math.round(value / 100) / 10)} s` : '?';
 };
@@ -35,19 +37,24 @@ const TLS_ON_SUBMISSION_STEPS = [
   'Run this check again.',
 ];
 
-/** The pair of entries for one EHLO extension: offered, and not offered. */
+type ExtensionIds<N extends string> = `smtp.ext.${Lowercase<N>}.offered` | `smtp.ext.${Lowercase<N>}.absent`;
+
+/**
+ * The pair of entries for one EHLO extension: offered, and not offered. Both read only the host and port
+ * every extension finding has, and the SIZE limit that only smtp.ext.size.offered sets.
+ */
 function extensionText<N extends string>(
   name: N,
   what: string,
   offered: KnowledgeEntry['severity'],
-): Record<`smtp.ext.${Lowercase<N>}.offered` | `smtp.ext.${Lowercase<N>}.absent`, KnowledgeEntry> {
+): Record<ExtensionIds<N>, KnowledgeEntry<ExtensionOffered>> {
   const id = name.toLowerCase();
-  const entries: KnowledgeTable = {
+  const entries: { readonly [id: string]: KnowledgeEntry<ExtensionOffered> } = {
     [`smtp.ext.${id}.offered`]: {
       severity: offered,
-      title: (e: Evidence) =>
-        name === 'SIZE' && typeof e['limit'] === 'number' && e['limit'] > 0
-          ? `${where(e)} accepts messages up to ${String(Math.round(e['limit'] / 1_048_576))} MB (SIZE)`
+      title: (e) =>
+        name === 'SIZE' && typeof e.limit === 'number' && e.limit > 0
+          ? `${where(e)} accepts messages up to ${String(Math.round(e.limit / 1_048_576))} MB (SIZE)`
           : `${where(e)} supports ${name}`,
       explanation: `The server advertises ${name}: ${what}`,
       fix: NO_FIX,
@@ -55,23 +62,20 @@ function extensionText<N extends string>(
     },
     [`smtp.ext.${id}.absent`]: {
       severity: 'info',
-      title: (e: Evidence) => `${where(e)} does not advertise ${name}`,
+      title: (e) => `${where(e)} does not advertise ${name}`,
       explanation: `The server does not list ${name} in its EHLO answer. ${name}: ${what} Mail still works without it.`,
       fix: NO_FIX,
       references: [rfc(5321, '4.1.1.1')],
     },
   };
-  return entries as Record<
-    `smtp.ext.${Lowercase<N>}.offered` | `smtp.ext.${Lowercase<N>}.absent`,
-    KnowledgeEntry
-  >;
+  return entries as Record<ExtensionIds<N>, KnowledgeEntry<ExtensionOffered>>;
 }
 
 /**
  * What the EHLO reply listed, which lacked STARTTLS. A server that answers EHLO with its greeting line
  * alone lists no extensions at all (RFC 5321 section 4.1.1.1), and says so rather than "()".
  */
-function featuresWithoutStarttls(e: Evidence): string {
+function featuresWithoutStarttls(e: { readonly capabilities: readonly string[] }): string {
   const features = evidenceList(e, 'capabilities');
   return features.length === 0
     ? 'The server lists no extensions at all, so no STARTTLS either.'
@@ -80,7 +84,7 @@ function featuresWithoutStarttls(e: Evidence): string {
 
 const notOfferedFix = (steps: readonly string[]): Fix => ({ steps });
 
-export const SMTP_KNOWLEDGE = {
+export const SMTP_KNOWLEDGE = defineKnowledge<SmtpEvidence>()({
   // -------------------------------------------------------------------------------------------------
   // Reachability, one finding per port
   'smtp.reach.unresolved': {
@@ -426,6 +430,6 @@ export const SMTP_KNOWLEDGE = {
     'errors come with precise codes like 5.7.8, which Mailwarden uses to explain them (RFC 2034, RFC 3463).',
     'pass',
   ),
-} satisfies KnowledgeTable;
+});
 
-export type SmtpFindingId = keyof typeof SMTP_KNOWLEDGE;
+export type SmtpFindingId = keyof SmtpEvidence;

@@ -3,11 +3,17 @@
  * the SMTP table, not a table of their own. The reverse case, a server sending plaintext after its 220, is
  * `smtp.starttls.injection`.
  */
-import type { Evidence } from '../../../preload/contract/findings';
 import { evidenceText } from './evidence-text';
 import { NO_FIX, rfc, type KnowledgeEntry } from './knowledge-entry';
+import type { SmtpEvidence } from './smtp-evidence';
 
-const where = (e: Evidence): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
+type InjectionId =
+  | 'smtp.starttls.command-injection'
+  | 'smtp.starttls.command-injection-safe'
+  | 'smtp.starttls.command-injection-untested';
+
+const where = (e: { readonly host: string; readonly port: number }): string =>
+  `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
 
 const CVE_2011_0411 = {
   label: 'CVE-2011-0411 (STARTTLS plaintext command injection)',
@@ -54,4 +60,4 @@ export const STARTTLS_INJECTION_ENTRIES = {
     },
     references: [rfc(3207, '4.2')],
   },
-} satisfies Record<string, KnowledgeEntry>;
+} satisfies { readonly [Id in InjectionId]: KnowledgeEntry<SmtpEvidence[Id]> };

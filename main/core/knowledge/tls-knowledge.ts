@@ -4,8 +4,8 @@
  * Written for a small-business owner: what we saw, why it matters, what to do. The evidence names the
  * host, port and certificate fields; the texts read them so each finding speaks about this server.
  */
-import type { Evidence } from '../../../preload/contract/findings';
-import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
+import type { TlsEvidence, TlsSubjectEvidence } from './tls-evidence';
 import { TLS_SUITE_ENTRIES } from './tls-suite-entries';
 
 const text = (value: unknown, fallback = '?'): string =>
@@ -15,7 +15,7 @@ const day = (value: unknown): string => {
   const full = text(value);
   return /^\d{4}-\d{2}-\d{2}T/.test(full) ? full.slice(0, 10) : full;
 };
-const where = (e: Evidence): string => `${text(e['host'])} port ${text(e['port'])}`;
+const where = (e: TlsSubjectEvidence): string => `${text(e['host'])} port ${text(e['port'])}`;
 
 const RENEW_STEPS = [
   'Sign in to the control panel of whoever runs this mail server (your host, or your IT provider).',
@@ -38,7 +38,7 @@ const TLS_SETTINGS_STEPS = [
   'Run this check again to confirm.',
 ];
 
-export const TLS_KNOWLEDGE = {
+export const TLS_KNOWLEDGE = defineKnowledge<TlsEvidence>()({
   // -------------------------------------------------------------------------------------------------
   // Reaching the server's TLS at all
   'tls.host.unresolved': {
@@ -427,6 +427,6 @@ export const TLS_KNOWLEDGE = {
     references: [rfc(9155)],
   },
   ...TLS_SUITE_ENTRIES,
-} satisfies KnowledgeTable;
+});
 
-export type TlsFindingId = keyof typeof TLS_KNOWLEDGE;
+export type TlsFindingId = keyof TlsEvidence;

@@ -2,11 +2,28 @@
  * Words for the cipher-suite enumeration (main/core/probes/tls-suite-probe.ts): entries spread into the
  * TLS table, not a table of their own. RFC 9325 (TLS recommendations) is the yardstick throughout.
  */
-import type { Evidence } from '../../../preload/contract/findings';
-import { evidenceList, evidenceText } from './evidence-text';
+import { evidenceList, evidenceText, isTrue } from './evidence-text';
 import { NO_FIX, rfc, type KnowledgeEntry } from './knowledge-entry';
+import type { TlsEvidence, TlsSubjectEvidence } from './tls-evidence';
 
-const where = (e: Evidence): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
+type SuiteId =
+  | 'tls.suites.null'
+  | 'tls.suites.anonymous'
+  | 'tls.suites.static-rsa'
+  | 'tls.suites.cbc'
+  | 'tls.dh.weak'
+  | 'tls.dh.broken'
+  | 'tls.curve.weak'
+  | 'tls.suites.only-strong'
+  | 'tls.order.server'
+  | 'tls.order.client'
+  | 'tls.certificate.no-sni-differs'
+  | 'tls.certificate.no-sni-refused'
+  | 'tls.compression.enabled'
+  | 'tls.compression.off'
+  | 'tls.renegotiation.insecure';
+
+const where = (e: TlsSubjectEvidence): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
 
 const CIPHER_STEPS = [
   'Open the mail server’s TLS settings (or ask your host or IT provider to do it).',
@@ -19,7 +36,7 @@ const suiteEntry = (
   what: string,
   why: string,
   section: string,
-): KnowledgeEntry => ({
+): KnowledgeEntry<TlsEvidence['tls.suites.null']> => ({
   severity,
   title: (e) => `${where(e)} accepts ${what}`,
   explanation: (e) =>
@@ -126,7 +143,7 @@ export const TLS_SUITE_ENTRIES = {
     severity: 'medium',
     title: (e) => `${where(e)} presents another certificate to clients that send no server name (SNI)`,
     explanation: (e) =>
-      `With SNI the server presents "${evidenceText(e, 'withSniSubject')}"; without it, "${evidenceText(e, 'withoutSniSubject')}" (names: ${evidenceList(e, 'withoutSniNames').join(', ') || 'none'}), ${e['withoutSniVerified'] === true ? 'which still verifies' : 'which does not verify for this name'}. Many mail servers that deliver to you send no SNI, and those that check certificates (DANE, MTA-STS) see the second one.`,
+      `With SNI the server presents "${evidenceText(e, 'withSniSubject')}"; without it, "${evidenceText(e, 'withoutSniSubject')}" (names: ${evidenceList(e, 'withoutSniNames').join(', ') || 'none'}), ${isTrue(e.withoutSniVerified) ? 'which still verifies' : 'which does not verify for this name'}. Many mail servers that deliver to you send no SNI, and those that check certificates (DANE, MTA-STS) see the second one.`,
     fix: {
       steps: [
         'Make the certificate for this mail name the server’s default (Postfix: smtpd_tls_chain_files; the SNI table tls_server_sni_maps only adds others).',
@@ -183,4 +200,4 @@ export const TLS_SUITE_ENTRIES = {
     },
     references: [rfc(6066, '3')],
   },
-} satisfies Record<string, KnowledgeEntry>;
+} satisfies { readonly [Id in SuiteId]: KnowledgeEntry<TlsEvidence[Id]> };

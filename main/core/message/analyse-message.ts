@@ -79,7 +79,7 @@ export async function analyseMessage(input: AnalyseMessageInput): Promise<Messag
       authentication: null,
       receiver: null,
       received: empty,
-      findings: [finding('message.input.not-a-message', 'analyse:input')],
+      findings: [finding('message.input.not-a-message', 'analyse:input', {})],
     };
 
   const findings: Finding[] = inputFindings(read, bytes);
@@ -98,7 +98,7 @@ export async function analyseMessage(input: AnalyseMessageInput): Promise<Messag
   const trusted = read.fieldCount <= MAX_HEADER_FIELDS && read.oversizedFields.length === 0;
   let authentication: AuthenticationVerdicts | null = null;
   if (trusted) {
-    if (input.resolver === null) findings.push(finding('message.dns.off', 'analyse:dns'));
+    if (input.resolver === null) findings.push(finding('message.dns.off', 'analyse:dns', {}));
     authentication = await judge(
       input,
       bodyReadable ? bytes : bytes.subarray(0, read.bodyOffset),
@@ -146,7 +146,7 @@ async function judge(
     });
     findings.push(...authenticationFindings(verdicts));
     if (input.resolver !== null && verdicts.spf === null)
-      findings.push(finding('message.spf.not-judged', 'analyse:spf'));
+      findings.push(finding('message.spf.not-judged', 'analyse:spf', {}));
     if (resolver.refused() > 0)
       findings.push(
         finding('message.dns.budget-exhausted', 'analyse:dns', {
@@ -204,7 +204,7 @@ function inputFindings(read: ReadHeader, bytes: Uint8Array): Finding[] {
     const mime = measureMimeDepth(firstField(read.fields, 'content-type'), body.toString('latin1'));
     if (mime.tooDeep) findings.push(finding('message.mime.too-deep', checkId, { maxDepth: MAX_MIME_DEPTH }));
   } else {
-    findings.push(finding('message.body.missing', checkId));
+    findings.push(finding('message.body.missing', checkId, {}));
   }
   return findings;
 }

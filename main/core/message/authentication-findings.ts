@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../../../preload/contract/findings';
 import { findingFactory } from '../findings/finding-factory';
+import type { DkimSignatureEvidence } from '../knowledge/message-evidence';
 import { MESSAGE_KNOWLEDGE } from '../knowledge/message-knowledge';
 import type { ReceiverResults } from './authentication-results';
 import type { AuthenticationVerdicts, DkimOutcome, DkimSignatureVerdict } from './verify-authentication';
@@ -45,7 +46,7 @@ export function authenticationFindings(verdicts: AuthenticationVerdicts): Findin
 
 function dkimFindings(verdicts: AuthenticationVerdicts): Finding[] {
   const checkId = 'analyse:dkim';
-  if (verdicts.dkim.length === 0) return [finding('message.dkim.unsigned', checkId)];
+  if (verdicts.dkim.length === 0) return [finding('message.dkim.unsigned', checkId, {})];
   const findings = verdicts.dkim.map((signature) =>
     finding(DKIM_FINDING[signature.outcome], checkId, {
       ...signatureEvidence(signature),
@@ -78,9 +79,7 @@ function dkimFindings(verdicts: AuthenticationVerdicts): Finding[] {
   return findings;
 }
 
-function signatureEvidence(
-  signature: DkimSignatureVerdict,
-): Record<string, string | number | boolean | null> {
+function signatureEvidence(signature: DkimSignatureVerdict): DkimSignatureEvidence {
   return {
     signingDomain: signature.signingDomain,
     selector: signature.selector,
@@ -175,7 +174,7 @@ export function receiverFindings(
   verdicts: AuthenticationVerdicts | null,
 ): Finding[] {
   const checkId = 'analyse:receiver';
-  if (receiver === null) return [finding('message.receiver.none', checkId)];
+  if (receiver === null) return [finding('message.receiver.none', checkId, {})];
   if (verdicts === null) return [];
   const own = ownVerdicts(verdicts);
   const compared: string[] = [];

@@ -8,7 +8,8 @@
  * reserved `.invalid` name (RFC 2606, RFC 6761) says honestly that there is no name, and is syntactically
  * a domain, so servers that only check the syntax accept it.
  */
-import type { Evidence, Finding } from '../../../preload/contract/findings';
+import type { Finding } from '../../../preload/contract/findings';
+import type { Dialogue, SmtpEvidence } from '../knowledge/smtp-evidence';
 import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
 import type { SmtpChannel, SmtpReply, SmtpTransportSecurity } from '../smtp/smtp-channel';
 import { resolveHost } from './resolve-host';
@@ -68,13 +69,23 @@ export async function probeDialogue(ctx: SmtpProbeContext, target: DialogueTarge
   return { findings: session.findings, transcript: session.transcript };
 }
 
+/** The ids a dialogue emits: every SMTP finding but the reachability and STARTTLS-injection ones. */
+type DialogueFindingId = Exclude<
+  keyof SmtpEvidence,
+  `smtp.reach.${string}` | `smtp.starttls.command-injection${string}`
+>;
+
+/** What one dialogue finding adds to the port's own fields (host, address, port, security, role). */
+type Added<Id extends DialogueFindingId> = Omit<SmtpEvidence[Id], keyof Dialogue>;
+
 /** One dialogue: collects findings as it goes and stops at the first step that fails. */
 class DialogueSession {
   readonly findings: Finding[] = [];
   transcript: ProbeResult['transcript'] = [];
   private readonly security: DialogueSecurity;
   private readonly role: DialogueRole;
-  private base: Evidence;
+  /** The port's own fields; the address joins them once the host resolved. */
+  private base: Omit<Dialogue, 'address'> & { readonly address?: string };
 
   constructor(
     private readonly ctx: SmtpProbeContext,
@@ -233,7 +244,7 @@ class DialogueSession {
   private async disclosure(channel: SmtpChannel, verb: 'VRFY' | 'EXPN'): Promise<'stop' | 'done'> {
     const reply = await this.step(channel, `${verb} ${PROBE_MAILBOX}`, verb);
     if (reply === null) return 'stop';
-    const evidence: Evidence = {
+    const evidence = {
       query: PROBE_MAILBOX,
       code: reply.code,
       enhancedCode: reply.enhancedCode,
@@ -288,11 +299,11 @@ class DialogueSession {
         this.add(absentId, { keyword });
         continue;
       }
-      const evidence: Evidence = { keyword, line };
+      const evidence = { keyword, line };
       if (keyword === 'SIZE') {
         // RFC 1870 section 4: SIZE [limit in octets]; 0 or absent means no fixed limit.
         const limit = Number(line.trim().split(/\s+/)[1] ?? '0');
-        this.add(offeredId, { ...evidence, limit: Number.isFinite(limit) ? limit : 0 });
+        this.add('smtp.ext.size.offered', { ...evidence, limit: Number.isFinite(limit) ? limit : 0 });
       } else {
         this.add(offeredId, evidence);
       }
@@ -305,8 +316,12 @@ class DialogueSession {
       : { servername: this.ctx.host, extraCaPem: this.ctx.extraCaPem };
   }
 
-  private add(id: Parameters<typeof smtpFinding>[0], evidence: Evidence): void {
-    this.findings.push(smtpFinding(id, this.checkId, { ...this.base, ...evidence }));
+  private add<Id extends DialogueFindingId>(id: Id, evidence: Added<Id>): void {
+    // The base holds the Dialogue fields Added<Id> leaves out (all but the address when the host did not
+    // resolve, which smtp.dialogue.unresolved does not declare); TypeScript cannot follow a spread into
+    // an Omit of a generic type, so one cast joins them back.
+    const full = { ...this.base, ...evidence } as unknown as SmtpEvidence[DialogueFindingId];
+    this.findings.push(smtpFinding<DialogueFindingId>(id, this.checkId, full));
   }
 }
 

@@ -5,11 +5,12 @@
  * connected but silent, turned away with 421/554 (RFC 5321 section 3.1), a slow (tarpit) greeting, or a
  * working 220 with the connect time and the greeting delay.
  */
-import type { Evidence, Finding } from '../../../preload/contract/findings';
+import type { Finding } from '../../../preload/contract/findings';
 import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
 import type { ChannelFailure, SmtpChannel, TranscriptEntry } from '../smtp/smtp-channel';
 import { resolveHost } from './resolve-host';
 import { smtpFinding } from './smtp-finding';
+import type { GreetingFailed, ReachFailed, Reached } from '../knowledge/smtp-evidence';
 import { planPorts, type AccountPort, type PlannedPort, type StandardSmtpPorts } from './smtp-ports';
 
 /** A greeting slower than this is reported as a tarpit (postscreen's default greet wait is 6 s). */
@@ -79,7 +80,7 @@ async function probePort(
     checkId,
     title: `Reaching ${ctx.host} port ${String(planned.port)}`,
   });
-  const base: Evidence = {
+  const base: Reached = {
     host: ctx.host,
     address,
     port: planned.port,
@@ -118,7 +119,7 @@ async function reach(
   planned: PlannedPort,
   address: string,
   slowGreetingMs: number,
-  base: Evidence,
+  base: Reached,
   checkId: string,
 ): Promise<{ finding: Finding; transcript: readonly TranscriptEntry[] }> {
   const connectStarted = ctx.clock.now().getTime();
@@ -151,7 +152,7 @@ async function reach(
       ctx.limits.greetingTimeoutMs,
     );
   } else {
-    const evidence: Evidence = {
+    const evidence = {
       ...base,
       connectMs,
       greetingMs,
@@ -174,13 +175,8 @@ async function reach(
   return { finding, transcript: channel.transcript };
 }
 
-function connectFailure(
-  failure: ChannelFailure,
-  base: Evidence,
-  checkId: string,
-  timeoutMs: number,
-): Finding {
-  const evidence: Evidence = {
+function connectFailure(failure: ChannelFailure, base: Reached, checkId: string, timeoutMs: number): Finding {
+  const evidence: ReachFailed = {
     ...base,
     failure: failure.kind,
     message: failure.message,
@@ -200,11 +196,11 @@ function connectFailure(
 
 function greetingFailure(
   failure: ChannelFailure,
-  base: Evidence,
+  base: Reached & { readonly connectMs: number },
   checkId: string,
   timeoutMs: number,
 ): Finding {
-  const evidence: Evidence = {
+  const evidence: GreetingFailed = {
     ...base,
     failure: failure.kind,
     message: failure.message,

@@ -12,11 +12,12 @@
  * so the first reply alone tells the two apart, without waiting for silence. Nothing is ever sent but
  * EHLO, STARTTLS, NOOP and QUIT.
  */
-import type { Evidence, Finding } from '../../../preload/contract/findings';
+import type { Finding } from '../../../preload/contract/findings';
 import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
 import type { SmtpChannel, SmtpReply } from '../smtp/smtp-channel';
 import { resolveHost } from './resolve-host';
 import { smtpFinding } from './smtp-finding';
+import type { Injection } from '../knowledge/smtp-evidence';
 import { ehloKeywords, PROBE_EHLO_NAME } from './starttls-preamble';
 
 /** The harmless command slipped in behind STARTTLS: RFC 5321 section 4.1.1.9, no effect on the session. */
@@ -34,7 +35,7 @@ type Verdict =
 /** The injection probe of one STARTTLS port; never throws, bounded by the channel's deadlines. */
 export async function probeStarttlsInjection(ctx: SmtpProbeContext, port: number): Promise<ProbeResult> {
   const checkId = `smtp-starttls-injection:${ctx.host}:${String(port)}`;
-  const base: Evidence = { host: ctx.host, port, injected: INJECTED_COMMAND };
+  const base: Injection = { host: ctx.host, port, injected: INJECTED_COMMAND };
   const resolved = await resolveHost(ctx.resolver, ctx.host);
   if (resolved.kind === 'failure') return { findings: [], transcript: [] };
   const opened = await ctx.connector.open(
@@ -90,7 +91,7 @@ async function converse(channel: SmtpChannel, ctx: SmtpProbeContext): Promise<Ve
   return { kind: 'vulnerable', reply: first.reply };
 }
 
-function verdictFindings(verdict: Verdict, checkId: string, base: Evidence): Finding[] {
+function verdictFindings(verdict: Verdict, checkId: string, base: Injection): Finding[] {
   switch (verdict.kind) {
     case 'not-applicable':
       return [];

@@ -4,7 +4,8 @@
  * Pure: it judges the facts the handshake reported against a clock. Each verification problem is told
  * once, by its most specific finding (an expired leaf is "expired", not also "untrusted").
  */
-import type { Evidence, Finding } from '../../../preload/contract/findings';
+import type { Finding } from '../../../preload/contract/findings';
+import type { CertificateEvidence, TlsSubjectEvidence } from '../knowledge/tls-evidence';
 import type { CertificateFacts, TlsSessionFacts } from '../smtp/smtp-channel';
 import { judgeKey, judgeSignature } from './certificate-strength';
 import { matchCertificateName } from './name-match';
@@ -120,7 +121,7 @@ function judgeDates(leaf: CertificateFacts, now: Date): { state: DateState; days
 }
 
 /** The certificate fields a report keeps, so it can be judged again offline. */
-function certificateEvidence(leaf: CertificateFacts): Evidence {
+function certificateEvidence(leaf: CertificateFacts): Omit<CertificateEvidence, keyof TlsSubjectEvidence> {
   return {
     subject: leaf.subject,
     issuer: leaf.issuer,

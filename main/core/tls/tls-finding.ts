@@ -1,6 +1,6 @@
 /** The TLS findings factory and the evidence every TLS finding carries (which server, which port). */
-import type { Evidence } from '../../../preload/contract/findings';
 import { findingFactory } from '../findings/finding-factory';
+import type { TlsSubjectEvidence } from '../knowledge/tls-evidence';
 import { TLS_KNOWLEDGE } from '../knowledge/tls-knowledge';
 
 export const tlsFinding = findingFactory(TLS_KNOWLEDGE);
@@ -14,6 +14,6 @@ export interface TlsSubject {
 }
 
 /** The evidence fields shared by every TLS finding, so a report line always names its server. */
-export function subjectEvidence(subject: TlsSubject): Evidence {
+export function subjectEvidence(subject: TlsSubject): TlsSubjectEvidence {
   return { host: subject.host, port: subject.port };
 }

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { SEVERITIES } from '../../../../preload/contract/findings';
 import { TLS_KNOWLEDGE } from '../../../../main/core/knowledge/tls-knowledge';
 import { findingFactory } from '../../../../main/core/findings/finding-factory';
+import type { KnowledgeTable } from '../../../../main/core/knowledge/knowledge-entry';
 
-const finding = findingFactory(TLS_KNOWLEDGE);
-const IDS = Object.keys(TLS_KNOWLEDGE) as (keyof typeof TLS_KNOWLEDGE)[];
+/** Untyped, as the catalogue words a finding from whatever evidence a report holds: here, partial evidence. */
+const finding = findingFactory<KnowledgeTable>(TLS_KNOWLEDGE);
+const IDS = Object.keys(TLS_KNOWLEDGE);
 const EVIDENCE = {
   host: 'mail.example.com',
   port: 587,
