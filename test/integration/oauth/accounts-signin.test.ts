@@ -22,6 +22,22 @@ import {
 import { createTestServices, keytar, type TestServices } from '../../helpers/test-services';
 
 const EMAIL = 'ann@shop.example';
+
+interface SubmissionServer {
+  readonly host: string;
+  readonly port: string;
+  readonly security: string;
+}
+const SHOP_SUBMISSION: SubmissionServer = { host: 'smtp.shop.example', port: '587', security: 'starttls' };
+
+/** `accounts add` for EMAIL on a submission server, followed by the options the test is about. */
+function addArgs(options: readonly string[], server: SubmissionServer = SHOP_SUBMISSION): string[] {
+  return [
+    ...['accounts', 'add', '--email', EMAIL],
+    ...['--host', server.host, '--port', server.port, '--security', server.security],
+    ...options,
+  ];
+}
 /** Short enough for the timeout case not to slow the suite. */
 const SHORT_DEADLINE_MS = 1_500;
 
@@ -33,27 +49,11 @@ describe('mailwarden accounts signin / signout with a real OpenID provider', () 
 
   const signin = (target: string, deadlineMs?: number) => startSigninCli(env, target, deadlineMs);
 
-  async function addOAuthAccount(): Promise<Account> {
-    const added = await cli([
-      'accounts',
-      'add',
-      '--email',
-      EMAIL,
-      '--host',
-      'smtp.shop.example',
-      '--port',
-      '587',
-      '--security',
-      'starttls',
-      '--auth',
-      'oauth',
-      '--provider',
-      'oidc',
-      '--issuer',
-      provider.issuer,
-      '--client-id',
-      TEST_CLIENT_ID,
-    ]);
+  /** Adds EMAIL as an OAuth account of `issuer` (the test provider unless given) and returns it as saved. */
+  async function addOAuthAccount(issuer = provider.issuer): Promise<Account> {
+    const added = await cli(
+      addArgs(['--auth', 'oauth', '--provider', 'oidc', '--issuer', issuer, '--client-id', TEST_CLIENT_ID]),
+    );
     expect(added).toMatchObject({ code: 0, stderr: '' });
     const [account] = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
     if (account === undefined) throw new Error('the account was not saved');
@@ -223,41 +223,13 @@ describe('mailwarden accounts signin / signout with a real OpenID provider', () 
     ],
     [['--auth', 'oauth', '--provider', 'microsoft'], 'needs the client ID you registered'],
   ])('refuses accounts add %j with exit 2 and saves nothing', async (extra, message) => {
-    const result = await cli(
-      [
-        'accounts',
-        'add',
-        '--email',
-        EMAIL,
-        '--host',
-        'smtp.shop.example',
-        '--port',
-        '587',
-        '--security',
-        'starttls',
-        ...extra,
-      ],
-      'a-password',
-    );
+    const result = await cli(addArgs(extra), 'a-password');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(JSON.parse((await cli(['accounts', 'list', '--json'])).stdout)).toEqual([]);
   });
 
-  const ADD_OIDC = [
-    'accounts',
-    'add',
-    '--email',
-    EMAIL,
-    '--host',
-    'smtp.shop.example',
-    '--port',
-    '587',
-    '--security',
-    'starttls',
-    '--auth',
-    'oauth',
-  ] as const;
+  const ADD_OIDC = addArgs(['--auth', 'oauth']);
 
   it('takes the client ID from MAILWARDEN_OIDC_CLIENT_ID when --client-id is not given, and signs in with it', async () => {
     const added = await cli([...ADD_OIDC, '--provider', 'oidc', '--issuer', provider.issuer], undefined, {
@@ -303,18 +275,7 @@ describe('mailwarden accounts signin / signout with a real OpenID provider', () 
   });
 
   it('gives an account switched to OAuth by accounts edit the configured client ID of its provider', async () => {
-    await cli([
-      'accounts',
-      'add',
-      '--email',
-      EMAIL,
-      '--host',
-      'smtp.gmail.com',
-      '--port',
-      '465',
-      '--security',
-      'tls',
-    ]);
+    await cli(addArgs([], { host: 'smtp.gmail.com', port: '465', security: 'tls' }));
     const refused = await cli(['accounts', 'edit', EMAIL, '--auth', 'oauth', '--provider', 'google']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('MAILWARDEN_GOOGLE_CLIENT_ID');
@@ -423,19 +384,7 @@ describe('mailwarden accounts signin / signout with a real OpenID provider', () 
 
     it('refuses --client-secret-stdin for a password account and an empty secret, exit 2', async () => {
       const withPassword = await cli(
-        [
-          'accounts',
-          'add',
-          '--email',
-          EMAIL,
-          '--host',
-          'smtp.shop.example',
-          '--port',
-          '465',
-          '--security',
-          'tls',
-          '--client-secret-stdin',
-        ],
+        addArgs(['--client-secret-stdin'], { ...SHOP_SUBMISSION, port: '465', security: 'tls' }),
         'some-secret',
       );
       expect(withPassword.code).toBe(2);
@@ -475,29 +424,7 @@ describe('mailwarden accounts signin / signout with a real OpenID provider', () 
 
   it('deletes the refresh token anyway when the provider cannot be reached to revoke it, and says so', async () => {
     const unreachable = `https://127.0.0.1:${String(await closedPort())}`;
-    const added = await cli([
-      'accounts',
-      'add',
-      '--email',
-      EMAIL,
-      '--host',
-      'smtp.shop.example',
-      '--port',
-      '587',
-      '--security',
-      'starttls',
-      '--auth',
-      'oauth',
-      '--provider',
-      'oidc',
-      '--issuer',
-      unreachable,
-      '--client-id',
-      TEST_CLIENT_ID,
-    ]);
-    expect(added.code, added.stderr).toBe(0);
-    const [account] = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
-    if (account === undefined) throw new Error('the account was not saved');
+    const account = await addOAuthAccount(unreachable);
     const refreshToken = 'refresh-token-of-a-provider-gone-away-8d1f';
     await keytar.setPassword(env.keychainService, oauthSecretKey(account.id), refreshToken);
 
@@ -525,18 +452,7 @@ describe('mailwarden accounts signin / signout with a real OpenID provider', () 
   });
 
   it('refuses to sign in an account that uses a password, exit 2', async () => {
-    await cli([
-      'accounts',
-      'add',
-      '--email',
-      EMAIL,
-      '--host',
-      'smtp.shop.example',
-      '--port',
-      '465',
-      '--security',
-      'tls',
-    ]);
+    await cli(addArgs([], { ...SHOP_SUBMISSION, port: '465', security: 'tls' }));
     const result = await signin(EMAIL).done;
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('signs in with a password');
