@@ -26,10 +26,11 @@ test('leaving Settings with unsaved edits asks first; saved edits leave at once'
   ] as const) {
     await page.setViewportSize({ width, height });
     await app.screenshot(`settings-unsaved-${String(width)}x${String(height)}`, { fullPage: false });
-    await page.emulateMedia({ colorScheme: 'dark' });
+    // Reduced motion: the buttons' 120 ms colour transition has settled before axe measures contrast.
+    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     await expectAccessible(page, `settings-leave-question-dark-${String(width)}`);
     await app.screenshot(`settings-unsaved-${String(width)}x${String(height)}-dark`, { fullPage: false });
-    await page.emulateMedia({ colorScheme: 'light' });
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
   }
 
   // Escape again is "keep editing": the typed value is still there.
