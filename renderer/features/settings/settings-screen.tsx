@@ -4,7 +4,7 @@
  * person opened on purpose). With edits not saved yet, leaving asks first and names the sections. A
  * problem main had reading the settings file is shown first.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SettingsView } from '../../../preload/contract/settings';
 import { Button } from '../../components/button';
 import { LiveStatus } from '../../components/live-status';
@@ -57,10 +57,17 @@ export function SettingsScreen({ onClose }: SettingsScreenProps) {
     }),
     [],
   );
+  // What is unsaved as of the last commit, for the Escape listener: a key pressed right after a save can
+  // reach a listener registered one render earlier, whose own `unsaved` still named the saved section (the
+  // question then read "Not saved yet: ."). A layout effect runs before any later event is handled.
+  const unsavedNow = useRef<readonly string[]>(unsaved);
+  useLayoutEffect(() => {
+    unsavedNow.current = unsaved;
+  }, [unsaved]);
   const requestClose = useCallback(() => {
-    if (unsaved.length === 0) onClose();
+    if (unsavedNow.current.length === 0) onClose();
     else setAsking(true);
-  }, [unsaved, onClose]);
+  }, [onClose]);
   const stay = useCallback(() => {
     setAsking(false);
     backButton.current?.focus();
@@ -105,7 +112,7 @@ export function SettingsScreen({ onClose }: SettingsScreenProps) {
           {text.back}
         </Button>
       </div>
-      {asking && <LeaveConfirm sections={unsaved} onStay={stay} onLeave={onClose} />}
+      {asking && unsaved.length > 0 && <LeaveConfirm sections={unsaved} onStay={stay} onLeave={onClose} />}
       <PageHeading focusOnMount id="settings-title">
         {text.title}
       </PageHeading>
