@@ -28,11 +28,7 @@ export function areaTestedness(
 ): AreaTestedness {
   if (coverage === null) return legacyTestedness(area, findings);
   const blockers = new Map(coverage.blockers.map((blocker) => [blocker.id, blocker]));
-  const asked = coverage.checks.filter(
-    (check) =>
-      areasFedBy(check.checkId).includes(area) &&
-      !NOTHING_TO_TEST_KINDS.includes(blockers.get(check.blockedBy ?? '')?.kind ?? 'cancelled'),
-  );
+  const asked = askedChecks(area, coverage);
   if (asked.length === 0) return { status: 'not-asked', why: [] };
   const missed = asked.filter((check) => check.status !== 'ran');
   if (missed.length === 0) return { status: 'tested', why: [] };
@@ -67,10 +63,21 @@ function whyNotRun(
 export function onlyToolLimitsMissed(area: ScoreArea, coverage: AuditCoverage | null): boolean {
   if (coverage === null) return false;
   const kinds = new Map(coverage.blockers.map((blocker) => [blocker.id, blocker.kind]));
-  const missed = coverage.checks.filter(
-    (check) => areasFedBy(check.checkId).includes(area) && check.status !== 'ran',
-  );
+  const missed = askedChecks(area, coverage).filter((check) => check.status !== 'ran');
   return missed.every((check) => kinds.get(check.blockedBy ?? '') === 'client-cannot-offer');
+}
+
+/**
+ * The checks that feed `area` and had something to test: a closed port or a test switched off asks
+ * nothing (NOTHING_TO_TEST_KINDS), so it neither tests an area nor leaves it partly tested.
+ */
+function askedChecks(area: ScoreArea, coverage: AuditCoverage): readonly CheckCoverage[] {
+  const kinds = new Map(coverage.blockers.map((blocker) => [blocker.id, blocker.kind]));
+  return coverage.checks.filter(
+    (check) =>
+      areasFedBy(check.checkId).includes(area) &&
+      !NOTHING_TO_TEST_KINDS.includes(kinds.get(check.blockedBy ?? '') ?? 'cancelled'),
+  );
 }
 
 /** Version 1 reports did not record what ran: an area with a real finding was tested, else unknown. */
