@@ -27,6 +27,12 @@ const COMMAND_TIMEOUT_MS = 15_000;
 const MAX_LOG_CHARS = 16_384;
 /** Queue subdirectories where a message would wait (postconf(5) queue_directory). */
 const QUEUE_DIRS = ['maildrop', 'incoming', 'active', 'deferred', 'hold', 'corrupt'] as const;
+
+async function countQueued(dir: string): Promise<number> {
+  let count = 0;
+  for (const name of QUEUE_DIRS) count += await countFiles(join(dir, 'queue', name));
+  return count;
+}
 /** Every transport a message could take; all of them must be discard. */
 export const TRANSPORT_PARAMETERS = [
   'default_transport',
@@ -66,6 +72,12 @@ export interface PostfixServer {
   logs(): Promise<string>;
   /** Files in the queue directories that hold messages: 0 when nothing was ever accepted for delivery. */
   queuedFiles(): Promise<number>;
+  /**
+   * The queue's files once Postfix has finished the last session: cleanup(8) deletes the file it opened for
+   * a transaction that was reset or abandoned only a moment after RSET or QUIT, so a count taken at once can
+   * see it on a loaded machine. Waits up to 5 s for the queue to empty, then counts.
+   */
+  settledQueuedFiles(): Promise<number>;
   /** `postconf -h` of one parameter of this instance. */
   postconf(parameter: string): Promise<string>;
   stop(): Promise<void>;
@@ -325,9 +337,14 @@ async function launch(dir: string, address: string, ports: PostfixServer['ports'
     ports,
     dir,
     logs,
-    async queuedFiles() {
-      let count = 0;
-      for (const name of QUEUE_DIRS) count += await countFiles(join(dir, 'queue', name));
+    queuedFiles: () => countQueued(dir),
+    async settledQueuedFiles() {
+      const until = Date.now() + 5_000;
+      let count = await countQueued(dir);
+      while (count > 0 && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        count = await countQueued(dir);
+      }
       return count;
     },
     async postconf(parameter) {

@@ -66,7 +66,7 @@ describe('startPostfix', () => {
   it('can deliver nowhere: every transport discards and the queue stays empty', async () => {
     for (const parameter of TRANSPORT_PARAMETERS) expect(await postfix.postconf(parameter)).toBe('discard:');
     expect(await postfix.postconf('smtp_dns_support_level')).toBe('disabled');
-    expect(await postfix.queuedFiles()).toBe(0);
+    expect(await postfix.settledQueuedFiles()).toBe(0);
   });
 
   it('removes its directory and its processes when stopped', async () => {

@@ -289,6 +289,6 @@ describe('runAuthProbe against a real Postfix with Dovecot SASL', () => {
     expectNoSecret(logs);
     expectNoSecret(logs, `${CANARY}-nope`);
     for (const parameter of TRANSPORT_PARAMETERS) expect(await postfix.postconf(parameter)).toBe('discard:');
-    expect(await postfix.queuedFiles()).toBe(0);
+    expect(await postfix.settledQueuedFiles()).toBe(0);
   });
 });

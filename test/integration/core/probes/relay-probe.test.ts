@@ -105,7 +105,7 @@ describe('runRelayProbe against a real Postfix', () => {
     expect(sent.some((line) => /^DATA/i.test(line))).toBe(false);
     for (const parameter of TRANSPORT_PARAMETERS)
       expect(await openRelay.postconf(parameter)).toBe('discard:');
-    expect(await openRelay.queuedFiles()).toBe(0);
+    expect(await openRelay.settledQueuedFiles()).toBe(0);
   });
 
   it('passes a Postfix that relays only for logged-in users', async () => {
@@ -115,7 +115,7 @@ describe('runRelayProbe against a real Postfix', () => {
     });
     expect(result.findings.map((each) => each.id)).toEqual(['relay.closed', 'relay.closed', 'relay.closed']);
     expect(result.findings[0]?.evidence['rcptReply']).toMatchObject({ code: 554, enhancedCode: '5.7.1' });
-    expect(await closedRelay.queuedFiles()).toBe(0);
+    expect(await closedRelay.settledQueuedFiles()).toBe(0);
     const logs = await closedRelay.logs();
     expect(logs).toContain('Relay access denied');
     expect(logs).not.toContain(CANARY);

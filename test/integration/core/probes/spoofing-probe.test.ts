@@ -121,7 +121,7 @@ describe('runSpoofingProbe against a real Postfix', () => {
     ).toBe(true);
     expect(sent.filter((line) => line === 'RSET')).toHaveLength(3);
     expect(sent.some((line) => /^DATA/i.test(line))).toBe(false);
-    expect(await permissive.queuedFiles()).toBe(0);
+    expect(await permissive.settledQueuedFiles()).toBe(0);
     expectNoSecret(result);
   });
 
@@ -138,7 +138,7 @@ describe('runSpoofingProbe against a real Postfix', () => {
     expect(result.findings[0]?.evidence['rcptReply']).toMatchObject({ code: 553, enhancedCode: '5.7.1' });
     const logs = await strict.logs();
     expectNoSecret(logs);
-    expect(await strict.queuedFiles()).toBe(0);
+    expect(await strict.settledQueuedFiles()).toBe(0);
   });
 
   it('does not test senders when the login fails', async () => {
