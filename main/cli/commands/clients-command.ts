@@ -1,11 +1,10 @@
 /** `mailwarden clients runs|rename`: the client runs kept in the data folder, and renaming a client. */
-import { parseArgs } from 'node:util';
 import { worstGrade, type ClientRun } from '../../../preload/contract/clients';
 import { jsonText, terminalText } from '../../../preload/contract/untrusted-text';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_OK } from '../exit-codes';
 import { CLIENTS_HELP, CLIENTS_RENAME_HELP, CLIENTS_RUNS_HELP } from '../help-text';
-import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
+import { parseSubcommandArgs as parse, printHelp as help } from '../parse-command-args';
 import { runSubcommand, type ServicesFactory } from '../subcommands';
 import { formatTable } from '../terminal-text';
 import { UsageError } from '../usage-error';
@@ -70,24 +69,4 @@ function runsTable(runs: readonly ClientRun[]): string {
 
 function accountsText(count: number): string {
   return count === 1 ? '1 account' : `${String(count)} accounts`;
-}
-
-function parse<O extends Record<string, { type: 'string' | 'boolean' }>>(
-  command: string,
-  args: readonly string[],
-  options: O,
-) {
-  return parseOrUsageError(command, () =>
-    parseArgs({
-      args: [...args],
-      options: { ...options, ...HELP_OPTION },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
-}
-
-function help(io: CliIo, text: string): number {
-  writeLine(io.stdout, text);
-  return EXIT_OK;
 }

@@ -1,5 +1,4 @@
 /** `mailwarden history list|show|compare|delete`: every audit run is kept; reopen, compare or remove one. */
-import { parseArgs } from 'node:util';
 import type { HistoryTarget } from '../../../preload/contract/history';
 import type { MainServices } from '../../composition';
 import { toAsciiDomain } from '../../core/accounts/domain-name';
@@ -15,7 +14,7 @@ import {
   HISTORY_LIST_HELP,
   HISTORY_SHOW_HELP,
 } from '../help-text';
-import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
+import { parseSubcommandArgs as parse, printHelp as help } from '../parse-command-args';
 import { jsonText, terminalText } from '../../../preload/contract/untrusted-text';
 import { runSubcommand, type ServicesFactory } from '../subcommands';
 import { UsageError } from '../usage-error';
@@ -84,26 +83,6 @@ async function deleteRun(args: readonly string[], io: CliIo, services: ServicesF
   const [runId] = exactlyRunIds(positionals, 1, command);
   await services().history.delete(runId);
   writeLine(io.stdout, `Deleted run ${runId}.`);
-  return EXIT_OK;
-}
-
-function parse<O extends Record<string, { type: 'string' | 'boolean' }>>(
-  command: string,
-  args: readonly string[],
-  options: O,
-) {
-  return parseOrUsageError(command, () =>
-    parseArgs({
-      args: [...args],
-      options: { ...options, ...HELP_OPTION },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
-}
-
-function help(io: CliIo, text: string): number {
-  writeLine(io.stdout, text);
   return EXIT_OK;
 }
 
