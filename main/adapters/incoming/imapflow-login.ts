@@ -6,7 +6,6 @@
  * and responses; an overall deadline closes the client whatever it is doing. Its logger is off, so no
  * command (with the password in it) is ever written anywhere.
  */
-import { rootCertificates } from 'node:tls';
 import { ImapFlow } from 'imapflow';
 import type {
   IncomingLoginOutcome,
@@ -15,6 +14,7 @@ import type {
 } from '../../core/incoming/incoming-login-port';
 import { visibleLine } from '../../../preload/contract/untrusted-text';
 import { capText } from '../smtp/plain-text';
+import { clientSecureContext } from '../smtp/secure-context-cache';
 
 const MAX_LINE_BYTES = 8_192;
 const MAX_LITERAL_BYTES = 64 * 1024;
@@ -46,8 +46,8 @@ async function login(request: IncomingLoginRequest): Promise<IncomingLoginOutcom
     tls: {
       rejectUnauthorized: true,
       servername: request.host,
-      ca:
-        request.extraCaPem === undefined ? [...rootCertificates] : [...rootCertificates, request.extraCaPem],
+      // The bundled roots plus the user's extra CA, built once per process (secure-context-cache.ts).
+      secureContext: clientSecureContext({ extraCaPem: request.extraCaPem }),
     },
     connectionTimeout: request.timeoutMs,
     greetingTimeout: request.timeoutMs,

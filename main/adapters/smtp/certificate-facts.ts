@@ -18,7 +18,28 @@ const CURVE_BITS: { readonly [curve: string]: number } = {
 
 const EDWARDS_BITS: { readonly [type: string]: number } = { ed25519: 256, ed448: 456 };
 
+/**
+ * A TLS probe sees the same chain on a dozen handshakes per port; parsing it (and verifying a self-signed
+ * signature) once is enough. Facts are plain data and never change for the same bytes.
+ */
+const MAX_REMEMBERED = 64;
+const remembered = new Map<string, CertificateFacts>();
+
 export function certificateFacts(der: Buffer): CertificateFacts {
+  const derBase64 = der.toString('base64');
+  const known = remembered.get(derBase64);
+  if (known !== undefined) return known;
+  const facts = parseFacts(der, derBase64);
+  remembered.set(derBase64, facts);
+  // Oldest first out: a consultant's batch meets many chains, each needed only during its own audit.
+  if (remembered.size > MAX_REMEMBERED) {
+    const oldest = remembered.keys().next();
+    if (oldest.done !== true) remembered.delete(oldest.value);
+  }
+  return facts;
+}
+
+function parseFacts(der: Buffer, derBase64: string): CertificateFacts {
   const x509 = new X509Certificate(der);
   const key = x509.publicKey;
   const keyType = key.asymmetricKeyType ?? null;
@@ -28,7 +49,7 @@ export function certificateFacts(der: Buffer): CertificateFacts {
   else if (details?.namedCurve !== undefined) keyBits = CURVE_BITS[details.namedCurve] ?? null;
   else if (keyType !== null) keyBits = EDWARDS_BITS[keyType] ?? null;
   return {
-    derBase64: der.toString('base64'),
+    derBase64,
     subject: oneLine(x509.subject),
     issuer: oneLine(x509.issuer),
     subjectAltNames: splitAltNames(x509.subjectAltName),

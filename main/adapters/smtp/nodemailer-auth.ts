@@ -22,7 +22,7 @@ import type {
   SmtpLoginPort,
 } from '../../core/smtp/smtp-login';
 import { fingerprintAllowed, tlsFactsOf } from './nodemailer-auth-facts';
-import { openLoginSocket, trustedCas } from './nodemailer-login-socket';
+import { openLoginSocket, trustedContext } from './nodemailer-login-socket';
 import { tlsIdentity } from './tls-identity';
 import { MAX_ENTRY_CHARS, SessionEnded, watchLogin, type LoginWatch } from './nodemailer-login-watch';
 import { makeSession, politeQuit, type SmtpConnectionInternals } from './nodemailer-session';
@@ -75,7 +75,7 @@ async function runLogin(
     );
     watch.noteTls(tlsFactsOf(socket));
     const implicit = request.security === 'implicit-tls';
-    const ca = trustedCas(request.extraCaPem);
+    const secureContext = trustedContext(request.extraCaPem);
     const identity = tlsIdentity(request.target.host);
     const conn = new SMTPConnection({
       connection: socket,
@@ -98,7 +98,7 @@ async function runLogin(
         // The certificate is judged here, not by Node: AUTH is sent only when the chain verified or the
         // user named this certificate's fingerprint (the fingerprintAllowed check below), never otherwise.
         rejectUnauthorized: false,
-        ...(ca === undefined ? {} : { ca }),
+        ...(secureContext === undefined ? {} : { secureContext }),
       },
     }) as SMTPConnection & SmtpConnectionInternals;
     connection = conn;

@@ -4,15 +4,19 @@
  * (RFC 8314) with the handshake done before nodemailer sees it.
  */
 import { createConnection, type Socket } from 'node:net';
-import { connect as tlsConnect, rootCertificates } from 'node:tls';
+import { connect as tlsConnect, type SecureContext } from 'node:tls';
 import type { LoginRequest } from '../../core/smtp/smtp-login';
 import { tlsFactsOf } from './nodemailer-auth-facts';
+import { clientSecureContext } from './secure-context-cache';
 import { tlsIdentity } from './tls-identity';
 import { SessionEnded, tlsEstablishedLine, type LoginWatch } from './nodemailer-login-watch';
 
-/** The system's roots plus the user's own CA, or undefined to let Node use its defaults. */
-export function trustedCas(extraCaPem: string | undefined): string[] | undefined {
-  return extraCaPem === undefined ? undefined : [...rootCertificates, extraCaPem];
+/**
+ * The bundled roots plus the user's own CA (built once per process, secure-context-cache.ts), or
+ * undefined to let Node use its defaults.
+ */
+export function trustedContext(extraCaPem: string | undefined): SecureContext | undefined {
+  return extraCaPem === undefined ? undefined : clientSecureContext({ extraCaPem });
 }
 
 /** Opens TCP (and for implicit TLS the handshake); every socket made is handed to `track` for teardown. */
@@ -44,7 +48,7 @@ export async function openLoginSocket(
     watch.countOn(plain);
     return plain;
   }
-  const ca = trustedCas(request.extraCaPem);
+  const secureContext = trustedContext(request.extraCaPem);
   return new Promise<Socket>((resolve, reject) => {
     const secure = tlsConnect({
       socket: plain,
@@ -52,7 +56,7 @@ export async function openLoginSocket(
       // The probe must see a bad certificate to report it; credentials wait for `authorized` or for the
       // fingerprint the user named (see the login adapter).
       rejectUnauthorized: false,
-      ...(ca === undefined ? {} : { ca }),
+      ...(secureContext === undefined ? {} : { secureContext }),
     });
     track(secure);
     secure.once('secureConnect', () => {

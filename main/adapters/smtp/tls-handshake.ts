@@ -6,13 +6,7 @@
  * sends credentials only when it is true.
  */
 import type { Socket } from 'node:net';
-import {
-  checkServerIdentity,
-  connect,
-  rootCertificates,
-  type DetailedPeerCertificate,
-  type TLSSocket,
-} from 'node:tls';
+import { checkServerIdentity, connect, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 import type {
   CertificateFacts,
   ChannelFailure,
@@ -20,6 +14,7 @@ import type {
   TlsSessionFacts,
 } from '../../core/smtp/smtp-channel';
 import { certificateFacts } from './certificate-facts';
+import { clientSecureContext } from './secure-context-cache';
 import { visibleLine } from '../../../preload/contract/untrusted-text';
 import { tlsIdentity } from './tls-identity';
 
@@ -65,13 +60,15 @@ export function tlsHandshake(
       ...(options.sendSni === false || identity.servername === undefined
         ? {}
         : { servername: identity.servername }),
-      ...(options.minVersion === undefined ? {} : { minVersion: options.minVersion }),
-      ...(options.maxVersion === undefined ? {} : { maxVersion: options.maxVersion }),
-      ...(ciphers === undefined ? {} : { ciphers }),
+      // Trust (bundled roots plus the user's extra CA), versions and cipher list; built once per set.
+      secureContext: clientSecureContext({
+        extraCaPem: options.extraCaPem,
+        minVersion: options.minVersion,
+        maxVersion: options.maxVersion,
+        ciphers,
+      }),
       // Node refuses DH groups under 1024 bits; a cipher probe must see them to report them.
       ...(options.UNSAFE_probeCipherList === undefined ? {} : { minDHSize: 1 }),
-      ca:
-        options.extraCaPem === undefined ? [...rootCertificates] : [...rootCertificates, options.extraCaPem],
       // Probing must see bad certificates to report them; credentials are never sent unless `authorized`.
       rejectUnauthorized: false,
     });
