@@ -120,7 +120,7 @@ Options:
 Example:
   mailwarden accounts edit ann@example.com --port 465 --security tls`;
 
-export const ACCOUNTS_SIGNIN_HELP = `Usage: mailwarden accounts signin ID|EMAIL [--no-browser]
+export const ACCOUNTS_SIGNIN_HELP = `Usage: mailwarden accounts signin ID|EMAIL [--no-browser | --device]
 
 Signs an OAuth account in through the provider's own page in your browser (authorization code with
 PKCE; the answer comes back to Mailwarden on 127.0.0.1). Only the refresh token is kept, in your system
@@ -129,9 +129,15 @@ keychain; audits then sign in with no prompt. Waits five minutes at most; Ctrl+C
 Options:
   --no-browser    Do not open a browser: print the address to open, alone on one line of standard
                   output, and wait for the answer (open it on this machine, e.g. in a test browser)
+  --device        For a machine without a browser (RFC 8628 device sign-in): print an address on the
+                  first line of standard output and a code on the second; open the address on any
+                  device, enter the code and sign in there. Waits as long as the code is valid (15
+                  minutes at most). Only where the provider offers it (Microsoft does; Google does not
+                  allow mail access this way); otherwise exit 3 says so
 
-Exit codes: 0 signed in, 2 bad input (no such account, not an OAuth account), 3 timed out, refused,
-cancelled or the provider could not be reached.`;
+Exit codes: 0 signed in, 2 bad input (no such account, not an OAuth account, --device with
+--no-browser), 3 timed out or the code expired, refused (also on the other device), cancelled, the
+provider could not be reached or offers no device sign-in.`;
 
 export const ACCOUNTS_SIGNOUT_HELP = `Usage: mailwarden accounts signout ID|EMAIL
 

@@ -9,6 +9,10 @@
  *
  * `approve` and `deny` walk its own login and consent pages with plain HTTPS requests, as a person in a
  * browser would (cookies kept, forms posted), and deliver the final redirect to Mailwarden's listener.
+ *
+ * The device authorization grant (RFC 8628) is on: `approveDevice` and `denyDevice` enter a user code on
+ * its verification page, confirm or abort, and sign in and consent, as a person on another device would.
+ * Device codes of SHORT_DEVICE_CODE_CLIENT expire after two seconds, before the first poll (five seconds).
  */
 import { createServer, request as httpsRequest, type Server } from 'node:https';
 import { request as httpRequest } from 'node:http';
@@ -25,6 +29,12 @@ export const CONFIDENTIAL_NATIVE_CLIENT = {
   id: 'mailwarden-desktop-app',
   secret: 'desktop-app-secret-4be0c9',
 };
+/**
+ * A public native client like TEST_CLIENT_ID whose device codes expire after two seconds, for the
+ * expired_token case (RFC 8628 section 3.5).
+ */
+export const SHORT_DEVICE_CODE_CLIENT = 'mailwarden-device-short-code';
+const SHORT_DEVICE_CODE_TTL_SECONDS = 2;
 /** A confidential client for resource servers (an SMTP server) that introspect tokens. */
 export const INTROSPECTION_CLIENT = { id: 'mail-resource-server', secret: 'resource-server-secret-5c1d' };
 
@@ -41,6 +51,10 @@ export interface TestOidcProvider {
   approve(authorizationUrl: string, login: string): Promise<number>;
   /** Signs in as `login`, then refuses consent (access_denied) and delivers that redirect. */
   deny(authorizationUrl: string, login: string): Promise<number>;
+  /** Enters `userCode` at `verificationUri`, confirms, signs in as `login` and consents (RFC 8628). */
+  approveDevice(verificationUri: string, userCode: string, login: string): Promise<void>;
+  /** Enters `userCode` at `verificationUri` and aborts on the confirmation page (access_denied). */
+  denyDevice(verificationUri: string, userCode: string): Promise<void>;
   /** Revokes a refresh token from the provider's side (an administrator or the user ending it). */
   revokeAtProvider(refreshToken: string): Promise<void>;
   /** RFC 7662 introspection with the resource server's credentials. */
@@ -50,7 +64,11 @@ export interface TestOidcProvider {
 
 export interface TestOidcProviderOptions {
   readonly accessTokenTtlSeconds?: number;
+  /** False for a provider without the device authorization grant (no endpoint in its discovery). */
+  readonly deviceFlow?: boolean;
 }
+
+const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
 interface TokenModel {
   readonly jti: string;
@@ -73,7 +91,15 @@ export async function startTestOidcProvider(
         application_type: 'native',
         token_endpoint_auth_method: 'none',
         redirect_uris: ['http://127.0.0.1/'],
-        grant_types: ['authorization_code', 'refresh_token'],
+        grant_types: ['authorization_code', 'refresh_token', DEVICE_CODE_GRANT],
+        response_types: ['code'],
+      },
+      {
+        client_id: SHORT_DEVICE_CODE_CLIENT,
+        application_type: 'native',
+        token_endpoint_auth_method: 'none',
+        redirect_uris: ['http://127.0.0.1/'],
+        grant_types: ['authorization_code', 'refresh_token', DEVICE_CODE_GRANT],
         response_types: ['code'],
       },
       {
@@ -95,6 +121,7 @@ export async function startTestOidcProvider(
     ],
     features: {
       devInteractions: { enabled: true },
+      deviceFlow: { enabled: options.deviceFlow ?? true },
       // The resource server may introspect any token; a public client may revoke its own (RFC 7009).
       introspection: { enabled: true, allowedPolicy: () => true },
       revocation: { enabled: true, allowedPolicy: () => true },
@@ -111,6 +138,8 @@ export async function startTestOidcProvider(
       Interaction: 600,
       Session: 3600,
       Grant: 3600,
+      DeviceCode: (_ctx: unknown, _code: unknown, client: { clientId: string }) =>
+        client.clientId === SHORT_DEVICE_CODE_CLIENT ? SHORT_DEVICE_CODE_TTL_SECONDS : 600,
     },
     rotateRefreshToken: true,
     cookies: { keys: ['mailwarden-test-cookie-key'] },
@@ -228,6 +257,52 @@ export async function startTestOidcProvider(
     throw new Error('the sign-in pages did not end in a redirect');
   }
 
+  /** The hidden xsrf field of the device pages' forms. */
+  function xsrfOf(body: string): string {
+    const match = /name="xsrf" value="([^"]+)"/.exec(body);
+    if (match?.[1] === undefined) throw new Error('the device page had no form');
+    return match[1];
+  }
+
+  /** A person on another device: opens the address, types the code, confirms or aborts, signs in. */
+  async function walkDevice(
+    verificationUri: string,
+    userCode: string,
+    login: string,
+    consent: 'approve' | 'deny',
+  ): Promise<void> {
+    const jar = new Map<string, string>();
+    const page = new URL(verificationUri);
+    if (page.origin !== issuer)
+      throw new Error(`the verification address is not the provider's: ${page.href}`);
+    const input = await call(page, jar);
+    const typed = { xsrf: xsrfOf(input.body), user_code: userCode };
+    const confirmation = await call(page, jar, 'POST', typed);
+    if (!confirmation.body.includes('op.deviceConfirmForm'))
+      throw new Error(`the provider did not accept the code: ${confirmation.body}`);
+    const confirmed = { xsrf: xsrfOf(confirmation.body), user_code: userCode };
+    if (consent === 'deny') {
+      await call(page, jar, 'POST', { ...confirmed, abort: 'yes' });
+      return;
+    }
+    let answer = await call(page, jar, 'POST', { ...confirmed, confirm: 'yes' });
+    let here = page;
+    for (let step = 0; step < 20; step += 1) {
+      if (answer.location !== null) {
+        here = new URL(answer.location, here);
+        answer = await call(here, jar);
+        continue;
+      }
+      if (answer.status !== 200)
+        throw new Error(`the provider answered ${String(answer.status)}: ${answer.body}`);
+      if (answer.body.includes('Sign-in Success')) return;
+      answer = answer.body.includes('name="login"')
+        ? await call(here, jar, 'POST', { prompt: 'login', login, password: 'any' })
+        : await call(here, jar, 'POST', { prompt: 'consent' });
+    }
+    throw new Error('the device sign-in pages did not end in success');
+  }
+
   function basic(): string {
     return `Basic ${Buffer.from(`${INTROSPECTION_CLIENT.id}:${INTROSPECTION_CLIENT.secret}`).toString('base64')}`;
   }
@@ -268,6 +343,8 @@ export async function startTestOidcProvider(
     revokedTokens,
     approve: (url, login) => walk(url, login, 'approve'),
     deny: (url, login) => walk(url, login, 'deny'),
+    approveDevice: (uri, code, login) => walkDevice(uri, code, login, 'approve'),
+    denyDevice: (uri, code) => walkDevice(uri, code, '', 'deny'),
     async revokeAtProvider(refreshToken) {
       const found = await provider.RefreshToken.find(refreshToken);
       if (found === undefined) throw new Error('no such refresh token at the provider');

@@ -1,6 +1,8 @@
 /**
  * `mailwarden accounts signin` and `accounts signout`: the OAuth sign-in of an account, in the system
- * browser or (`--no-browser`) by printing the authorization URL alone on one line of standard output.
+ * browser, or (`--no-browser`) by printing the authorization URL alone on one line of standard output,
+ * or (`--device`, RFC 8628) by printing an address and a code to use on any other device: the address on
+ * the first line of standard output and the code on the second, so a script can read both.
  *
  * Ctrl+C cancels a sign-in that is waiting for the browser. Exit codes: 0 signed in or out, 2 bad input,
  * 3 timed out, refused, cancelled or the provider unreachable (SIGN_IN_FAILED, see exit-codes.ts).
@@ -9,11 +11,14 @@ import { parseArgs } from 'node:util';
 import { terminalText } from '../../../preload/contract/untrusted-text';
 import { createSystemBrowserOpener } from '../../adapters/oauth/system-browser';
 import { PROVIDER_PROFILES } from '../../core/oauth/oauth-providers';
+import type { DeviceCodePrompt } from '../../core/oauth/device-sign-in-flow';
 import type { SignOutOutcome } from '../../core/oauth/oauth-service';
+import { minutes } from '../../core/oauth/sign-in-flow';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_OK } from '../exit-codes';
 import { ACCOUNTS_SIGNIN_HELP, ACCOUNTS_SIGNOUT_HELP } from '../help-text';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
+import { UsageError } from '../usage-error';
 import type { ServicesFactory } from '../subcommands';
 import { singleTarget } from './single-target';
 
@@ -22,7 +27,7 @@ export async function signIn(args: readonly string[], io: CliIo, services: Servi
   const { values, positionals } = parseOrUsageError(command, () =>
     parseArgs({
       args: [...args],
-      options: { 'no-browser': { type: 'boolean' }, ...HELP_OPTION },
+      options: { 'no-browser': { type: 'boolean' }, device: { type: 'boolean' }, ...HELP_OPTION },
       allowPositionals: true,
       strict: true,
     }),
@@ -32,36 +37,46 @@ export async function signIn(args: readonly string[], io: CliIo, services: Servi
     return EXIT_OK;
   }
   const target = singleTarget(positionals, command);
+  if (values.device === true && values['no-browser'] === true)
+    throw new UsageError('--device and --no-browser are two different ways to sign in; give one.', command);
   const { accounts, oauth } = services();
   const account = await accounts.resolve(target);
   const provider =
     account.signIn?.method === 'oauth' ? PROVIDER_PROFILES[account.signIn.provider].displayName : null;
+  const withProvider = provider === null ? '' : ` with ${provider}`;
   const browser = createSystemBrowserOpener();
   const openUrl =
     values['no-browser'] === true
       ? (url: string): Promise<void> => {
-          writeLine(
-            io.stderr,
-            `Open this address in a browser on this computer to sign in${provider === null ? '' : ` with ${provider}`}:`,
-          );
+          writeLine(io.stderr, `Open this address in a browser on this computer to sign in${withProvider}:`);
           // The URL alone on its line of standard output, so a script can read it.
           writeLine(io.stdout, url);
           return Promise.resolve();
         }
       : async (url: string): Promise<void> => {
-          writeLine(
-            io.stderr,
-            `Finish signing in${provider === null ? '' : ` with ${provider}`} in your browser.`,
-          );
+          writeLine(io.stderr, `Finish signing in${withProvider} in your browser.`);
           await browser(url);
         };
+  const showCode = (prompt: DeviceCodePrompt): void => {
+    writeLine(
+      io.stderr,
+      `To sign in${withProvider}, open this address in a browser on any device and enter the code below ` +
+        `(waiting ${minutes(prompt.waitMs)} at most; Ctrl+C cancels):`,
+    );
+    // The address and the code alone on two lines of standard output, so a script can read them.
+    writeLine(io.stdout, terminalText(prompt.verificationUri));
+    writeLine(io.stdout, terminalText(prompt.userCode));
+  };
   const cancel = new AbortController();
   const onInterrupt = (): void => {
     cancel.abort();
   };
   process.once('SIGINT', onInterrupt);
   try {
-    const outcome = await oauth.signIn(account.id, { openUrl, signal: cancel.signal });
+    const outcome =
+      values.device === true
+        ? await oauth.signInOnDevice(account.id, { showCode, signal: cancel.signal })
+        : await oauth.signIn(account.id, { openUrl, signal: cancel.signal });
     const who = outcome.signedInAs === null ? '' : ` as ${terminalText(outcome.signedInAs)}`;
     writeLine(
       io.stderr,

@@ -19,6 +19,8 @@ export type OAuthFailureReason =
   | 'unreachable'
   /** The token endpoint did not return a refresh token. */
   | 'no-refresh-token'
+  /** The provider offers no device authorization grant (RFC 8628), and the person asked for it. */
+  | 'device-not-offered'
   /** invalid_grant on refresh, or no refresh token stored: the person must sign in again. */
   | 'sign-in-again';
 

@@ -20,7 +20,9 @@ import { OAuthError } from './oauth-error';
 import type { AuthorizationUrlOpener, LoopbackRedirectListener } from './oauth-ports';
 import type { OAuthSignInMethod } from './provider-connection';
 import { refreshAccessToken, revokeRefreshToken } from './token-requests';
+import { signInWithDeviceCode, type DeviceCodePrompt } from './device-sign-in-flow';
 import { signInWithBrowser } from './sign-in-flow';
+import type { SignInTokens } from './sign-in-tokens';
 
 /** Refresh this long before the provider's expiry, so a token never expires in the middle of a login. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -63,6 +65,14 @@ export interface OAuthService {
   signIn(
     idOrEmail: string,
     options: { readonly openUrl: AuthorizationUrlOpener; readonly signal?: AbortSignal },
+  ): Promise<SignInOutcome>;
+  /**
+   * The device authorization grant (RFC 8628): `showCode` shows the address and code to use on another
+   * device; the refresh token is stored as after a browser sign-in.
+   */
+  signInOnDevice(
+    idOrEmail: string,
+    options: { readonly showCode: (prompt: DeviceCodePrompt) => void; readonly signal?: AbortSignal },
   ): Promise<SignInOutcome>;
   /** A valid access token for the account, refreshing (and storing a rotated refresh token) when due. */
   accessToken(accountId: string): Promise<AccessToken>;
@@ -140,6 +150,15 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
     }
   }
 
+  /** Keeps what a finished sign-in brought: the refresh token in the keychain, the access token here. */
+  async function keep(account: Account, tokens: SignInTokens): Promise<SignInOutcome> {
+    await lock.hold({ op: 'write' }, () => secrets.set(oauthSecretKey(account.id), tokens.refreshToken));
+    cached.set(account.id, { token: tokens.accessToken, expiresAt: tokens.expiresAt, scopes: tokens.scopes });
+    return { account: await accounts.get(account.id), signedInAs: tokens.email };
+  }
+
+  const deadline = deps.signInDeadlineMs === undefined ? {} : { deadlineMs: deps.signInDeadlineMs };
+
   return {
     async signIn(idOrEmail, options) {
       const account = await accounts.resolve(idOrEmail);
@@ -150,16 +169,24 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
         provider,
         redirects: deps.redirects,
         openUrl: options.openUrl,
-        ...(deps.signInDeadlineMs === undefined ? {} : { deadlineMs: deps.signInDeadlineMs }),
+        ...deadline,
         ...(options.signal === undefined ? {} : { signal: options.signal }),
       });
-      await lock.hold({ op: 'write' }, () => secrets.set(oauthSecretKey(account.id), tokens.refreshToken));
-      cached.set(account.id, {
-        token: tokens.accessToken,
-        expiresAt: tokens.expiresAt,
-        scopes: tokens.scopes,
+      return keep(account, tokens);
+    },
+
+    async signInOnDevice(idOrEmail, options) {
+      const account = await accounts.resolve(idOrEmail);
+      const method = oauthMethodOf(account);
+      const provider = await connection(account.id, method);
+      const tokens = await signInWithDeviceCode({
+        signIn: method,
+        provider,
+        showCode: options.showCode,
+        ...deadline,
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
       });
-      return { account: await accounts.get(account.id), signedInAs: tokens.email };
+      return keep(account, tokens);
     },
 
     async accessToken(accountId) {

@@ -16,6 +16,8 @@ import { OAuthError, providerSaid } from './oauth-error';
 import type { AuthorizationUrlOpener, LoopbackRedirectListener } from './oauth-ports';
 import { PROVIDER_PROFILES } from './oauth-providers';
 import type { OAuthSignInMethod } from './provider-connection';
+import { providerErrorWords } from './provider-error-words';
+import { signInTokensOf, type SignInTokens } from './sign-in-tokens';
 import { tokenGrantFailure } from './token-grant-failure';
 
 /** RFC 8252 does not fix one; five minutes is enough to type a password and approve a second factor. */
@@ -29,17 +31,6 @@ export interface SignInRequest {
   readonly deadlineMs?: number;
   /** Cancel: the person pressed Cancel or Ctrl+C. */
   readonly signal?: AbortSignal;
-}
-
-/** What a finished sign-in returns; the caller stores the refresh token in the keychain at once. */
-export interface SignInTokens {
-  readonly refreshToken: string;
-  readonly accessToken: string;
-  /** Milliseconds since the epoch, or null when the provider gave no lifetime. */
-  readonly expiresAt: number | null;
-  readonly scopes: readonly string[];
-  /** The signed-in address from the ID token's `email` claim, when the provider gave one. */
-  readonly email: string | null;
 }
 
 export async function signInWithBrowser(request: SignInRequest): Promise<SignInTokens> {
@@ -108,26 +99,13 @@ async function finish(
   } catch (grantError) {
     throw tokenGrantFailure(grantError, 'exchange');
   }
-  if (tokens.refresh_token === undefined || tokens.refresh_token === '') {
-    throw new OAuthError(
-      'no-refresh-token',
-      'The provider signed you in but gave no refresh token, so Mailwarden could not test again later ' +
-        'without asking. Check that the client is allowed offline access (see docs/oauth.md).',
-    );
-  }
-  const expiresIn = tokens.expiresIn();
-  const email = tokens.claims()?.email;
-  return {
-    refreshToken: tokens.refresh_token,
-    accessToken: tokens.access_token,
-    expiresAt: expiresIn === undefined ? null : Date.now() + expiresIn * 1000,
-    scopes: (tokens.scope ?? '').split(' ').filter((scope) => scope !== ''),
-    email: typeof email === 'string' ? email : null,
-  };
+  return signInTokensOf(tokens);
 }
 
 /** RFC 6749 section 4.1.2.1: the provider sent the browser back with an error instead of a code. */
 function refusal(error: string, description: string | undefined): OAuthError {
+  const known = providerErrorWords(error, description);
+  if (known !== null) return new OAuthError('refused', `${known} Nothing was stored.`);
   const plain =
     error === 'access_denied'
       ? 'The sign-in was refused in the browser (access denied), so nothing was stored.'
@@ -135,7 +113,7 @@ function refusal(error: string, description: string | undefined): OAuthError {
   return new OAuthError('refused', `${plain} The provider said: ${providerSaid(error, description)}.`);
 }
 
-function minutes(ms: number): string {
+export function minutes(ms: number): string {
   if (ms < 60_000) return `${String(Math.round(ms / 1000))} seconds`;
   const whole = Math.round(ms / 60_000);
   return whole === 1 ? '1 minute' : `${String(whole)} minutes`;
