@@ -48,7 +48,7 @@ export async function benchBothSides(servers: BenchServers, runs: number): Promi
       port: dovecot.ports.imaps,
       security: 'tls',
       username: user.username,
-      password: user.password,
+      secret: { kind: 'password', password: user.password },
     },
   };
   const options: AuditRunOptions = {

@@ -202,7 +202,8 @@ Options:
   --dns HOST:PORT         Send every DNS lookup to this resolver
   --ca FILE               Also trust the CA certificate(s) in this PEM file, besides those saved in
                           the app's Settings (the saved server wait and audit limit apply too)
-  --oauth-token-stdin     Log in with SASL XOAUTH2, the OAuth 2.0 access token read from standard input
+  --oauth-token-stdin     Log in with the OAuth 2.0 access token read from standard input (SASL
+                          OAUTHBEARER where the server offers it, else XOAUTH2)
   --no-relay-test         Skip the open-relay and sender-spoofing tests
   --allow-fingerprint FP  Log in over a certificate that did not verify, only if its SHA-256 is FP
   --dkim-selector S       A DKIM selector to check (for a bare domain); repeat for up to 100

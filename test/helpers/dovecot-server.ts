@@ -15,6 +15,7 @@ const DOVECOT_PATH = '/usr/sbin/dovecot';
 const START_DEADLINE_MS = 15_000;
 /** The mail processes run as nobody; Dovecot's first_valid_uid is lowered to allow it. */
 const MAIL_UID = 65_534;
+const POSTFIX_AUTH_SOCKET = 'auth-postfix';
 
 export interface DovecotScenario {
   readonly certPem: string;
@@ -32,6 +33,23 @@ export interface DovecotScenario {
    * (Dovecot 2.3 has no ssl_max_protocol), handed to the login processes through import_environment.
    */
   readonly legacyTlsOnly?: boolean;
+  /**
+   * OAuth sign-in: XOAUTH2 and OAUTHBEARER (RFC 7628) besides PLAIN and LOGIN, each token checked by the
+   * `oauth2` passdb with RFC 7662 introspection (POST, the resource server's client credentials) at the
+   * test provider, over HTTPS that must verify against `caPem`. The token's `sub` is the user name.
+   */
+  readonly oauth2?: OAuth2Introspection;
+  /** A Dovecot auth socket for a Postfix smtpd (`smtpd_sasl_type = dovecot`), as DovecotServer.authSocket. */
+  readonly postfixAuthSocket?: boolean;
+}
+
+export interface OAuth2Introspection {
+  /** The provider's introspection endpoint, https. */
+  readonly introspectionUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The CA the provider's certificate chains to. */
+  readonly caPem: string;
 }
 
 export interface DovecotServer {
@@ -42,6 +60,8 @@ export interface DovecotServer {
     readonly pop3: number;
     readonly pop3s: number;
   };
+  /** The auth socket for Postfix when the scenario asked for one (owned by `postfix`), else null. */
+  readonly authSocket: string | null;
   /** Dovecot's own log file, as it is now. */
   logs(): Promise<string>;
   stop(): Promise<void>;
@@ -78,7 +98,8 @@ export async function startDovecot(scenario: DovecotScenario): Promise<DovecotSe
       cause: error,
     });
   }
-  return { address, ports, logs, stop: () => daemon.stop() };
+  const authSocket = scenario.postfixAuthSocket === true ? join(dir, POSTFIX_AUTH_SOCKET) : null;
+  return { address, ports, authSocket, logs, stop: () => daemon.stop() };
 }
 
 async function writeConfiguration(
@@ -95,6 +116,8 @@ async function writeConfiguration(
   await writeFile(join(dir, 'users'), `${users}\n`, { mode: 0o644 });
   for (const user of scenario.users) await seedInbox(dir, user.username, scenario.inboxMessages ?? 0);
   const legacy = scenario.legacyTlsOnly === true;
+  const oauth2 = scenario.oauth2;
+  if (oauth2 !== undefined) await writeOAuth2Configuration(dir, oauth2);
   if (legacy) await writeFile(join(dir, 'openssl.cnf'), LEGACY_OPENSSL_CONF, { mode: 0o644 });
   const lines = [
     'protocols = imap pop3',
@@ -113,16 +136,29 @@ async function writeConfiguration(
         ]
       : []),
     `disable_plaintext_auth = ${scenario.plaintextLogin === true ? 'no' : 'yes'}`,
-    'auth_mechanisms = plain login',
+    `auth_mechanisms = plain login${oauth2 === undefined ? '' : ' oauthbearer xoauth2'}`,
     'auth_verbose = yes',
     `auth_verbose_passwords = ${scenario.logPasswords === true ? 'plain' : 'no'}`,
+    // auth_debug stays off: it logs the tokens. No penalty for a refused login, which would slow the tests.
+    'auth_debug = no',
     'auth_debug_passwords = no',
+    'auth_failure_delay = 0',
     'first_valid_uid = 1',
     `mail_location = maildir:${join(dir, 'mail')}/%u`,
     'passdb {',
     '  driver = passwd-file',
+    ...(oauth2 === undefined ? [] : ['  mechanisms = plain login']),
     `  args = scheme=PLAIN username_format=%u ${join(dir, 'users')}`,
     '}',
+    ...(oauth2 === undefined
+      ? []
+      : [
+          'passdb {',
+          '  driver = oauth2',
+          '  mechanisms = xoauth2 oauthbearer',
+          `  args = ${join(dir, 'oauth2.conf')}`,
+          '}',
+        ]),
     'userdb {',
     '  driver = static',
     `  args = uid=${String(MAIL_UID)} gid=${String(MAIL_UID)} home=${join(dir, 'mail')}/%u`,
@@ -142,11 +178,41 @@ async function writeConfiguration(
     `  inet_listener pop3 {\n    port = ${String(ports.pop3)}\n  }`,
     `  inet_listener pop3s {\n    port = ${String(ports.pop3s)}\n    ssl = yes\n  }`,
     '}',
+    ...(scenario.postfixAuthSocket === true
+      ? [
+          `service auth {\n  unix_listener ${join(dir, POSTFIX_AUTH_SOCKET)} {\n    user = postfix\n    mode = 0600\n  }\n}`,
+        ]
+      : []),
     // The config's own checks want these; they are never reached from outside the temp dir.
     'service stats {\n  unix_listener stats-reader {\n    mode = 0600\n  }\n  unix_listener stats-writer {\n    mode = 0600\n  }\n}',
     '',
   ];
   await writeFile(join(dir, 'dovecot.conf'), lines.join('\n'));
+}
+
+/**
+ * The oauth2 passdb's own file (doc.dovecot.org/2.3/configuration_manual/authentication/oauth2): every token
+ * is introspected (there is no tokeninfo URL), it must say `"active": true`, and its `sub` is the user.
+ */
+async function writeOAuth2Configuration(dir: string, oauth2: OAuth2Introspection): Promise<void> {
+  await writeFile(join(dir, 'oauth2-ca.pem'), oauth2.caPem, { mode: 0o644 });
+  const url = new URL(oauth2.introspectionUrl);
+  url.username = encodeURIComponent(oauth2.clientId);
+  url.password = encodeURIComponent(oauth2.clientSecret);
+  const lines = [
+    'introspection_mode = post',
+    `introspection_url = ${url.href}`,
+    'force_introspection = yes',
+    'username_attribute = sub',
+    'active_attribute = active',
+    'active_value = true',
+    `tls_ca_cert_file = ${join(dir, 'oauth2-ca.pem')}`,
+    'timeout_msecs = 10000',
+    'debug = no',
+    '',
+  ];
+  // Read by the auth process (user dovecot); the client secret is the test provider's own.
+  await writeFile(join(dir, 'oauth2.conf'), lines.join('\n'), { mode: 0o644 });
 }
 
 /** OpenSSL's system defaults for the legacy scenario: nothing newer than TLS 1.1, security level 0. */

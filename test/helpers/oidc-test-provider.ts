@@ -80,6 +80,9 @@ export async function startTestOidcProvider(
   const pki = await getTestPki();
   const leaf = await pki.leaf('good', 'oidc.test');
   const server: Server = createServer({ key: leaf.keyPem, cert: leaf.certPem });
+  // Dovecot's oauth2 passdb keeps its introspection connection open and does not retry a POST that met a
+  // connection Node had just closed as idle (after 5 s by default): that login then fails as temporary.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const issuer = `https://127.0.0.1:${String(port)}`;

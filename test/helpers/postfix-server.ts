@@ -61,6 +61,11 @@ export interface PostfixScenario {
   readonly hostname?: string;
   /** Extra main.cf settings, written last (e.g. weak TLS suites for the cipher probe's tests). */
   readonly mainOverrides?: Readonly<Record<string, string>>;
+  /**
+   * SASL from a Dovecot the test started itself (DovecotServer.authSocket, e.g. one checking OAuth tokens):
+   * no Dovecot of Postfix's own is started, and `users` is then unused.
+   */
+  readonly dovecotAuthSocket?: string;
 }
 
 export interface PostfixServer {
@@ -93,7 +98,7 @@ export async function startPostfix(scenario: PostfixScenario): Promise<PostfixSe
     const ports = { smtp, submission, submissions };
     await writeConfiguration(dir, address, ports, scenario);
     await run(POSTFIX_PATH, ['-c', join(dir, 'etc'), 'check']);
-    return await launch(dir, address, ports);
+    return await launch(dir, address, ports, scenario.dovecotAuthSocket);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
@@ -118,7 +123,7 @@ export async function writeConfiguration(
   await writeFile(join(dir, 'users'), `${users}\n`, { mode: 0o600 });
   await chown(join(dir, 'users'), dovecotUid, -1);
   const hostname = scenario.hostname ?? 'mail.test';
-  const authSocket = join(dir, 'auth-postfix');
+  const authSocket = scenario.dovecotAuthSocket ?? join(dir, 'auth-postfix');
   const senderMap = scenario.users.map((user) => `${user.username}=${user.username}`).join(', ');
   const main = {
     compatibility_level: '3.6',
@@ -243,7 +248,12 @@ const WATCHDOG_SCRIPT = [
   'rm -rf "$d"',
 ].join('\n');
 
-async function launch(dir: string, address: string, ports: PostfixServer['ports']): Promise<PostfixServer> {
+async function launch(
+  dir: string,
+  address: string,
+  ports: PostfixServer['ports'],
+  externalAuthSocket?: string,
+): Promise<PostfixServer> {
   const watchdog = spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT, dir], {
     stdio: ['pipe', 'ignore', 'ignore'],
     detached: true,
@@ -259,9 +269,10 @@ async function launch(dir: string, address: string, ports: PostfixServer['ports'
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
   };
-  collect(
-    spawn(DOVECOT_PATH, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] }),
-  );
+  if (externalAuthSocket === undefined)
+    collect(
+      spawn(DOVECOT_PATH, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
   collect(spawn(POSTFIX_PATH, ['-c', join(dir, 'etc'), 'start-fg'], { stdio: ['ignore', 'pipe', 'pipe'] }));
 
   const killNow = (): void => {
@@ -322,7 +333,7 @@ async function launch(dir: string, address: string, ports: PostfixServer['ports'
   };
 
   try {
-    await waitUntilReady(dir, address, ports, children);
+    await waitUntilReady(externalAuthSocket ?? join(dir, 'auth-postfix'), address, ports, children);
   } catch (error) {
     const log = await logs();
     await stop();
@@ -355,7 +366,7 @@ async function launch(dir: string, address: string, ports: PostfixServer['ports'
 }
 
 async function waitUntilReady(
-  dir: string,
+  authSocket: string,
   address: string,
   ports: PostfixServer['ports'],
   children: readonly ChildProcess[],
@@ -378,7 +389,7 @@ async function waitUntilReady(
     }
     for (const what of [...pending]) {
       try {
-        if (what === 'auth') await stat(join(dir, 'auth-postfix'));
+        if (what === 'auth') await stat(authSocket);
         else await readGreeting(address, ports[what], what === 'submissions');
         pending.delete(what);
       } catch (error) {

@@ -39,7 +39,11 @@ async function login(request: IncomingLoginRequest): Promise<IncomingLoginOutcom
     secure: request.security === 'implicit-tls',
     doSTARTTLS: request.security === 'starttls',
     servername: request.host,
-    auth: { user: request.username, pass: request.password },
+    // With a token imapflow picks AUTHENTICATE OAUTHBEARER (RFC 7628), else XOAUTH2, from CAPABILITY.
+    auth:
+      request.secret.kind === 'password'
+        ? { user: request.username, pass: request.secret.password }
+        : { user: request.username, accessToken: request.secret.token },
     logger: false,
     disableAutoIdle: true,
     disableCompression: true,

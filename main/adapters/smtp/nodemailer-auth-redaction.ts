@@ -28,6 +28,8 @@ export function createRedactor(secrets: readonly string[], username: string): Re
     exact.add(base64(`\u0000${username}\u0000${secret}`));
     exact.add(base64(`${username}\u0000${username}\u0000${secret}`));
     exact.add(base64(`user=${username}\u0001auth=Bearer ${secret}\u0001\u0001`));
+    // RFC 7628 section 3.1: OAUTHBEARER's "n,a=user,^A...auth=Bearer token^A^A".
+    exact.add(base64(`n,a=${username},\u0001auth=Bearer ${secret}\u0001\u0001`));
     exact.add(base64(secret));
     exact.add(base64(secret).replace(/=+$/, ''));
     const bytes = [...Buffer.from(secret, 'utf8')];

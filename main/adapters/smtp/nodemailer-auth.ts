@@ -7,7 +7,8 @@
  * fingerprint) or no TLS at all means the credentials are withheld. nodemailer keeps what we need in
  * underscore fields (`_ehloLines`, `_supportedAuth`, `_socket`, `_responseActions`, `_sendCommand`) and
  * overwrites the clear-text EHLO after STARTTLS, so that one is read from its transaction log; the
- * contract test in test/integration/adapters/smtp/nodemailer-auth.test.ts pins all of it.
+ * contract test in test/integration/adapters/smtp/nodemailer-auth.test.ts pins all of it. nodemailer knows
+ * XOAUTH2 but not OAUTHBEARER (RFC 7628): that one runs as its `customAuth` handler, on the same session.
  */
 import { visibleText } from '../../../preload/contract/untrusted-text';
 import type { Socket } from 'node:net';
@@ -21,6 +22,12 @@ import type {
   LoginResult,
   SmtpLoginPort,
 } from '../../core/smtp/smtp-login';
+import {
+  bearerAbortResponse,
+  BEARER_MECHANISMS,
+  chooseBearerMechanism,
+  oauthBearerInitialResponse,
+} from '../../core/oauth/bearer-sasl';
 import { fingerprintAllowed, tlsFactsOf } from './nodemailer-auth-facts';
 import { openLoginSocket, trustedContext } from './nodemailer-login-socket';
 import { tlsIdentity } from './tls-identity';
@@ -93,6 +100,13 @@ async function runLogin(
       socketTimeout: request.deadlineMs,
       socketCloseTimeout: 0,
       maxResponseSize: MAX_REPLY_BYTES,
+      ...(request.secret?.kind === 'xoauth2'
+        ? {
+            customAuth: {
+              OAUTHBEARER: oauthBearerLogin(request.username, request.secret.token, request.target),
+            },
+          }
+        : {}),
       tls: {
         ...identity,
         // The certificate is judged here, not by Node: AUTH is sent only when the chain verified or the
@@ -189,6 +203,8 @@ function authData(
   secret: NonNullable<LoginRequest['secret']>,
   mechanism: LoginMechanism,
 ): SMTPConnection.AuthenticationType {
+  // The token itself reaches oauthBearerLogin through customAuth, never these credentials.
+  if (secret.kind === 'xoauth2' && mechanism === 'OAUTHBEARER') return { method: mechanism, user: username };
   if (secret.kind === 'xoauth2') {
     const token = secret.token;
     return {
@@ -212,15 +228,39 @@ function authData(
   return { method: mechanism, user: username, pass: secret.password };
 }
 
+/**
+ * SASL OAUTHBEARER (RFC 7628 section 3.1) as a nodemailer customAuth handler: the token in the initial
+ * response (RFC 4954 section 4); a refusal comes as a 334 with the error JSON (section 3.2.2), answered
+ * with ^A so the server ends with its 535, which nodemailer's error then carries.
+ */
+function oauthBearerLogin(
+  username: string,
+  token: string,
+  target: LoginRequest['target'],
+): NonNullable<SMTPConnection.Options['customAuth']>[string] {
+  return async (ctx) => {
+    const payload = oauthBearerInitialResponse(username, token, { host: target.host, port: target.port });
+    const first = await ctx.sendCommand(`AUTH OAUTHBEARER ${payload}`);
+    if (first.status === 235) return;
+    if (first.status !== 334) throw new Error(first.response);
+    const final = await ctx.sendCommand(bearerAbortResponse('OAUTHBEARER'));
+    throw new Error(final.response);
+  };
+}
+
 function chooseMechanism(
   request: LoginRequest,
   supported: readonly string[],
   advertised: readonly string[] | null,
 ): LoginMechanism | null {
   const offered = new Set([...supported, ...(advertised ?? [])].map((name) => name.toUpperCase()));
-  if (request.secret?.kind === 'xoauth2') return offered.has('XOAUTH2') ? 'XOAUTH2' : null;
+  const bearer = (BEARER_MECHANISMS as readonly string[]).includes(request.mechanism ?? '');
+  if (request.secret?.kind === 'xoauth2') {
+    if (request.mechanism === undefined) return chooseBearerMechanism(offered);
+    return bearer && offered.has(request.mechanism) ? request.mechanism : null;
+  }
   if (request.mechanism !== undefined) {
-    if (request.mechanism === 'XOAUTH2') return null;
+    if (bearer) return null;
     return offered.has(request.mechanism) ? request.mechanism : null;
   }
   for (const name of ['PLAIN', 'LOGIN', 'CRAM-MD5'] as const) if (offered.has(name)) return name;

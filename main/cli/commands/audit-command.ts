@@ -189,8 +189,6 @@ async function buildRequest(
     if (secret !== null && values.user === undefined)
       throw new UsageError('--password-stdin and --oauth-token-stdin need --user.', COMMAND);
     const protocol = parseProtocol(values.protocol);
-    if (protocol !== undefined && secret?.kind === 'xoauth2')
-      throw new UsageError('--protocol imap|pop3 takes --password-stdin, not --oauth-token-stdin.', COMMAND);
     return {
       kind: 'server',
       server: { host, port, security, username: values.user ?? '', secret },

@@ -21,6 +21,7 @@ import type { SmtpLimits } from '../smtp/smtp-channel';
 import type { LoginSecret } from '../smtp/smtp-login';
 import { incomingSecretKey } from '../accounts/secret-keys';
 import type { StandardIncomingPorts } from '../incoming/incoming-reachability';
+import type { IncomingSecret } from '../incoming/incoming-login-port';
 import type { IncomingProtocol, LineLimits } from '../incoming/line-channel';
 import type { AuditIncomingServer } from './incoming-audit';
 import { runAudit, type AuditDeps, type AuditServer, type AuditSubject } from './audit-runner';
@@ -42,7 +43,7 @@ export type AuditRequest =
       readonly domain: string;
       readonly server: Omit<AuditServer, 'secret'>;
       /** Its incoming server from the batch's incoming columns, audited without a password too. */
-      readonly incoming?: Omit<AuditIncomingServer, 'password' | 'username'> | undefined;
+      readonly incoming?: Omit<AuditIncomingServer, 'secret' | 'username'> | undefined;
     };
 
 export interface AuditRunSettings extends AuditOptions {
@@ -132,14 +133,14 @@ export function createAuditService(deps: {
           incoming:
             request.incoming === undefined
               ? null
-              : { ...request.incoming, username: request.server.username, password: null },
+              : { ...request.incoming, username: request.server.username, secret: null },
         };
       case 'account': {
         const account = await deps.accounts.get(request.accountId);
         // Without signing in the keychain is never asked (it may be locked): the login is only inspected.
         const secret = withoutSignIn ? null : await secretFor(account, request.xoauth2Token);
-        const incomingPassword = withoutSignIn ? null : await incomingPasswordFor(account, secret);
-        return accountSubject(account, secret, incomingPassword);
+        const incomingSecret = withoutSignIn ? null : await incomingSecretFor(account, secret);
+        return accountSubject(account, secret, incomingSecret);
       }
     }
   }
@@ -155,11 +156,20 @@ export function createAuditService(deps: {
     return password === null ? null : { kind: 'password', password };
   }
 
-  /** The incoming server's own password, or the sending one it shares; never an OAuth token. */
-  async function incomingPasswordFor(account: Account, secret: LoginSecret | null): Promise<string | null> {
+  /**
+   * The incoming server's own password, or what the sending login uses: the shared password, or the
+   * access token of the OAuth sign-in (one token serves SMTP, IMAP and POP3, as the provider's scopes do).
+   */
+  async function incomingSecretFor(
+    account: Account,
+    secret: LoginSecret | null,
+  ): Promise<IncomingSecret | null> {
     if (account.incoming === undefined || account.incoming === null) return null;
-    if (account.incoming.ownPassword) return deps.secrets.get(incomingSecretKey(account.id));
-    return secret?.kind === 'password' ? secret.password : null;
+    if (account.incoming.ownPassword) {
+      const password = await deps.secrets.get(incomingSecretKey(account.id));
+      return password === null ? null : { kind: 'password', password };
+    }
+    return incomingSecretOf(secret);
   }
 
   async function execute(
@@ -258,7 +268,15 @@ export function createAuditService(deps: {
   };
 }
 
-/** An ad hoc incoming server: a password only, never an OAuth token (imapflow gets a password). */
+/** The sending login's secret as the incoming login's: the password, or the token (`--oauth-token-stdin`). */
+function incomingSecretOf(secret: LoginSecret | null): IncomingSecret | null {
+  if (secret === null) return null;
+  return secret.kind === 'password'
+    ? { kind: 'password', password: secret.password }
+    : { kind: 'access-token', token: secret.token };
+}
+
+/** An ad hoc incoming server: its password, or the token piped to `--oauth-token-stdin`. */
 function adHocIncoming(server: AuditServer, protocol: IncomingProtocol): AuditIncomingServer {
   return {
     protocol,
@@ -266,14 +284,14 @@ function adHocIncoming(server: AuditServer, protocol: IncomingProtocol): AuditIn
     port: server.port,
     security: server.security,
     username: server.username,
-    password: server.secret?.kind === 'password' ? server.secret.password : null,
+    secret: incomingSecretOf(server.secret),
   };
 }
 
 function accountSubject(
   account: Account,
   secret: LoginSecret | null,
-  incomingPassword: string | null,
+  incomingSecret: IncomingSecret | null,
 ): AuditSubject {
   const { incoming } = account;
   return {
@@ -286,7 +304,7 @@ function accountSubject(
             port: incoming.port,
             security: incoming.security,
             username: incoming.username,
-            password: incomingPassword,
+            secret: incomingSecret,
           },
     kind: 'account',
     label: account.label,

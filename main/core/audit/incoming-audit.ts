@@ -8,7 +8,7 @@ import type { SecurityMode } from '../../../preload/contract/accounts';
 import type { NotRun } from '../coverage/blockers';
 import type { IncomingSecurity } from '../incoming/incoming-context';
 import { planIncomingChecks } from '../incoming/incoming-checks';
-import type { IncomingLoginPort } from '../incoming/incoming-login-port';
+import type { IncomingLoginPort, IncomingSecret } from '../incoming/incoming-login-port';
 import type { StandardIncomingPorts } from '../incoming/incoming-reachability';
 import type { IncomingProtocol, LineConnector, LineLimits } from '../incoming/line-channel';
 import type { Clock, DnsResolver } from '../ports';
@@ -21,8 +21,11 @@ export interface AuditIncomingServer {
   readonly port: number;
   readonly security: SecurityMode;
   readonly username: string;
-  /** The sending password, or the incoming server's own; null when none is stored (no login then). */
-  readonly password: string | null;
+  /**
+   * The sending password, or the incoming server's own, or the access token of the account's OAuth
+   * sign-in; null when none is stored (no login then).
+   */
+  readonly secret: IncomingSecret | null;
 }
 
 export interface IncomingAuditDeps {
@@ -77,7 +80,7 @@ export function planAccountIncomingChecks(
       port: server.port,
       security: incomingSecurityOf(server.security),
       username: server.username,
-      password: server.password,
+      secret: server.secret,
       area,
       ...(extraCaPem === undefined ? {} : { extraCaPem }),
       ...(standardPorts === undefined ? {} : { standardPorts }),

@@ -53,15 +53,15 @@ function incomingOf(
   incoming: AuditIncomingServer | null | undefined,
 ): { readonly incoming: EvidenceIncomingServer } | Record<string, never> {
   if (incoming === undefined || incoming === null) return {};
-  const { password, ...rest } = incoming;
-  return { incoming: { ...rest, password: password !== null } };
+  const { secret, ...rest } = incoming;
+  return { incoming: { ...rest, password: secret !== null } };
 }
 
 /** The incoming server again, with a stand-in password only the replayed ports ever see. */
 function incomingFrom(incoming: EvidenceIncomingServer | undefined): AuditIncomingServer | null {
   if (incoming === undefined) return null;
   const { password, ...rest } = incoming;
-  return { ...rest, password: password ? '' : null };
+  return { ...rest, secret: password ? { kind: 'password', password: '' } : null };
 }
 
 function serverOf(server: AuditServer): EvidenceServer {

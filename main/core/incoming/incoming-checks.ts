@@ -11,7 +11,7 @@ import type { DnsResolver } from '../ports';
 import type { ProbeResult } from '../smtp/probe-context';
 import type { IncomingProbeContext, IncomingSecurity } from './incoming-context';
 import { probeIncomingDialogue } from './incoming-dialogue-probe';
-import type { IncomingLoginPort } from './incoming-login-port';
+import type { IncomingLoginPort, IncomingSecret } from './incoming-login-port';
 import { INCOMING_LOGIN_DEADLINE_MS, probeIncomingLogin } from './incoming-login-probe';
 import { probeIncomingTls } from './incoming-tls-probe';
 import {
@@ -43,7 +43,8 @@ export interface IncomingCheckOptions {
   readonly port: number;
   readonly security: IncomingSecurity;
   readonly username: string;
-  readonly password: string | null;
+  /** The password or the OAuth sign-in's access token; null: no login. */
+  readonly secret: IncomingSecret | null;
   readonly extraCaPem?: string;
   readonly standardPorts?: StandardIncomingPorts;
   /** The area these checks report under: `imap` or `pop3` when the audit areas name them. */
@@ -127,7 +128,7 @@ export function planIncomingChecks(deps: IncomingCheckDeps, options: IncomingChe
             port: options.port,
             security: options.security,
             username: options.username,
-            password: options.password,
+            secret: options.secret,
           })
         : Promise.resolve({ findings: [], transcript: [] }),
   });

@@ -1,10 +1,18 @@
 /**
  * The core's port to a real IMAP login (the imapflow adapter), and the outcomes it reports as data.
  *
- * The adapter must only ever send the password over TLS whose chain and name verified (RFC 8314 section
+ * The adapter must only ever send the password (or token) over TLS whose chain and name verified (RFC 8314 section
  * 4.1), and then read counts only: it opens INBOX read-only (EXAMINE, RFC 9051 section 6.3.3, the
  * read-only SELECT) and fetches no message.
  */
+
+/**
+ * What the login proves: the password, or an OAuth access token for the account's stored sign-in, sent
+ * with SASL OAUTHBEARER (RFC 7628) where the server offers it, else XOAUTH2.
+ */
+export type IncomingSecret =
+  | { readonly kind: 'password'; readonly password: string }
+  | { readonly kind: 'access-token'; readonly token: string };
 
 export interface IncomingLoginRequest {
   /** SNI and the certificate's name. */
@@ -14,7 +22,7 @@ export interface IncomingLoginRequest {
   readonly port: number;
   readonly security: 'implicit-tls' | 'starttls';
   readonly username: string;
-  readonly password: string;
+  readonly secret: IncomingSecret;
   readonly extraCaPem?: string;
   /** The whole login, connect to logout. */
   readonly timeoutMs: number;

@@ -1,13 +1,14 @@
 /**
  * The login check of the account's incoming server: a real login only over verified TLS (the IMAP
- * adapter or our POP3 client), counts only; its outcome as findings. Without a password, or on a
- * clear-text account port, nothing is sent and the finding says why.
+ * adapter or our POP3 client), counts only; its outcome as findings. Without a password (or the OAuth
+ * sign-in's access token), or on a clear-text account port, nothing is sent and the finding says why.
+ * A refused token is its own finding: its fix is signing in again, not a new password.
  */
 import type { IncomingEvidence, IncomingLogin, IncomingLoginSuffix } from '../knowledge/incoming-evidence';
 import { resolveHost } from '../probes/resolve-host';
 import type { ProbeResult } from '../smtp/probe-context';
 import { incomingFinding, type IncomingProbeContext, type IncomingSecurity } from './incoming-context';
-import type { IncomingLoginOutcome, IncomingLoginPort } from './incoming-login-port';
+import type { IncomingLoginOutcome, IncomingLoginPort, IncomingSecret } from './incoming-login-port';
 import { pop3Login } from './pop3-login';
 
 export const INCOMING_LOGIN_DEADLINE_MS = 20_000;
@@ -24,8 +25,8 @@ export interface IncomingLoginTarget {
   readonly port: number;
   readonly security: IncomingSecurity;
   readonly username: string;
-  /** null: no password stored; nothing is sent. */
-  readonly password: string | null;
+  /** null: no password stored (and no OAuth sign-in); nothing is sent. */
+  readonly secret: IncomingSecret | null;
 }
 
 export async function probeIncomingLogin(
@@ -45,7 +46,7 @@ export async function probeIncomingLogin(
     ],
     transcript: [],
   });
-  if (target.password === null) return one('login.not-attempted', { reason: 'no password is stored.' });
+  if (target.secret === null) return one('login.not-attempted', { reason: 'no password is stored.' });
   if (target.security === 'plain')
     return one('login.not-attempted', {
       reason: 'the account is set up without encryption, and a password is only ever sent over verified TLS.',
@@ -61,7 +62,7 @@ export async function probeIncomingLogin(
       port: target.port,
       security,
       username: target.username,
-      password: target.password,
+      secret: target.secret,
       ...(ctx.extraCaPem === undefined ? {} : { extraCaPem: ctx.extraCaPem }),
       timeoutMs: INCOMING_LOGIN_DEADLINE_MS - 2_000,
       signal: ctx.signal,
@@ -71,7 +72,7 @@ export async function probeIncomingLogin(
       port: target.port,
       security,
       username: target.username,
-      password: target.password,
+      secret: target.secret,
     });
   }
   switch (outcome.kind) {
@@ -87,6 +88,7 @@ export async function probeIncomingLogin(
         transcript: [],
       };
     case 'rejected':
+      if (target.secret.kind === 'access-token') return one('login.token-rejected', { reply: outcome.reply });
       if (!APP_PASSWORD_REQUIRED.test(outcome.reply)) return one('login.rejected', { reply: outcome.reply });
       // The password is the wrong kind of sign-in, not a wrong password: the login could not be tested.
       return {

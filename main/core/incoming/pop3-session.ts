@@ -12,6 +12,11 @@ export type Pop3Response =
   | { readonly kind: 'failure'; readonly failure: LineFailure };
 
 const STATUS = /^(\+OK|-ERR)(?:\s(.*))?$/i;
+/** RFC 5034 section 4: a SASL continuation, "+" and a space, then a base64 challenge (maybe empty). */
+const CONTINUATION = /^\+(?: (.*))?$/;
+
+/** The answer to one step of AUTH (RFC 5034): a status, or a continuation with the server's challenge. */
+export type Pop3SaslResponse = Pop3Response | { readonly kind: 'challenge'; readonly challenge: string };
 
 export class Pop3Session {
   constructor(
@@ -36,10 +41,21 @@ export class Pop3Session {
     return this.read(options.multiline === true, this.limits.replyTimeoutMs);
   }
 
-  private async read(multiline: boolean, timeoutMs: number): Promise<Pop3Response> {
+  /** One line of a SASL exchange (the AUTH command, or an answer to a challenge), never recorded as sent. */
+  async saslStep(line: string, redactAs: string): Promise<Pop3SaslResponse> {
+    const failed = this.channel.send(line, { redactAs });
+    if (failed !== null) return { kind: 'failure', failure: failed };
+    return this.read(false, this.limits.replyTimeoutMs, true);
+  }
+
+  private async read(multiline: boolean, timeoutMs: number): Promise<Pop3Response>;
+  private async read(multiline: boolean, timeoutMs: number, sasl: true): Promise<Pop3SaslResponse>;
+  private async read(multiline: boolean, timeoutMs: number, sasl = false): Promise<Pop3SaslResponse> {
     const budget = new ResponseBudget(this.channel, this.limits, timeoutMs);
     const first = await budget.next();
     if (first.kind === 'failure') return first;
+    const continuation = sasl ? CONTINUATION.exec(first.text) : null;
+    if (continuation !== null) return { kind: 'challenge', challenge: continuation[1] ?? '' };
     const status = STATUS.exec(first.text);
     if (status === null) {
       this.channel.close();

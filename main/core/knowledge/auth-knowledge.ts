@@ -250,7 +250,7 @@ export const AUTH_KNOWLEDGE = defineKnowledge<AuthEvidence>()({
     severity: 'high',
     title: (e) => `${where(e)} refused the OAuth token`,
     explanation: (e) =>
-      `The server answered ${replyOf(e)} to the XOAUTH2 login: the token is expired, for another account, or lacks the mail-sending permission.`,
+      `The server answered ${replyOf(e)} to the ${evidenceText(e, 'mechanism')} login: the token is expired, for another account, or lacks the mail-sending permission.`,
     fix: {
       steps: [
         'Get a fresh access token for this exact account with the mail scope, and run the check again.',
@@ -420,6 +420,8 @@ export const AUTH_REPLY_RULES: readonly AuthReplyRule[] = [
   // A rejected token ends XOAUTH2 with a 535 whatever the provider (RFC 7628 section 3.2.2 for the flow).
   { id: 'auth.login.token-rejected', provider: null, code: 535, mechanism: 'XOAUTH2' },
   { id: 'auth.login.token-rejected', provider: null, code: 334, mechanism: 'XOAUTH2' },
+  { id: 'auth.login.token-rejected', provider: null, code: 535, mechanism: 'OAUTHBEARER' },
+  { id: 'auth.login.token-rejected', provider: null, code: 334, mechanism: 'OAUTHBEARER' },
   // Google (providers.md section 1): every Gmail reply ends in "gsmtp".
   {
     id: 'auth.login.gmail-app-password-required',
@@ -556,7 +558,7 @@ export function classifyAuthReply(
 ): ClassifiedAuthReply {
   for (const rule of AUTH_REPLY_RULES) {
     if (rule.signIn !== undefined && rule.signIn !== signIn) continue;
-    if (rule.password === true && mechanism === 'XOAUTH2') continue;
+    if (rule.password === true && (mechanism === 'XOAUTH2' || mechanism === 'OAUTHBEARER')) continue;
     if (rule.code !== undefined && rule.code !== reply.code) continue;
     if (rule.enhancedCode !== undefined && rule.enhancedCode !== reply.enhancedCode) continue;
     if (rule.text !== undefined && !rule.text.test(reply.text)) continue;

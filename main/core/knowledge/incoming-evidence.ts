@@ -66,6 +66,7 @@ export type IncomingEvidence = {
   'login.accepted': IncomingLogin;
   'login.rejected': IncomingLogin & { readonly reply: Text };
   'login.oauth-required': IncomingLogin & { readonly reply: Text };
+  'login.token-rejected': IncomingLogin & { readonly reply: Text };
   'login.not-attempted': IncomingLogin & { readonly reason: Text };
   'login.failed': IncomingLogin & { readonly message: Text };
   'mailbox.reachable': IncomingLogin & { readonly messages: number };

@@ -245,6 +245,22 @@ const WORDS = {
     imapRefs: [rfc(9051, '6.2.2'), rfc(7628, '3')],
     pop3Refs: [rfc(5034, '4'), rfc(7628, '3')],
   },
+  'login.token-rejected': {
+    severity: 'high',
+    title: (name, e) => `${name} on ${where(e)} refused the account’s OAuth sign-in`,
+    explanation: (_name, e) =>
+      `The server answered "${evidenceText(e, 'reply')}" to the access token of the stored sign-in: the sign-in was ended at the provider, ` +
+      'belongs to another address than this mailbox, or was given without the permission to read mail. Mail programs signed in the same way get the same answer.',
+    fix: {
+      steps: [
+        'Sign in again with "mailwarden accounts signin" (or Sign in in the app), as the address that owns this mailbox, and accept every permission asked for.',
+        'Microsoft 365: the sign-in needs IMAP.AccessAsUser.All (IMAP) or POP.AccessAsUser.All (POP3), and the admin must allow IMAP / POP for the mailbox. Google: the scope https://mail.google.com/.',
+        'Run the check again.',
+      ],
+    },
+    imapRefs: [rfc(7628, '3.2.2'), rfc(9051, '6.2.2')],
+    pop3Refs: [rfc(7628, '3.2.2'), rfc(5034, '4')],
+  },
   'login.not-attempted': {
     severity: 'info',
     title: (name, e) => `No login to ${name} on ${where(e)}`,

@@ -171,6 +171,7 @@ function basicStillAccepted(result: LoginResult, context: JudgeContext): boolean
     context.signIn === 'microsoft' &&
     result.mechanism !== null &&
     result.mechanism !== 'XOAUTH2' &&
+    result.mechanism !== 'OAUTHBEARER' &&
     context.now.getTime() >= M365_BASIC_AUTH_CUTOFF.getTime()
   );
 }

@@ -10,8 +10,11 @@ import type { SmtpTarget, TranscriptEntry } from './smtp-channel';
 /** `implicit-tls`: TLS from the first byte (RFC 8314); `starttls`: upgrade required (RFC 3207); `plain`: upgrade if offered. */
 export type LoginSecurity = 'implicit-tls' | 'starttls' | 'plain';
 
-/** The SASL mechanisms Mailwarden can log in with (RFC 4616, draft LOGIN, RFC 2195, Google/Microsoft XOAUTH2). */
-export const LOGIN_MECHANISMS = ['PLAIN', 'LOGIN', 'CRAM-MD5', 'XOAUTH2'] as const;
+/**
+ * The SASL mechanisms Mailwarden can log in with (RFC 4616, draft LOGIN, RFC 2195, RFC 7628 OAUTHBEARER,
+ * Google/Microsoft XOAUTH2).
+ */
+export const LOGIN_MECHANISMS = ['PLAIN', 'LOGIN', 'CRAM-MD5', 'OAUTHBEARER', 'XOAUTH2'] as const;
 export type LoginMechanism = (typeof LOGIN_MECHANISMS)[number];
 
 export type LoginSecret =
@@ -88,7 +91,10 @@ export interface LoginRequest {
   readonly username: string;
   /** null: connect, read the mechanisms, and never send AUTH. */
   readonly secret: LoginSecret | null;
-  /** Default: the first of PLAIN, LOGIN, CRAM-MD5 the server offers (XOAUTH2 for a token). */
+  /**
+   * Default: the first of PLAIN, LOGIN, CRAM-MD5 the server offers; for a token OAUTHBEARER where
+   * offered (RFC 7628), else XOAUTH2.
+   */
   readonly mechanism?: LoginMechanism;
   /** Extra trusted CA certificates (PEM). */
   readonly extraCaPem?: string;

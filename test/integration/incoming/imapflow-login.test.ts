@@ -38,7 +38,7 @@ const request = (overrides: Partial<IncomingLoginRequest>): IncomingLoginRequest
   port: dovecot.ports.imaps,
   security: 'implicit-tls',
   username: 'alice',
-  password: PASSWORD,
+  secret: { kind: 'password', password: PASSWORD },
   extraCaPem: pki.caPem,
   timeoutMs: 5_000,
   signal: new AbortController().signal,
@@ -58,12 +58,14 @@ describe('imapflow login adapter', () => {
   });
 
   it('reports a wrong password as rejected, with the server’s words', async () => {
-    const outcome = await createImapflowLogin().login(request({ password: 'wrong-password' }));
+    const outcome = await createImapflowLogin().login(
+      request({ secret: { kind: 'password', password: 'wrong-password' } }),
+    );
     expect(outcome.kind).toBe('rejected');
   });
 
   it('never sends the password when the certificate does not verify', async () => {
-    const { extraCaPem: _, ...untrusted } = request({ password: CANARY });
+    const { extraCaPem: _, ...untrusted } = request({ secret: { kind: 'password', password: CANARY } });
     const outcome = await createImapflowLogin().login(untrusted);
     expect(outcome.kind).toBe('tls-unverified');
     expect(JSON.stringify(outcome)).not.toContain(CANARY);
@@ -75,7 +77,9 @@ describe('imapflow login adapter', () => {
     'leaves a wrong password out of what it returns (the server log shows Dovecot did receive it)',
     { timeout: 20_000 },
     async () => {
-      const outcome = await createImapflowLogin().login(request({ password: CANARY, timeoutMs: 15_000 }));
+      const outcome = await createImapflowLogin().login(
+        request({ secret: { kind: 'password', password: CANARY }, timeoutMs: 15_000 }),
+      );
       expect(outcome.kind).toBe('rejected');
       expect(JSON.stringify(outcome)).not.toContain(CANARY);
       // Proves the log would show the canary had it been sent: the untrusted case above is meaningful.

@@ -62,7 +62,7 @@ async function audit(
       port: tlsPort,
       security: 'implicit-tls',
       username: 'alice',
-      password: CANARY,
+      secret: { kind: 'password', password: CANARY },
       ...(trustTestCa ? { extraCaPem: pki.caPem } : {}),
       standardPorts: { plain: plainPort, implicitTls: tlsPort },
       area: 'auth',

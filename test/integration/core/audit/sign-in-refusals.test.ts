@@ -300,7 +300,7 @@ describe('an incoming (IMAP or POP3) login that Google refuses without an app pa
               port: server.port,
               security: 'tls',
               username: USER,
-              password: PASSWORD,
+              secret: { kind: 'password', password: PASSWORD },
             },
           },
           {
