@@ -61,6 +61,8 @@ export interface PostfixScenario {
   readonly hostname?: string;
   /** Extra main.cf settings, written last (e.g. weak TLS suites for the cipher probe's tests). */
   readonly mainOverrides?: Readonly<Record<string, string>>;
+  /** Extra master.cf service lines (e.g. `lmtp unix - - n - - lmtp` for the mail loop's local delivery). */
+  readonly masterServices?: readonly string[];
 }
 
 export interface PostfixServer {
@@ -194,6 +196,7 @@ export async function writeConfiguration(
     'anvil unix - - n - 1 anvil',
     'scache unix - - n - 1 scache',
     'postlog unix-dgram n - n - 1 postlogd',
+    ...(scenario.masterServices ?? []),
     '',
   ];
   await writeFile(join(etc, 'master.cf'), master.join('\n'));
