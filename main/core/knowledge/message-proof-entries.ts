@@ -40,7 +40,7 @@ export const MESSAGE_PROOF_ENTRIES = {
     fix: (e) => ({
       steps: [
         `Ask the sending server's administrator or provider what became of the message${e.queueId === null ? '' : ` with queue id ${t(e, 'queueId')}`}; the mail log says whether it was delivered, deferred or dropped.`,
-        'Look for a bounce message in the mailbox, then run the test again with a longer --timeout.',
+        'Look for a bounce message in the mailbox, then send the test message again with a longer wait.',
       ],
     }),
     references: [rfc(5321, '4.5.4.1')],
