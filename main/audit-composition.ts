@@ -10,8 +10,9 @@ import { createDnsResolver, type DnsServerAddress } from './adapters/dns-resolve
 import { createDnsWireClient } from './adapters/dns-wire-client';
 import { createHttpsFetcher } from './adapters/https-fetcher';
 import { createImapflowLogin } from './adapters/incoming/imapflow-login';
+import { createImapflowMailboxWatch } from './adapters/incoming/imapflow-mailbox-watch';
 import { createLineConnector } from './adapters/incoming/line-connector';
-import { createNodemailerLogin } from './adapters/smtp/nodemailer-auth';
+import { createNodemailerLogin, createNodemailerSubmission } from './adapters/smtp/nodemailer-auth';
 import { createSmtpConnector } from './adapters/smtp/smtp-connector';
 import type { AccountService } from './core/accounts/account-service';
 import { createAuditService, type AuditService } from './core/audit/audit-service';
@@ -21,6 +22,7 @@ import type { PdfPrinter, SaveTarget } from './core/export/export-ports';
 import { createReportExporter, type ReportExporter } from './core/export/export-report';
 import type { HistoryStore } from './core/history/history-port';
 import type { HistoryService } from './core/history/history-service';
+import { createProofService, type ProofService } from './core/prove/proof-service';
 import type { SecretStore } from './core/ports';
 import type { SettingsService } from './core/settings/settings-service';
 import { MAILWARDEN_VERSION } from './version';
@@ -43,6 +45,8 @@ export interface AuditWiring {
   readonly audits: AuditService;
   readonly discovery: { run(domain: string): Promise<DiscoveryResult> };
   readonly exports: ReportExporter;
+  /** `mailwarden prove`: one test message sent and judged as it arrives. */
+  readonly proofs: ProofService;
 }
 
 export function createAuditWiring(deps: AuditWiringDeps): AuditWiring {
@@ -91,5 +95,22 @@ export function createAuditWiring(deps: AuditWiringDeps): AuditWiring {
     writeFile: writeFileAtomic,
   });
 
-  return { audits, discovery, exports };
+  const proofs = createProofService({
+    accounts: deps.accounts,
+    secrets: deps.secrets,
+    oauthAccessToken: deps.oauthAccessToken,
+    proofDeps: async () => {
+      const server = await chosenDnsServer();
+      return {
+        resolver: createDnsResolver(server === null ? {} : { server }),
+        submission: createNodemailerSubmission(),
+        mailbox: createImapflowMailboxWatch(),
+        clock: { now: () => new Date() },
+        ids: { newId: () => randomUUID() },
+        toolVersion: MAILWARDEN_VERSION,
+      };
+    },
+  });
+
+  return { audits, discovery, exports, proofs };
 }

@@ -30,6 +30,7 @@ import { MailwardenError } from './core/errors/mailwarden-error';
 import type { DnsResolver, SecretStore } from './core/ports';
 import type { AuditService } from './core/audit/audit-service';
 import type { ReportExporter } from './core/export/export-report';
+import type { ProofService } from './core/prove/proof-service';
 import { lazyAuditService, lazyReportExporter, loadOnce } from './lazy-services';
 import { SETTINGS_FILE_NAME, SETTINGS_FORMAT } from './core/settings/settings-document';
 import {
@@ -74,6 +75,8 @@ export interface MainServices {
   readonly oauth: OAuthService;
   /** The resolver every lookup uses right now: the override, else the saved setting, else the system's. */
   resolver(): Promise<DnsResolver>;
+  /** `mailwarden prove`: sends one test message through an account and judges what arrives. */
+  readonly proofs: ProofService;
 }
 
 /** Validates a `--dns` / setting value once, with the same rules everywhere. */
@@ -187,5 +190,6 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     clients,
     exports,
     resolver,
+    proofs: { run: async (request) => (await wiring()).proofs.run(request) },
   };
 }

@@ -12,6 +12,7 @@ const APP_TO_CLI: readonly (readonly [string, string])[] = [
   ['Add that selector to the account’s DKIM selectors', 'Run the check again with --dkim-selector SELECTOR'],
   ['switch the relay test back on', 'leave out --no-relay-test'],
   ['with DNS lookups switched on', 'without --no-dns'],
+  ['send the test message again with a longer wait', 'run "mailwarden prove" again with a longer --timeout'],
   ['Test the domain ', 'Run "mailwarden audit --only dns" on the domain '],
   [
     'change this account’s sign-in to Microsoft (OAuth) and sign in on Microsoft’s page',

@@ -24,6 +24,7 @@ Commands:
   history list|show|compare|delete
                         Stored audit runs: list them, reopen one, compare two, delete one
   presets               List the built-in provider presets
+  prove ACCOUNT         Send one test message through an account and judge how it arrives (asks first)
   reevaluate REPORT.json
                         Re-judge a saved JSON report from its evidence, with no network
 
@@ -32,7 +33,7 @@ Options:
   -V, --version         Show the version
 
 Data lives in the platform's app-data folder; set MAILWARDEN_DATA_DIR to use another.
-Exit codes: 0 done, 1 findings at or above --fail-on (audit, analyse), 2 usage or input error,
+Exit codes: 0 done, 1 findings at or above --fail-on (audit, analyse, prove), 2 usage or input error,
 3 could not run (keychain, disk, DNS, a sign-in that was refused or timed out).`;
 
 export const ACCOUNTS_HELP = `Usage: mailwarden accounts <add|edit|list|remove|set-password|signin|signout|clean> [options]
@@ -373,3 +374,35 @@ Examples:
   pbpaste | mailwarden analyse - --fail-on high
 
 Exit codes: 0 done, 1 a finding at or above --fail-on, 2 usage error or unreadable file.`;
+
+export const PROVE_HELP = `Usage: mailwarden prove ACCOUNT [--to ADDRESS] [--keep] [--timeout S] [--yes] [--dns HOST:PORT] [--ca FILE] [--format text|json|md] [--out FILE] [--fail-on SEVERITY]
+
+Sends one plainly worded test message through the account's own sending server (logging in as the
+audit does, over verified TLS) to the account's own address, then watches the account's IMAP mailbox
+(IDLE, else polling) until it arrives in the inbox or the junk folder, fetches it (at most 1 MB),
+deletes it again and judges it as "mailwarden analyse" does: every DKIM signature (domain, selector,
+key size, body hash, alignment with From), SPF, DMARC, ARC, the receiver's own results, and the path.
+Junk is a finding; a message that never arrives is a finding naming the last thing known (the
+server's reply and queue id, or its refusal). A valid DKIM selector of the account's domain that
+the account does not list yet is offered with the "accounts edit" command that adds it.
+
+This is the only command that sends a message. It asks before sending; without a terminal it needs
+--yes. The account needs an IMAP server reached over TLS (accounts edit --incoming-protocol imap).
+
+Options:
+  --to ADDRESS        Send to ADDRESS instead: an alias or forward that reaches this account's mailbox
+  --keep              Leave the test message in the mailbox
+  --timeout S         Seconds to wait for the message (default 120)
+  --yes               Send without asking (scripts, CI)
+  --dns HOST:PORT     Send every lookup to this DNS server (default: the one in Settings, else the system's)
+  --ca FILE           Also trust the CA certificates in FILE (PEM), for both servers
+  --format FORMAT     text (default), json or md
+  --out FILE          Write the result to FILE instead of standard output
+  --fail-on SEVERITY  Exit 1 when a finding is at or above SEVERITY (info, low, medium, high, critical)
+
+Examples:
+  mailwarden prove ann@example.com
+  mailwarden prove ann@example.com --yes --timeout 300 --format md --out proof.md
+
+Exit codes: 0 done, 1 a finding at or above --fail-on, 2 usage error (or no consent without a
+terminal), 3 could not run (keychain, DNS).`;

@@ -24,6 +24,7 @@ const SERVICE_COMMANDS: ReadonlySet<string> = new Set([
   'clients',
   'discover',
   'history',
+  'prove',
 ]);
 
 export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
@@ -72,6 +73,10 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps =
         return await (
           await import('./commands/history-command')
         ).runHistoryCommand(rest, io, () => services());
+      case 'prove':
+        return await (
+          await import('./commands/prove-command')
+        ).runProveCommand(rest, io, (dns) => services(dns));
       case 'reevaluate':
         return await (await import('./commands/reevaluate-command')).runReevaluateCommand(rest, io);
       case 'presets':

@@ -41,6 +41,8 @@ export interface DovecotScenario {
   readonly oauth2?: OAuth2Introspection;
   /** A Dovecot auth socket for a Postfix smtpd (`smtpd_sasl_type = dovecot`), as DovecotServer.authSocket. */
   readonly postfixAuthSocket?: boolean;
+  /** Local delivery for the mail loop: LMTP on a unix socket (`DovecotServer.lmtpSocket`) Postfix may use. */
+  readonly lmtp?: DovecotLmtp;
 }
 
 export interface OAuth2Introspection {
@@ -50,6 +52,14 @@ export interface OAuth2Introspection {
   readonly clientSecret: string;
   /** The CA the provider's certificate chains to. */
   readonly caPem: string;
+}
+
+/** Delivery through Dovecot LMTP (`dovecot-lmtpd`), with Sieve (`dovecot-sieve`) per user. */
+export interface DovecotLmtp {
+  /** username -> the user's Sieve script (RFC 5228), stored as ~/.dovecot.sieve. */
+  readonly sieveScripts?: Readonly<Record<string, string>>;
+  /** name -> shell script that Sieve's `filter` (vnd.dovecot.filter) may run over a message. */
+  readonly filterPrograms?: Readonly<Record<string, string>>;
 }
 
 export interface DovecotServer {
@@ -64,6 +74,8 @@ export interface DovecotServer {
   readonly authSocket: string | null;
   /** Dovecot's own log file, as it is now. */
   logs(): Promise<string>;
+  /** The LMTP socket when the scenario asked for `lmtp`. */
+  readonly lmtpSocket?: string;
   stop(): Promise<void>;
 }
 
@@ -99,7 +111,14 @@ export async function startDovecot(scenario: DovecotScenario): Promise<DovecotSe
     });
   }
   const authSocket = scenario.postfixAuthSocket === true ? join(dir, POSTFIX_AUTH_SOCKET) : null;
-  return { address, ports, authSocket, logs, stop: () => daemon.stop() };
+  return {
+    address,
+    ports,
+    authSocket,
+    logs,
+    ...(scenario.lmtp === undefined ? {} : { lmtpSocket: join(dir, 'run', 'lmtp') }),
+    stop: () => daemon.stop(),
+  };
 }
 
 async function writeConfiguration(
@@ -115,12 +134,13 @@ async function writeConfiguration(
   const users = scenario.users.map((user) => `${user.username}:{PLAIN}${user.password}::::::`).join('\n');
   await writeFile(join(dir, 'users'), `${users}\n`, { mode: 0o644 });
   for (const user of scenario.users) await seedInbox(dir, user.username, scenario.inboxMessages ?? 0);
+  if (scenario.lmtp !== undefined) await writeSieve(dir, scenario.lmtp);
   const legacy = scenario.legacyTlsOnly === true;
   const oauth2 = scenario.oauth2;
   if (oauth2 !== undefined) await writeOAuth2Configuration(dir, oauth2);
   if (legacy) await writeFile(join(dir, 'openssl.cnf'), LEGACY_OPENSSL_CONF, { mode: 0o644 });
   const lines = [
-    'protocols = imap pop3',
+    `protocols = imap pop3${scenario.lmtp === undefined ? '' : ' lmtp'}`,
     `listen = ${address}`,
     `base_dir = ${join(dir, 'run')}`,
     `state_dir = ${join(dir, 'state')}`,
@@ -185,6 +205,7 @@ async function writeConfiguration(
       : []),
     // The config's own checks want these; they are never reached from outside the temp dir.
     'service stats {\n  unix_listener stats-reader {\n    mode = 0600\n  }\n  unix_listener stats-writer {\n    mode = 0600\n  }\n}',
+    ...(scenario.lmtp === undefined ? [] : lmtpLines(dir)),
     '',
   ];
   await writeFile(join(dir, 'dovecot.conf'), lines.join('\n'));
@@ -213,6 +234,37 @@ async function writeOAuth2Configuration(dir: string, oauth2: OAuth2Introspection
   ];
   // Read by the auth process (user dovecot); the client secret is the test provider's own.
   await writeFile(join(dir, 'oauth2.conf'), lines.join('\n'), { mode: 0o644 });
+}
+
+/**
+ * LMTP on a unix socket Postfix's lmtp(8) client (user postfix) can open, Sieve at delivery with the
+ * vnd.dovecot.filter extension (Pigeonhole's extprograms), and a Junk folder marked \Junk (RFC 6154).
+ */
+function lmtpLines(dir: string): string[] {
+  return [
+    'postmaster_address = postmaster@mail.test',
+    'service lmtp {\n  unix_listener lmtp {\n    mode = 0666\n  }\n}',
+    'protocol lmtp {\n  mail_plugins = $mail_plugins sieve\n}',
+    'namespace inbox {\n  inbox = yes\n  mailbox Junk {\n    special_use = \\Junk\n    auto = create\n  }\n}',
+    'plugin {',
+    '  sieve = file:~/sieve;active=~/.dovecot.sieve',
+    '  sieve_plugins = sieve_extprograms',
+    '  sieve_extensions = +vnd.dovecot.filter',
+    `  sieve_filter_bin_dir = ${join(dir, 'sieve-bin')}`,
+    '}',
+  ];
+}
+
+/** Each user's Sieve script in its home, and the filter programs, readable by the mail uid. */
+async function writeSieve(dir: string, lmtp: DovecotLmtp): Promise<void> {
+  await mkdir(join(dir, 'sieve-bin'), { mode: 0o755 });
+  for (const [name, script] of Object.entries(lmtp.filterPrograms ?? {}))
+    await writeFile(join(dir, 'sieve-bin', name), script, { mode: 0o755 });
+  for (const [username, script] of Object.entries(lmtp.sieveScripts ?? {})) {
+    const file = join(dir, 'mail', username, '.dovecot.sieve');
+    await writeFile(file, script, { mode: 0o644 });
+    await chown(file, MAIL_UID, MAIL_UID);
+  }
 }
 
 /** OpenSSL's system defaults for the legacy scenario: nothing newer than TLS 1.1, security level 0. */

@@ -66,6 +66,8 @@ export interface PostfixScenario {
    * no Dovecot of Postfix's own is started, and `users` is then unused.
    */
   readonly dovecotAuthSocket?: string;
+  /** Extra master.cf service lines (e.g. `lmtp unix - - n - - lmtp` for the mail loop's local delivery). */
+  readonly masterServices?: readonly string[];
 }
 
 export interface PostfixServer {
@@ -199,6 +201,7 @@ export async function writeConfiguration(
     'anvil unix - - n - 1 anvil',
     'scache unix - - n - 1 scache',
     'postlog unix-dgram n - n - 1 postlogd',
+    ...(scenario.masterServices ?? []),
     '',
   ];
   await writeFile(join(etc, 'master.cf'), master.join('\n'));

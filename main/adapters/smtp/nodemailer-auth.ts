@@ -21,6 +21,8 @@ import type {
   LoginRequest,
   LoginResult,
   SmtpLoginPort,
+  SmtpSubmissionPort,
+  SubmissionSession,
 } from '../../core/smtp/smtp-login';
 import {
   bearerAbortResponse,
@@ -46,10 +48,15 @@ export function createNodemailerLogin(): SmtpLoginPort {
   return { login: runLogin };
 }
 
+/** The same login, keeping the session so that `mailwarden prove` can send its one message. */
+export function createNodemailerSubmission(): SmtpSubmissionPort {
+  return { login: (request) => runLogin(request, { keepSession: true }) };
+}
+
 async function runLogin(
   request: LoginRequest,
   options: { readonly keepSession?: boolean } = {},
-): Promise<LoginAttempt> {
+): Promise<LoginAttempt & { readonly session: SubmissionSession | null }> {
   const watch = watchLogin(request);
   const opened: Socket[] = [];
   let connection: (SMTPConnection & SmtpConnectionInternals) | null = null;
@@ -61,7 +68,7 @@ async function runLogin(
     if (current) current.destroy();
   };
   /** Says goodbye when there is someone to say it to, then lets go of everything. */
-  const end = async (result: LoginResult): Promise<LoginAttempt> => {
+  const end = async (result: LoginResult): Promise<LoginAttempt & { readonly session: null }> => {
     if (connection !== null) await politeQuit(connection);
     teardown();
     return { result, session: null };

@@ -5,7 +5,12 @@ import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { TranscriptEntry } from '../../core/smtp/smtp-channel';
-import type { AuthenticatedSession, EnvelopeTrial, LoginFailure } from '../../core/smtp/smtp-login';
+import type {
+  EnvelopeTrial,
+  LoginFailure,
+  SubmissionSession,
+  SubmissionTrial,
+} from '../../core/smtp/smtp-login';
 import { parseReply, seconds } from './nodemailer-auth-facts';
 
 const QUIT_GRACE_MS = 1_000;
@@ -48,7 +53,7 @@ export function makeSession(
   transcript: readonly TranscriptEntry[],
   record: (direction: TranscriptEntry['direction'], text: string) => void,
   teardown: () => void,
-): AuthenticatedSession {
+): SubmissionSession {
   let closed = false;
   const send = (line: string, timeoutMs: number): Promise<string | LoginFailure> =>
     new Promise((resolve) => {
@@ -89,6 +94,16 @@ export function makeSession(
         failure: typeof reset === 'string' ? null : reset,
       };
     },
+    submit(from, to, message, timeoutMs) {
+      if (closed)
+        return Promise.resolve({
+          outcome: 'failed',
+          reply: null,
+          refusedAt: null,
+          failure: { kind: 'closed', message: 'Session closed.' },
+        });
+      return submitMessage(conn, envelopeAddress(from), envelopeAddress(to), message, timeoutMs);
+    },
     transcript: () => [...transcript],
     async close() {
       if (closed) return;
@@ -98,4 +113,56 @@ export function makeSession(
       teardown();
     },
   };
+}
+
+interface SendError {
+  readonly responseCode?: number;
+  readonly response?: string;
+  readonly command?: string;
+  readonly code?: string;
+  readonly message?: string;
+}
+
+/** nodemailer's public send (MAIL, RCPT, DATA with dot-stuffing), bounded by its own deadline. */
+function submitMessage(
+  conn: SMTPConnection,
+  from: string,
+  to: string,
+  message: Uint8Array,
+  timeoutMs: number,
+): Promise<SubmissionTrial> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      conn.close();
+      resolve({
+        outcome: 'failed',
+        reply: null,
+        refusedAt: null,
+        failure: { kind: 'timeout', message: `The message was not accepted within ${seconds(timeoutMs)}.` },
+      });
+    }, timeoutMs);
+    conn.send({ from, to: [to] }, Buffer.from(message), (error, info) => {
+      clearTimeout(timer);
+      if (error === null) {
+        resolve({ outcome: 'accepted', reply: parseReply(info.response), refusedAt: null, failure: null });
+        return;
+      }
+      const failed = error as SendError;
+      if (typeof failed.response === 'string' && /^[45]\d\d/.test(failed.response)) {
+        resolve({
+          outcome: 'refused',
+          reply: parseReply(failed.response),
+          refusedAt: failed.command ?? null,
+          failure: null,
+        });
+        return;
+      }
+      resolve({
+        outcome: 'failed',
+        reply: null,
+        refusedAt: null,
+        failure: { kind: failed.code === 'ETIMEDOUT' ? 'timeout' : 'closed', message: error.message },
+      });
+    });
+  });
 }

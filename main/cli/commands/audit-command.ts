@@ -4,12 +4,10 @@
  * Progress goes to stderr (one line per check), the report to stdout or --out. A password for an ad hoc
  * server comes only from --password-stdin; a saved account's comes from the keychain.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AUDIT_AREAS, type AuditArea, type AuditEvent } from '../../../preload/contract/audit';
 import { SECURITY_MODES, type SecurityMode } from '../../../preload/contract/accounts';
 import { checkOutputTarget, writeOutputFile } from '../../adapters/output-file';
-import { createCaPemChecker } from '../../adapters/ca-certificates';
 import type { MainServices } from '../../composition';
 import { isIpv4, isIpv6 } from '../../core/accounts/domain-name';
 import type { AuditRequest } from '../../core/audit/audit-service';
@@ -29,6 +27,7 @@ import { historyNotice } from '../history-notice';
 import { AUDIT_HELP } from '../help-text';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
 import { readPasswordFromStdin } from '../password-input';
+import { readCaFile } from '../read-ca-file';
 import { parseHostArgument, parsePortArgument } from '../server-arguments';
 import { exitCodeForFindings, parseFailOn, parseReportFormat, renderForCli } from '../report-output';
 import { terminalText } from '../../../preload/contract/untrusted-text';
@@ -318,17 +317,8 @@ function portMapUsage(): UsageError {
   );
 }
 
-async function readCa(path: string): Promise<string> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UsageError(`Cannot read the CA file ${path}.`, COMMAND);
-  }
-  // The same rules as the app's Settings: certificates only, never a private key.
-  const checked = createCaPemChecker()(text);
-  if (!checked.ok) throw new UsageError(`${path}: ${checked.message}`, COMMAND);
-  return checked.pem;
+function readCa(path: string): Promise<string> {
+  return readCaFile(path, COMMAND);
 }
 
 function isSecurityMode(value: string): value is SecurityMode {

@@ -118,4 +118,25 @@ export type MessageEvidence = {
   /** Each outside hop without TLS, as "by-host (from address)". */
   'message.received.unencrypted-hop': { readonly hops: Texts };
   'message.received.too-many': { readonly total: number; readonly judged: number };
+
+  /** `mailwarden prove`: the folder it landed in and how long it took to get there. */
+  'message.proof.inbox': { readonly to: Text; readonly mailbox: Text; readonly waitedSeconds: number };
+  'message.proof.junk': { readonly to: Text; readonly mailbox: Text; readonly waitedSeconds: number };
+  /** The last thing known: the submission server's 250 reply and the queue id read from it. */
+  'message.proof.not-arrived': {
+    readonly to: Text;
+    readonly reply: Text;
+    readonly queueId: Text | null;
+    readonly searched: Texts;
+    readonly waitedSeconds: number;
+  };
+  /** `refusedAt`: the SMTP command refused ('MAIL FROM', 'RCPT TO', 'DATA') or 'login'. */
+  'message.proof.refused': { readonly to: Text; readonly refusedAt: Text; readonly reply: Text };
+  'message.proof.not-watched': { readonly reply: Text; readonly problem: Text };
+  /** `command`: the accounts edit command that lists the selector. */
+  'message.proof.selector-learned': {
+    readonly domain: Text;
+    readonly selector: Text;
+    readonly command: Text;
+  };
 };

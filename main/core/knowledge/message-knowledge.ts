@@ -8,6 +8,7 @@ import type { Evidence } from '../../../preload/contract/findings';
 import { evidenceList, evidenceRecords, evidenceText, isTrue } from './evidence-text';
 import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
 import type { MessageEvidence } from './message-evidence';
+import { MESSAGE_PROOF_ENTRIES } from './message-proof-entries';
 import { MESSAGE_RECEIVED_ENTRIES } from './message-received-entries';
 
 const t = evidenceText;
@@ -511,4 +512,5 @@ export const MESSAGE_KNOWLEDGE = defineKnowledge<MessageEvidence>()({
     references: [rfc(8601, '2.1')],
   },
   ...MESSAGE_RECEIVED_ENTRIES,
+  ...MESSAGE_PROOF_ENTRIES,
 });

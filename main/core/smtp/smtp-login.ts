@@ -132,3 +132,29 @@ export interface LoginAttempt {
 export interface SmtpLoginPort {
   login(request: LoginRequest, options?: { readonly keepSession?: boolean }): Promise<LoginAttempt>;
 }
+
+/**
+ * One message sent on an authenticated session (MAIL, RCPT, DATA: RFC 5321 section 3.3). Only `mailwarden
+ * prove` sends a message, with the user's consent; every other use of a session stops before DATA.
+ */
+export interface SubmissionTrial {
+  /** `accepted`: 250 after the data; `refused`: a 4xx/5xx reply; `failed`: no reply (timeout, closed). */
+  readonly outcome: 'accepted' | 'refused' | 'failed';
+  /** The last reply: the 250 (often with the queue id) when accepted, the refusal otherwise. */
+  readonly reply: LoginReply | null;
+  /** The command that was refused: 'MAIL FROM', 'RCPT TO' or 'DATA'. */
+  readonly refusedAt: string | null;
+  readonly failure: LoginFailure | null;
+}
+
+/** A session that may send one message (`mailwarden prove`). */
+export interface SubmissionSession extends AuthenticatedSession {
+  submit(from: string, to: string, message: Uint8Array, timeoutMs: number): Promise<SubmissionTrial>;
+}
+
+/** The login of `SmtpLoginPort`, keeping a session that can submit a message. */
+export interface SmtpSubmissionPort {
+  login(
+    request: LoginRequest,
+  ): Promise<{ readonly result: LoginResult; readonly session: SubmissionSession | null }>;
+}

@@ -1,0 +1,27 @@
+/**
+ * A proof run as sections of plain lines (the journey of the test message, then the analysis of what
+ * arrived), shared by the text and Markdown outputs. Lines quote servers and the message: untrusted.
+ */
+import { describeAnalysis, type AnalysisSection } from '../message/describe-analysis';
+import type { ProofResult } from './proof-result';
+
+export function describeProof(result: ProofResult): AnalysisSection[] {
+  const { submission, delivery } = result;
+  const sent =
+    submission.outcome === 'accepted'
+      ? `Sending server: accepted${submission.queueId === null ? '' : `, queue id ${submission.queueId}`} (${submission.reply ?? 'no reply text'})`
+      : `Sending server: ${submission.outcome === 'refused' ? 'refused' : 'failed'} at ${submission.refusedAt ?? 'the connection'} (${submission.reply ?? 'no reply'})`;
+  const arrived =
+    delivery.landing === null
+      ? submission.outcome === 'accepted'
+        ? `Arrived: not found${delivery.waitedSeconds > 0 ? ` within ${String(delivery.waitedSeconds)} s` : ''}`
+        : 'Arrived: nothing was sent'
+      : `Arrived: in ${delivery.mailbox ?? '?'}${delivery.landing === 'junk' ? ' (the junk folder)' : ''} after ${String(delivery.waitedSeconds)} s; ${delivery.deleted ? 'deleted again' : 'kept (--keep)'}`;
+  return [
+    {
+      heading: 'Test message',
+      lines: [`From ${result.account.email} to ${result.to}`, `Test id: ${result.tag}`, sent, arrived],
+    },
+    ...(result.analysis === null ? [] : describeAnalysis(result.analysis)),
+  ];
+}

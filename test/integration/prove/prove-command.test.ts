@@ -1,0 +1,222 @@
+/**
+ * `mailwarden prove` against a real mail loop (test/helpers/mail-loop.ts): Postfix submission with SASL
+ * over STARTTLS, OpenDKIM signing with keys in the suite's Knot zones, Dovecot LMTP with Sieve, IMAP.
+ * Each scenario is one saved account (its own mailbox); each run gives the verdict a user would read.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProofResult } from '../../../main/core/prove/proof-result';
+import { runCliIn, type CliResult } from '../../helpers/cli-harness';
+import {
+  FOREIGN_DOMAIN,
+  IMAP_HOST,
+  LOOP_DOMAIN,
+  LOOP_MAILBOXES,
+  LOOP_SELECTOR,
+  SMTP_HOST,
+  startMailLoop,
+  type MailLoop,
+} from '../../helpers/mail-loop';
+import { createTestServices, type TestServices } from '../../helpers/test-services';
+
+const CANARY = 'CANARY-prove-5c1f9e';
+
+let loop: MailLoop;
+let env: TestServices;
+const outputs: string[] = [];
+
+const cli = async (argv: readonly string[], stdin?: string): Promise<CliResult> => {
+  const result = await runCliIn(env, argv, stdin);
+  outputs.push(result.stdout, result.stderr);
+  return result;
+};
+
+/** `prove ACCOUNT --yes` against the loop, as JSON. */
+async function prove(account: string, ...more: string[]): Promise<{ result: CliResult; proof: ProofResult }> {
+  const result = await cli([
+    'prove',
+    account,
+    '--yes',
+    '--dns',
+    loop.dnsServer,
+    '--ca',
+    loop.caPath,
+    '--timeout',
+    '30',
+    '--format',
+    'json',
+    ...more,
+  ]);
+  expect(result.code, result.stderr).toBe(0);
+  return { result, proof: JSON.parse(result.stdout) as ProofResult };
+}
+
+const ids = (proof: ProofResult): string[] => proof.findings.map((finding) => finding.id);
+
+beforeAll(async () => {
+  loop = await startMailLoop(CANARY);
+  env = await createTestServices();
+  for (const email of Object.values(LOOP_MAILBOXES)) {
+    const added = await cli(
+      [
+        'accounts',
+        'add',
+        '--email',
+        email,
+        '--host',
+        SMTP_HOST,
+        '--port',
+        String(loop.submissionPort),
+        '--security',
+        'starttls',
+        '--incoming-protocol',
+        'imap',
+        '--incoming-host',
+        IMAP_HOST,
+        '--incoming-port',
+        String(loop.imapsPort),
+        '--incoming-security',
+        'tls',
+        '--password-stdin',
+      ],
+      CANARY,
+    );
+    expect(added.code, added.stderr).toBe(0);
+  }
+}, 90_000);
+
+afterAll(async () => {
+  await loop.stop();
+  await env.cleanup();
+});
+
+const finding = (proof: ProofResult, id: string) => proof.findings.find((each) => each.id === id);
+
+describe('mailwarden prove: a test message through a real mail loop', () => {
+  it('signed and aligned: arrives in the inbox, DKIM passes for the account domain, the selector is offered', async () => {
+    const { proof } = await prove(LOOP_MAILBOXES.aligned);
+    expect(proof.submission).toMatchObject({ outcome: 'accepted' });
+    expect(proof.submission.queueId).toMatch(/^[0-9A-F]+$/);
+    expect(proof.delivery).toMatchObject({ landing: 'inbox', mailbox: 'INBOX', deleted: true });
+    expect(ids(proof)).toEqual(
+      expect.arrayContaining(['message.proof.inbox', 'message.dkim.pass', 'message.dmarc.pass']),
+    );
+    expect(finding(proof, 'message.dkim.pass')?.evidence).toMatchObject({
+      signingDomain: LOOP_DOMAIN,
+      selector: LOOP_SELECTOR,
+      keyBits: 2048,
+      bodyHashMatches: true,
+      aligned: true,
+    });
+    const learned = finding(proof, 'message.proof.selector-learned');
+    expect(learned?.evidence).toMatchObject({ domain: LOOP_DOMAIN, selector: LOOP_SELECTOR });
+    expect(learned?.fix.steps.join(' ')).toContain(`--dkim-selector ${LOOP_SELECTOR}`);
+    const hops = proof.analysis?.received.hops ?? [];
+    expect(hops.some((hop) => hop.tlsVersion === 'TLSv1.3')).toBe(true);
+  }, 90_000);
+
+  it('not signed: says there is no DKIM signature and DMARC fails under p=reject', async () => {
+    const { proof } = await prove(LOOP_MAILBOXES.unsigned);
+    expect(proof.delivery.landing).toBe('inbox');
+    expect(ids(proof)).toEqual(expect.arrayContaining(['message.dkim.unsigned', 'message.dmarc.fail']));
+    expect(ids(proof)).not.toContain('message.proof.selector-learned');
+  }, 90_000);
+
+  it('signed by another domain: the signature is valid but not aligned with From, and no selector is offered', async () => {
+    const { proof } = await prove(LOOP_MAILBOXES.foreign);
+    expect(finding(proof, 'message.dkim.pass')?.evidence).toMatchObject({
+      signingDomain: FOREIGN_DOMAIN,
+      aligned: false,
+    });
+    expect(ids(proof)).toContain('message.dkim.not-aligned');
+    expect(ids(proof)).not.toContain('message.proof.selector-learned');
+  }, 90_000);
+
+  it('modified after signing (a footer added at delivery): the body hash fails', async () => {
+    const { proof } = await prove(LOOP_MAILBOXES.footer);
+    expect(proof.delivery.landing).toBe('inbox');
+    expect(finding(proof, 'message.dkim.body-hash-failed')?.evidence).toMatchObject({
+      signingDomain: LOOP_DOMAIN,
+      bodyHashMatches: false,
+    });
+    expect(ids(proof)).not.toContain('message.dkim.pass');
+  }, 90_000);
+
+  it('filed to Junk by the mailbox filter: found in Junk, and that is a high finding', async () => {
+    const { proof } = await prove(LOOP_MAILBOXES.junk);
+    expect(proof.delivery).toMatchObject({ landing: 'junk', mailbox: 'Junk' });
+    expect(finding(proof, 'message.proof.junk')?.severity).toBe('high');
+  }, 90_000);
+
+  it('never delivered: after the deadline it names the queue id the server gave', async () => {
+    const { proof } = await prove(LOOP_MAILBOXES.lost, '--timeout', '4');
+    expect(proof.delivery.landing).toBeNull();
+    const lost = finding(proof, 'message.proof.not-arrived');
+    expect(lost?.evidence).toMatchObject({ queueId: proof.submission.queueId, searched: ['INBOX', 'Junk'] });
+    expect(await loop.logs()).toContain(`${String(proof.submission.queueId)}: to=<${LOOP_MAILBOXES.lost}>`);
+  }, 90_000);
+
+  it('refused by the sending server (an unknown recipient): names the command and the reply, nothing waits', async () => {
+    const { proof } = await prove(LOOP_MAILBOXES.aligned, '--to', `nobody@${LOOP_DOMAIN}`);
+    expect(proof.submission).toMatchObject({ outcome: 'refused', refusedAt: 'RCPT TO' });
+    expect(finding(proof, 'message.proof.refused')?.evidence).toMatchObject({ refusedAt: 'RCPT TO' });
+    expect(proof.analysis).toBeNull();
+  }, 90_000);
+
+  it('asks first: without a terminal and without --yes it sends nothing and exits 2 saying why', async () => {
+    const before = (await loop.logs()).match(/ESMTPSA|sasl_username/g)?.length ?? 0;
+    const refused = await cli([
+      'prove',
+      LOOP_MAILBOXES.aligned,
+      '--dns',
+      loop.dnsServer,
+      '--ca',
+      loop.caPath,
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('add --yes');
+    expect(refused.stderr).toContain('only command that sends a message');
+    expect((await loop.logs()).match(/ESMTPSA|sasl_username/g)?.length ?? 0).toBe(before);
+  }, 30_000);
+
+  it('text and Markdown outputs tell the journey; --keep leaves the message in the mailbox', async () => {
+    const text = await cli([
+      'prove',
+      LOOP_MAILBOXES.aligned,
+      '--yes',
+      '--keep',
+      '--dns',
+      loop.dnsServer,
+      '--ca',
+      loop.caPath,
+    ]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Test message');
+    expect(text.stdout).toMatch(/Arrived: in INBOX after \d+ s; kept/);
+    const md = await cli([
+      'prove',
+      LOOP_MAILBOXES.aligned,
+      '--yes',
+      '--format',
+      'md',
+      '--dns',
+      loop.dnsServer,
+      '--ca',
+      loop.caPath,
+    ]);
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain('# Test message: proof from real mail');
+    expect(md.stdout).toContain('The test message arrived in the inbox');
+  }, 90_000);
+
+  it('the canary password is nowhere: not in any output, the data folder or the Postfix/Dovecot logs', async () => {
+    expect(outputs.join('\n')).not.toContain(CANARY);
+    expect(await loop.logs()).not.toContain(CANARY);
+    const files = await readdir(env.dataDir, { recursive: true });
+    for (const name of files) {
+      const text = await readFile(join(env.dataDir, name)).catch(() => Buffer.alloc(0));
+      expect(text.toString('utf8'), name).not.toContain(CANARY);
+    }
+  });
+});
