@@ -26,6 +26,8 @@ import {
 import { createAccountService, type AccountService } from './core/accounts/account-service';
 import { PROVIDER_PRESETS } from './core/accounts/provider-presets';
 import type { PdfPrinter, SaveTarget } from './core/export/export-ports';
+import type { MessageChecker } from './core/message/check-message';
+import type { OpenTarget } from './core/message/message-file-port';
 import { MailwardenError } from './core/errors/mailwarden-error';
 import type { DnsResolver, SecretStore } from './core/ports';
 import type { AuditService } from './core/audit/audit-service';
@@ -54,6 +56,8 @@ export interface MainServicesOptions {
   readonly saveTarget?: SaveTarget;
   /** Prints the HTML report to PDF (the app's Chromium); without it, PDF export is refused. */
   readonly pdfPrinter?: PdfPrinter;
+  /** Where a message to check is picked (the app's open dialog); without it, only a paste is checked. */
+  readonly openTarget?: OpenTarget;
   /** How long an OAuth sign-in waits for the browser; five minutes unless a test shortens it. */
   readonly signInDeadlineMs?: number;
 }
@@ -71,6 +75,8 @@ export interface MainServices {
   readonly clients: ClientRunService;
   /** Saves a stored run's report as HTML, PDF, Markdown, JSON or CSV where the user chooses. */
   readonly exports: ReportExporter;
+  /** "Check a message": judges an opened or pasted message and keeps the verdict in the history. */
+  readonly messages: MessageChecker;
   /** OAuth sign-in, access tokens (memory only) and sign-out; refresh tokens only in the keychain. */
   readonly oauth: OAuthService;
   /** The resolver every lookup uses right now: the override, else the saved setting, else the system's. */
@@ -177,6 +183,17 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   );
   const audits = lazyAuditService(async () => (await wiring()).audits);
   const exports = lazyReportExporter(async () => (await wiring()).exports);
+  // mailauth and the message code load on the first check, like the audit code (cold start).
+  const messageChecker = loadOnce(async () =>
+    (await import('./message-composition')).createMessageWiring({
+      history,
+      resolver,
+      openTarget: options.openTarget,
+    }),
+  );
+  const messages: MessageChecker = {
+    check: async (request) => (await messageChecker()).check(request),
+  };
 
   return {
     dataDir,
@@ -189,6 +206,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     history,
     clients,
     exports,
+    messages,
     resolver,
     proofs: { run: async (request) => (await wiring()).proofs.run(request) },
   };

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { resolveDataDir } from './adapters/data-dir';
 import { registerAppScheme, serveAppContent } from './app/content-protocol';
 import { createElectronPdfPrinter } from './app/electron-pdf-printer';
+import { createElectronOpenTarget } from './app/electron-open-target';
 import { createElectronSaveTarget } from './app/electron-save-target';
 import { installAppMenu } from './app/menu';
 import { createPrintDocuments } from './app/print-documents';
@@ -38,6 +39,7 @@ function onReady(): void {
   const services = createMainServices({
     dataDir: resolveDataDir(),
     saveTarget: createElectronSaveTarget(),
+    openTarget: createElectronOpenTarget(),
     pdfPrinter: createElectronPdfPrinter(printDocuments),
   });
   registerIpcHandlers(ipcMain, services);

@@ -12,6 +12,7 @@ import type { AuditEvent, AuditOptions, AuditTargetRequest } from './contract/au
 import type { Channel, EventChannel, EventMap, RequestOf, ResponseOf } from './contract/channels';
 import type { ExportFormat, PaperSize, ReportExportResult } from './contract/export';
 import type { HistoryEntry, HistoryListing, HistoryTarget, RunComparison } from './contract/history';
+import type { AnalysisEntry, MessageCheckResult } from './contract/message-check';
 import { failure, type Outcome } from './contract/outcome';
 import type { DiscoveryResult, ProviderPreset } from './contract/providers';
 import type {
@@ -65,6 +66,15 @@ export interface MailwardenBridge {
     /** Fixed, new and unchanged findings, older run against newer whatever the order given. */
     compare(runIdA: string, runIdB: string): Promise<Outcome<RunComparison>>;
     delete(runId: string): Promise<Outcome<{ readonly deleted: true }>>;
+  };
+  readonly message: {
+    /** Main's open dialog picks the file and main reads it; `kind: 'cancelled'` when the dialog was. */
+    checkFile(offline: boolean): Promise<Outcome<MessageCheckResult>>;
+    /** A pasted message (or just its header); it goes to main and never comes back. */
+    checkPaste(text: string, offline: boolean): Promise<Outcome<MessageCheckResult>>;
+    get(runId: string): Promise<Outcome<AnalysisEntry>>;
+    /** Saves a stored analysis through the save dialog; `saved: false` when cancelled. */
+    export(runId: string, format: ExportFormat, paper?: PaperSize): Promise<Outcome<ReportExportResult>>;
   };
   readonly clients: {
     /** Stored client runs, newest first: every client's, or one client's. */
@@ -139,6 +149,14 @@ export function createBridge(transport: BridgeTransport): MailwardenBridge {
       get: (runId: string) => call('history:get', { runId }),
       compare: (runIdA: string, runIdB: string) => call('history:compare', { runIdA, runIdB }),
       delete: (runId: string) => call('history:delete', { runId }),
+    }),
+    message: Object.freeze({
+      checkFile: (offline: boolean) => call('message:check', { source: { kind: 'file' }, offline }),
+      checkPaste: (text: string, offline: boolean) =>
+        call('message:check', { source: { kind: 'paste', text }, offline }),
+      get: (runId: string) => call('message:get', { runId }),
+      export: (runId: string, format: ExportFormat, paper?: PaperSize) =>
+        call('message:export', paper === undefined ? { runId, format } : { runId, format, paper }),
     }),
     clients: Object.freeze({
       runs: (client?: string) => call('clients:runs', client === undefined ? {} : { client }),

@@ -18,9 +18,17 @@ import type {
   HistoryRunSummary,
   HistoryTarget,
 } from '../../preload/contract/history';
+import type { AnalysisEntry, AnalysisRunSummary } from '../../preload/contract/message-check';
 import { MailwardenError } from '../core/errors/mailwarden-error';
-import { HISTORY_FORMAT, RUN_ID_PATTERN, type HistoryFormat } from '../core/history/history-document';
+import { ANALYSIS_FORMAT } from '../core/history/analysis-document';
+import {
+  HISTORY_FORMAT,
+  RUN_ID_PATTERN,
+  type HistoryFormat,
+  type StoredFormat,
+} from '../core/history/history-document';
 import type { HistoryStore } from '../core/history/history-port';
+import { summarizeAnalysis } from '../core/history/summarize-analysis';
 import { summarizeRun } from '../core/history/summarize-run';
 import { PRIVATE_DIR_MODE, writeFileAtomic } from './atomic-file';
 import { readRegularFileBounded, type BoundedRead } from './bounded-read';
@@ -34,10 +42,16 @@ const STALE_TEMP_AGE_MS = 60 * 60 * 1000;
 
 /** `2026-11-27T23-32-29-123Z-<runId>.json`: the ISO start time with ':' and '.' made file-name safe. */
 const RUN_FILE_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([A-Za-z0-9-]{1,64})\.json$/;
+/**
+ * `<analysedAt>-<runId>.analysis.json`: a checked message. The dot before "analysis" keeps it out of
+ * RUN_FILE_PATTERN, so Mailwarden versions from before analyses neither list nor move these files.
+ */
+const ANALYSIS_FILE_PATTERN =
+  /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([A-Za-z0-9-]{1,64})\.analysis\.json$/;
 const TEMP_FILE_PATTERN = /^\..+\.tmp$/;
 
-type RunLoad =
-  | { readonly kind: 'loaded'; readonly entry: HistoryEntry }
+type RunLoad<T = HistoryEntry> =
+  | { readonly kind: 'loaded'; readonly entry: T }
   | { readonly kind: 'missing' }
   | { readonly kind: 'corrupt'; readonly movedTo: string; readonly reason: string }
   | { readonly kind: 'too-new'; readonly version: number };
@@ -49,24 +63,50 @@ export interface FileHistoryStoreOptions {
 }
 
 /** What listing learns of one file: its summary, or why there is none. */
-type SummaryLoad =
-  | Exclude<RunLoad, { readonly kind: 'loaded' }>
-  | { readonly kind: 'summary'; readonly summary: HistoryRunSummary };
+type SummaryLoad<S> =
+  Exclude<RunLoad, { readonly kind: 'loaded' }> | { readonly kind: 'summary'; readonly summary: S };
 
-interface RememberedSummary {
+interface RememberedSummary<S> {
   readonly size: number;
   readonly mtimeMs: number;
-  readonly summary: HistoryRunSummary;
+  readonly summary: S;
+}
+
+/** One kind of stored document: its file names, its format and its list line. */
+interface DocumentKind<T, S> {
+  readonly pattern: RegExp;
+  readonly format: StoredFormat<T>;
+  readonly runIdOf: (entry: T) => string;
+  readonly summarize: (entry: T) => S;
+  readonly summaries: Map<string, RememberedSummary<S>>;
 }
 
 export function createFileHistoryStore(dir: string, options: FileHistoryStoreOptions = {}): HistoryStore {
   const now = options.now ?? (() => new Date());
   const format = options.format ?? HISTORY_FORMAT;
   const corruptDir = join(dir, CORRUPT_DIR_NAME);
-  const summaries = new Map<string, RememberedSummary>();
+  const audits: DocumentKind<HistoryEntry, HistoryRunSummary> = {
+    pattern: RUN_FILE_PATTERN,
+    format,
+    runIdOf: (entry) => entry.runId,
+    summarize: summarizeRun,
+    summaries: new Map(),
+  };
+  const analyses: DocumentKind<AnalysisEntry, AnalysisRunSummary> = {
+    pattern: ANALYSIS_FILE_PATTERN,
+    format: ANALYSIS_FORMAT,
+    runIdOf: (entry) => entry.runId,
+    summarize: summarizeAnalysis,
+    summaries: new Map(),
+  };
 
-  /** The run's summary: remembered when the file is unchanged, else read (and judged) afresh. */
-  async function summaryOf(name: string, runId: string): Promise<SummaryLoad> {
+  /** The document's summary: remembered when the file is unchanged, else read (and judged) afresh. */
+  async function summaryOf<T, S>(
+    kind: DocumentKind<T, S>,
+    name: string,
+    runId: string,
+  ): Promise<SummaryLoad<S>> {
+    const summaries = kind.summaries;
     let info: { size: number; mtimeMs: number };
     try {
       info = await stat(join(dir, name));
@@ -79,15 +119,15 @@ export function createFileHistoryStore(dir: string, options: FileHistoryStoreOpt
     if (known !== undefined && known.size === info.size && known.mtimeMs === info.mtimeMs)
       return { kind: 'summary', summary: known.summary };
     summaries.delete(name);
-    const loaded = await load(name, runId);
+    const loaded = await load(kind, name, runId);
     if (loaded.kind !== 'loaded') return loaded;
-    const summary = summarizeRun(loaded.entry);
+    const summary = kind.summarize(loaded.entry);
     summaries.set(name, { size: info.size, mtimeMs: info.mtimeMs, summary });
     return { kind: 'summary', summary };
   }
 
-  /** Our run files, newest first (the start time leads the name, so names sort by time). */
-  async function runFiles(): Promise<{ name: string; runId: string }[]> {
+  /** Our files of one kind, newest first (the start time leads the name, so names sort by time). */
+  async function runFiles(pattern: RegExp = RUN_FILE_PATTERN): Promise<{ name: string; runId: string }[]> {
     let names: string[];
     try {
       names = await readdir(dir);
@@ -98,7 +138,7 @@ export function createFileHistoryStore(dir: string, options: FileHistoryStoreOpt
     await removeStaleTemps(names.filter((name) => TEMP_FILE_PATTERN.test(name)));
     const files: { name: string; runId: string }[] = [];
     for (const name of names) {
-      const runId = RUN_FILE_PATTERN.exec(name)?.[2];
+      const runId = pattern.exec(name)?.[2];
       if (runId !== undefined) files.push({ name, runId });
     }
     return files.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
@@ -117,7 +157,7 @@ export function createFileHistoryStore(dir: string, options: FileHistoryStoreOpt
     }
   }
 
-  async function moveAside(name: string, reason: string): Promise<RunLoad> {
+  async function moveAside(name: string, reason: string): Promise<RunLoad<never>> {
     await mkdir(corruptDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     let movedTo = join(corruptDir, name);
     if (await exists(movedTo)) movedTo = `${movedTo}.${now().toISOString().replace(/[:.]/g, '-')}`;
@@ -131,7 +171,8 @@ export function createFileHistoryStore(dir: string, options: FileHistoryStoreOpt
     return { kind: 'corrupt', movedTo, reason };
   }
 
-  async function load(name: string, runId: string): Promise<RunLoad> {
+  async function load<T, S>(kind: DocumentKind<T, S>, name: string, runId: string): Promise<RunLoad<T>> {
+    const format = kind.format;
     let read: BoundedRead;
     try {
       // Judged before reading: a link to /dev/zero or a FIFO would otherwise grow or block forever.
@@ -167,86 +208,139 @@ export function createFileHistoryStore(dir: string, options: FileHistoryStoreOpt
     }
     const parsed = format.parse(migrated);
     if (!parsed.ok) return moveAside(name, parsed.reason);
-    if (parsed.value.runId !== runId) return moveAside(name, 'its run id does not match its file name');
+    if (kind.runIdOf(parsed.value) !== runId)
+      return moveAside(name, 'its run id does not match its file name');
     return { kind: 'loaded', entry: parsed.value };
+  }
+
+  /** Writes one document under its name, atomically. */
+  async function write(name: string, document: object): Promise<void> {
+    try {
+      await writeFileAtomic(join(dir, name), `${JSON.stringify(document, null, 2)}\n`);
+    } catch (error) {
+      throw storageFailed('write', error, dir);
+    }
+  }
+
+  /** `<stamp>-<runId><ending>`, refused unless both parts are safe in a file name. */
+  function fileName(runId: string, at: string, ending: string, pattern: RegExp, what: string): string {
+    if (!RUN_ID_PATTERN.test(runId))
+      throw new MailwardenError('INVALID_INPUT', 'A run id is letters, digits and dashes only.');
+    const name = `${at.replace(/[:.]/g, '-')}-${runId}${ending}`;
+    if (!pattern.test(name))
+      throw new MailwardenError('INVALID_INPUT', `The ${what} has no valid time to file it under.`);
+    return name;
+  }
+
+  /** Lists one kind of document: summaries, and a problem for each file that could not be read. */
+  async function listKind<T, S>(
+    kind: DocumentKind<T, S>,
+    problems: HistoryProblem[],
+    wanted: (summary: S) => boolean,
+  ): Promise<S[]> {
+    const listed: S[] = [];
+    const files = await runFiles(kind.pattern);
+    const present = new Set(files.map((file) => file.name));
+    for (const name of kind.summaries.keys()) if (!present.has(name)) kind.summaries.delete(name);
+    for (const { name, runId } of files) {
+      const loaded = await summaryOf(kind, name, runId);
+      switch (loaded.kind) {
+        case 'missing':
+          break;
+        case 'corrupt':
+          problems.push({ kind: 'corrupt', file: name, movedTo: loaded.movedTo, reason: loaded.reason });
+          break;
+        case 'too-new':
+          problems.push({ kind: 'too-new', file: name, version: loaded.version });
+          break;
+        case 'summary':
+          if (wanted(loaded.summary)) listed.push(loaded.summary);
+      }
+    }
+    return listed;
+  }
+
+  /** One stored document by run id, or null; STORAGE_CORRUPT or STORAGE_TOO_NEW when it cannot be read. */
+  async function getKind<T, S>(kind: DocumentKind<T, S>, runId: string): Promise<T | null> {
+    if (!RUN_ID_PATTERN.test(runId)) return null;
+    const file = (await runFiles(kind.pattern)).find((candidate) => candidate.runId === runId);
+    if (file === undefined) return null;
+    const loaded = await load(kind, file.name, runId);
+    switch (loaded.kind) {
+      case 'loaded':
+        return loaded.entry;
+      case 'missing':
+        return null;
+      case 'corrupt':
+        throw new MailwardenError(
+          'STORAGE_CORRUPT',
+          `The stored run ${runId} was unreadable (${loaded.reason}); it has been moved to ${loaded.movedTo}.`,
+        );
+      case 'too-new':
+        throw new MailwardenError(
+          'STORAGE_TOO_NEW',
+          `The stored run ${runId} was saved by a newer Mailwarden (history format ${String(loaded.version)}); update Mailwarden to open it.`,
+        );
+    }
   }
 
   return {
     location: dir,
 
     async save(entry) {
-      if (!RUN_ID_PATTERN.test(entry.runId))
-        throw new MailwardenError('INVALID_INPUT', 'A run id is letters, digits and dashes only.');
-      const stamp = entry.report.startedAt.replace(/[:.]/g, '-');
-      const name = `${stamp}-${entry.runId}.json`;
-      if (!RUN_FILE_PATTERN.test(name))
-        throw new MailwardenError('INVALID_INPUT', 'The report has no valid start time to file it under.');
-      const document = {
+      const name = fileName(entry.runId, entry.report.startedAt, '.json', RUN_FILE_PATTERN, 'report');
+      await write(name, {
         schemaVersion: format.currentVersion,
         runId: entry.runId,
         accountId: entry.accountId,
         report: entry.report,
-      };
-      try {
-        await writeFileAtomic(join(dir, name), `${JSON.stringify(document, null, 2)}\n`);
-      } catch (error) {
-        throw storageFailed('write', error, dir);
-      }
+      });
+    },
+
+    async saveAnalysis(entry) {
+      const name = fileName(
+        entry.runId,
+        entry.analysis.analysedAt,
+        '.analysis.json',
+        ANALYSIS_FILE_PATTERN,
+        'analysis',
+      );
+      await write(name, {
+        schemaVersion: ANALYSIS_FORMAT.currentVersion,
+        runId: entry.runId,
+        analysis: entry.analysis,
+      });
     },
 
     async list(filter = {}) {
-      const runs: HistoryRunSummary[] = [];
       const problems: HistoryProblem[] = [];
-      const files = await runFiles();
-      const present = new Set(files.map((file) => file.name));
-      for (const name of summaries.keys()) if (!present.has(name)) summaries.delete(name);
-      for (const { name, runId } of files) {
-        const loaded = await summaryOf(name, runId);
-        switch (loaded.kind) {
-          case 'missing':
-            break;
-          case 'corrupt':
-            problems.push({ kind: 'corrupt', file: name, movedTo: loaded.movedTo, reason: loaded.reason });
-            break;
-          case 'too-new':
-            problems.push({ kind: 'too-new', file: name, version: loaded.version });
-            break;
-          case 'summary':
-            if (filter.target === undefined || matches(loaded.summary, filter.target))
-              runs.push(loaded.summary);
-        }
-      }
-      return { runs, problems };
+      const target = filter.target;
+      const runs = await listKind(
+        audits,
+        problems,
+        (summary) => target === undefined || matches(summary, target),
+      );
+      const checked = await listKind(
+        analyses,
+        problems,
+        (summary) => target === undefined || fromDomainMatches(summary, target),
+      );
+      return { runs, analyses: checked, problems };
     },
 
-    async get(runId) {
-      if (!RUN_ID_PATTERN.test(runId)) return null;
-      const file = (await runFiles()).find((candidate) => candidate.runId === runId);
-      if (file === undefined) return null;
-      const loaded = await load(file.name, runId);
-      switch (loaded.kind) {
-        case 'loaded':
-          return loaded.entry;
-        case 'missing':
-          return null;
-        case 'corrupt':
-          throw new MailwardenError(
-            'STORAGE_CORRUPT',
-            `The stored run ${runId} was unreadable (${loaded.reason}); it has been moved to ${loaded.movedTo}.`,
-          );
-        case 'too-new':
-          throw new MailwardenError(
-            'STORAGE_TOO_NEW',
-            `The stored run ${runId} was saved by a newer Mailwarden (history format ${String(loaded.version)}); update Mailwarden to open it.`,
-          );
-      }
-    },
+    get: (runId) => getKind(audits, runId),
+
+    getAnalysis: (runId) => getKind(analyses, runId),
 
     async delete(runId) {
       if (!RUN_ID_PATTERN.test(runId)) return false;
-      const files = (await runFiles()).filter((candidate) => candidate.runId === runId);
+      const files = [
+        ...(await runFiles(RUN_FILE_PATTERN)),
+        ...(await runFiles(ANALYSIS_FILE_PATTERN)),
+      ].filter((candidate) => candidate.runId === runId);
       for (const file of files) {
-        summaries.delete(file.name);
+        audits.summaries.delete(file.name);
+        analyses.summaries.delete(file.name);
         try {
           await rm(join(dir, file.name));
         } catch (error) {
@@ -256,6 +350,12 @@ export function createFileHistoryStore(dir: string, options: FileHistoryStoreOpt
       return files.length > 0;
     },
   };
+}
+
+/** A checked message belongs to a domain when its From domain is that domain; never to an account. */
+function fromDomainMatches(summary: AnalysisRunSummary, target: HistoryTarget): boolean {
+  if (target.kind === 'account') return false;
+  return summary.fromDomain !== null && normalizeName(summary.fromDomain) === normalizeName(target.domain);
 }
 
 /** An account's runs by account id; a domain's by the audited domain or, for an ad hoc server, its host. */

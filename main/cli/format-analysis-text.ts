@@ -1,18 +1,35 @@
 /** `mailwarden analyse` as text for a terminal: every quoted text passes the terminal policy. */
-import { describeAnalysis, findingCounts, findingsWorstFirst } from '../core/message/describe-analysis';
+import {
+  describeAnalysis,
+  findingCounts,
+  findingsWorstFirst,
+  type AnalysisSection,
+} from '../core/message/describe-analysis';
+import { messageSection, verdictSections } from '../core/report/render-analysis-report';
+import type { Finding } from '../../preload/contract/findings';
+import type { AnalysisRecord } from '../../preload/contract/message-check';
 import type { MessageAnalysis } from '../core/message/message-analysis';
 import { cliWording } from './cli-wording';
 import { terminalText } from '../../preload/contract/untrusted-text';
 
 export function formatAnalysisText(analysis: MessageAnalysis): string {
+  return sectionsText(describeAnalysis(analysis), analysis.findings);
+}
+
+/** A stored analysis (`mailwarden history show`): the same text, from what the history keeps. */
+export function formatStoredAnalysisText(record: AnalysisRecord): string {
+  return sectionsText([messageSection(record), ...verdictSections(record)], record.findings);
+}
+
+function sectionsText(sections: readonly AnalysisSection[], findings: readonly Finding[]): string {
   const out: string[] = [];
-  for (const section of describeAnalysis(analysis)) {
+  for (const section of sections) {
     out.push(terminalText(section.heading));
     for (const line of section.lines) out.push(`  ${terminalText(line)}`);
     out.push('');
   }
-  out.push(findingCounts(analysis.findings));
-  for (const finding of findingsWorstFirst(analysis.findings)) {
+  out.push(findingCounts(findings));
+  for (const finding of findingsWorstFirst(findings)) {
     out.push('', `[${finding.severity.toUpperCase()}] ${terminalText(finding.title)}`);
     out.push(`  ${terminalText(finding.explanation)}`);
     finding.fix.steps.forEach((step, index) =>

@@ -1,5 +1,6 @@
 /** Stored runs for a terminal: the history table, and two runs compared (fixed, new, unchanged). */
 import type { HistoryProblem, HistoryRunSummary, RunComparison } from '../../preload/contract/history';
+import type { AnalysisRunSummary } from '../../preload/contract/message-check';
 import { SEVERITIES, type Finding, type Severity } from '../../preload/contract/findings';
 import { terminalText } from '../../preload/contract/untrusted-text';
 import { formatTable } from './terminal-text';
@@ -16,6 +17,23 @@ export function formatHistoryTable(runs: readonly HistoryRunSummary[]): string {
       run.target.host === null ? '-' : `${run.target.host}:${String(run.target.port ?? '')}`,
       run.overall === null ? '-' : `${run.overall.grade} (${String(run.overall.score)})`,
       countsText(run.counts),
+    ]),
+  );
+}
+
+/** Checked messages (`mailwarden analyse`, "Check a message"): when, whose From domain, what was found. */
+export function formatAnalysisTable(analyses: readonly AnalysisRunSummary[]): string {
+  return formatTable(
+    ['RUN ID', 'CHECKED', 'FROM DOMAIN', 'HOW', 'WORST', 'FINDINGS'],
+    analyses.map((analysis) => [
+      analysis.runId,
+      analysis.analysedAt,
+      terminalText(analysis.fromDomain ?? '-'),
+      [analysis.source, analysis.hasBody ? null : 'header only', analysis.offline ? 'no DNS' : null]
+        .filter((part) => part !== null)
+        .join(', '),
+      analysis.worst === null ? '-' : analysis.worst.severity,
+      countsText(analysis.counts),
     ]),
   );
 }

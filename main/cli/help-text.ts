@@ -256,14 +256,16 @@ Exit codes: 0 the audit ran (nothing at or above --fail-on), 1 findings at or ab
 
 export const HISTORY_HELP = `Usage: mailwarden history <list|show|compare|delete> [options]
 
-Every audit run is kept with its full report in the data folder's history/ folder.
+Every audit run is kept with its full report in the data folder's history/ folder, and every checked
+message (mailwarden analyse, "Check a message" in the app) with its verdict.
 Run "mailwarden history <subcommand> --help" for each one.`;
 
 export const HISTORY_LIST_HELP = `Usage: mailwarden history list [ACCOUNT|EMAIL|DOMAIN] [--json]
 
 Lists stored audit runs, newest first: all of them, a saved account's, or those about a domain
-(a bare-domain audit, or an account or server on that domain). A stored file that cannot be read
-is moved to history/corrupt/ and named in a warning.
+(a bare-domain audit, or an account or server on that domain). Checked messages follow in a table
+of their own: all of them, or those whose From domain is the DOMAIN named. A stored file that cannot
+be read is moved to history/corrupt/ and named in a warning.
 
 Options:
   --json            Print the list (and any unreadable files) as JSON
@@ -275,7 +277,8 @@ Examples:
 
 export const HISTORY_SHOW_HELP = `Usage: mailwarden history show RUN_ID [--format text|json]
 
-Prints a stored run's report, exactly as "mailwarden audit" printed it.
+Prints a stored run's report, exactly as "mailwarden audit" printed it; for a checked message, its
+verdict as "mailwarden analyse" printed it, without the subject and recipients, which are not kept.
 
 Options:
   --format text|json  Report format (default text)
@@ -347,7 +350,7 @@ stored client runs. The accounts keep their ids, so their history stays.
 Examples:
   mailwarden clients rename Bakery "Bakery & Sons"`;
 
-export const ANALYSE_HELP = `Usage: mailwarden analyse FILE.eml|- [--no-dns | --dns HOST:PORT] [--format text|json|md] [--out FILE] [--fail-on SEVERITY]
+export const ANALYSE_HELP = `Usage: mailwarden analyse FILE.eml|- [--no-dns | --dns HOST:PORT] [--format text|json|md|html|csv] [--out FILE] [--fail-on SEVERITY]
 
 Judges one message as it arrived: every DKIM signature (signing domain, selector, algorithm, key
 size, body hash, alignment with From), SPF for the address of the first outside server in its
@@ -364,7 +367,7 @@ Options:
   --no-dns            Look nothing up: judge only what the message itself says (body hashes, its
                       path, the receiver's results) and say which verdicts need DNS
   --dns HOST:PORT     Send every lookup to this DNS server (default: the one in Settings, else the system's)
-  --format FORMAT     text (default), json or md
+  --format FORMAT     text (default), json, md (or markdown), html or csv (one row per finding)
   --out FILE          Write the result to FILE instead of standard output
   --fail-on SEVERITY  Exit 1 when a finding is at or above SEVERITY (info, low, medium, high, critical)
 
@@ -372,6 +375,9 @@ Examples:
   mailwarden analyse message.eml
   mailwarden analyse message.eml --no-dns --format json
   pbpaste | mailwarden analyse - --fail-on high
+
+The verdict (never the message, its subject or its recipients) is kept in the history beside audit
+runs: "mailwarden history list" shows it, "mailwarden history show RUN" prints it again.
 
 Exit codes: 0 done, 1 a finding at or above --fail-on, 2 usage error or unreadable file.`;
 

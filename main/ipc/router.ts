@@ -15,6 +15,7 @@ import { accountHandlers } from './handlers/account-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { clientHandlers } from './handlers/client-handlers';
 import { historyHandlers } from './handlers/history-handlers';
+import { messageHandlers } from './handlers/message-handlers';
 import { providerHandlers } from './handlers/provider-handlers';
 import { reportHandlers } from './handlers/report-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
@@ -48,6 +49,7 @@ export function createIpcRouter(services: MainServices, options: IpcRouterOption
     ...auditHandlers(services),
     ...historyHandlers(services),
     ...reportHandlers(services),
+    ...messageHandlers(services),
     ...clientHandlers(services),
   };
 

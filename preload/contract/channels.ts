@@ -16,6 +16,7 @@ import type {
 import type { AuditEvent, AuditOptions, AuditTargetRequest } from './audit';
 import type { ExportFormat, PaperSize, ReportExportResult } from './export';
 import type { HistoryEntry, HistoryListing, HistoryTarget, RunComparison } from './history';
+import type { AnalysisEntry, MessageCheckRequest, MessageCheckResult } from './message-check';
 import type { DiscoveryResult, ProviderPreset } from './providers';
 import type { SettingsChange, SettingsView } from './settings';
 
@@ -86,6 +87,14 @@ export interface ClientRunsRequest {
   readonly client?: string | undefined;
 }
 
+export interface AnalysisExportRequest {
+  /** A stored analysis: the record is read from the history, never sent by the page. */
+  readonly runId: string;
+  readonly format: ExportFormat;
+  /** For PDF only; A4 when absent. */
+  readonly paper?: PaperSize | undefined;
+}
+
 export interface ChannelMap {
   'accounts:list': { request: null; response: AccountDesk };
   'accounts:add': { request: AccountAddRequest; response: AccountView };
@@ -107,6 +116,10 @@ export interface ChannelMap {
   'history:delete': { request: AuditRunRequest; response: { readonly deleted: true } };
   'report:export': { request: ReportExportRequest; response: ReportExportResult };
   'report:export-client': { request: ClientReportExportRequest; response: ReportExportResult };
+  /** Opens (main's own dialog) or takes a pasted message, judges it and keeps the verdict in the history. */
+  'message:check': { request: MessageCheckRequest; response: MessageCheckResult };
+  'message:get': { request: AuditRunRequest; response: AnalysisEntry };
+  'message:export': { request: AnalysisExportRequest; response: ReportExportResult };
   'clients:runs': { request: ClientRunsRequest; response: ClientRunListing };
   'clients:record-run': { request: ClientRunRecordRequest; response: ClientRun };
   'clients:rename': { request: ClientRenameRequest; response: ClientRenameResult };
@@ -146,6 +159,9 @@ export const CHANNELS = [
   'history:delete',
   'report:export',
   'report:export-client',
+  'message:check',
+  'message:get',
+  'message:export',
   'clients:runs',
   'clients:record-run',
   'clients:rename',

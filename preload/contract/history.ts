@@ -1,6 +1,7 @@
 /** Stored audit runs as the renderer and the CLI see them: the list, one run, and two runs compared. */
 import type { AuditReport, AuditTargetDescription } from './audit';
 import type { Finding, Severity } from './findings';
+import type { AnalysisRunSummary } from './message-check';
 import type { Grade } from './score';
 
 /** Which runs to list: those of one saved account, or those about one domain (or server host). */
@@ -51,6 +52,11 @@ export type HistoryProblem =
 export interface HistoryListing {
   /** Newest first. */
   readonly runs: readonly HistoryRunSummary[];
+  /**
+   * Checked messages, newest first: every one when no target is named, those whose From domain is the
+   * named domain, none for an account (a message is about its sender's domain, not an account).
+   */
+  readonly analyses: readonly AnalysisRunSummary[];
   readonly problems: readonly HistoryProblem[];
 }
 

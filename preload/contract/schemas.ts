@@ -9,6 +9,7 @@
 import * as z from 'zod';
 import { AUDIT_AREAS } from './audit';
 import { EXPORT_FORMATS, PAPER_SIZES } from './export';
+import { MAX_PASTED_MESSAGE_CHARS } from './message-check';
 import type { Channel, RequestOf } from './channels';
 
 /** Generous upper bounds: RFC 5321 limits addresses to 254 octets and names to 253. */
@@ -117,6 +118,20 @@ export const REQUEST_SCHEMAS = {
   'report:export-client': z.strictObject({
     client: z.string().trim().min(1).max(CLIENT_NAME_MAX),
     runIds: z.array(id).min(1).max(CLIENT_RUNS_MAX),
+    format: z.enum(EXPORT_FORMATS),
+    paper: z.enum(PAPER_SIZES).optional(),
+  }),
+  'message:check': z.strictObject({
+    source: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('file') }),
+      // The message size cap: a larger paste is refused before main reads any of it.
+      z.strictObject({ kind: z.literal('paste'), text: z.string().min(1).max(MAX_PASTED_MESSAGE_CHARS) }),
+    ]),
+    offline: z.boolean(),
+  }),
+  'message:get': z.strictObject({ runId: id }),
+  'message:export': z.strictObject({
+    runId: id,
     format: z.enum(EXPORT_FORMATS),
     paper: z.enum(PAPER_SIZES).optional(),
   }),

@@ -2,6 +2,7 @@
  * `mailwarden analyse FILE.eml|-`: judges one received message (DKIM, SPF, DMARC, ARC, the receiver's
  * own results and the path it took) and prints the findings, like `audit` does for an account.
  */
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { readRegularFileBounded } from '../../adapters/bounded-read';
 import { readStreamBounded } from '../../adapters/bounded-stream-read';
@@ -9,24 +10,30 @@ import { createDnsResolver } from '../../adapters/dns-resolver';
 import { checkOutputTarget, writeOutputFile } from '../../adapters/output-file';
 import { parseDnsServer } from '../../adapters/parse-dns-server';
 import type { MainServices } from '../../composition';
+import type { HistorySaveOutcome } from '../../core/history/history-port';
 import { analyseMessage } from '../../core/message/analyse-message';
+import { analysisRecord } from '../../core/message/analysis-record';
 import { findingCounts } from '../../core/message/describe-analysis';
 import type { MessageAnalysis } from '../../core/message/message-analysis';
 import { MAX_MESSAGE_BYTES } from '../../core/message/message-limits';
 import { renderAnalysisMarkdown } from '../../core/message/render-analysis-markdown';
+import { renderAnalysisReport } from '../../core/report/render-analysis-report';
+import type { AnalysisRecord } from '../../../preload/contract/message-check';
 import type { DnsResolver } from '../../core/ports';
 import { MAILWARDEN_VERSION } from '../../version';
 import { jsonText, terminalText } from '../../../preload/contract/untrusted-text';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_OK } from '../exit-codes';
 import { formatAnalysisText } from '../format-analysis-text';
+import { historyNotice } from '../history-notice';
 import { ANALYSE_HELP } from '../help-text';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
 import { exitCodeForFindings, parseFailOn } from '../report-output';
 import { UsageError } from '../usage-error';
 
 const COMMAND = 'analyse';
-const FORMATS = ['text', 'json', 'md'] as const;
+/** md and markdown are the same; html and csv are the reports' own (the analysis as the history keeps it). */
+const FORMATS = ['text', 'json', 'md', 'markdown', 'html', 'csv'] as const;
 type AnalysisFormat = (typeof FORMATS)[number];
 
 export async function runAnalyseCommand(
@@ -77,7 +84,10 @@ export async function runAnalyseCommand(
   const analysis = await withoutLibraryLogging(() =>
     analyseMessage({ bytes, resolver, clock: { now: () => new Date() }, toolVersion: MAILWARDEN_VERSION }),
   );
-  const output = render(analysis, format);
+  const source = path === '-' ? 'stdin' : 'file';
+  const record = analysisRecord(analysis, source);
+  const output = render(analysis, record, format);
+  historyNotice(io)(await keepInHistory(record, () => services(values.dns)));
   if (values.out === undefined) io.stdout.write(output);
   else {
     writeLine(io.stderr, findingCounts(analysis.findings));
@@ -136,13 +146,35 @@ async function readInput(path: string, io: CliIo): Promise<Uint8Array | 'too-lar
   }
 }
 
-function render(analysis: MessageAnalysis, format: AnalysisFormat): string {
+function render(analysis: MessageAnalysis, record: AnalysisRecord, format: AnalysisFormat): string {
   switch (format) {
     case 'text':
       return `${formatAnalysisText(analysis)}\n`;
     case 'json':
       return `${jsonText(analysis)}\n`;
     case 'md':
+    case 'markdown':
       return renderAnalysisMarkdown(analysis);
+    case 'html':
+    case 'csv':
+      return renderAnalysisReport(record, format);
+  }
+}
+
+/** The verdict goes to the history like an audit run (never the message); a failure is only a warning. */
+async function keepInHistory(
+  record: AnalysisRecord,
+  services: () => MainServices,
+): Promise<HistorySaveOutcome> {
+  const runId = randomUUID();
+  try {
+    await services().history.saveAnalysis({ runId, analysis: record });
+    return { saved: true, runId };
+  } catch (error) {
+    return {
+      saved: false,
+      runId,
+      message: error instanceof Error ? error.message : 'the history could not be written',
+    };
   }
 }

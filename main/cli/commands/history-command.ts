@@ -5,8 +5,15 @@ import { toAsciiDomain } from '../../core/accounts/domain-name';
 import { RUN_ID_PATTERN } from '../../core/history/history-document';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_OK } from '../exit-codes';
+import { formatStoredAnalysisText } from '../format-analysis-text';
 import { formatAuditText } from '../format-audit-text';
-import { formatComparisonText, formatHistoryTable, historyProblemText } from '../format-history-text';
+import {
+  formatAnalysisTable,
+  formatComparisonText,
+  formatHistoryTable,
+  historyProblemText,
+} from '../format-history-text';
+import { MailwardenError } from '../../core/errors/mailwarden-error';
 import {
   HISTORY_COMPARE_HELP,
   HISTORY_DELETE_HELP,
@@ -43,7 +50,12 @@ async function listRuns(args: readonly string[], io: CliIo, services: ServicesFa
   const target = positionals[0] === undefined ? undefined : await resolveTarget(positionals[0], built);
   const listing = await built.history.list(target);
   for (const problem of listing.problems) writeLine(io.stderr, `Warning: ${historyProblemText(problem)}`);
-  writeLine(io.stdout, values.json === true ? jsonText(listing) : formatHistoryTable(listing.runs));
+  if (values.json === true) writeLine(io.stdout, jsonText(listing));
+  else {
+    writeLine(io.stdout, formatHistoryTable(listing.runs));
+    if (listing.analyses.length > 0)
+      writeLine(io.stdout, `\nChecked messages:\n${formatAnalysisTable(listing.analyses)}`);
+  }
   return EXIT_OK;
 }
 
@@ -55,9 +67,21 @@ async function showRun(args: readonly string[], io: CliIo, services: ServicesFac
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json')
     throw new UsageError(`--format must be text or json, not "${terminalText(format)}".`, command);
-  const { report } = await services().history.get(runId);
+  const history = services().history;
+  const report = await history.get(runId).catch(async (error: unknown) => {
+    // Not an audit run: perhaps a checked message, which shares the history and its run ids.
+    if (!(error instanceof MailwardenError) || error.code !== 'NOT_FOUND') throw error;
+    const { analysis } = await history.getAnalysis(runId);
+    io.stdout.write(
+      format === 'json' ? `${jsonText(analysis)}\n` : `${formatStoredAnalysisText(analysis)}\n`,
+    );
+    return null;
+  });
   // The same output as `mailwarden audit`, so a stored run reads like a fresh one.
-  io.stdout.write(format === 'json' ? `${jsonText(report)}\n` : `${formatAuditText(report)}\n`);
+  if (report !== null)
+    io.stdout.write(
+      format === 'json' ? `${jsonText(report.report)}\n` : `${formatAuditText(report.report)}\n`,
+    );
   return EXIT_OK;
 }
 

@@ -8,10 +8,12 @@
 import type { AuditReport } from '../../../preload/contract/audit';
 import type { ExportFormat, PaperSize } from '../../../preload/contract/export';
 import type { HistoryEntry } from '../../../preload/contract/history';
+import type { AnalysisEntry, AnalysisRecord } from '../../../preload/contract/message-check';
 import { MailwardenError } from '../errors/mailwarden-error';
 import { buildClientReport, type ClientReport } from '../report/client-report';
 import { renderClientHtml } from '../report/render-client-html';
 import { renderClientReport } from '../report/render-client-report';
+import { renderAnalysisReport } from '../report/render-analysis-report';
 import { renderHtml } from '../report/render-html';
 import { renderReport } from '../report/render-report';
 import type { PdfPrinter, ReportFileWriter, SaveTarget } from './export-ports';
@@ -23,6 +25,8 @@ export interface ReportExporter {
   /** Exports a stored run (NOT_FOUND when there is none with that id). */
   exportRun(runId: string, format: ExportFormat, paper?: PaperSize): Promise<ExportOutcome>;
   exportReport(report: AuditReport, format: ExportFormat, paper?: PaperSize): Promise<ExportOutcome>;
+  /** Exports a checked message's stored analysis (NOT_FOUND when there is none with that id). */
+  exportAnalysis(runId: string, format: ExportFormat, paper?: PaperSize): Promise<ExportOutcome>;
   /**
    * Exports one client report for these stored runs, in the order given: every run is read from the
    * history first (NOT_FOUND for an unknown id), so nothing is asked or written for a bad list.
@@ -36,7 +40,10 @@ export interface ReportExporter {
 }
 
 export interface ReportExporterDeps {
-  readonly history: { get(runId: string): Promise<HistoryEntry> };
+  readonly history: {
+    get(runId: string): Promise<HistoryEntry>;
+    getAnalysis(runId: string): Promise<AnalysisEntry>;
+  };
   /** Absent where there is no one to ask (the CLI has --out instead). */
   readonly saveTarget?: SaveTarget | undefined;
   readonly pdfPrinter?: PdfPrinter | undefined;
@@ -102,8 +109,25 @@ export function createReportExporter(deps: ReportExporterDeps): ReportExporter {
     return deps.pdfPrinter.print(renderClientHtml(report), paper);
   }
 
+  async function analysisContentOf(
+    record: AnalysisRecord,
+    format: ExportFormat,
+    paper: PaperSize,
+  ): Promise<string | Uint8Array> {
+    if (format !== 'pdf') return renderAnalysisReport(record, format);
+    if (deps.pdfPrinter === undefined) throw unavailable();
+    return deps.pdfPrinter.print(renderAnalysisReport(record, 'html'), paper);
+  }
+
   return {
     exportReport,
+    async exportAnalysis(runId, format, paper = DEFAULT_PAPER) {
+      const { analysis } = await deps.history.getAnalysis(runId);
+      const saveTarget = deps.saveTarget;
+      if (saveTarget === undefined) throw unavailable();
+      const content = await analysisContentOf(analysis, format, paper);
+      return save(saveTarget, content, suggestedAnalysisFileName(analysis, format), format);
+    },
     async exportRun(runId, format, paper) {
       const entry = await deps.history.get(runId);
       return exportReport(entry.report, format, paper);
@@ -130,6 +154,12 @@ export function suggestedFileName(report: AuditReport, format: ExportFormat): st
 /** `mailwarden-client-<client>-<YYYY-MM-DD>.<ext>`, with the same safe name part as a single report. */
 export function suggestedClientFileName(client: string, generatedAt: string, format: ExportFormat): string {
   return `mailwarden-client-${safeNamePart(client)}-${generatedAt.slice(0, 10)}.${format}`;
+}
+
+/** `mailwarden-message-<From domain>-<YYYY-MM-DD>.<ext>`, with the same safe name part. */
+export function suggestedAnalysisFileName(analysis: AnalysisRecord, format: ExportFormat): string {
+  const from = analysis.authentication?.fromDomain ?? 'message';
+  return `mailwarden-message-${safeNamePart(from)}-${analysis.analysedAt.slice(0, 10)}.${format}`;
 }
 
 /** Letters, digits, dots and dashes only: no separators, no control or reserved characters, no "..". */

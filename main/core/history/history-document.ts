@@ -20,7 +20,8 @@ export const HISTORY_SCHEMA_VERSION = 1;
 /** Run ids are UUIDs; anything else could name a path outside the history folder. */
 export const RUN_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 
-const finding = z.looseObject({
+/** A finding as stored: checked for the fields Mailwarden reads back (audits and analyses alike). */
+export const storedFinding = z.looseObject({
   id: z.string(),
   checkId: z.string(),
   severity: z.enum(SEVERITIES),
@@ -45,7 +46,7 @@ const report = z.looseObject({
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime(),
   cancelled: z.boolean(),
-  findings: z.array(finding),
+  findings: z.array(storedFinding),
   transcript: z.array(
     z.looseObject({
       at: z.string(),
@@ -63,13 +64,16 @@ const historyDocument = z.strictObject({
   report,
 });
 
-/** How a stored run is read: the current version, one migration per older version, and the check. */
-export interface HistoryFormat {
+/** How a stored document is read: the current version, one migration per older version, and the check. */
+export interface StoredFormat<T> {
   readonly currentVersion: number;
   /** Upgrades fields written at `fromVersion` to `fromVersion + 1`. */
   readonly migrations: Readonly<Record<number, (fields: Record<string, unknown>) => Record<string, unknown>>>;
-  parse(fields: Record<string, unknown>): { ok: true; value: HistoryEntry } | { ok: false; reason: string };
+  parse(fields: Record<string, unknown>): { ok: true; value: T } | { ok: false; reason: string };
 }
+
+/** How a stored audit run is read. */
+export type HistoryFormat = StoredFormat<HistoryEntry>;
 
 export const HISTORY_FORMAT: HistoryFormat = {
   currentVersion: HISTORY_SCHEMA_VERSION,

@@ -5,6 +5,7 @@
  * lose at most the run being saved, never one already stored.
  */
 import type { HistoryEntry, HistoryListing, HistoryTarget } from '../../../preload/contract/history';
+import type { AnalysisEntry } from '../../../preload/contract/message-check';
 
 export interface HistoryStore {
   /** Where the runs live, for messages. */
@@ -18,7 +19,11 @@ export interface HistoryStore {
    * STORAGE_CORRUPT (file moved aside) or STORAGE_TOO_NEW (left untouched) when it cannot be read.
    */
   get(runId: string): Promise<HistoryEntry | null>;
-  /** True when the run was there and is now gone. */
+  /** Keeps a checked message's analysis beside the runs, atomically like `save`. */
+  saveAnalysis(entry: AnalysisEntry): Promise<void>;
+  /** The stored analysis, or null; throws like `get` when it cannot be read. */
+  getAnalysis(runId: string): Promise<AnalysisEntry | null>;
+  /** True when the run (an audit or an analysis) was there and is now gone. */
   delete(runId: string): Promise<boolean>;
 }
 

@@ -9,6 +9,7 @@ import type {
   HistoryTarget,
   RunComparison,
 } from '../../../preload/contract/history';
+import type { AnalysisEntry } from '../../../preload/contract/message-check';
 import { MailwardenError } from '../errors/mailwarden-error';
 import { compareRuns } from './compare-runs';
 import { RUN_ID_PATTERN } from './history-document';
@@ -17,6 +18,9 @@ import type { HistoryStore } from './history-port';
 export interface HistoryService {
   list(target?: HistoryTarget): Promise<HistoryListing>;
   get(runId: string): Promise<HistoryEntry>;
+  /** A checked message's stored analysis (NOT_FOUND when there is none with that id). */
+  getAnalysis(runId: string): Promise<AnalysisEntry>;
+  saveAnalysis(entry: AnalysisEntry): Promise<void>;
   /** Compares in time order whatever order the ids come in: "fixed" always means fixed since the older run. */
   compare(runIdA: string, runIdB: string): Promise<RunComparison>;
   delete(runId: string): Promise<{ readonly deleted: true }>;
@@ -33,6 +37,13 @@ export function createHistoryService(store: HistoryStore): HistoryService {
   return {
     list: (target) => store.list({ target }),
     get,
+    async getAnalysis(runId) {
+      checkRunId(runId);
+      const entry = await store.getAnalysis(runId);
+      if (entry === null) throw notFound(runId);
+      return entry;
+    },
+    saveAnalysis: (entry) => store.saveAnalysis(entry),
     async compare(runIdA, runIdB) {
       const a = await get(runIdA);
       const b = await get(runIdB);

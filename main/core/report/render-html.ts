@@ -203,7 +203,8 @@ ${view.notRun.map(
 </section>`;
 }
 
-function findingArticle(finding: Finding): SafeHtml {
+/** One finding as an article: severity, title, what was seen, what it means, the fix and references. */
+export function findingArticle(finding: Finding): SafeHtml {
   const { fix } = finding;
   const providers = Object.entries(fix.providerSteps ?? {});
   const evidence = evidenceEntries(finding.evidence);

@@ -118,16 +118,37 @@ describe('mailwarden analyse', () => {
     expect(result.stdout).not.toContain('EXPECTING');
   });
 
+  it('keeps the verdict in the history, where "history list" and "history show" find it again', async () => {
+    const result = await cli(['analyse', RFC8463, '--dns', knot.server, '--format', 'csv']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\r\n')[0]).toBe(
+      '"id","checkId","severity","title","target","explanation","firstFixStep","recordToPublish","references"',
+    );
+    const runId = /Saved as run ([0-9a-f-]{36})/.exec(result.stderr)?.[1] ?? '';
+    expect(runId).not.toBe('');
+
+    const listed = await cli(['history', 'list', 'football.example.com']);
+    expect(listed.stdout).toContain('Checked messages:');
+    expect(listed.stdout).toMatch(new RegExp(`${runId} .* football\\.example\\.com +file`));
+    const shown = await cli(['history', 'show', runId]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('From domain: football.example.com');
+    expect(shown.stdout).toContain('DKIM: valid (d=football.example.com, s=brisbane');
+    expect(shown.stdout).not.toContain('Is dinner ready');
+    const html = await cli(['analyse', RFC8463, '--no-dns', '--format', 'html']);
+    expect(html.stdout).toMatch(/^<!doctype html>/);
+  });
+
   it('explains usage mistakes with exit code 2', async () => {
     const both = await cli(['analyse', RFC8463, '--no-dns', '--dns', knot.server]);
     expect([both.code, both.stderr]).toEqual([
       2,
       expect.stringContaining('--no-dns and --dns cannot be used together'),
     ]);
-    const html = await cli(['analyse', RFC8463, '--format', 'html']);
-    expect([html.code, html.stderr]).toEqual([
+    const docx = await cli(['analyse', RFC8463, '--format', 'docx']);
+    expect([docx.code, docx.stderr]).toEqual([
       2,
-      expect.stringContaining('--format must be one of text, json, md'),
+      expect.stringContaining('--format must be one of text, json, md, markdown, html, csv'),
     ]);
     const missing = await cli(['analyse', join(env.dataDir, 'nope.eml'), '--no-dns']);
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('Cannot read the message')]);

@@ -37,6 +37,9 @@ const VALID_REQUESTS: { [C in Channel]: unknown } = {
   'history:delete': { runId: 'x' },
   'report:export': { runId: 'x', format: 'pdf' },
   'report:export-client': { client: 'Bakery', runIds: ['x', 'y'], format: 'html' },
+  'message:check': { source: { kind: 'paste', text: 'From: ann@shop.example\r\n' }, offline: true },
+  'message:get': { runId: 'x' },
+  'message:export': { runId: 'x', format: 'md' },
   'clients:runs': { client: 'Bakery' },
   'clients:record-run': {
     client: 'Bakery',
@@ -335,7 +338,7 @@ describe('IPC router', () => {
         await router.handle('history:list', { target: { kind: 'account', accountId: 'nobody' } }, OWN_PAGE),
       ).toEqual({
         ok: true,
-        value: { runs: [], problems: [] },
+        value: { runs: [], analyses: [], problems: [] },
       });
       expect(await router.handle('history:get', { runId }, OWN_PAGE)).toEqual({
         ok: true,
@@ -368,6 +371,10 @@ describe('IPC router', () => {
     ['history:compare', { runIdA: 'x' }],
     ['history:delete', { runId: 7 }],
     ['report:export-client', { client: 'Bakery', runIds: [], format: 'html' }],
+    ['message:check', { source: { kind: 'paste', text: '' }, offline: true }],
+    ['message:check', { source: { kind: 'paste', text: 'From: a@b\r\n' } }],
+    ['message:check', { source: { kind: 'file', path: '/etc/passwd' }, offline: false }],
+    ['message:export', { runId: 'x', format: 'docx' }],
     ['report:export-client', { client: '', runIds: ['x'], format: 'html' }],
     ['report:export-client', { client: '   ', runIds: ['x'], format: 'html' }],
     ['report:export-client', { client: 'B'.repeat(201), runIds: ['x'], format: 'html' }],

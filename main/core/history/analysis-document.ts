@@ -1,0 +1,75 @@
+/**
+ * The on-disk format of one checked message (history/<analysedAt>-<runId>.analysis.json), beside the
+ * audit runs in the same folder.
+ *
+ * Version 1: `{ schemaVersion: 1, runId, analysis: AnalysisRecord }`. The record holds the verdict
+ * only: the message's size, whether it had a body, its From domain, the authentication verdicts, the
+ * receiver's results, the Received hops and the findings. Never the body, the subject or the
+ * recipients (see preload/contract/message-check.ts). The ".analysis.json" ending keeps these files
+ * out of the audit runs' pattern, so a Mailwarden from before analyses lists its runs as before.
+ *
+ * Add a migration here before changing the shape; never edit what an older version meant. Fields
+ * Mailwarden reads back are checked; the rest is carried through untouched.
+ */
+import * as z from 'zod';
+import type { AnalysisEntry, AnalysisRecord } from '../../../preload/contract/message-check';
+import { ANALYSIS_RECORD_VERSION } from '../../../preload/contract/message-check';
+import { RUN_ID_PATTERN, storedFinding, type StoredFormat } from './history-document';
+
+const hop = z.looseObject({
+  index: z.number(),
+  from: z.string().nullable(),
+  fromIp: z.string().nullable(),
+  by: z.string().nullable(),
+  protocol: z.string().nullable(),
+  tlsVersion: z.string().nullable(),
+  tlsCipher: z.string().nullable(),
+  encrypted: z.boolean().nullable(),
+  at: z.string().nullable(),
+  delaySeconds: z.number().nullable(),
+});
+
+const analysis = z.looseObject({
+  kind: z.literal('message-analysis'),
+  toolVersion: z.string(),
+  analysedAt: z.iso.datetime(),
+  source: z.enum(['file', 'paste', 'stdin']),
+  dns: z.string().nullable(),
+  message: z.looseObject({ bytes: z.number(), headerFields: z.number(), hasBody: z.boolean() }).nullable(),
+  authentication: z
+    .looseObject({
+      fromDomain: z.string().nullable(),
+      dkim: z.array(z.looseObject({ signingDomain: z.string(), outcome: z.string() })),
+    })
+    .nullable(),
+  receiver: z
+    .looseObject({
+      authservId: z.string(),
+      verdicts: z.array(z.looseObject({ method: z.string(), result: z.string() })),
+    })
+    .nullable(),
+  received: z.looseObject({ hops: z.array(hop), total: z.number() }),
+  findings: z.array(storedFinding),
+});
+
+const analysisDocument = z.strictObject({
+  runId: z.string().regex(RUN_ID_PATTERN),
+  analysis,
+});
+
+export const ANALYSIS_FORMAT: StoredFormat<AnalysisEntry> = {
+  currentVersion: ANALYSIS_RECORD_VERSION,
+  migrations: {},
+  parse(fields) {
+    const result = analysisDocument.safeParse(fields);
+    if (result.success)
+      // Checked above for every field Mailwarden reads; the rest is carried through untouched.
+      return {
+        ok: true,
+        value: { runId: result.data.runId, analysis: result.data.analysis as unknown as AnalysisRecord },
+      };
+    const issue = result.error.issues[0];
+    const where = issue === undefined ? '' : ` (at ${issue.path.join('.') || 'the top level'})`;
+    return { ok: false, reason: `its contents do not match the message analysis format${where}` };
+  },
+};
