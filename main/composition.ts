@@ -41,6 +41,8 @@ import { createClientRunService, type ClientRunService } from './core/clients/cl
 import { createSettingsService, type SettingsService } from './core/settings/settings-service';
 import { createLoopbackRedirectListener } from './adapters/oauth/loopback-redirect-listener';
 import { createOAuthService, type OAuthService } from './core/oauth/oauth-service';
+import { createAppSignIns, type AppSignIns } from './core/oauth/app-sign-ins';
+import type { AuthorizationUrlOpener } from './core/oauth/oauth-ports';
 
 export interface MainServicesOptions {
   readonly dataDir: string;
@@ -55,6 +57,11 @@ export interface MainServicesOptions {
   readonly pdfPrinter?: PdfPrinter;
   /** How long an OAuth sign-in waits for the browser; five minutes unless a test shortens it. */
   readonly signInDeadlineMs?: number;
+  /**
+   * Opens an authorization URL in the person's own browser (the app: shell.openExternal behind the
+   * https-only policy). Without it, the app's sign-in is refused; the CLI opens its own.
+   */
+  readonly systemBrowser?: AuthorizationUrlOpener;
 }
 
 export interface MainServices {
@@ -72,6 +79,8 @@ export interface MainServices {
   readonly exports: ReportExporter;
   /** OAuth sign-in, access tokens (memory only) and sign-out; refresh tokens only in the keychain. */
   readonly oauth: OAuthService;
+  /** The app's sign-ins in the system browser, cancellable, one per account at a time. */
+  readonly signIns: AppSignIns;
   /** The resolver every lookup uses right now: the override, else the saved setting, else the system's. */
   resolver(): Promise<DnsResolver>;
 }
@@ -146,6 +155,20 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     ...(options.signInDeadlineMs === undefined ? {} : { signInDeadlineMs: options.signInDeadlineMs }),
   });
 
+  const signIns = createAppSignIns({
+    oauth,
+    accounts,
+    openUrl:
+      options.systemBrowser ??
+      (() =>
+        Promise.reject(
+          new MailwardenError(
+            'SIGN_IN_FAILED',
+            'This Mailwarden has no browser to open the sign-in page in.',
+          ),
+        )),
+  });
+
   const historyStore = createFileHistoryStore(join(dataDir, HISTORY_DIR_NAME));
   const history = createHistoryService(historyStore);
   const clients = createClientRunService({
@@ -180,6 +203,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     accounts,
     settings,
     oauth,
+    signIns,
     presets: PROVIDER_PRESETS,
     discovery: { run: async (domain) => (await wiring()).discovery.run(domain) },
     audits,
