@@ -275,7 +275,7 @@ export const strings = {
     legend: 'How this account signs in',
     hint: 'Microsoft 365 and Google business accounts sign in on the provider’s own page in your browser (OAuth), as Outlook and phone mail apps do.',
     choice: {
-      password: 'Password',
+      password: 'With a password',
       microsoft: 'Sign in with Microsoft',
       google: 'Sign in with Google',
       oidc: 'Sign in with another provider',

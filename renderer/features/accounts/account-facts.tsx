@@ -34,7 +34,7 @@ export function AccountFacts({ account, keychain }: AccountFactsProps) {
         <dd data-sign-in-method={account.signIn?.method ?? 'password'}>
           {account.signIn?.method === 'oauth'
             ? strings.signIn.method(account.signIn.provider)
-            : strings.signIn.choice.password}
+            : strings.accounts.password}
         </dd>
       </div>
       <div>
