@@ -44,6 +44,8 @@ import { createClientRunService, type ClientRunService } from './core/clients/cl
 import { createSettingsService, type SettingsService } from './core/settings/settings-service';
 import { createLoopbackRedirectListener } from './adapters/oauth/loopback-redirect-listener';
 import { createOAuthService, type OAuthService } from './core/oauth/oauth-service';
+import { createAppSignIns, type AppSignIns } from './core/oauth/app-sign-ins';
+import type { AuthorizationUrlOpener } from './core/oauth/oauth-ports';
 
 export interface MainServicesOptions {
   readonly dataDir: string;
@@ -60,6 +62,11 @@ export interface MainServicesOptions {
   readonly openTarget?: OpenTarget;
   /** How long an OAuth sign-in waits for the browser; five minutes unless a test shortens it. */
   readonly signInDeadlineMs?: number;
+  /**
+   * Opens an authorization URL in the person's own browser (the app: shell.openExternal behind the
+   * https-only policy). Without it, the app's sign-in is refused; the CLI opens its own.
+   */
+  readonly systemBrowser?: AuthorizationUrlOpener;
 }
 
 export interface MainServices {
@@ -79,6 +86,8 @@ export interface MainServices {
   readonly messages: MessageChecker;
   /** OAuth sign-in, access tokens (memory only) and sign-out; refresh tokens only in the keychain. */
   readonly oauth: OAuthService;
+  /** The app's sign-ins in the system browser, cancellable, one per account at a time. */
+  readonly signIns: AppSignIns;
   /** The resolver every lookup uses right now: the override, else the saved setting, else the system's. */
   resolver(): Promise<DnsResolver>;
   /** `mailwarden prove`: sends one test message through an account and judges what arrives. */
@@ -155,6 +164,20 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     ...(options.signInDeadlineMs === undefined ? {} : { signInDeadlineMs: options.signInDeadlineMs }),
   });
 
+  const signIns = createAppSignIns({
+    oauth,
+    accounts,
+    openUrl:
+      options.systemBrowser ??
+      (() =>
+        Promise.reject(
+          new MailwardenError(
+            'SIGN_IN_FAILED',
+            'This Mailwarden has no browser to open the sign-in page in.',
+          ),
+        )),
+  });
+
   const historyStore = createFileHistoryStore(join(dataDir, HISTORY_DIR_NAME));
   const history = createHistoryService(historyStore);
   const clients = createClientRunService({
@@ -200,6 +223,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     accounts,
     settings,
     oauth,
+    signIns,
     presets: PROVIDER_PRESETS,
     discovery: { run: async (domain) => (await wiring()).discovery.run(domain) },
     audits,

@@ -4,9 +4,10 @@
  * Order matters: the sandbox and the `app:` scheme must be set before `ready`; the guards must exist
  * before the first web page; IPC handlers before the page can call them; the window last.
  */
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import path from 'node:path';
 import { resolveDataDir } from './adapters/data-dir';
+import { createAuthorizationBrowser } from './app/authorization-browser';
 import { registerAppScheme, serveAppContent } from './app/content-protocol';
 import { createElectronPdfPrinter } from './app/electron-pdf-printer';
 import { createElectronOpenTarget } from './app/electron-open-target';
@@ -41,6 +42,7 @@ function onReady(): void {
     saveTarget: createElectronSaveTarget(),
     openTarget: createElectronOpenTarget(),
     pdfPrinter: createElectronPdfPrinter(printDocuments),
+    systemBrowser: createAuthorizationBrowser((url) => shell.openExternal(url)),
   });
   registerIpcHandlers(ipcMain, services);
   installAppMenu(app.isPackaged);

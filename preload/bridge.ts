@@ -22,6 +22,7 @@ import type {
   ClientRunRecordRequest,
 } from './contract/clients';
 import type { SettingsChange, SettingsView } from './contract/settings';
+import type { SignInResult, SignInStatus, SignOutResult } from './contract/sign-in';
 
 export interface BridgeTransport {
   invoke(channel: Channel, payload: unknown): Promise<unknown>;
@@ -40,6 +41,16 @@ export interface MailwardenBridge {
     /** The incoming server's own password, when it does not read with the sending one; never read back. */
     setIncomingPassword(id: string, password: string): Promise<Outcome<AccountView>>;
     deletePassword(id: string): Promise<Outcome<AccountView>>;
+    /**
+     * OAuth: opens the provider's page in the system browser and resolves once the sign-in is over
+     * (signed in, refused, cancelled, or five minutes passed). No token ever comes back.
+     */
+    signIn(id: string): Promise<Outcome<SignInResult>>;
+    /** Stops the sign-in that waits for the browser; its signIn() then fails with nothing stored. */
+    cancelSignIn(id: string): Promise<Outcome<{ readonly cancelled: boolean }>>;
+    signInStatus(id: string): Promise<Outcome<SignInStatus>>;
+    /** Revokes the refresh token at the provider where it can, and deletes it from the keychain. */
+    signOut(id: string): Promise<Outcome<SignOutResult>>;
   };
   readonly presets: {
     list(): Promise<Outcome<readonly ProviderPreset[]>>;
@@ -131,6 +142,10 @@ export function createBridge(transport: BridgeTransport): MailwardenBridge {
       setIncomingPassword: (id: string, password: string) =>
         call('accounts:set-incoming-password', { id, password }),
       deletePassword: (id: string) => call('accounts:delete-password', { id }),
+      signIn: (id: string) => call('accounts:sign-in', { id }),
+      cancelSignIn: (id: string) => call('accounts:cancel-sign-in', { id }),
+      signInStatus: (id: string) => call('accounts:sign-in-status', { id }),
+      signOut: (id: string) => call('accounts:sign-out', { id }),
     }),
     presets: Object.freeze({ list: () => call('presets:list', null) }),
     discovery: Object.freeze({ run: (domain: string) => call('discovery:run', { domain }) }),

@@ -5,7 +5,8 @@
  * Messages that need values are functions; everything that comes from main (validation messages,
  * preset quirks, discovery reasons) is already worded there and shown as it arrives.
  */
-import type { PasswordState, SecurityMode } from '../preload/contract/accounts';
+import type { OAuthProviderName, PasswordState, SecurityMode } from '../preload/contract/accounts';
+import type { SignInChoice } from './features/add-account/account-form-state';
 import type {
   Confidence,
   DiscoverySource,
@@ -15,6 +16,13 @@ import type {
 import type { Severity } from '../preload/contract/findings';
 import type { CertificateWarning } from '../preload/contract/settings';
 import type { DeskSort } from './features/accounts/desk-model';
+
+/** Provider names in the account facts: "OAuth with Microsoft 365". */
+const methodProvider: Record<OAuthProviderName, string> = {
+  microsoft: 'Microsoft 365',
+  google: 'Google',
+  oidc: 'an OpenID provider',
+};
 
 /**
  * What an audit covers, in four plain areas: one list for the welcome screen and both plans, so the
@@ -104,6 +112,9 @@ export const strings = {
     removed: (label: string) => `${label} was removed, and its password was deleted from the keychain.`,
     added: (label: string) => `${label} was added. Its password is in your system keychain.`,
     addedNoPassword: (label: string) => `${label} was added without a password.`,
+    addedSignedIn: (label: string) => `${label} was added and is signed in.`,
+    addedNotSignedIn: (label: string) =>
+      `${label} was added but is not signed in yet: use “Sign in” under More.`,
   },
 
   desk: {
@@ -258,6 +269,79 @@ export const strings = {
       `${label} was saved with a new server. ${
         runs === 1 ? 'The earlier run in its history' : `The ${runs} earlier runs in its history`
       } tested another server (${oldServer}); the next test checks the new one.`,
+  },
+
+  signIn: {
+    legend: 'How this account signs in',
+    hint: 'Microsoft 365 and Google business accounts sign in on the provider’s own page in your browser (OAuth), as Outlook and phone mail apps do.',
+    choice: {
+      password: 'With a password',
+      microsoft: 'Sign in with Microsoft',
+      google: 'Sign in with Google',
+      oidc: 'Sign in with another provider',
+    } satisfies Record<SignInChoice, string>,
+    explain: {
+      password: 'A password or app password, kept in your system keychain.',
+      microsoft:
+        'Microsoft 365 work or school accounts. From the end of 2026 they no longer accept passwords for sending.',
+      google: 'Google Workspace and Gmail, without an app password.',
+      oidc: 'Any OpenID provider your mail server trusts, such as Keycloak, named by its issuer URL.',
+    } satisfies Record<SignInChoice, string>,
+    provider: {
+      microsoft: 'Microsoft 365',
+      google: 'Google',
+      oidc: 'your provider',
+    } satisfies Record<OAuthProviderName, string>,
+    issuer: 'Issuer URL',
+    issuerHint: 'The address of the provider, for example https://login.example.com/realms/mail.',
+    clientId: 'Client ID',
+    clientIdHint:
+      'The ID of the app registered for Mailwarden with this provider (see docs/oauth.md). Mailwarden ships none of its own.',
+    noPasswordHere: 'No password is kept: after saving you sign in on the provider’s page in your browser.',
+    saveAndSignIn: 'Save and sign in',
+    stepTitle: (label: string) => `Sign in to ${label}`,
+    stepLead: 'Mailwarden keeps only what lets it test this account again later, in your system keychain.',
+    start: (provider: string) => `Sign in with ${provider}`,
+    again: 'Sign in again',
+    starting: 'Opening your browser…',
+    waitingTitle: 'Finish signing in in your browser',
+    waiting: (provider: string) =>
+      `Mailwarden opened ${provider}’s sign-in page in your browser. Sign in and allow access there, then come back: this page updates by itself. It waits up to five minutes.`,
+    cancel: 'Cancel sign-in',
+    cancelled: 'The sign-in was cancelled. Nothing was stored.',
+    failedTitle: 'The sign-in did not work',
+    signedInTitle: 'Signed in',
+    signedInAs: (address: string) => `Signed in as ${address}.`,
+    signedInNoAddress: 'Signed in. The provider did not say which address.',
+    statusSignedIn: 'Signed in: the sign-in is kept in your system keychain.',
+    statusSignedOut: 'Not signed in yet.',
+    statusUnknown: 'Unknown: the keychain could not be asked.',
+    checking: 'Checking the sign-in…',
+    signOut: 'Sign out',
+    signingOut: 'Signing out…',
+    signedOut: {
+      revoked: 'Signed out: the provider ended the sign-in and it was deleted from your keychain.',
+      'not-offered':
+        'Signed out: the sign-in was deleted from your keychain (this provider offers no way to end it from here).',
+      'nothing-stored': 'Signed out. Nothing was stored.',
+      failed: (reason: string) =>
+        `Deleted from your keychain, but the provider could not be told to end the sign-in: ${reason}`,
+    },
+    done: 'Done',
+    later: 'Sign in later',
+    methodFact: 'Signs in with',
+    keychainFact: 'OAuth sign-in',
+    rowMethod: (provider: OAuthProviderName) => `OAuth · ${methodProvider[provider]}`,
+    signInAction: 'Sign in',
+    rowSignedIn: (label: string) => `${label} is signed in.`,
+    rowSignedOut: (label: string) => `${label} is signed out.`,
+    method: (provider: OAuthProviderName) => `OAuth with ${methodProvider[provider]}`,
+    badge: {
+      stored: 'Signed in',
+      missing: 'Not signed in',
+      unknown: 'Unknown: keychain not reachable',
+      locked: 'Unknown: keychain locked',
+    } satisfies Record<PasswordState | 'locked', string>,
   },
 
   method: {

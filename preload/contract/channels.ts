@@ -19,6 +19,7 @@ import type { HistoryEntry, HistoryListing, HistoryTarget, RunComparison } from 
 import type { AnalysisEntry, MessageCheckRequest, MessageCheckResult } from './message-check';
 import type { DiscoveryResult, ProviderPreset } from './providers';
 import type { SettingsChange, SettingsView } from './settings';
+import type { SignInResult, SignInStatus, SignOutResult } from './sign-in';
 
 export interface AccountAddRequest {
   readonly account: AccountInput;
@@ -104,6 +105,12 @@ export interface ChannelMap {
   /** The incoming server's own password (its own keychain entry, `<id>/incoming`). */
   'accounts:set-incoming-password': { request: SetPasswordRequest; response: AccountView };
   'accounts:delete-password': { request: AccountIdRequest; response: AccountView };
+  /** OAuth: opens the provider's page in the system browser and answers once the sign-in is over. */
+  'accounts:sign-in': { request: AccountIdRequest; response: SignInResult };
+  'accounts:cancel-sign-in': { request: AccountIdRequest; response: { readonly cancelled: boolean } };
+  'accounts:sign-in-status': { request: AccountIdRequest; response: SignInStatus };
+  /** OAuth: revokes the refresh token at the provider where it can (RFC 7009), then deletes it. */
+  'accounts:sign-out': { request: AccountIdRequest; response: SignOutResult };
   'presets:list': { request: null; response: readonly ProviderPreset[] };
   'discovery:run': { request: DiscoverRequest; response: DiscoveryResult };
   'settings:get': { request: null; response: SettingsView };
@@ -147,6 +154,10 @@ export const CHANNELS = [
   'accounts:set-password',
   'accounts:set-incoming-password',
   'accounts:delete-password',
+  'accounts:sign-in',
+  'accounts:cancel-sign-in',
+  'accounts:sign-in-status',
+  'accounts:sign-out',
   'presets:list',
   'discovery:run',
   'settings:get',

@@ -44,22 +44,10 @@ export function CurrentScreen(props: CurrentScreenProps) {
       return (
         <AddAccountScreen
           onSaved={(account) => {
-            onUpdated(
-              account,
-              account.hasPassword === 'stored'
-                ? strings.accounts.added(account.label)
-                : strings.accounts.addedNoPassword(account.label),
-              HOME,
-            );
+            onUpdated(account, addedMessage(account), HOME);
           }}
           onSavedAndTest={(account) => {
-            onUpdated(
-              account,
-              account.hasPassword === 'stored'
-                ? strings.accounts.added(account.label)
-                : strings.accounts.addedNoPassword(account.label),
-              { kind: 'test', accountId: account.id },
-            );
+            onUpdated(account, addedMessage(account), { kind: 'test', accountId: account.id });
           }}
           onCancel={home}
           clients={clientNames(list.accounts)}
@@ -189,4 +177,14 @@ function Home({ list, navigated, go, onUpdated, onRemoved, deskQuery, onDeskQuer
       onRemoved={onRemoved}
     />
   );
+}
+
+/** What the list says of an account just added: its password, or its OAuth sign-in. */
+function addedMessage(account: AccountView): string {
+  const text = strings.accounts;
+  if (account.signIn?.method === 'oauth')
+    return account.hasPassword === 'stored'
+      ? text.addedSignedIn(account.label)
+      : text.addedNotSignedIn(account.label);
+  return account.hasPassword === 'stored' ? text.added(account.label) : text.addedNoPassword(account.label);
 }

@@ -109,7 +109,20 @@ test('(b, c, d) a canary password goes to the keychain, is stored, and never com
   expect(reads.settings.value).toEqual({ settings: DEFAULT_SETTINGS, certificates: [], warnings: [] });
   // There is no method that could read a password back.
   expect(reads.bridgeShape).toEqual({
-    accounts: ['add', 'deletePassword', 'list', 'remove', 'setIncomingPassword', 'setPassword', 'update'],
+    // The OAuth methods answer with the account and the signed-in address only (oauth-sign-in.spec.ts).
+    accounts: [
+      'add',
+      'cancelSignIn',
+      'deletePassword',
+      'list',
+      'remove',
+      'setIncomingPassword',
+      'setPassword',
+      'signIn',
+      'signInStatus',
+      'signOut',
+      'update',
+    ],
     audit: ['cancel', 'onEvent', 'start'],
     clients: ['recordRun', 'rename', 'runs'],
     discovery: ['run'],

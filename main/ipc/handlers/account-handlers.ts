@@ -1,4 +1,4 @@
-/** IPC handlers for accounts and their keychain passwords. */
+/** IPC handlers for accounts, their keychain passwords and their OAuth sign-ins. */
 import type { MainServices } from '../../composition';
 import { accountDigests } from '../../core/history/account-digests';
 import type { HandlerTable } from '../handler-table';
@@ -14,8 +14,12 @@ export function accountHandlers(
   | 'accounts:set-password'
   | 'accounts:set-incoming-password'
   | 'accounts:delete-password'
+  | 'accounts:sign-in'
+  | 'accounts:cancel-sign-in'
+  | 'accounts:sign-in-status'
+  | 'accounts:sign-out'
 > {
-  const { accounts } = services;
+  const { accounts, signIns } = services;
   return {
     'accounts:list': async () => {
       const list = await accounts.list();
@@ -39,7 +43,14 @@ export function accountHandlers(
       };
     },
     'accounts:add': ({ account, password }) => accounts.add(account, password),
-    'accounts:update': ({ id, account }) => accounts.update(id, account),
+    'accounts:update': async ({ id, account }) => {
+      // OAuth back to a password goes through the OAuth service, which revokes the refresh token at the
+      // provider (RFC 7009) instead of only forgetting it here.
+      const existing = await accounts.get(id);
+      if (existing.signIn?.method === 'oauth' && account.signIn?.method === 'password')
+        return (await signIns.switchToPassword(id, account)).account;
+      return accounts.update(id, account);
+    },
     'accounts:remove': async ({ id }) => {
       await accounts.remove(id);
       return { removed: true } as const;
@@ -47,5 +58,10 @@ export function accountHandlers(
     'accounts:set-password': ({ id, password }) => accounts.setPassword(id, password),
     'accounts:set-incoming-password': ({ id, password }) => accounts.setIncomingPassword(id, password),
     'accounts:delete-password': ({ id }) => accounts.deletePassword(id),
+    // Only the account, the signed-in address and plain outcomes come back: never a token.
+    'accounts:sign-in': ({ id }) => signIns.start(id),
+    'accounts:cancel-sign-in': ({ id }) => Promise.resolve(signIns.cancel(id)),
+    'accounts:sign-in-status': ({ id }) => signIns.status(id),
+    'accounts:sign-out': ({ id }) => signIns.signOut(id),
   };
 }

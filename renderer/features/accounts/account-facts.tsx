@@ -1,4 +1,7 @@
-/** How an account is set up (server, security, sign-in name, password), shown under the row's More. */
+/**
+ * How an account is set up (server, security, sign-in name, how it signs in and whether the keychain
+ * holds its password or OAuth sign-in), shown under the row's More.
+ */
 import type { AccountView, KeychainState } from '../../../preload/contract/accounts';
 import { strings } from '../../strings';
 import { PasswordBadge } from './password-badge';
@@ -27,9 +30,21 @@ export function AccountFacts({ account, keychain }: AccountFactsProps) {
         <dd>{account.username}</dd>
       </div>
       <div>
-        <dt>{text.password}</dt>
+        <dt>{strings.signIn.methodFact}</dt>
+        <dd data-sign-in-method={account.signIn?.method ?? 'password'}>
+          {account.signIn?.method === 'oauth'
+            ? strings.signIn.method(account.signIn.provider)
+            : strings.accounts.password}
+        </dd>
+      </div>
+      <div>
+        <dt>{account.signIn?.method === 'oauth' ? strings.signIn.keychainFact : text.password}</dt>
         <dd>
-          <PasswordBadge state={account.hasPassword} keychain={keychain} />
+          <PasswordBadge
+            state={account.hasPassword}
+            keychain={keychain}
+            oauth={account.signIn?.method === 'oauth'}
+          />
         </dd>
       </div>
     </dl>

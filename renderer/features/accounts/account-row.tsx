@@ -12,6 +12,7 @@ import { LastRunSummary } from './last-run-summary';
 import { PasswordBadge } from './password-badge';
 import { RemoveConfirm } from './remove-confirm';
 import { ReplacePasswordForm } from './replace-password-form';
+import { SavedSignIn } from '../sign-in/saved-sign-in';
 
 export interface AccountRowProps {
   readonly account: AccountView;
@@ -80,12 +81,24 @@ export function AccountRow({
             </Heading>
             {showClient && client !== '' && <span className="account-row__client">{client}</span>}
           </div>
-          <p className="account-row__email">{account.email}</p>
+          <p className="account-row__email">
+            {account.email}
+            {account.signIn?.method === 'oauth' && (
+              <span className="account-row__method">
+                {' '}
+                {strings.signIn.rowMethod(account.signIn.provider)}
+              </span>
+            )}
+          </p>
         </div>
         <LastRunSummary digest={digest} />
         {/* A stored password is the normal case: only a missing or unknown one takes room on the desk. */}
         {account.hasPassword !== 'stored' && (
-          <PasswordBadge state={account.hasPassword} keychain={keychain} />
+          <PasswordBadge
+            state={account.hasPassword}
+            keychain={keychain}
+            oauth={account.signIn?.method === 'oauth'}
+          />
         )}
         {/*
           One Tab stop per row (WAI-ARIA toolbar pattern): arrow keys move between its buttons, so the 30th
@@ -158,7 +171,11 @@ export function AccountRow({
                   setPanel('password');
                 }}
               >
-                {account.hasPassword === 'missing' ? text.setPassword : text.replacePassword}
+                {account.signIn?.method === 'oauth'
+                  ? strings.signIn.signInAction
+                  : account.hasPassword === 'missing'
+                    ? text.setPassword
+                    : text.replacePassword}
               </Button>
               <Button
                 ref={removeButton}
@@ -171,7 +188,33 @@ export function AccountRow({
               </Button>
             </div>
           )}
-          {panel === 'password' && (
+          {panel === 'password' && account.signIn?.method === 'oauth' && (
+            <div className="inline-panel">
+              <SavedSignIn
+                account={account}
+                provider={account.signIn.provider}
+                onChanged={(updated) => {
+                  onUpdated(
+                    updated,
+                    updated.hasPassword === 'stored'
+                      ? strings.signIn.rowSignedIn(updated.label)
+                      : strings.signIn.rowSignedOut(updated.label),
+                  );
+                }}
+              />
+              <div className="actions actions--compact">
+                <Button
+                  variant="quiet"
+                  onClick={() => {
+                    backToMore('password');
+                  }}
+                >
+                  {strings.signIn.done}
+                </Button>
+              </div>
+            </div>
+          )}
+          {panel === 'password' && account.signIn?.method !== 'oauth' && (
             <ReplacePasswordForm
               account={account}
               onCancel={() => {

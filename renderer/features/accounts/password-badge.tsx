@@ -8,10 +8,12 @@ import { strings } from '../../strings';
 export interface PasswordBadgeProps {
   readonly state: PasswordState;
   readonly keychain: KeychainState;
+  /** An OAuth account: its keychain entry is the sign-in (the refresh token), not a password. */
+  readonly oauth?: boolean;
 }
 
-export function PasswordBadge({ state, keychain }: PasswordBadgeProps) {
-  const text = strings.accounts.passwordBadge;
+export function PasswordBadge({ state, keychain, oauth = false }: PasswordBadgeProps) {
+  const text = oauth ? strings.signIn.badge : strings.accounts.passwordBadge;
   const label = state !== 'unknown' ? text[state] : keychain === 'locked' ? text.locked : text.unknown;
   return (
     <span className={`badge badge--${state}`} data-password-state={state}>

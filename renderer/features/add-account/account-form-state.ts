@@ -4,7 +4,13 @@
  * The form keeps exactly what the person typed; conversion leaves out empty optional fields so
  * main applies its own defaults (label and username from the email, domain from the address).
  */
-import type { Account, AccountInput, SecurityMode } from '../../../preload/contract/accounts';
+import type {
+  Account,
+  AccountInput,
+  OAuthProviderName,
+  SecurityMode,
+  SignInMethodInput,
+} from '../../../preload/contract/accounts';
 import type { ProviderPreset, SubmissionEndpoint } from '../../../preload/contract/providers';
 import { domainOfEmail, parsePort, splitList } from '../../lib/email';
 import {
@@ -13,6 +19,9 @@ import {
   toIncomingInput,
   type IncomingFormValues,
 } from './incoming-form-state';
+
+/** How the form says the account signs in: a password, or OAuth with one of the providers. */
+export type SignInChoice = 'password' | OAuthProviderName;
 
 export interface AccountFormValues {
   readonly label: string;
@@ -25,6 +34,10 @@ export interface AccountFormValues {
   readonly security: SecurityMode;
   readonly username: string;
   readonly password: string;
+  readonly signInChoice: SignInChoice;
+  /** For "another provider" only; Microsoft and Google have their own (main fills them in). */
+  readonly issuer: string;
+  readonly clientId: string;
   readonly dkimSelectors: string;
   readonly clientGroup: string;
   readonly presetId: string | null;
@@ -43,11 +56,35 @@ export const INITIAL_VALUES: AccountFormValues = {
   security: 'starttls',
   username: '',
   password: '',
+  signInChoice: 'password',
+  issuer: '',
+  clientId: '',
   dkimSelectors: '',
   clientGroup: '',
   presetId: null,
   incoming: INITIAL_INCOMING,
 };
+
+/**
+ * What main receives for the sign-in. The issuer is typed only for another provider; for Microsoft and
+ * Google it is empty (main uses theirs) unless the account was saved with its own, such as one tenant's.
+ * Choosing another provider empties it (signInChoiceChanged).
+ */
+export function toSignInInput(values: AccountFormValues): SignInMethodInput {
+  if (values.signInChoice === 'password') return { method: 'password' };
+  const issuer = values.issuer.trim();
+  return {
+    method: 'oauth',
+    provider: values.signInChoice,
+    clientId: values.clientId.trim(),
+    ...(issuer === '' ? {} : { issuer }),
+  };
+}
+
+/** A new choice starts without the issuer of the one before, which belongs to another provider. */
+export function withSignInChoice(values: AccountFormValues, signInChoice: SignInChoice): AccountFormValues {
+  return signInChoice === values.signInChoice ? values : { ...values, signInChoice, issuer: '' };
+}
 
 /** The domain as shown in the form: typed, or derived from the email address. */
 export function shownDomain(values: AccountFormValues): string {
@@ -109,11 +146,13 @@ export function toAccountInput(values: AccountFormValues): FormConversion {
     ...(selectors.length > 0 ? { dkimSelectors: selectors } : {}),
     ...(values.presetId === null ? {} : { presetId: values.presetId }),
     incoming: incoming.incoming,
+    signIn: toSignInInput(values),
   };
   return {
     ok: true,
     input,
-    password: values.password === '' ? undefined : values.password,
+    // An OAuth account keeps no password: one typed before choosing OAuth is not sent.
+    password: values.password === '' || values.signInChoice !== 'password' ? undefined : values.password,
     incomingPassword: incoming.password,
   };
 }
@@ -131,6 +170,9 @@ export function valuesFromAccount(account: Account): AccountFormValues {
     security: account.security,
     username: account.username,
     password: '',
+    signInChoice: account.signIn?.method === 'oauth' ? account.signIn.provider : 'password',
+    issuer: account.signIn?.method === 'oauth' ? account.signIn.issuer : '',
+    clientId: account.signIn?.method === 'oauth' ? account.signIn.clientId : '',
     dkimSelectors: account.dkimSelectors.join(', '),
     clientGroup: account.clientGroup ?? '',
     presetId: account.presetId,

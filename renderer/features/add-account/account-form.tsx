@@ -36,6 +36,9 @@ export interface AccountFormProps {
   readonly onCancel: () => void;
   /** Client names already in use, suggested in the client field. */
   readonly clients: readonly string[];
+  /** When editing: the account as saved, whose OAuth sign-in the form shows and can renew. */
+  readonly saved?: AccountView | undefined;
+  readonly onSignInChanged?: ((account: AccountView) => void) | undefined;
 }
 
 /** Form order, with the input each AccountInput property is typed into. */
@@ -47,6 +50,7 @@ const FIELDS: readonly { readonly name: string; readonly id: string }[] = [
   { name: 'port', id: 'account-port' },
   { name: 'security', id: 'account-security' },
   { name: 'username', id: 'account-username' },
+  { name: 'signIn', id: 'account-signin' },
   { name: 'password', id: 'account-password' },
   { name: 'incoming', id: 'account-incoming-host' },
   { name: 'incomingPort', id: 'account-incoming-port' },
@@ -74,6 +78,8 @@ export function AccountForm({
   onSaved,
   onCancel,
   clients,
+  saved,
+  onSignInChanged,
 }: AccountFormProps) {
   const presets = usePresets();
   const [values, setValues] = useState<AccountFormValues>(initialValues);
@@ -123,10 +129,21 @@ export function AccountForm({
   const items: SummaryItem[] = FIELDS.flatMap(({ name, id }) => {
     const message = errors[name];
     // A radio group is focused through its chosen option.
-    const fieldId = name === 'security' ? `${id}-${values.security}` : id;
+    const fieldId =
+      name === 'security'
+        ? `${id}-${values.security}`
+        : name === 'signIn'
+          ? `${id}-${values.signInChoice}`
+          : id;
     return message === undefined ? [] : [{ fieldId, message }];
   });
   const sectionProps = { values, errors, set };
+  const savedProvider = saved?.signIn?.method === 'oauth' ? saved.signIn.provider : 'password';
+  // Saving a new OAuth sign-in goes straight on to the provider's page.
+  const label =
+    values.signInChoice !== 'password' && values.signInChoice !== savedProvider
+      ? strings.signIn.saveAndSignIn
+      : saveLabel;
 
   return (
     <div className="add-account">
@@ -148,6 +165,8 @@ export function AccountForm({
           {...sectionProps}
           withPassword={withPassword}
           passwordLabel={secretLabel(findPreset(presets, values.presetId))}
+          saved={saved}
+          onSignInChanged={onSignInChanged}
         />
         <IncomingSection
           values={values.incoming}
@@ -162,7 +181,7 @@ export function AccountForm({
         <LiveStatus message={saving ? savingLabel : ''} visible={false} />
         <div className="actions actions--form">
           <Button type="submit" variant="primary" busy={saving} busyLabel={savingLabel}>
-            {saveLabel}
+            {label}
           </Button>
           <Button variant="quiet" onClick={onCancel}>
             {strings.addAccount.cancel}

@@ -1,8 +1,18 @@
 /** The plain fields of the add-account form: who the account is, how it signs in, and extras. */
+import type { AccountView } from '../../../preload/contract/accounts';
+import { ChoiceGroup } from '../../components/choice-group';
 import { TextField } from '../../components/field';
 import type { FieldMessages } from '../../lib/field-errors';
 import { strings } from '../../strings';
-import { type AccountFormValues, shownDomain } from './account-form-state';
+import { SavedSignIn } from '../sign-in/saved-sign-in';
+import {
+  type AccountFormValues,
+  type SignInChoice,
+  shownDomain,
+  withSignInChoice,
+} from './account-form-state';
+
+const SIGN_IN_CHOICES: readonly SignInChoice[] = ['password', 'microsoft', 'google', 'oidc'];
 
 export interface SectionProps {
   readonly values: AccountFormValues;
@@ -61,12 +71,19 @@ export function SignInSection({
   set,
   withPassword,
   passwordLabel,
+  saved,
+  onSignInChanged,
 }: SectionProps & {
   readonly withPassword: boolean;
   /** Follows the provider: "App password", "API key"... */
   readonly passwordLabel: string;
+  /** When editing: the account as saved, whose OAuth sign-in can be renewed or ended here. */
+  readonly saved?: AccountView | undefined;
+  readonly onSignInChanged?: ((account: AccountView) => void) | undefined;
 }) {
   const text = strings.addAccount;
+  const choice = values.signInChoice;
+  const savedProvider = saved?.signIn?.method === 'oauth' ? saved.signIn.provider : null;
   return (
     <section className="form-section" aria-labelledby="section-sign-in">
       <h2 className="section-title" id="section-sign-in">
@@ -84,21 +101,67 @@ export function SignInSection({
           set({ username });
         }}
       />
-      {withPassword ? (
-        <TextField
-          id="account-password"
-          label={passwordLabel}
-          hint={text.passwordHint}
-          error={errors.password}
-          type="password"
-          autoComplete="new-password"
-          value={values.password}
-          onChange={(password) => {
-            set({ password });
-          }}
-        />
+      <ChoiceGroup<SignInChoice>
+        id="account-signin"
+        legend={strings.signIn.legend}
+        hint={strings.signIn.hint}
+        error={errors.signIn}
+        value={choice}
+        choices={SIGN_IN_CHOICES.map((value) => ({
+          value,
+          label: strings.signIn.choice[value],
+          description: strings.signIn.explain[value],
+        }))}
+        onChange={(signInChoice) => {
+          set(withSignInChoice(values, signInChoice));
+        }}
+      />
+      {choice === 'password' ? (
+        withPassword ? (
+          <TextField
+            id="account-password"
+            label={passwordLabel}
+            hint={text.passwordHint}
+            error={errors.password}
+            type="password"
+            autoComplete="new-password"
+            value={values.password}
+            onChange={(password) => {
+              set({ password });
+            }}
+          />
+        ) : (
+          <p className="muted">{strings.editAccount.passwordElsewhere}</p>
+        )
       ) : (
-        <p className="muted">{strings.editAccount.passwordElsewhere}</p>
+        <>
+          {choice === 'oidc' && (
+            <TextField
+              id="account-issuer"
+              label={strings.signIn.issuer}
+              hint={strings.signIn.issuerHint}
+              inputMode="url"
+              value={values.issuer}
+              onChange={(issuer) => {
+                set({ issuer });
+              }}
+            />
+          )}
+          <TextField
+            id="account-clientId"
+            label={strings.signIn.clientId}
+            hint={strings.signIn.clientIdHint}
+            value={values.clientId}
+            onChange={(clientId) => {
+              set({ clientId });
+            }}
+          />
+          {saved !== undefined && savedProvider === choice ? (
+            <SavedSignIn account={saved} provider={savedProvider} onChanged={onSignInChanged} />
+          ) : (
+            <p className="muted">{strings.signIn.noPasswordHere}</p>
+          )}
+        </>
       )}
     </section>
   );

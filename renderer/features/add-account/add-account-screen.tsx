@@ -8,6 +8,8 @@ import type { AccountView } from '../../../preload/contract/accounts';
 import { bridge } from '../../lib/bridge';
 import { strings } from '../../strings';
 import { QuickSetup } from '../quick-setup/quick-setup-screen';
+import { startSignInAfterSave, type SignInAfterSave } from '../sign-in/sign-in-after-save';
+import { SignInStep } from '../sign-in/sign-in-step';
 import { AccountForm } from './account-form';
 import type { AccountFormValues } from './account-form-state';
 
@@ -23,6 +25,10 @@ export interface AddAccountScreenProps {
 export function AddAccountScreen({ onSaved, onSavedAndTest, onCancel, clients }: AddAccountScreenProps) {
   const text = strings.addAccount;
   const [manual, setManual] = useState<AccountFormValues | null>(null);
+  const [signingIn, setSigningIn] = useState<SignInAfterSave | null>(null);
+  if (signingIn !== null) {
+    return <SignInStep account={signingIn.account} pending={signingIn.pending} onDone={onSaved} />;
+  }
   if (manual === null) {
     return (
       <QuickSetup
@@ -43,7 +49,12 @@ export function AddAccountScreen({ onSaved, onSavedAndTest, onCancel, clients }:
       saveLabel={text.save}
       savingLabel={text.saving}
       save={(input, password) => bridge().accounts.add(input, password)}
-      onSaved={onSaved}
+      onSaved={(account) => {
+        // An OAuth account is signed in right away, on the provider's page in the browser.
+        const signIn = startSignInAfterSave(account, null);
+        if (signIn === null) onSaved(account);
+        else setSigningIn(signIn);
+      }}
       onCancel={onCancel}
       clients={clients}
     />

@@ -2,10 +2,13 @@
  * Editing a saved account: the account form, filled in. The id stays, so its history stays; when the
  * server changes, the message says that earlier runs tested the old one.
  */
+import { useState } from 'react';
 import { serverChanged } from '../../../preload/contract/account-server';
 import type { AccountView } from '../../../preload/contract/accounts';
 import { bridge } from '../../lib/bridge';
 import { strings } from '../../strings';
+import { startSignInAfterSave, type SignInAfterSave } from '../sign-in/sign-in-after-save';
+import { SignInStep } from '../sign-in/sign-in-step';
 import { AccountForm } from './account-form';
 import { valuesFromAccount } from './account-form-state';
 
@@ -19,6 +22,9 @@ export interface EditAccountScreenProps {
 
 export function EditAccountScreen({ account, onSaved, onCancel, clients }: EditAccountScreenProps) {
   const text = strings.editAccount;
+  const [signingIn, setSigningIn] = useState<SignInAfterSave | null>(null);
+  /** The account as it is now: signing in or out from the form changes its keychain state. */
+  const [current, setCurrent] = useState(account);
 
   const saved = async (updated: AccountView) => {
     if (!serverChanged(account, updated)) {
@@ -39,6 +45,18 @@ export function EditAccountScreen({ account, onSaved, onCancel, clients }: EditA
     );
   };
 
+  if (signingIn !== null) {
+    return (
+      <SignInStep
+        account={signingIn.account}
+        pending={signingIn.pending}
+        onDone={(updated) => {
+          onSaved(updated, text.saved(updated.label));
+        }}
+      />
+    );
+  }
+
   return (
     <AccountForm
       title={text.title(account.label)}
@@ -49,9 +67,19 @@ export function EditAccountScreen({ account, onSaved, onCancel, clients }: EditA
       saveLabel={text.save}
       savingLabel={text.saving}
       save={(input) => bridge().accounts.update(account.id, input)}
-      onSaved={(updated) => void saved(updated)}
-      onCancel={onCancel}
+      onSaved={(updated) => {
+        // A sign-in newly chosen (or changed) goes on to the provider's page.
+        const signIn = startSignInAfterSave(updated, current);
+        if (signIn === null) void saved(updated);
+        else setSigningIn(signIn);
+      }}
+      onCancel={() => {
+        if (current === account) onCancel();
+        else onSaved(current, text.saved(current.label));
+      }}
       clients={clients}
+      saved={current}
+      onSignInChanged={setCurrent}
     />
   );
 }

@@ -28,6 +28,10 @@ export interface AppHarness {
   readonly requests: string[];
   /** Console errors, uncaught page errors and CSP violation reports. */
   readonly problems: string[];
+  /** Every URL main asked the system browser to open (an OAuth sign-in's authorization URL). */
+  readonly browserOpened: string[];
+  /** The next URL main asks the system browser to open. */
+  nextBrowserUrl(): Promise<string>;
   open(): Promise<void>;
   /** Saves test-results/screens/<name>.png: the whole page, or only what the window shows. */
   screenshot(name: string, options?: { readonly fullPage?: boolean }): Promise<void>;
@@ -50,7 +54,19 @@ export const test = base.extend<{
   exportPorts: [{}, { option: true }],
   keychainOverride: [{}, { option: true }],
   app: async ({ page, exportPorts, keychainOverride }, use) => {
-    const env = await createTestServices({ ...exportPorts, ...keychainOverride });
+    const browserOpened: string[] = [];
+    let waiters: ((url: string) => void)[] = [];
+    // The "system browser": the URL is recorded for the test, which opens it in a browser of its own.
+    const env = await createTestServices({
+      ...exportPorts,
+      ...keychainOverride,
+      systemBrowser: (url) => {
+        browserOpened.push(url);
+        for (const waiter of waiters) waiter(url);
+        waiters = [];
+        return Promise.resolve();
+      },
+    });
     const router = createIpcRouter(env.services, { trustedOrigin: TEST_ORIGIN });
     const calls: BridgeCall[] = [];
     const requests: string[] = [];
@@ -104,6 +120,11 @@ export const test = base.extend<{
       calls,
       requests,
       problems,
+      browserOpened,
+      nextBrowserUrl: () =>
+        new Promise((resolve) => {
+          waiters.push(resolve);
+        }),
       async open() {
         await page.goto(TEST_ENTRY_URL);
       },
