@@ -127,6 +127,8 @@ test('(b, c, d) a canary password goes to the keychain, is stored, and never com
     clients: ['recordRun', 'rename', 'runs'],
     discovery: ['run'],
     history: ['compare', 'delete', 'get', 'list'],
+    // A checked message comes back as its verdict, never its text (check-message.spec.ts).
+    message: ['checkFile', 'checkPaste', 'export', 'get'],
     presets: ['list'],
     report: ['export', 'exportClient'],
     settings: ['get', 'update'],

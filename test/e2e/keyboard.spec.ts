@@ -46,7 +46,7 @@ test('(i) keyboard only: tab order reaches every field and focus is always visib
   await expect(page.getByRole('button', { name: 'Save account' })).toBeVisible();
 
   const order: string[] = [];
-  for (let step = 0; step < 15; step += 1) {
+  for (let step = 0; step < 16; step += 1) {
     await page.keyboard.press('Tab');
     order.push(
       await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''),
@@ -62,6 +62,8 @@ test('(i) keyboard only: tab order reaches every field and focus is always visib
     'account-port',
     'account-security-starttls',
     'account-username',
+    // Signing in: one stop on its chosen option ("With a password"), the arrows pick a provider.
+    'account-signin-password',
     'account-password',
     // Incoming mail: one stop on its chosen option ("Not in Mailwarden"), the arrows pick another.
     'account-incoming-choice-none',

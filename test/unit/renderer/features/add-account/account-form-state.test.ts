@@ -45,6 +45,8 @@ describe('the edit form filled from a saved account', () => {
         presetId: 'fastmail',
         // No incoming server in the form: none is sent (an edit then removes none, there was none).
         incoming: null,
+        // A saved account with no sign-in recorded signs in with its password, and the form says so.
+        signIn: { method: 'password' },
       },
     });
   });
