@@ -37,17 +37,6 @@ export const NOT_YET_PRODUCED: ReadonlyMap<string, string> = new Map([
     'message.proof.not-watched',
     'prove against the mail loop with an account whose incoming server has its own, wrong password (test/integration/prove)',
   ],
-  ['smtp.dialogue.ehlo-refused', 'a scripted server answering EHLO and HELO with 5xx'],
-  ['smtp.starttls.failed', 'a raw server that says 220 to STARTTLS and then sends non-TLS bytes'],
-  [
-    'smtp.ext.chunking.offered',
-    'Postfix or a scripted server advertising CHUNKING in the dialogue probe test',
-  ],
-  ['smtp.ext.requiretls.offered', 'a scripted server advertising REQUIRETLS'],
-  [
-    'tls.handshake.failed',
-    'a raw server that accepts STARTTLS and closes during the handshake, in the TLS probe test',
-  ],
   ['tls.cipher.weak', "Postfix with 3DES allowed at security level 0, if Debian's OpenSSL still offers it"],
   ['tls.cipher.no-forward-secrecy', 'a TLS 1.2 server that negotiates a static-RSA suite first'],
   ['tls.certificate.missing', 'a server that completes a handshake with an anonymous suite only'],
