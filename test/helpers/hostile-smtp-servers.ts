@@ -4,7 +4,7 @@
  * Every server remembers its sockets and close() destroys them, so a test never waits on a client that a
  * hostile server kept open. The behaviours are the issue's list (connect that hangs, no greeting, one byte
  * a second, a line with no CRLF that never ends, endless 250- continuation, malformed codes, STARTTLS
- * refused, plaintext injected after "220 Ready to start TLS", 421 mid-session, reset mid-reply, endless 334
+ * refused, plaintext injected after "220 Ready to start TLS" or sent instead of TLS, 421 mid-session, reset mid-reply, endless 334
  * challenges, a TLS handshake that stalls) plus the greetings the reachability probe tells apart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -39,6 +39,10 @@ export const HOSTILE_BEHAVIOURS = [
   'starttls-injection',
   /** STARTTLS answered 220, then the server never answers the ClientHello. */
   'starttls-stall',
+  /** STARTTLS answered 220, then the ClientHello is answered with a plain-text SMTP line, not TLS. */
+  'starttls-plaintext',
+  /** STARTTLS answered 220, then the server hangs up as the ClientHello arrives. */
+  'starttls-hangup',
   /** Greets and answers EHLO; the next command gets "421 4.3.2 shutting down" and the connection closes. */
   'mid-session-421',
   /** Greets; EHLO gets half a reply, then a TCP reset (socket.resetAndDestroy()). */
@@ -55,6 +59,8 @@ export const HOSTILE_BEHAVIOURS = [
   'slow-greeting',
   /** Answers EHLO with 502 and HELO with 250 (RFC 821 only). */
   'helo-only',
+  /** Answers both EHLO and HELO with 550: no conversation can start. */
+  'hello-refused',
   /** Greets with terminal escapes, a bell, a NUL and a bidi override in the text. */
   'control-characters',
 ] as const;
@@ -193,6 +199,8 @@ export async function startHostileServer(
       case 'starttls-502':
       case 'starttls-injection':
       case 'starttls-stall':
+      case 'starttls-plaintext':
+      case 'starttls-hangup':
         greet();
         lines(
           polite((line) => {
@@ -207,6 +215,15 @@ export async function startHostileServer(
             } else {
               write('220 2.0.0 Ready to start TLS\r\n');
               state.silenced = true;
+              // After the 220 (and only once the ClientHello is in), so none of this is an injection.
+              if (behaviour === 'starttls-plaintext')
+                socket.once('data', () => {
+                  write('500 5.5.1 Command unrecognized\r\n');
+                });
+              else if (behaviour === 'starttls-hangup')
+                socket.once('data', () => {
+                  socket.destroy();
+                });
             }
             return true;
           }),
@@ -266,6 +283,16 @@ export async function startHostileServer(
       case 'control-characters':
         write('220 evil\u001b[31m red\u0007 bell\u0000 \u202Egnp.exe\r\n');
         lines(polite(() => false));
+        return;
+      case 'hello-refused':
+        greet();
+        lines(
+          polite((line) => {
+            if (!/^(EHLO|HELO)/i.test(line)) return false;
+            write('550 5.7.1 Access denied: your network is not welcome here\r\n');
+            return true;
+          }),
+        );
         return;
       case 'helo-only':
         greet();

@@ -156,6 +156,9 @@ async function runLogin(
 
     const loginError = await race(
       new Promise<Error | null>((resolve) => {
+        // A server that hangs up in the middle of AUTH reaches nodemailer's 'error' event, never the
+        // login callback: without this the login would wait for its whole deadline.
+        conn.once('error', resolve);
         conn.login(authData(request.username, secret, mechanism), (error) => {
           resolve(error ?? null);
         });

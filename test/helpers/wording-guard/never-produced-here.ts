@@ -37,17 +37,6 @@ export const NOT_YET_PRODUCED: ReadonlyMap<string, string> = new Map([
     'message.proof.not-watched',
     'prove against the mail loop with an account whose incoming server has its own, wrong password (test/integration/prove)',
   ],
-  ['smtp.dialogue.ehlo-refused', 'a scripted server answering EHLO and HELO with 5xx'],
-  ['smtp.starttls.failed', 'a raw server that says 220 to STARTTLS and then sends non-TLS bytes'],
-  [
-    'smtp.ext.chunking.offered',
-    'Postfix or a scripted server advertising CHUNKING in the dialogue probe test',
-  ],
-  ['smtp.ext.requiretls.offered', 'a scripted server advertising REQUIRETLS'],
-  [
-    'tls.handshake.failed',
-    'a raw server that accepts STARTTLS and closes during the handshake, in the TLS probe test',
-  ],
   ['tls.cipher.weak', "Postfix with 3DES allowed at security level 0, if Debian's OpenSSL still offers it"],
   ['tls.cipher.no-forward-secrecy', 'a TLS 1.2 server that negotiates a static-RSA suite first'],
   ['tls.certificate.missing', 'a server that completes a handshake with an anonymous suite only'],
@@ -55,49 +44,6 @@ export const NOT_YET_PRODUCED: ReadonlyMap<string, string> = new Map([
   ['tls.signature.md5', 'a test certificate signed with MD5, served at security level 0'],
   ['tls.dh.broken', 'Postfix with 512-bit DH parameters at security level 0'],
   ['tls.curve.weak', 'a server limited to a weak named curve'],
-  ['auth.mechanisms.none', 'a scripted server that advertises AUTH with no mechanism Mailwarden uses'],
-  ['auth.login.temporary-failure', 'auth-smtp-server answering AUTH with 454'],
-  ['auth.login.tls-required', 'auth-smtp-server answering AUTH with 530'],
-  ['auth.login.mechanism-too-weak', 'auth-smtp-server answering AUTH with 534 (no provider text)'],
-  ['auth.login.encryption-required', 'auth-smtp-server answering AUTH with 538'],
-  [
-    'auth.login.gmail-web-login-required',
-    "auth-smtp-server answering AUTH with Google's reply (the texts the classifier unit test pins)",
-  ],
-  [
-    'auth.login.gmail-bad-credentials',
-    "auth-smtp-server answering AUTH with Google's reply (the texts the classifier unit test pins)",
-  ],
-  [
-    'auth.login.m365-conditional-access',
-    "auth-smtp-server answering AUTH with Microsoft 365's reply (the texts the classifier unit test pins)",
-  ],
-  [
-    'auth.login.m365-security-defaults',
-    "auth-smtp-server answering AUTH with Microsoft 365's reply (the texts the classifier unit test pins)",
-  ],
-  [
-    'auth.login.m365-bad-credentials',
-    "auth-smtp-server answering AUTH with Microsoft 365's reply (the texts the classifier unit test pins)",
-  ],
-  [
-    'auth.login.yahoo-app-password',
-    "auth-smtp-server answering AUTH with Yahoo's reply (the texts the classifier unit test pins)",
-  ],
-  [
-    'auth.login.ses-credentials-invalid',
-    "auth-smtp-server answering AUTH with Amazon SES's reply (the texts the classifier unit test pins)",
-  ],
-  [
-    'auth.login.sendgrid-bad-credentials',
-    "auth-smtp-server answering AUTH with SendGrid's reply (the texts the classifier unit test pins)",
-  ],
-  [
-    'auth.login.brevo-bad-credentials',
-    "auth-smtp-server answering AUTH with Brevo's reply (the texts the classifier unit test pins)",
-  ],
-  ['auth.login.rejected', 'auth-smtp-server answering AUTH with an unclassified 5xx'],
-  ['auth.login.failed', 'a server that closes the connection in the middle of AUTH'],
   ['relay.inconclusive', 'a scripted server answering RCPT with 450 (greylisting)'],
   ['spoofing.inconclusive', 'a scripted server answering the control MAIL FROM with 451'],
   ['imap.greeting.refused', 'a raw IMAP server greeting with * BYE (hostile-incoming-servers.ts)'],

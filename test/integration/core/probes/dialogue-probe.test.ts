@@ -7,6 +7,7 @@ import { startHostileServer, type HostileBehaviour } from '../../../helpers/host
 import { startKnot, type KnotServer } from '../../../helpers/knot-server';
 import { TEST_STEP_MS, testProbeContext } from '../../../helpers/probe-context';
 import { startScenarioSmtpServer, type ScenarioSmtpServer } from '../../../helpers/scenario-smtp-server';
+import { startScriptedSmtpServer } from '../../../helpers/scripted-smtp-server';
 import { getTestPki, type TestPki } from '../../../helpers/test-certificates';
 
 const HOST = 'mail.dialogue.test';
@@ -107,6 +108,35 @@ describe('probeDialogue against smtp-server', () => {
     expect(ctx.progress.map((event) => event.type)).toEqual(['check-started', 'check-finished']);
   });
 
+  it('reports CHUNKING and REQUIRETLS when the server lists them inside TLS', async () => {
+    const leaf = await pki.leaf('good', HOST);
+    // smtp-server offers neither; this scripted server lists them after STARTTLS, as servers with BDAT
+    // (RFC 3030, Postfix since 3.4) and REQUIRETLS (RFC 8689) do.
+    const scripted = await startScriptedSmtpServer({
+      certPem: leaf.certPem,
+      keyPem: leaf.keyPem,
+      ehlo: {
+        plain: ['PIPELINING', 'STARTTLS'],
+        tls: ['PIPELINING', 'CHUNKING', 'REQUIRETLS', '8BITMIME'],
+      },
+    });
+    try {
+      const ctx = testProbeContext(HOST, resolver, { extraCaPem: pki.caPem });
+      const { findings } = await probeDialogue(ctx, { port: scripted.port, security: 'starttls' });
+      const chunking = find(findings, 'smtp.ext.chunking.offered');
+      expect(chunking.severity).toBe('info');
+      expect(chunking.title).toBe(`${HOST} port ${String(scripted.port)} supports CHUNKING`);
+      expect(chunking.explanation).toContain('BDAT (RFC 3030)');
+      const requiretls = find(findings, 'smtp.ext.requiretls.offered');
+      expect(requiretls.title).toBe(`${HOST} port ${String(scripted.port)} supports REQUIRETLS`);
+      expect(requiretls.evidence['line']).toBe('REQUIRETLS');
+      expect(ids(findings)).not.toContain('smtp.ext.chunking.absent');
+      expect(ids(findings)).toContain('smtp.ext.size.absent');
+    } finally {
+      await scripted.close();
+    }
+  });
+
   it('uses implicit TLS on the "465" port and reports its capabilities as over TLS', async () => {
     const ctx = testProbeContext(HOST, resolver, { extraCaPem: pki.caPem });
     const result = await probeDialogue(ctx, { port: implicitServer.port, security: 'implicit-tls' });
@@ -147,6 +177,33 @@ describe('probeDialogue against hostile servers', () => {
       expect(vrfy.severity).toBe('low');
       expect(vrfy.evidence['code']).toBe(250);
       expect(result.transcript.at(-1)?.text).toMatch(/closed|Bye/);
+    });
+  });
+
+  it('says encryption could not start when the server answers the TLS hello in plain text', async () => {
+    await withHostile('starttls-plaintext', async (port) => {
+      const result = await probeDialogue(testProbeContext(HOST, resolver), { port });
+      const failed = find(result.findings, 'smtp.starttls.failed');
+      expect(failed.severity).toBe('high');
+      expect(failed.title).toBe(`Encryption could not be started on ${HOST} port ${String(port)}`);
+      expect(failed.evidence['failure']).toBe('tls-handshake-failed');
+      expect(failed.explanation).toMatch(/^The server agreed to STARTTLS, but the TLS handshake failed: \S/);
+      // Plain text after the ClientHello is a broken server, not the CVE-2011-0411 injection.
+      expect(ids(result.findings)).not.toContain('smtp.starttls.injection');
+      expect(ids(result.findings)).not.toContain('smtp.starttls.offered');
+    });
+  });
+
+  it('says no conversation can start when EHLO and HELO are both refused', async () => {
+    await withHostile('hello-refused', async (port) => {
+      const result = await probeDialogue(testProbeContext(HOST, resolver), { port });
+      const refused = find(result.findings, 'smtp.dialogue.ehlo-refused');
+      expect(refused.severity).toBe('medium');
+      expect(refused.title).toBe(`${HOST} port ${String(port)} refused both EHLO and HELO`);
+      expect(refused.explanation).toBe(
+        'EHLO got 550 and HELO got 550 "5.7.1 Access denied: your network is not welcome here". A mail program cannot start a conversation with this server.',
+      );
+      expect(ids(result.findings).some((id) => id.startsWith('smtp.starttls.'))).toBe(false);
     });
   });
 

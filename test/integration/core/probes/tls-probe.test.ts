@@ -7,6 +7,7 @@ import { createSmtpConnector } from '../../../../main/adapters/smtp/smtp-connect
 import { probeTls, type TlsProbeTarget } from '../../../../main/core/probes/tls-probe';
 import type { ProbeProgressEvent, SmtpProbeContext } from '../../../../main/core/smtp/probe-context';
 import { DEFAULT_SMTP_LIMITS, type SmtpLimits } from '../../../../main/core/smtp/smtp-channel';
+import { startHostileServer } from '../../../helpers/hostile-smtp-servers';
 import { startKnot, type KnotServer } from '../../../helpers/knot-server';
 import { startLegacyServerHello } from '../../../helpers/legacy-server-hello';
 import { getTestPki, type LeafKind, type TestPki } from '../../../helpers/test-certificates';
@@ -355,6 +356,24 @@ describe('probeTls when TLS cannot be reached', () => {
     expect(run.ids).toEqual([]);
     expect(run.elapsedMs).toBeLessThan(2_000);
     expect(run.events.map((event) => event.type)).toEqual(['check-started', 'check-finished']);
+  });
+
+  it('reports a handshake the server breaks off after agreeing to STARTTLS, for every version tried', async () => {
+    const hostile = await startHostileServer('starttls-hangup');
+    closers.push(() => hostile.close());
+    const run = await probe(hostile.port, 'starttls');
+    expect(run.ids).toEqual(['tls.handshake.failed']);
+    const failed = run.find('tls.handshake.failed');
+    expect(failed.severity).toBe('high');
+    // Node's own words for the hang-up, quoted to the user.
+    expect(failed.evidence['reason']).toMatch(/disconnected before secure TLS connection/);
+    expect(failed.explanation).toContain(
+      'Every attempt to start TLS failed (The TLS handshake failed: Client network socket disconnected',
+    );
+    const attempts = failed.evidence['attempts'];
+    expect(Array.isArray(attempts) && attempts.length > 0).toBe(true);
+    // Over in one round trip per version, not by waiting out the handshake deadline.
+    expect(run.transcriptText).not.toMatch(/within \d+ s/);
   });
 
   it('reports STARTTLS refused with the server reply (RFC 3207: 454)', async () => {
