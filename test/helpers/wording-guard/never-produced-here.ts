@@ -137,11 +137,6 @@ export const NOT_YET_PRODUCED: ReadonlyMap<string, string> = new Map([
   ['mta-sts.policy.http-status', 'policy-https-server.ts answering 404'],
   ['mta-sts.mode.none', 'policy-https-server.ts serving mode: none'],
   ['mta-sts.mx.lookup-failed', 'a testing-mode policy while the MX lookup hits a silent DNS server'],
-  ['tls-rpt.domain.invalid', 'checkTlsRpt with an invalid domain'],
-  ['bimi.domain.invalid', 'checkBimi with an invalid domain'],
-  ['bimi.lookup.failed', 'checkBimi against a silent DNS server'],
-  ['bimi.record.multiple', 'a Knot zone with two v=BIMI1 records'],
-  ['bimi.authority.bad-url', 'a Knot BIMI record whose a= is not an https URL'],
   ['audit.check.timed-out', "an audit with a check deadline shorter than a silent server's answer"],
   [
     'message.header.long-lines',
