@@ -133,10 +133,6 @@ export const NOT_YET_PRODUCED: ReadonlyMap<string, string> = new Map([
     'dmarc.report-destination.unverified',
     'an external rua= whose authorisation name sits behind a silent DNS server',
   ],
-  ['mta-sts.domain.invalid', 'checkMtaSts with an invalid domain'],
-  ['mta-sts.policy.http-status', 'policy-https-server.ts answering 404'],
-  ['mta-sts.mode.none', 'policy-https-server.ts serving mode: none'],
-  ['mta-sts.mx.lookup-failed', 'a testing-mode policy while the MX lookup hits a silent DNS server'],
   ['audit.check.timed-out', "an audit with a check deadline shorter than a silent server's answer"],
   [
     'message.header.long-lines',
