@@ -128,11 +128,6 @@ export const NOT_YET_PRODUCED: ReadonlyMap<string, string> = new Map([
   ['dkim.key.no-public-key', 'a Knot DKIM record with an empty p= (a revoked key)'],
   ['dkim.key.unreadable', 'a Knot DKIM record whose p= is not a key'],
   ['dkim.key.type-mismatch', 'a Knot DKIM record with k=ed25519 and an RSA key'],
-  ['dmarc.domain.invalid', 'checkDmarc with a domain such as "exa mple.com"'],
-  [
-    'dmarc.report-destination.unverified',
-    'an external rua= whose authorisation name sits behind a silent DNS server',
-  ],
   ['audit.check.timed-out', "an audit with a check deadline shorter than a silent server's answer"],
   [
     'message.header.long-lines',
