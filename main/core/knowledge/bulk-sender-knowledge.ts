@@ -8,15 +8,17 @@
  */
 import type { Evidence } from '../../../preload/contract/findings';
 import { evidenceList, evidenceText } from './evidence-text';
-import { NO_FIX, rfc, type KnowledgeTable } from './knowledge-entry';
+import type { BulkSenderEvidence } from './bulk-sender-evidence';
+import { defineKnowledge, NO_FIX, rfc } from './knowledge-entry';
 
-function requiredBy(e: Evidence): string {
+/** The audiences that require the rule; every rule finding declares them. */
+function requiredBy(e: Evidence & { readonly requiredBy: readonly string[] }): string {
   return `Required by: ${evidenceList(e, 'requiredBy').join('; ')}.`;
 }
 
 const CANNOT_TELL = 'Cannot tell from here:';
 
-export const BULK_SENDER_KNOWLEDGE = {
+export const BULK_SENDER_KNOWLEDGE = defineKnowledge<BulkSenderEvidence>()({
   'bulk.parked.not-applicable': {
     severity: 'info',
     title: (e) => `${evidenceText(e, 'domain')} sends no mail: no DKIM or bulk-sender rules apply`,
@@ -232,4 +234,4 @@ export const BULK_SENDER_KNOWLEDGE = {
     fix: { steps: ['Send yourself a message and look at its headers ("Show original" in Gmail).'] },
     references: [rfc(5322, '3.6')],
   },
-} satisfies KnowledgeTable;
+});

@@ -9,13 +9,15 @@ import { findingFactory } from '../../findings/finding-factory';
 import { BULK_SENDER_KNOWLEDGE } from '../../knowledge/bulk-sender-knowledge';
 import { AUDIENCES, type AudienceId } from './audiences';
 import type { ScorecardInputs } from './scorecard-inputs';
-import { RULE_IDS, judgeRule, type RuleId, type RuleOutcome, type RuleStatus } from './scorecard-rules';
+import { RULE_IDS, judgeRule, type RuleId, type RuleOutcomes, type RuleStatus } from './scorecard-rules';
 
 const finding = findingFactory(BULK_SENDER_KNOWLEDGE);
 
-type FindingId = keyof typeof BULK_SENDER_KNOWLEDGE;
+/** The last part of a rule's finding id for each outcome: "bulk.tls.unknown" words "cannot tell". */
+const SUFFIX = { pass: 'pass', fail: 'fail', 'cannot-tell': 'unknown' } as const;
 
-const STATUS_SUFFIX: Record<RuleStatus, string> = { pass: 'pass', fail: 'fail', 'cannot-tell': 'unknown' };
+/** What every rule finding carries besides the rule's own evidence. */
+type Judged = { readonly domain: string; readonly requiredBy: readonly string[] };
 
 export interface AudienceScore {
   readonly audience: AudienceId;
@@ -29,26 +31,21 @@ export interface AudienceScore {
 export interface BulkSenderScorecard {
   readonly domain: string;
   readonly audiences: readonly AudienceScore[];
-  readonly rules: { readonly [rule in RuleId]: RuleOutcome };
+  readonly rules: RuleOutcomes;
   readonly findings: readonly Finding[];
 }
 
 /** Judge every rule once and lay the results out per provider audience. */
 export function buildBulkSenderScorecard(inputs: ScorecardInputs): BulkSenderScorecard {
   const domain = inputs.domain;
-  const rules = Object.fromEntries(RULE_IDS.map((rule) => [rule, judgeRule(rule, inputs)])) as {
-    [rule in RuleId]: RuleOutcome;
-  };
+  const rules = judgeEveryRule(inputs);
   const checkId = `bulk-sender:${domain}`;
   const findings = RULE_IDS.flatMap((rule) => {
     const requiredBy = AUDIENCES.filter((audience) => audience.rules.includes(rule)).map(
       (audience) => audience.label,
     );
     if (requiredBy.length === 0) return [];
-    const judged = rules[rule];
-    const id = `bulk.${rule}.${STATUS_SUFFIX[judged.status]}`;
-    if (!(id in BULK_SENDER_KNOWLEDGE)) return [];
-    return [finding(id as FindingId, checkId, { domain, ...judged.evidence, requiredBy })];
+    return [ruleFinding(rule, rules, checkId, { domain, requiredBy })];
   });
   const audiences = AUDIENCES.map((audience): AudienceScore => {
     const row = audience.rules.map((rule) => ({ rule, status: rules[rule].status }));
@@ -62,4 +59,54 @@ export function buildBulkSenderScorecard(inputs: ScorecardInputs): BulkSenderSco
     };
   });
   return { domain, audiences, rules, findings };
+}
+
+function judgeEveryRule(inputs: ScorecardInputs): RuleOutcomes {
+  return {
+    'spf-or-dkim': judgeRule('spf-or-dkim', inputs),
+    'spf-and-dkim': judgeRule('spf-and-dkim', inputs),
+    'dmarc-policy': judgeRule('dmarc-policy', inputs),
+    'dmarc-alignment': judgeRule('dmarc-alignment', inputs),
+    'reverse-dns': judgeRule('reverse-dns', inputs),
+    tls: judgeRule('tls', inputs),
+    'one-click-unsubscribe': judgeRule('one-click-unsubscribe', inputs),
+    'spam-rate': judgeRule('spam-rate', inputs),
+    'message-format': judgeRule('message-format', inputs),
+  };
+}
+
+/** The finding for one rule's outcome; each id's evidence type (bulk-sender-evidence.ts) is checked here. */
+function ruleFinding(rule: RuleId, rules: RuleOutcomes, checkId: string, judged: Judged): Finding {
+  switch (rule) {
+    case 'spf-or-dkim': {
+      const { status, evidence } = rules[rule];
+      return finding(`bulk.spf-or-dkim.${SUFFIX[status]}`, checkId, { ...judged, ...evidence });
+    }
+    case 'spf-and-dkim': {
+      const { status, evidence } = rules[rule];
+      return finding(`bulk.spf-and-dkim.${SUFFIX[status]}`, checkId, { ...judged, ...evidence });
+    }
+    case 'dmarc-policy': {
+      const { status, evidence } = rules[rule];
+      return finding(`bulk.dmarc-policy.${SUFFIX[status]}`, checkId, { ...judged, ...evidence });
+    }
+    case 'dmarc-alignment': {
+      const { status, evidence } = rules[rule];
+      return finding(`bulk.dmarc-alignment.${SUFFIX[status]}`, checkId, { ...judged, ...evidence });
+    }
+    case 'reverse-dns': {
+      const { status, evidence } = rules[rule];
+      return finding(`bulk.reverse-dns.${SUFFIX[status]}`, checkId, { ...judged, ...evidence });
+    }
+    case 'tls': {
+      const { status, evidence } = rules[rule];
+      return finding(`bulk.tls.${SUFFIX[status]}`, checkId, { ...judged, ...evidence });
+    }
+    case 'one-click-unsubscribe':
+      return finding('bulk.one-click-unsubscribe.unknown', checkId, { ...judged, ...rules[rule].evidence });
+    case 'spam-rate':
+      return finding('bulk.spam-rate.unknown', checkId, { ...judged, ...rules[rule].evidence });
+    case 'message-format':
+      return finding('bulk.message-format.unknown', checkId, { ...judged, ...rules[rule].evidence });
+  }
 }

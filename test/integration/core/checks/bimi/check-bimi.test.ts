@@ -5,6 +5,7 @@ import { checkDmarc } from '../../../../../main/core/checks/dmarc/check-dmarc';
 import type { DnsResolver } from '../../../../../main/core/ports';
 import type { Finding } from '../../../../../preload/contract/findings';
 import { startKnot, type KnotServer } from '../../../../helpers/knot-server';
+import { startSilentDnsServer, type SilentDnsServer } from '../../../../helpers/silent-dns-server';
 
 const GOOD_BIMI = 'default._bimi TXT "v=BIMI1; l=https://brand.test/logo.svg; a=https://brand.test/vmc.pem"';
 
@@ -18,18 +19,22 @@ const ZONES: Record<string, string> = {
   'none.test': '_dmarc TXT "v=DMARC1; p=reject"',
   'syntax.test':
     'default._bimi TXT "v=BIMI1 l=https://syntax.test/logo.svg"\n_dmarc TXT "v=DMARC1; p=reject"',
+  'twice.test': `${GOOD_BIMI}\ndefault._bimi TXT "v=BIMI1; l=https://twice.test/other.svg"\n_dmarc TXT "v=DMARC1; p=reject"`,
+  'badvmc.test':
+    'default._bimi TXT "v=BIMI1; l=https://badvmc.test/logo.svg; a=http://badvmc.test/vmc.pem"\n_dmarc TXT "v=DMARC1; p=reject"',
 };
 
 let knot: KnotServer;
+let silent: SilentDnsServer;
 let resolver: DnsResolver;
 
 beforeAll(async () => {
-  knot = await startKnot(ZONES);
+  [knot, silent] = await Promise.all([startKnot(ZONES), startSilentDnsServer()]);
   resolver = createDnsResolver({ server: { host: knot.address, port: knot.port }, timeoutMs: 3_000 });
 });
 
 afterAll(async () => {
-  await knot.stop();
+  await Promise.all([knot.stop(), silent.stop()]);
 });
 
 async function run(domain: string): Promise<Awaited<ReturnType<typeof checkBimi>>> {
@@ -73,5 +78,39 @@ describe('checkBimi against a real Knot DNS, with the DMARC check result', () =>
     expect(ids(none.findings)).toEqual(['bimi.record.missing']);
     expect(none.findings[0]?.fix.record?.name).toBe('default._bimi.none.test');
     expect(ids((await run('syntax.test')).findings)).toContain('bimi.record.syntax');
+  });
+
+  it('shows no logo when two BIMI records compete, and counts them', async () => {
+    const { findings } = await run('twice.test');
+    expect(ids(findings)).toEqual(['bimi.record.multiple']);
+    expect(findings[0]?.severity).toBe('medium');
+    expect(findings[0]?.evidence).toMatchObject({ recordName: 'default._bimi.twice.test', recordCount: 2 });
+    expect(findings[0]?.explanation).toContain('default._bimi.twice.test has 2 records');
+  });
+
+  it('flags a certificate address (a=) that is not https', async () => {
+    const { findings } = await run('badvmc.test');
+    expect(ids(findings)).toEqual(['bimi.authority.bad-url']);
+    const bad = findings[0];
+    expect(bad?.severity).toBe('medium');
+    expect(bad?.evidence).toMatchObject({ authority: 'http://badvmc.test/vmc.pem' });
+    expect(bad?.evidence['problems']).toContain('"http://badvmc.test/vmc.pem" must start with https://');
+  });
+
+  it('refuses a domain name that cannot be looked up, saying why', async () => {
+    const { findings } = await run('exa mple.test');
+    expect(ids(findings)).toEqual(['bimi.domain.invalid']);
+    expect(findings[0]?.severity).toBe('info');
+    expect(findings[0]?.explanation).toMatch(/^"exa mple\.test" cannot be looked up: \S/);
+  });
+
+  it('reports a resolver that does not answer, within its deadline', async () => {
+    const slow = createDnsResolver({ server: { host: '127.0.0.1', port: silent.port }, timeoutMs: 500 });
+    const { result: dmarc } = await checkDmarc({ domain: 'brand.test', resolver });
+    const { findings } = await checkBimi({ domain: 'brand.test', resolver: slow, dmarc });
+    expect(ids(findings)).toEqual(['bimi.lookup.failed']);
+    expect(findings[0]?.evidence).toMatchObject({ recordName: 'default._bimi.brand.test' });
+    expect(findings[0]?.explanation).toMatch(/^The lookup of default\._bimi\.brand\.test failed: \S/);
+    expect(silent.queriesSeen()).toBeGreaterThan(0);
   });
 });

@@ -3,6 +3,7 @@ import { createDnsResolver } from '../../../../../main/adapters/dns-resolver';
 import { checkDmarc } from '../../../../../main/core/checks/dmarc/check-dmarc';
 import type { DnsResolver } from '../../../../../main/core/ports';
 import type { Finding } from '../../../../../preload/contract/findings';
+import { delegatedDnsResolver } from '../../../../helpers/delegated-dns-resolver';
 import { startKnot, type KnotServer } from '../../../../helpers/knot-server';
 import { startSilentDnsServer, type SilentDnsServer } from '../../../../helpers/silent-dns-server';
 
@@ -19,6 +20,7 @@ external.test._report._dmarc TXT "v=DMARC1"
 allauth.test._report._dmarc TXT "v=DMARC1"
 `,
   'noauth.test': 'www A 192.0.2.2',
+  'quietrua.test': '_dmarc TXT "v=DMARC1; p=reject; rua=mailto:d@quiet-reports.test"',
   'empty.test': 'www A 192.0.2.3',
   'multiple.test': '_dmarc TXT "v=DMARC1; p=reject"\n_dmarc TXT "v=DMARC1; p=none"',
   'ctrl.test': '_dmarc TXT "v=DMARC1; p=reject\\007; rua=mailto:d@ctrl.test"',
@@ -237,5 +239,30 @@ describe('checkDmarc against a real Knot DNS', () => {
     const testing = one(findings, 'dmarc.policy.testing');
     expect(testing.fix.record?.value).toBe('v=DMARC1; p=reject; rua=mailto:d@testing.test');
     expect(testing.explanation).toContain('RFC 7489 do not know t');
+  });
+
+  it('cannot verify an external report address whose domain does not answer', async () => {
+    const slow = createDnsResolver({ server: { host: '127.0.0.1', port: silent.port }, timeoutMs: 500 });
+    // The report provider's zone sits behind the silent server; the policy domain is served by Knot.
+    const split = delegatedDnsResolver({ 'quiet-reports.test': slow }, resolver);
+    const { findings } = await checkDmarc({ domain: 'quietrua.test', resolver: split });
+    const unverified = one(findings, 'dmarc.report-destination.unverified');
+    expect(unverified.severity).toBe('info');
+    expect(unverified.evidence).toMatchObject({
+      address: 'd@quiet-reports.test',
+      authorisationName: 'quietrua.test._report._dmarc.quiet-reports.test',
+    });
+    expect(unverified.explanation).toMatch(
+      /^The lookup of quietrua\.test\._report\._dmarc\.quiet-reports\.test failed \(\S[^)]*\), so it is unknown whether d@quiet-reports\.test accepts reports/,
+    );
+    expect(silent.queriesSeen()).toBeGreaterThan(0);
+  });
+
+  it('refuses a domain name that cannot be looked up, saying why', async () => {
+    const { findings, result } = await checkDmarc({ domain: 'exa mple.test', resolver });
+    expect(ids(findings)).toEqual(['dmarc.domain.invalid']);
+    expect(findings[0]?.severity).toBe('info');
+    expect(findings[0]?.explanation).toMatch(/^"exa mple\.test" cannot be looked up: \S/);
+    expect(result.status).toBe('invalid-domain');
   });
 });

@@ -5,6 +5,7 @@ import { checkMtaSts } from '../../../../../main/core/checks/mta-sts/check-mta-s
 import type { HttpsFetcher } from '../../../../../main/core/checks/mta-sts/https-fetcher-port';
 import type { DnsResolver } from '../../../../../main/core/ports';
 import type { Finding } from '../../../../../preload/contract/findings';
+import { delegatedDnsResolver } from '../../../../helpers/delegated-dns-resolver';
 import { startKnot, type KnotServer } from '../../../../helpers/knot-server';
 import {
   startPolicyHttpsServer,
@@ -65,6 +66,21 @@ const SCENARIOS: Record<string, Scenario> = {
     route: { kind: 'body', body: policy(['version: STSv1', 'mode: enforced', 'mx mx.syntax.test']) },
   },
   none: { zone: '@ MX 10 mx1.none.test.\n@ MX 20 mx2.none.test.' },
+  missing: {
+    zone: `${TXT}\n${HOST}\n@ MX 10 mx.missing.test.`,
+    route: { kind: 'body', status: 404, body: 'not found' },
+  },
+  off: {
+    zone: `${TXT}\n${HOST}\n@ MX 10 mx.off.test.`,
+    route: { kind: 'body', body: policy(['version: STSv1', 'mode: none', 'max_age: 86400']) },
+  },
+  mxquiet: {
+    zone: `${TXT}\n${HOST}\n@ MX 10 mx.mxquiet.test.`,
+    route: {
+      kind: 'body',
+      body: policy(['version: STSv1', 'mode: testing', 'mx: mx.mxquiet.test', 'max_age: 604800']),
+    },
+  },
   multi: { zone: `${TXT}\n_mta-sts TXT "v=STSv1; id=2"\n@ MX 10 mx.multi.test.` },
 };
 
@@ -189,5 +205,49 @@ describe('checkMtaSts against Knot and a local HTTPS policy server', () => {
     const slow = createDnsResolver({ server: { host: '127.0.0.1', port: silent.port }, timeoutMs: 500 });
     const { findings } = await checkMtaSts({ domain: 'good.test', resolver: slow, fetcher, clock: CLOCK });
     expect(ids(findings)).toEqual(['mta-sts.lookup.failed']);
+  });
+
+  it('flags a policy URL that answers 404, naming the URL and the status', async () => {
+    const { findings } = await run('missing');
+    const status = one(findings, 'mta-sts.policy.http-status');
+    expect(status.severity).toBe('high');
+    expect(status.evidence).toMatchObject({ status: 404 });
+    expect(status.explanation).toBe(
+      'https://mta-sts.missing.test/.well-known/mta-sts.txt answered HTTP 404 instead of 200, so senders have no policy.',
+    );
+  });
+
+  it('says MTA-STS is switched off when the policy says mode: none', async () => {
+    const { findings, result } = await run('off');
+    expect(ids(findings)).toEqual(['mta-sts.mode.none']);
+    expect(findings[0]?.severity).toBe('medium');
+    expect(result.mode).toBe('none');
+  });
+
+  it('cannot compare the MX hosts with a testing policy while the MX lookup goes unanswered', async () => {
+    const slow = createDnsResolver({ server: { host: '127.0.0.1', port: silent.port }, timeoutMs: 500 });
+    // _mta-sts and mta-sts are delegated to Knot; the domain's own MX lookup meets the silent server.
+    const split = delegatedDnsResolver(
+      { '_mta-sts.mxquiet.test': resolver, 'mta-sts.mxquiet.test': resolver },
+      slow,
+    );
+    const { findings } = await checkMtaSts({
+      domain: 'mxquiet.test',
+      resolver: split,
+      fetcher,
+      clock: CLOCK,
+      timeoutMs: TIMEOUT_MS,
+    });
+    expect(ids(findings)).toEqual(['mta-sts.mode.testing', 'mta-sts.mx.lookup-failed']);
+    const failed = one(findings, 'mta-sts.mx.lookup-failed');
+    expect(failed.severity).toBe('info');
+    expect(failed.explanation).toMatch(/^The MX lookup failed \(\S[^)]*\), so we could not check/);
+  });
+
+  it('refuses a domain name that cannot be looked up, saying why', async () => {
+    const { findings } = await checkMtaSts({ domain: 'exa mple.test', resolver, fetcher, clock: CLOCK });
+    expect(ids(findings)).toEqual(['mta-sts.domain.invalid']);
+    expect(findings[0]?.severity).toBe('info');
+    expect(findings[0]?.explanation).toMatch(/^"exa mple\.test" cannot be looked up: \S/);
   });
 });

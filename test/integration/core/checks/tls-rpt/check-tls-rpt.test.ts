@@ -68,4 +68,11 @@ describe('checkTlsRpt against a real Knot DNS', () => {
     const { findings } = await checkTlsRpt({ domain: 'good.test', resolver: slow });
     expect(findings.map((f) => f.id)).toEqual(['tls-rpt.lookup.failed']);
   });
+
+  it('refuses a domain name that cannot be looked up, saying why', async () => {
+    const { findings } = await checkTlsRpt({ domain: 'exa mple.test', resolver });
+    expect(findings.map((f) => f.id)).toEqual(['tls-rpt.domain.invalid']);
+    expect(findings[0]?.severity).toBe('info');
+    expect(findings[0]?.explanation).toMatch(/^"exa mple\.test" cannot be looked up: \S/);
+  });
 });
