@@ -14,6 +14,12 @@ export const HOSTILE_INCOMING_BEHAVIOURS = [
   'bye-mid-session',
   'starttls-refused',
   'plaintext-after-starttls',
+  'refusing-greeting',
+  'no-starttls',
+  'garbage-for-handshake',
+  'garbage-reply',
+  'silent-after-greeting',
+  'close-after-greeting',
 ] as const;
 export type HostileIncomingBehaviour = (typeof HOSTILE_INCOMING_BEHAVIOURS)[number];
 
@@ -70,23 +76,42 @@ function serve(protocol: IncomingProtocol, behaviour: HostileIncomingBehaviour, 
     pour(socket, CHUNK);
     return;
   }
+  if (behaviour === 'refusing-greeting') {
+    // RFC 9051 section 7.1.5 / RFC 1939 section 4: a server that will not serve says so and closes.
+    socket.end(imap ? '* BYE too busy, come back later\r\n' : '-ERR too busy, come back later\r\n');
+    return;
+  }
   socket.write(
-    imap ? '* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] hostile ready\r\n' : '+OK hostile ready\r\n',
+    imap
+      ? `* OK [CAPABILITY IMAP4rev1 ${behaviour === 'no-starttls' ? '' : 'STARTTLS '}LOGINDISABLED] hostile ready\r\n`
+      : '+OK hostile ready\r\n',
   );
+  let handshaking = false;
   let buffered = '';
   socket.on('data', (data: Buffer) => {
+    if (handshaking) {
+      // The client's TLS hello gets clear text back: the handshake cannot complete.
+      socket.end('this is not TLS\r\n');
+      return;
+    }
     buffered += data.toString('latin1');
     for (;;) {
       const end = buffered.indexOf('\r\n');
       if (end === -1) return;
       const line = buffered.slice(0, end);
       buffered = buffered.slice(end + 2);
-      answer(imap, behaviour, socket, line);
+      if (answer(imap, behaviour, socket, line) === 'handshake') handshaking = true;
     }
   });
 }
 
-function answer(imap: boolean, behaviour: HostileIncomingBehaviour, socket: Socket, line: string): void {
+/** Writes the answer to one line; 'handshake' when the client's next bytes are its TLS hello. */
+function answer(
+  imap: boolean,
+  behaviour: HostileIncomingBehaviour,
+  socket: Socket,
+  line: string,
+): 'handshake' | undefined {
   const [tag = '', command = ''] = imap ? line.split(' ') : ['', line.split(' ')[0] ?? ''];
   const verb = command.toUpperCase();
   const ok = (text: string): string => (imap ? `${tag} OK ${text}\r\n` : `+OK ${text}\r\n`);
@@ -121,8 +146,28 @@ function answer(imap: boolean, behaviour: HostileIncomingBehaviour, socket: Sock
           );
       } else socket.write(imap ? `${tag} BAD unknown\r\n` : '-ERR unknown\r\n');
       return;
+    case 'no-starttls':
+      if (verb === 'CAPA') socket.write('+OK\r\nUSER\r\n.\r\n');
+      else socket.write(imap ? `${tag} BAD unknown\r\n` : '-ERR unknown\r\n');
+      return;
+    case 'garbage-for-handshake':
+      if (verb === 'CAPA') socket.write('+OK\r\nSTLS\r\n.\r\n');
+      else if (verb === 'STARTTLS' || verb === 'STLS') {
+        socket.write(ok('Begin TLS'));
+        return 'handshake';
+      } else socket.write(imap ? `${tag} BAD unknown\r\n` : '-ERR unknown\r\n');
+      return;
+    case 'garbage-reply':
+      socket.write('%%% garbage %%%\r\n');
+      return;
+    case 'close-after-greeting':
+      socket.destroy();
+      return;
+    case 'silent-after-greeting':
+    case 'refusing-greeting':
     case 'no-greeting':
     case 'endless-line':
       return;
   }
+  return undefined;
 }

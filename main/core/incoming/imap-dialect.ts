@@ -90,6 +90,9 @@ export function imapDialect(channel: LineChannel, limits: LineLimits): Dialect {
       }
       return methods;
     },
+    softwareSource: 'ID',
+    // IMAP names its software only in an ID answer (RFC 2971), a round trip away: softwareId.
+    softwareIn: () => null,
     async softwareId(capabilities) {
       if (!capabilities.includes('ID')) return null;
       // RFC 2971 section 3.1: NIL says nothing about us; the server answers with its own fields.

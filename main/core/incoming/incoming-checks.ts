@@ -14,6 +14,7 @@ import { probeIncomingDialogue } from './incoming-dialogue-probe';
 import type { IncomingLoginPort, IncomingSecret } from './incoming-login-port';
 import { INCOMING_LOGIN_DEADLINE_MS, probeIncomingLogin } from './incoming-login-probe';
 import { probeIncomingTls } from './incoming-tls-probe';
+import { softwareInGreeting } from './software-banner';
 import {
   planIncomingPorts,
   probeIncomingReachability,
@@ -75,6 +76,13 @@ export function planIncomingChecks(deps: IncomingCheckDeps, options: IncomingChe
         .map((finding) => finding.evidence['port'])
         .filter((port): port is number => typeof port === 'number'),
     );
+  // The software a port's greeting named, for fixes in its own settings (the dialogue finds its own).
+  const softwareOn = (results: ReadonlyMap<string, ProbeResult>, port: number): string | null => {
+    const greeting = (results.get(reachId)?.findings ?? []).find(
+      (finding) => finding.id === `${protocol}.reach.ok` && finding.evidence['port'] === port,
+    )?.evidence['greeting'];
+    return typeof greeting === 'string' ? softwareInGreeting(greeting) : null;
+  };
   const checks: AuditCheck[] = [
     {
       checkId: reachId,
@@ -100,7 +108,11 @@ export function planIncomingChecks(deps: IncomingCheckDeps, options: IncomingChe
         after: [reachId],
         run: (signal, results) =>
           answered(results).has(planned.port)
-            ? probeIncomingTls(context(signal), { port: planned.port, security })
+            ? probeIncomingTls(context(signal), {
+                port: planned.port,
+                security,
+                software: softwareOn(results, planned.port),
+              })
             : Promise.resolve({ findings: [], transcript: [] }),
       });
     }
@@ -129,6 +141,7 @@ export function planIncomingChecks(deps: IncomingCheckDeps, options: IncomingChe
             security: options.security,
             username: options.username,
             secret: options.secret,
+            software: softwareOn(results, options.port),
           })
         : Promise.resolve({ findings: [], transcript: [] }),
   });

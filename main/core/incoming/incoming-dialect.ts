@@ -33,8 +33,12 @@ export interface Dialect {
   passwordMethods(capabilities: readonly string[]): string[];
   /** The words a server's STARTTLS capability goes by. */
   readonly startTlsWord: string;
-  /** Server software from an IMAP ID exchange (RFC 2971), when offered; null otherwise. */
+  /** Server software these capabilities name (POP3 CAPA IMPLEMENTATION, RFC 2449 section 6.9); null otherwise. */
+  softwareIn(capabilities: readonly string[]): string | null;
+  /** Server software from an IMAP ID exchange (RFC 2971) or softwareIn, when offered; null otherwise. */
   softwareId(capabilities: readonly string[]): Promise<string | null>;
+  /** Where softwareId reads it, for the evidence: "ID" or "CAPA IMPLEMENTATION". */
+  readonly softwareSource: string;
   logout(): Promise<void>;
 }
 

@@ -45,7 +45,7 @@ export async function probeIncomingDialogue(
   target: DialogueTarget,
 ): Promise<ProbeResult> {
   const checkId = dialogueCheckId(ctx, target.port);
-  const base: IncomingServed = { host: ctx.host, port: target.port, security: target.security };
+  let base: IncomingServed = { host: ctx.host, port: target.port, security: target.security };
   const findings: Finding[] = [];
   const found = <S extends DialogueSuffix>(
     suffix: S,
@@ -84,6 +84,8 @@ export async function probeIncomingDialogue(
       return { findings, transcript: transcript() };
     }
     const software = softwareInGreeting(greeting.value.text);
+    // Every later finding names the software, so its fix can name that software's settings.
+    if (software !== null) base = { ...base, software };
     if (greeting.value.status === 'preauth') {
       // RFC 9051 section 7.1.4: the connection is already authenticated; nothing more to ask.
       found('greeting.preauth', { greeting: greeting.value.text });
@@ -100,6 +102,8 @@ export async function probeIncomingDialogue(
       return { findings, transcript: transcript() };
     }
     const beforeWords = before.kind === 'ok' ? before.value : null;
+    const named = base.software === undefined ? dialect.softwareIn(beforeWords ?? []) : null;
+    if (named !== null) base = { ...base, software: named };
     if (dialect.channel.tlsSession() === null) {
       // RFC 8314 section 4.1 / RFC 2595 section 4: no password before TLS.
       const methods =
@@ -166,5 +170,5 @@ async function softwareFinding(
   const fromId = await dialect.softwareId(words);
   const software = fromId ?? fromGreeting;
   if (software !== null)
-    found('software.disclosed', { software, source: fromId === null ? 'greeting' : 'ID' });
+    found('software.disclosed', { software, source: fromId === null ? 'greeting' : dialect.softwareSource });
 }

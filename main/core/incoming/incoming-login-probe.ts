@@ -27,6 +27,8 @@ export interface IncomingLoginTarget {
   readonly username: string;
   /** null: no password stored (and no OAuth sign-in); nothing is sent. */
   readonly secret: IncomingSecret | null;
+  /** What the port's greeting named: the fixes name its settings. */
+  readonly software?: string | null;
 }
 
 export async function probeIncomingLogin(
@@ -35,7 +37,12 @@ export async function probeIncomingLogin(
   target: IncomingLoginTarget,
 ): Promise<ProbeResult> {
   const checkId = `${ctx.protocol}-login:${ctx.host}:${String(target.port)}`;
-  const base: IncomingLogin = { host: ctx.host, port: target.port, username: target.username };
+  const base: IncomingLogin = {
+    host: ctx.host,
+    port: target.port,
+    username: target.username,
+    ...(target.software === undefined || target.software === null ? {} : { software: target.software }),
+  };
   const one = <S extends IncomingLoginSuffix>(
     suffix: S,
     evidence: Omit<IncomingEvidence[S], keyof IncomingLogin>,

@@ -5,8 +5,10 @@
  * (incoming-tls-entry.ts); no password is ever sent.
  */
 import { probeTlsVia } from '../probes/tls-probe';
+import type { Finding } from '../../../preload/contract/findings';
+import { incomingTlsFixSteps } from '../knowledge/incoming-fix-steps';
 import type { ProbeResult } from '../smtp/probe-context';
-import type { IncomingProbeContext } from './incoming-context';
+import { PROTOCOL_NAME, type IncomingProbeContext } from './incoming-context';
 import { incomingTlsEntry } from './incoming-tls-entry';
 
 /** The dialogue check reports these as `imap.starttls.*` / `pop3.starttls.*`, with the server's words. */
@@ -19,10 +21,17 @@ export function incomingTlsCheckId(ctx: IncomingProbeContext, port: number): str
   return `${ctx.protocol}-tls:${ctx.host}:${String(port)}`;
 }
 
+export interface IncomingTlsTarget {
+  readonly port: number;
+  readonly security: 'starttls' | 'implicit-tls';
+  /** What the port's greeting named (software-banner.ts): the fixes name its settings. */
+  readonly software?: string | null;
+}
+
 /** Never throws; every handshake is under the line limits' deadlines. */
 export async function probeIncomingTls(
   ctx: IncomingProbeContext,
-  target: { readonly port: number; readonly security: 'starttls' | 'implicit-tls' },
+  target: IncomingTlsTarget,
 ): Promise<ProbeResult> {
   const result = await probeTlsVia(
     {
@@ -35,5 +44,22 @@ export async function probeIncomingTls(
     },
     { port: target.port, security: target.security, checkId: incomingTlsCheckId(ctx, target.port) },
   );
-  return { ...result, findings: result.findings.filter((finding) => !REPORTED_BY_DIALOGUE.has(finding.id)) };
+  const findings = result.findings
+    .filter((finding) => !REPORTED_BY_DIALOGUE.has(finding.id))
+    .map((finding) => inIncomingSettings(finding, PROTOCOL_NAME[ctx.protocol], target.software ?? null));
+  return { ...result, findings };
+}
+
+/**
+ * The SMTP side's words name Postfix and Exim settings; on an IMAP or POP3 port the fix names the incoming
+ * server's own (the software in the evidence, so a report read later says why these steps).
+ */
+function inIncomingSettings(finding: Finding, name: string, software: string | null): Finding {
+  const steps = incomingTlsFixSteps(finding.id, name, software);
+  if (steps === null) return finding;
+  return {
+    ...finding,
+    evidence: software === null ? finding.evidence : { ...finding.evidence, software },
+    fix: { ...finding.fix, steps },
+  };
 }

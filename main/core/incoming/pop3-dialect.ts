@@ -3,6 +3,16 @@ import { CLEARTEXT_SASL, type Dialect, type DialectStep } from './incoming-diale
 import type { LineChannel, LineLimits } from './line-channel';
 import { Pop3Session, type Pop3Response } from './pop3-session';
 
+const IMPLEMENTATION = 'IMPLEMENTATION=';
+
+/** What CAPA's IMPLEMENTATION line says (Courier: "Courier Mail Server"); null without one. */
+function softwareIn(capabilities: readonly string[]): string | null {
+  const word = capabilities.find(
+    (each) => each.startsWith(IMPLEMENTATION) && each.length > IMPLEMENTATION.length,
+  );
+  return word === undefined ? null : word.slice(IMPLEMENTATION.length);
+}
+
 export function pop3Dialect(channel: LineChannel, limits: LineLimits): Dialect {
   const session = new Pop3Session(channel, limits);
   const step = <T>(
@@ -41,7 +51,11 @@ export function pop3Dialect(channel: LineChannel, limits: LineLimits): Dialect {
       return step(await session.command('CAPA', { multiline: true }), (lines) =>
         lines.flatMap((line) => {
           const [name = '', ...args] = line.trim().toUpperCase().split(/\s+/);
-          return name === 'SASL' ? [name, ...args.map((mechanism) => `SASL=${mechanism}`)] : [name];
+          if (name === 'SASL') return [name, ...args.map((mechanism) => `SASL=${mechanism}`)];
+          // RFC 2449 section 6.9: the server's own name for itself, kept as it wrote it.
+          if (name === 'IMPLEMENTATION')
+            return [name, `${IMPLEMENTATION}${line.trim().slice(name.length).trim().slice(0, 80)}`];
+          return [name];
         }),
       );
     },
@@ -56,8 +70,10 @@ export function pop3Dialect(channel: LineChannel, limits: LineLimits): Dialect {
       }
       return methods;
     },
-    softwareId() {
-      return Promise.resolve(null);
+    softwareSource: 'CAPA IMPLEMENTATION',
+    softwareIn,
+    softwareId(capabilities) {
+      return Promise.resolve(softwareIn(capabilities));
     },
     async logout() {
       // RFC 1939 section 6: QUIT.

@@ -6,14 +6,27 @@
 type Text = string;
 type Texts = readonly string[];
 
-/** A port the dialogue probe talks to: 'plain', 'starttls' or 'implicit-tls'. */
-export type IncomingServed = { readonly host: Text; readonly port: number; readonly security: Text };
+/**
+ * A port the dialogue probe talks to: 'plain', 'starttls' or 'implicit-tls'. `software` is what the
+ * greeting named (software-banner.ts), when it named something: the fixes name that software's settings.
+ */
+export type IncomingServed = {
+  readonly host: Text;
+  readonly port: number;
+  readonly security: Text;
+  readonly software?: Text;
+};
 
 /** A port the reachability probe tried; `accountPort` is true for the port the account uses. */
 export type IncomingReached = IncomingServed & { readonly accountPort: boolean };
 
-/** The port and user name the login probe used. */
-export type IncomingLogin = { readonly host: Text; readonly port: number; readonly username: Text };
+/** The port and user name the login probe used, and the software the server's greeting named. */
+export type IncomingLogin = {
+  readonly host: Text;
+  readonly port: number;
+  readonly username: Text;
+  readonly software?: Text;
+};
 
 /** A line channel that failed: its kind, message, time spent and what arrived before it did. */
 export type LineFailureEvidence = {
@@ -49,7 +62,7 @@ export type IncomingEvidence = {
   } & IncomingNotConnected;
   'greeting.preauth': IncomingServed & { readonly greeting: Text };
   'greeting.refused': IncomingServed & { readonly greeting: Text };
-  /** `source`: 'greeting' or 'ID' (RFC 2971). */
+  /** `source`: 'greeting', 'ID' (RFC 2971) or 'CAPA IMPLEMENTATION' (RFC 2449 section 6.9). */
   'software.disclosed': IncomingServed & { readonly software: Text; readonly source: Text };
   'login.cleartext-offered': IncomingServed & {
     readonly cleartextMethods: Texts;

@@ -13,17 +13,30 @@ import type {
   IncomingFindingSuffix,
   PrefixedIncomingEvidence,
 } from './incoming-evidence';
+import {
+  hostProviderLoginSteps,
+  loginCheckSteps,
+  mailboxCheckSteps,
+  noPreauthSteps,
+  providerLoginSteps,
+  requireTlsSteps,
+  serverFamilyOf,
+} from './incoming-fix-steps';
 import { NO_FIX, rfc, type KnowledgeEntry, type TypedKnowledgeTable } from './knowledge-entry';
 
 type HostPort = { readonly host: string; readonly port: number };
 const where = (e: HostPort): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
 
-const DOVECOT_TLS_STEPS = [
-  'Dovecot: set "ssl = required" and "disable_plaintext_auth = yes" (Dovecot 2.4: "auth_allow_cleartext = no") in dovecot.conf, then run "doveadm reload".',
-  'Courier: set TLS_REQUIRED=1 in imapd-ssl / pop3d-ssl and IMAP_TLS_REQUIRED=1, then restart courier-imap.',
-  'Exchange: Set-ImapSettings / Set-PopSettings -LoginType SecureLogin, then restart the IMAP4 / POP3 services.',
-  'Hosted mail (Google, Microsoft 365, Zoho): nothing to change on the server; make sure your mail programs use port 993 (IMAP) or 995 (POP3) with SSL/TLS.',
-];
+const HOSTED_STEP =
+  'Hosted mail (Google, Microsoft 365, Zoho): nothing to change on the server; make sure your mail programs use port 993 (IMAP) or 995 (POP3) with SSL/TLS.';
+
+/** TLS before any password, in the detected software's own setting (all three when none is named). */
+const requireTls = (name: string, e: { readonly software?: string }): Fix => ({
+  steps: [
+    ...requireTlsSteps(name, e.software),
+    ...(serverFamilyOf(e.software) === null ? [HOSTED_STEP] : []),
+  ],
+});
 
 const SERVER_OWNER_STEPS = [
   'Send this finding to whoever runs the mail server (your host or IT provider): it names the port and what the server did.',
@@ -35,7 +48,8 @@ interface Words<E extends Evidence> {
   readonly severity: Severity;
   readonly title: (name: string, e: E) => string;
   readonly explanation: (name: string, e: E) => string;
-  readonly fix: Fix | ((e: E) => Fix);
+  /** A fix of the evidence may name the detected software's settings (incoming-fix-steps.ts). */
+  readonly fix: Fix | ((name: string, e: E) => Fix);
   readonly imapRefs: KnowledgeEntry['references'];
   readonly pop3Refs: KnowledgeEntry['references'];
   /** Grammar POP3 does not have (PREAUTH, tags, literals). */
@@ -95,12 +109,13 @@ const WORDS = {
     title: (_name, e) => `${where(e)} logs anyone in without a password (PREAUTH)`,
     explanation: (_name, e) =>
       `The server greeted with "* PREAUTH": every connection to ${where(e)} is already logged in to a mailbox, without a user name or password. Anyone who can reach this port can read the mail.`,
-    fix: {
+    fix: (_name, e) => ({
       steps: [
         'Take this port off the network at once (firewall), then find why it pre-authenticates: a debugging "imap -c" behind inetd, an rsh/ssh tunnel exposed to the network, or a proxy configured to log in on the caller\'s behalf.',
+        ...noPreauthSteps(e.software),
         ...SERVER_OWNER_STEPS,
       ],
-    },
+    }),
     imapRefs: [rfc(9051, '7.1.4')],
     pop3Refs: [],
     imapOnly: true,
@@ -133,7 +148,7 @@ const WORDS = {
     title: (name, e) => `${name} on ${where(e)} accepts the password before encryption`,
     explanation: (name, e) =>
       `Before any TLS, ${where(e)} offers ${evidenceList(e, 'cleartextMethods').join(', ')}. A mail program set up with "no encryption" or with a STARTTLS that an attacker strips sends the password readable by anyone on the network path, many times a day. Mailwarden never sent a password to test this: the server's ${name} capability list says it.`,
-    fix: { steps: DOVECOT_TLS_STEPS },
+    fix: requireTls,
     imapRefs: [rfc(9051, '6.2.3'), rfc(8314, '4.1')],
     pop3Refs: [rfc(2595, '4'), rfc(8314, '4.1')],
   },
@@ -151,7 +166,7 @@ const WORDS = {
     title: (name, e) => `${name} on ${where(e)} offers no encryption (no STARTTLS)`,
     explanation: (name, e) =>
       `${where(e)} is a clear-text ${name} port and does not offer to switch to TLS, so everything on it, the password and the mail, crosses the network readable.`,
-    fix: { steps: DOVECOT_TLS_STEPS },
+    fix: requireTls,
     imapRefs: [rfc(9051, '6.2.1'), rfc(8314, '3.2')],
     pop3Refs: [rfc(2595, '4'), rfc(8314, '3.2')],
   },
@@ -159,7 +174,7 @@ const WORDS = {
     severity: 'high',
     title: (name, e) => `${name} on ${where(e)} advertises STARTTLS but refuses it`,
     explanation: (_name, e) => `The server answered "${evidenceText(e, 'reply')}" when asked to start TLS.`,
-    fix: { steps: DOVECOT_TLS_STEPS },
+    fix: requireTls,
     imapRefs: [rfc(9051, '6.2.1')],
     pop3Refs: [rfc(2595, '4')],
   },
@@ -217,14 +232,14 @@ const WORDS = {
     title: (name, e) => `${name} on ${where(e)} rejected the stored password`,
     explanation: (_name, e) =>
       `The server answered "${evidenceText(e, 'reply')}". With Google, Microsoft 365, Yahoo or iCloud this usually means an app password is needed, or IMAP/POP is switched off in the mailbox settings.`,
-    fix: {
+    fix: (name, e) => ({
       steps: [
         'Check the user name and password; set a new one in Mailwarden if it changed.',
-        'Gmail: Settings > See all settings > Forwarding and POP/IMAP, enable IMAP; with 2-Step Verification, use an app password.',
-        'Microsoft 365: the admin must allow IMAP / POP for the mailbox (Exchange admin center > Mailboxes > Email apps).',
-        'iCloud, Yahoo, AOL: create an app-specific password and use it here.',
+        ...(hostProviderLoginSteps(name === 'POP3' ? 'POP3' : 'IMAP', e.host) ??
+          loginCheckSteps(name, e.software)),
       ],
-    },
+      providerSteps: providerLoginSteps(name === 'POP3' ? 'POP3' : 'IMAP'),
+    }),
     imapRefs: [rfc(9051, '6.2.3')],
     pop3Refs: [rfc(1939, '7')],
   },
@@ -290,7 +305,7 @@ const WORDS = {
     severity: 'medium',
     title: (_name, e) => `The inbox on ${where(e)} does not open after login`,
     explanation: (_name, e) => `The server answered "${evidenceText(e, 'reply')}" when asked for the inbox.`,
-    fix: { steps: SERVER_OWNER_STEPS },
+    fix: (name, e) => ({ steps: [...mailboxCheckSteps(name, e.software), ...SERVER_OWNER_STEPS] }),
     imapRefs: [rfc(9051, '6.3.2')],
     pop3Refs: [rfc(1939, '5')],
   },
@@ -313,11 +328,12 @@ function tableFor<P extends 'imap' | 'pop3', S extends IncomingFindingSuffix>(
   const table: { [id: string]: KnowledgeEntry } = {};
   for (const [suffix, words] of Object.entries(WORDS) as [IncomingFindingSuffix, Words<Evidence>][]) {
     if (prefix === 'pop3' && words.imapOnly === true) continue;
+    const fix = words.fix;
     table[`${prefix}.${suffix}`] = {
       severity: words.severity,
       title: (e) => words.title(name, e),
       explanation: (e) => words.explanation(name, e),
-      fix: words.fix,
+      fix: typeof fix === 'function' ? (e: Evidence) => fix(name, e) : fix,
       references: prefix === 'imap' ? words.imapRefs : words.pop3Refs,
     };
   }

@@ -70,3 +70,32 @@ describe.each(CASES)('the TLS check on a %s server: %s', (protocol, behaviour, d
     expect(elapsed).toBeLessThan(TLS_WITHIN_MS);
   });
 });
+
+/** More ways to break the dialogue, each its own finding with the port and what went wrong as evidence. */
+const MORE_CASES: readonly [IncomingProtocol, HostileIncomingBehaviour, string][] = [
+  ['imap', 'refusing-greeting', 'imap.greeting.refused'],
+  ['pop3', 'refusing-greeting', 'pop3.greeting.refused'],
+  ['imap', 'no-starttls', 'imap.starttls.not-offered'],
+  ['imap', 'garbage-for-handshake', 'imap.starttls.failed'],
+  ['pop3', 'garbage-for-handshake', 'pop3.starttls.failed'],
+  ['imap', 'garbage-reply', 'imap.dialogue.malformed'],
+  ['imap', 'silent-after-greeting', 'imap.dialogue.timeout'],
+  ['pop3', 'silent-after-greeting', 'pop3.dialogue.timeout'],
+  ['imap', 'close-after-greeting', 'imap.dialogue.closed'],
+  ['pop3', 'close-after-greeting', 'pop3.dialogue.closed'],
+];
+
+describe.each(MORE_CASES)('%s server: %s', (protocol, behaviour, expected) => {
+  it(`ends in ${expected}, naming the port, within its deadline`, async () => {
+    server = await startHostileIncomingServer(protocol, behaviour);
+    const ctx = testIncomingContext(protocol, HOST, oneNameResolver(HOST, '127.0.0.1'));
+    const started = performance.now();
+    const result = await probeIncomingDialogue(ctx, { port: server.port, security: 'starttls' });
+    expect(performance.now() - started).toBeLessThan(WITHIN_MS);
+    const finding = result.findings.find((f) => f.id === expected);
+    expect(finding?.severity).toBe(
+      /greeting\.refused$|^imap\.dialogue|^pop3\.dialogue/.test(expected) ? 'medium' : 'high',
+    );
+    expect(finding?.evidence).toMatchObject({ host: HOST, port: server.port });
+  });
+});

@@ -10,7 +10,7 @@ import { runChecks } from '../../../main/core/audit/run-checks';
 import { planIncomingChecks, type IncomingCheckOptions } from '../../../main/core/incoming/incoming-checks';
 import type { IncomingProtocol } from '../../../main/core/incoming/line-channel';
 import { oneNameResolver, startDovecot, type DovecotServer } from '../../helpers/dovecot-server';
-import { TEST_LINE_LIMITS } from '../../helpers/incoming-probe-context';
+import { REAL_SERVER_LINE_LIMITS } from '../../helpers/incoming-probe-context';
 import { getTestPki, type TestPki } from '../../helpers/test-certificates';
 
 const HOST = 'mail.test';
@@ -54,7 +54,7 @@ async function audit(
       connector: createLineConnector(),
       imapLogin: createImapflowLogin(),
       clock: { now: () => new Date() },
-      limits: TEST_LINE_LIMITS,
+      limits: REAL_SERVER_LINE_LIMITS,
     },
     {
       protocol,
