@@ -336,5 +336,7 @@ describe('file history store across a crash', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+    // Five writer processes (each starting Node with tsx) and ~2 MB runs: seconds each on a loaded 2-core
+    // machine, so the default 30 s is not a deadline this test is about.
+  }, 120_000);
 });
