@@ -5,9 +5,9 @@
 import { chromium, type Browser } from '@playwright/test';
 import type { PdfPrinter } from '../../main/core/export/export-ports';
 
-const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_PATH = '/usr/bin/chromium';
 /** The same switches as playwright.config.ts: no sandbox (root in CI), no GPU, no background traffic. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -16,7 +16,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const LAUNCH_TIMEOUT_MS = 20_000;
+export const LAUNCH_TIMEOUT_MS = 20_000;
 const PRINT_TIMEOUT_MS = 20_000;
 
 export interface ChromiumPdfPrinter extends PdfPrinter {

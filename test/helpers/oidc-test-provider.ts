@@ -41,6 +41,8 @@ export const INTROSPECTION_CLIENT = { id: 'mail-resource-server', secret: 'resou
 export interface TestOidcProvider {
   readonly issuer: string;
   readonly caPem: string;
+  /** The provider's own certificate, for a browser that trusts it by its public key. */
+  readonly certificatePem: string;
   /** Every access token, refresh token, ID token and authorization code issued so far. */
   readonly issuedTokens: ReadonlySet<string>;
   /** Refresh tokens issued so far, in order. */
@@ -341,6 +343,7 @@ export async function startTestOidcProvider(
   return {
     issuer,
     caPem: pki.caPem,
+    certificatePem: leaf.certPem,
     issuedTokens,
     refreshTokens,
     revokedTokens,

@@ -11,18 +11,22 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../../preload/contract/audit';
 import { runCliIn, type CliResult } from '../../helpers/cli-harness';
-import { closedPort } from '../../helpers/closed-port';
-import { startDovecot, type DovecotServer } from '../../helpers/dovecot-server';
-import { startKnot, type KnotServer } from '../../helpers/knot-server';
-import { startSigninCli } from '../../helpers/oauth-signin-cli';
 import {
-  INTROSPECTION_CLIENT,
-  startTestOidcProvider,
-  TEST_CLIENT_ID,
-  type TestOidcProvider,
-} from '../../helpers/oidc-test-provider';
-import { startPostfix, type PostfixServer } from '../../helpers/postfix-server';
-import { getTestPki, type TestPki } from '../../helpers/test-certificates';
+  addOAuthAccount,
+  DOVECOT_LOGIN_AFTER_TLS,
+  dovecotLogins,
+  POSTFIX_TLS_ESTABLISHED,
+  smtpAuthSessions,
+  smtpSessions,
+  startOAuthMailStack,
+  type OAuthMailStack,
+} from '../../helpers/oauth-mail-stack';
+import { startSigninCli } from '../../helpers/oauth-signin-cli';
+import type { TestOidcProvider } from '../../helpers/oidc-test-provider';
+import type { DovecotServer } from '../../helpers/dovecot-server';
+import type { KnotServer } from '../../helpers/knot-server';
+import type { PostfixServer } from '../../helpers/postfix-server';
+import type { TestPki } from '../../helpers/test-certificates';
 import { createTestServices, type TestServices } from '../../helpers/test-services';
 
 /** Reads its mail over IMAP. */
@@ -30,6 +34,7 @@ const ANN = 'ann@shop.example';
 /** Reads its mail over POP3. */
 const BOB = 'bob@shop.example';
 
+let stack: OAuthMailStack;
 let pki: TestPki;
 let provider: TestOidcProvider;
 let dovecot: DovecotServer;
@@ -44,52 +49,6 @@ const cli = async (argv: readonly string[], stdin?: string): Promise<CliResult> 
   return result;
 };
 
-/** Where the standard ports really are, and the zone and CA that make the servers' names verify. */
-async function environment(): Promise<string[]> {
-  const portMap = [
-    `smtp=${String(await closedPort())}`,
-    `submission=${String(postfix.ports.submission)}`,
-    `submissions=${String(postfix.ports.submissions)}`,
-    `imap=${String(dovecot.ports.imap)}`,
-    `imaps=${String(dovecot.ports.imaps)}`,
-    `pop3=${String(dovecot.ports.pop3)}`,
-    `pop3s=${String(dovecot.ports.pop3s)}`,
-  ].join(',');
-  return ['--dns', knot.server, '--ca', pki.caPath, '--port-map', portMap];
-}
-
-async function addOAuthAccount(email: string, protocol: 'imap' | 'pop3'): Promise<void> {
-  const added = await cli([
-    'accounts',
-    'add',
-    '--email',
-    email,
-    '--host',
-    'smtp.shop.example',
-    '--port',
-    String(postfix.ports.submission),
-    '--security',
-    'starttls',
-    '--incoming-protocol',
-    protocol,
-    '--incoming-host',
-    'mail.shop.example',
-    '--incoming-port',
-    String(protocol === 'imap' ? dovecot.ports.imap : dovecot.ports.pop3),
-    '--incoming-security',
-    'starttls',
-    '--auth',
-    'oauth',
-    '--provider',
-    'oidc',
-    '--issuer',
-    provider.issuer,
-    '--client-id',
-    TEST_CLIENT_ID,
-  ]);
-  expect(added.code, added.stderr).toBe(0);
-}
-
 async function signIn(email: string): Promise<void> {
   const signin = startSigninCli(env, email);
   await provider.approve(await signin.url, email);
@@ -99,69 +58,23 @@ async function signIn(email: string): Promise<void> {
 }
 
 async function auditAccount(email: string, areas: string): Promise<CliResult> {
-  return cli(['audit', email, '--only', areas, '--format', 'json', ...(await environment())]);
-}
-
-/** Postfix's smtpd log lines, one list per session from "connect from" to "disconnect from". */
-function smtpSessions(log: string): string[][] {
-  const open = new Map<string, string[]>();
-  const sessions: string[][] = [];
-  for (const line of log.split('\n')) {
-    const pid = /smtpd\[(\d+)\]: /.exec(line)?.[1];
-    if (pid === undefined) continue;
-    if (/: connect from /.test(line)) open.set(pid, []);
-    const session = open.get(pid);
-    session?.push(line);
-    if (session !== undefined && /: disconnect from /.test(line)) {
-      sessions.push(session);
-      open.delete(pid);
-    }
-  }
-  return sessions;
+  return cli(['audit', email, '--only', areas, '--format', 'json', ...(await stack.auditNetworkArgs())]);
 }
 
 const findingsOf = (result: CliResult) => (JSON.parse(result.stdout) as AuditReport).findings;
 
 beforeAll(async () => {
-  pki = await getTestPki();
-  provider = await startTestOidcProvider({ accessTokenTtlSeconds: 60 });
-  const mailLeaf = await pki.leaf('good', 'mail.shop.example');
-  const smtpLeaf = await pki.leaf('good', 'smtp.shop.example');
-  dovecot = await startDovecot({
-    ...mailLeaf,
-    // The passwd-file passdb only serves PLAIN and LOGIN here; these passwords are never used.
-    users: [ANN, BOB].map((username) => ({ username, password: `unused-${username}` })),
-    inboxMessages: 2,
-    oauth2: {
-      introspectionUrl: new URL('/token/introspection', provider.issuer).href,
-      clientId: INTROSPECTION_CLIENT.id,
-      clientSecret: INTROSPECTION_CLIENT.secret,
-      caPem: pki.caPem,
-    },
-    postfixAuthSocket: true,
-  });
-  const authSocket = dovecot.authSocket;
-  if (authSocket === null) throw new Error('Dovecot was started without the auth socket for Postfix');
-  postfix = await startPostfix({
-    ...smtpLeaf,
-    users: [],
-    hostname: 'smtp.shop.example',
-    dovecotAuthSocket: authSocket,
-  });
-  knot = await startKnot({
-    'shop.example': [`smtp IN A ${postfix.address}`, `mail IN A ${dovecot.address}`].join('\n'),
-  });
+  stack = await startOAuthMailStack([ANN, BOB], { accessTokenTtlSeconds: 60 });
+  ({ pki, provider, dovecot, postfix, knot } = stack);
   env = await createTestServices();
   // openid-client reaches the provider over HTTPS from the test CA.
   await env.services.settings.update({ extraCaPem: pki.caPem });
-  await addOAuthAccount(ANN, 'imap');
-  await addOAuthAccount(BOB, 'pop3');
+  await addOAuthAccount(env, stack, ANN, 'imap');
+  await addOAuthAccount(env, stack, BOB, 'pop3');
 }, 90_000);
 
 afterAll(async () => {
-  await Promise.all([postfix.stop(), knot.stop()]);
-  await dovecot.stop();
-  await provider.close();
+  await stack.stop();
   await env.cleanup();
 });
 
@@ -241,19 +154,12 @@ describe('mailwarden audit: an OAuth account on Postfix submission and Dovecot',
   }, 60_000);
 
   it('shows every login in the Dovecot and Postfix logs only after TLS', async () => {
-    const dovecotLog = await dovecot.logs();
-    const logins = dovecotLog
-      .split('\n')
-      .filter((line) => /-login: Info: (Login|Disconnected).*user=<\w/.test(line));
+    const logins = dovecotLogins(await dovecot.logs());
     expect(logins.length).toBeGreaterThanOrEqual(4);
-    // Dovecot ends a login line with "TLS" (or "TLS: <why it closed>") when the session was encrypted.
-    for (const line of logins) expect(line).toMatch(/, TLS(,|:| |$)/);
-    // Each smtpd session that tried AUTH (" auth=1 " or " auth=0/1 " in its summary) had TLS before it.
-    const authSessions = smtpSessions(await postfix.logs()).filter((session) =>
-      / auth=\d/.test(session.at(-1) ?? ''),
-    );
+    for (const line of logins) expect(line).toMatch(DOVECOT_LOGIN_AFTER_TLS);
+    const authSessions = smtpAuthSessions(await postfix.logs());
     expect(authSessions.length).toBeGreaterThanOrEqual(2);
-    for (const session of authSessions) expect(session.join('\n')).toMatch(/TLS connection established/);
+    for (const session of authSessions) expect(session.join('\n')).toMatch(POSTFIX_TLS_ESTABLISHED);
   });
 
   it('stops with "sign in again" (exit 3) when the provider revoked the sign-in', async () => {
