@@ -113,7 +113,12 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     expect(learned?.evidence).toMatchObject({ domain: LOOP_DOMAIN, selector: LOOP_SELECTOR });
     expect(learned?.fix.steps.join(' ')).toContain(`--dkim-selector ${LOOP_SELECTOR}`);
     const hops = proof.analysis?.received.hops ?? [];
-    expect(hops.some((hop) => hop.tlsVersion === 'TLSv1.3')).toBe(true);
+    // Postfix writes its TLS comment ("using TLSv1.3 with cipher ...") before "by ... with ESMTPSA".
+    expect(hops.find((hop) => hop.by === SMTP_HOST)).toMatchObject({
+      protocol: 'ESMTPSA',
+      tlsVersion: 'TLSv1.3',
+      encrypted: true,
+    });
   }, 90_000);
 
   it('not signed: says there is no DKIM signature and DMARC fails under p=reject', async () => {
