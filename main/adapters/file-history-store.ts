@@ -19,6 +19,7 @@ import type {
   HistoryTarget,
 } from '../../preload/contract/history';
 import type { AnalysisEntry, AnalysisRunSummary } from '../../preload/contract/message-check';
+import type { ProofEntry, ProofRunSummary } from '../../preload/contract/proof';
 import { MailwardenError } from '../core/errors/mailwarden-error';
 import { ANALYSIS_FORMAT } from '../core/history/analysis-document';
 import {
@@ -28,7 +29,9 @@ import {
   type StoredFormat,
 } from '../core/history/history-document';
 import type { HistoryStore } from '../core/history/history-port';
+import { PROOF_FORMAT } from '../core/history/proof-document';
 import { summarizeAnalysis } from '../core/history/summarize-analysis';
+import { summarizeProof } from '../core/history/summarize-proof';
 import { summarizeRun } from '../core/history/summarize-run';
 import { PRIVATE_DIR_MODE, writeFileAtomic } from './atomic-file';
 import { readRegularFileBounded, type BoundedRead } from './bounded-read';
@@ -48,6 +51,8 @@ const RUN_FILE_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([A-Za-z
  */
 const ANALYSIS_FILE_PATTERN =
   /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([A-Za-z0-9-]{1,64})\.analysis\.json$/;
+/** `<provedAt>-<runId>.proof.json`: a test message's run, kept out of RUN_FILE_PATTERN the same way. */
+const PROOF_FILE_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([A-Za-z0-9-]{1,64})\.proof\.json$/;
 const TEMP_FILE_PATTERN = /^\..+\.tmp$/;
 
 type RunLoad<T = HistoryEntry> =
@@ -97,6 +102,13 @@ export function createFileHistoryStore(dir: string, options: FileHistoryStoreOpt
     format: ANALYSIS_FORMAT,
     runIdOf: (entry) => entry.runId,
     summarize: summarizeAnalysis,
+    summaries: new Map(),
+  };
+  const proofs: DocumentKind<ProofEntry, ProofRunSummary> = {
+    pattern: PROOF_FILE_PATTERN,
+    format: PROOF_FORMAT,
+    runIdOf: (entry) => entry.runId,
+    summarize: summarizeProof,
     summaries: new Map(),
   };
 
@@ -312,6 +324,22 @@ export function createFileHistoryStore(dir: string, options: FileHistoryStoreOpt
       });
     },
 
+    async saveProof(entry) {
+      const name = fileName(
+        entry.runId,
+        entry.proof.provedAt,
+        '.proof.json',
+        PROOF_FILE_PATTERN,
+        'test message',
+      );
+      await write(name, {
+        schemaVersion: PROOF_FORMAT.currentVersion,
+        runId: entry.runId,
+        accountId: entry.accountId,
+        proof: entry.proof,
+      });
+    },
+
     async list(filter = {}) {
       const problems: HistoryProblem[] = [];
       const target = filter.target;
@@ -325,22 +353,31 @@ export function createFileHistoryStore(dir: string, options: FileHistoryStoreOpt
         problems,
         (summary) => target === undefined || fromDomainMatches(summary, target),
       );
-      return { runs, analyses: checked, problems };
+      const proved = await listKind(
+        proofs,
+        problems,
+        (summary) => target === undefined || proofMatches(summary, target),
+      );
+      return { runs, analyses: checked, proofs: proved, problems };
     },
 
     get: (runId) => getKind(audits, runId),
 
     getAnalysis: (runId) => getKind(analyses, runId),
 
+    getProof: (runId) => getKind(proofs, runId),
+
     async delete(runId) {
       if (!RUN_ID_PATTERN.test(runId)) return false;
       const files = [
         ...(await runFiles(RUN_FILE_PATTERN)),
         ...(await runFiles(ANALYSIS_FILE_PATTERN)),
+        ...(await runFiles(PROOF_FILE_PATTERN)),
       ].filter((candidate) => candidate.runId === runId);
       for (const file of files) {
         audits.summaries.delete(file.name);
         analyses.summaries.delete(file.name);
+        proofs.summaries.delete(file.name);
         try {
           await rm(join(dir, file.name));
         } catch (error) {
@@ -356,6 +393,13 @@ export function createFileHistoryStore(dir: string, options: FileHistoryStoreOpt
 function fromDomainMatches(summary: AnalysisRunSummary, target: HistoryTarget): boolean {
   if (target.kind === 'account') return false;
   return summary.fromDomain !== null && normalizeName(summary.fromDomain) === normalizeName(target.domain);
+}
+
+/** A proof run belongs to its account, and to the domain of the address it was sent from. */
+function proofMatches(summary: ProofRunSummary, target: HistoryTarget): boolean {
+  if (target.kind === 'account') return summary.accountId === target.accountId;
+  const domain = summary.email.slice(summary.email.lastIndexOf('@') + 1);
+  return normalizeName(domain) === normalizeName(target.domain);
 }
 
 /** An account's runs by account id; a domain's by the audited domain or, for an ad hoc server, its host. */

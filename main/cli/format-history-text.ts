@@ -1,6 +1,7 @@
 /** Stored runs for a terminal: the history table, and two runs compared (fixed, new, unchanged). */
 import type { HistoryProblem, HistoryRunSummary, RunComparison } from '../../preload/contract/history';
 import type { AnalysisRunSummary } from '../../preload/contract/message-check';
+import type { ProofRunSummary } from '../../preload/contract/proof';
 import { SEVERITIES, type Finding, type Severity } from '../../preload/contract/findings';
 import { terminalText } from '../../preload/contract/untrusted-text';
 import { formatTable } from './terminal-text';
@@ -34,6 +35,25 @@ export function formatAnalysisTable(analyses: readonly AnalysisRunSummary[]): st
         .join(', '),
       analysis.worst === null ? '-' : analysis.worst.severity,
       countsText(analysis.counts),
+    ]),
+  );
+}
+
+/** Test messages (`mailwarden prove`, "Send a test message"): when, from and to whom, where it landed. */
+export function formatProofTable(proofs: readonly ProofRunSummary[]): string {
+  return formatTable(
+    ['RUN ID', 'SENT', 'FROM', 'TO', 'LANDED', 'FINDINGS'],
+    proofs.map((proof) => [
+      proof.runId,
+      proof.provedAt,
+      terminalText(proof.email),
+      terminalText(proof.to),
+      proof.submission !== 'accepted'
+        ? `not sent (${proof.submission})`
+        : proof.landing === null
+          ? `not found (${String(proof.waitedSeconds)} s)`
+          : `${proof.landing} (${String(proof.waitedSeconds)} s)`,
+      countsText(proof.counts),
     ]),
   );
 }

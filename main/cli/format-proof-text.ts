@@ -1,19 +1,31 @@
 /** `mailwarden prove` as text for a terminal: every quoted text passes the terminal policy. */
 import { findingCounts, findingsWorstFirst } from '../core/message/describe-analysis';
-import { describeProof } from '../core/prove/describe-proof';
+import { describeProof, describeStoredProof } from '../core/prove/describe-proof';
+import type { AnalysisSection } from '../core/message/describe-analysis';
+import type { Finding } from '../../preload/contract/findings';
+import type { ProofRecord } from '../../preload/contract/proof';
 import type { ProofResult } from '../core/prove/proof-result';
 import { cliWording } from './cli-wording';
 import { terminalText } from '../../preload/contract/untrusted-text';
 
 export function formatProofText(result: ProofResult): string {
+  return sectionsText(describeProof(result), result.findings);
+}
+
+/** A stored proof run (`mailwarden history show`): the same text, from what the history keeps. */
+export function formatStoredProofText(record: ProofRecord): string {
+  return sectionsText(describeStoredProof(record), record.findings);
+}
+
+function sectionsText(sections: readonly AnalysisSection[], findings: readonly Finding[]): string {
   const out: string[] = [];
-  for (const section of describeProof(result)) {
+  for (const section of sections) {
     out.push(terminalText(section.heading));
     for (const line of section.lines) out.push(`  ${terminalText(line)}`);
     out.push('');
   }
-  out.push(findingCounts(result.findings));
-  for (const finding of findingsWorstFirst(result.findings)) {
+  out.push(findingCounts(findings));
+  for (const finding of findingsWorstFirst(findings)) {
     out.push('', `[${finding.severity.toUpperCase()}] ${terminalText(finding.title)}`);
     out.push(`  ${terminalText(finding.explanation)}`);
     finding.fix.steps.forEach((step, index) =>

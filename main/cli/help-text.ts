@@ -264,7 +264,8 @@ export const HISTORY_LIST_HELP = `Usage: mailwarden history list [ACCOUNT|EMAIL|
 
 Lists stored audit runs, newest first: all of them, a saved account's, or those about a domain
 (a bare-domain audit, or an account or server on that domain). Checked messages follow in a table
-of their own: all of them, or those whose From domain is the DOMAIN named. A stored file that cannot
+of their own: all of them, or those whose From domain is the DOMAIN named. Test messages ("mailwarden
+prove") follow in a third: all of them, an account's own, or those sent from the DOMAIN. A stored file that cannot
 be read is moved to history/corrupt/ and named in a warning.
 
 Options:
@@ -278,7 +279,8 @@ Examples:
 export const HISTORY_SHOW_HELP = `Usage: mailwarden history show RUN_ID [--format text|json]
 
 Prints a stored run's report, exactly as "mailwarden audit" printed it; for a checked message, its
-verdict as "mailwarden analyse" printed it, without the subject and recipients, which are not kept.
+verdict as "mailwarden analyse" printed it, without the subject and recipients, which are not kept;
+for a test message, its journey and verdict as "mailwarden prove" printed them.
 
 Options:
   --format text|json  Report format (default text)
@@ -381,7 +383,7 @@ runs: "mailwarden history list" shows it, "mailwarden history show RUN" prints i
 
 Exit codes: 0 done, 1 a finding at or above --fail-on, 2 usage error or unreadable file.`;
 
-export const PROVE_HELP = `Usage: mailwarden prove ACCOUNT [--to ADDRESS] [--keep] [--timeout S] [--yes] [--dns HOST:PORT] [--ca FILE] [--format text|json|md] [--out FILE] [--fail-on SEVERITY]
+export const PROVE_HELP = `Usage: mailwarden prove ACCOUNT [--to ADDRESS] [--keep] [--timeout S] [--yes] [--dns HOST:PORT] [--ca FILE] [--format text|json|md|html|csv] [--out FILE] [--fail-on SEVERITY]
 
 Sends one plainly worded test message through the account's own sending server (logging in as the
 audit does, over verified TLS) to the account's own address, then watches the account's IMAP mailbox
@@ -390,7 +392,8 @@ deletes it again and judges it as "mailwarden analyse" does: every DKIM signatur
 key size, body hash, alignment with From), SPF, DMARC, ARC, the receiver's own results, and the path.
 Junk is a finding; a message that never arrives is a finding naming the last thing known (the
 server's reply and queue id, or its refusal). A valid DKIM selector of the account's domain that
-the account does not list yet is offered with the "accounts edit" command that adds it.
+the account does not list yet is offered with the "accounts edit" command that adds it. The run is
+kept in the history (never the message body or a password): see "mailwarden history list".
 
 This is the only command that sends a message. It asks before sending; without a terminal it needs
 --yes. The account needs an IMAP server reached over TLS (accounts edit --incoming-protocol imap).
@@ -402,7 +405,7 @@ Options:
   --yes               Send without asking (scripts, CI)
   --dns HOST:PORT     Send every lookup to this DNS server (default: the one in Settings, else the system's)
   --ca FILE           Also trust the CA certificates in FILE (PEM), for both servers
-  --format FORMAT     text (default), json or md
+  --format FORMAT     text (default), json, md, html or csv
   --out FILE          Write the result to FILE instead of standard output
   --fail-on SEVERITY  Exit 1 when a finding is at or above SEVERITY (info, low, medium, high, critical)
 

@@ -2,6 +2,7 @@
 import type { AuditReport, AuditTargetDescription } from './audit';
 import type { Finding, Severity } from './findings';
 import type { AnalysisRunSummary } from './message-check';
+import type { ProofRunSummary } from './proof';
 import type { Grade } from './score';
 
 /** Which runs to list: those of one saved account, or those about one domain (or server host). */
@@ -57,6 +58,8 @@ export interface HistoryListing {
    * named domain, none for an account (a message is about its sender's domain, not an account).
    */
   readonly analyses: readonly AnalysisRunSummary[];
+  /** Test messages sent ("Send a test message", `mailwarden prove`), newest first: an account's own, or those sent from the named domain. */
+  readonly proofs: readonly ProofRunSummary[];
   readonly problems: readonly HistoryProblem[];
 }
 

@@ -19,8 +19,11 @@ export const ANALYSIS_RECORD_VERSION = 1;
  */
 export const MAX_PASTED_MESSAGE_CHARS = 40 * 1024 * 1024;
 
-/** Where the message came from: a file (the app's open dialog, the CLI's FILE), a paste, standard input. */
-export type MessageSource = 'file' | 'paste' | 'stdin';
+/**
+ * Where the message came from: a file (the app's open dialog, the CLI's FILE), a paste, standard input,
+ * or the mailbox a test message was sent to ("Send a test message", `mailwarden prove`).
+ */
+export type MessageSource = 'file' | 'paste' | 'stdin' | 'proof';
 
 export type MessageCheckRequestSource =
   { readonly kind: 'file' } | { readonly kind: 'paste'; readonly text: string };

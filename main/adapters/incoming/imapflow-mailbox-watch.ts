@@ -117,9 +117,7 @@ async function run(
       }
       if (Date.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
         lastProgress = Date.now();
-        request.onProgress(
-          `Still waiting for the test message (${String(Math.round((Date.now() - started) / 1000))} s).`,
-        );
+        request.onWaiting(Math.round((Date.now() - started) / 1000));
       }
       await waitInInbox(client, Math.min(left, SEARCH_INTERVAL_MS));
     }

@@ -7,10 +7,12 @@ import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_OK } from '../exit-codes';
 import { formatStoredAnalysisText } from '../format-analysis-text';
 import { formatAuditText } from '../format-audit-text';
+import { formatStoredProofText } from '../format-proof-text';
 import {
   formatAnalysisTable,
   formatComparisonText,
   formatHistoryTable,
+  formatProofTable,
   historyProblemText,
 } from '../format-history-text';
 import { MailwardenError } from '../../core/errors/mailwarden-error';
@@ -55,6 +57,8 @@ async function listRuns(args: readonly string[], io: CliIo, services: ServicesFa
     writeLine(io.stdout, formatHistoryTable(listing.runs));
     if (listing.analyses.length > 0)
       writeLine(io.stdout, `\nChecked messages:\n${formatAnalysisTable(listing.analyses)}`);
+    if (listing.proofs.length > 0)
+      writeLine(io.stdout, `\nTest messages:\n${formatProofTable(listing.proofs)}`);
   }
   return EXIT_OK;
 }
@@ -71,10 +75,19 @@ async function showRun(args: readonly string[], io: CliIo, services: ServicesFac
   const report = await history.get(runId).catch(async (error: unknown) => {
     // Not an audit run: perhaps a checked message, which shares the history and its run ids.
     if (!(error instanceof MailwardenError) || error.code !== 'NOT_FOUND') throw error;
-    const { analysis } = await history.getAnalysis(runId);
-    io.stdout.write(
-      format === 'json' ? `${jsonText(analysis)}\n` : `${formatStoredAnalysisText(analysis)}\n`,
-    );
+    const analysis = await history.getAnalysis(runId).catch(async (notAnalysis: unknown) => {
+      // Nor a checked message: perhaps a test message's proof run.
+      if (!(notAnalysis instanceof MailwardenError) || notAnalysis.code !== 'NOT_FOUND') throw notAnalysis;
+      const { proof } = await history.getProof(runId);
+      io.stdout.write(format === 'json' ? `${jsonText(proof)}\n` : `${formatStoredProofText(proof)}\n`);
+      return null;
+    });
+    if (analysis !== null)
+      io.stdout.write(
+        format === 'json'
+          ? `${jsonText(analysis.analysis)}\n`
+          : `${formatStoredAnalysisText(analysis.analysis)}\n`,
+      );
     return null;
   });
   // The same output as `mailwarden audit`, so a stored run reads like a fresh one.

@@ -3,17 +3,23 @@
  * message. It asks first (or takes --yes), sends one tagged test message through the account's server,
  * watches the account's mailbox over IMAP, and judges what arrived like `analyse`. Progress on stderr.
  */
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { checkOutputTarget, writeOutputFile } from '../../adapters/output-file';
 import type { MainServices } from '../../composition';
 import { findingCounts } from '../../core/message/describe-analysis';
+import { keepProof } from '../../core/prove/keep-proof';
+import { proofProgressLine } from '../../core/prove/proof-progress-line';
 import type { ProofResult } from '../../core/prove/proof-result';
+import type { ProofRecord } from '../../../preload/contract/proof';
+import { renderProofReport } from '../../core/report/render-proof-report';
 import { renderProofMarkdown } from '../../core/prove/render-proof-markdown';
 import { DEFAULT_PROOF_TIMEOUT_MS } from '../../core/prove/run-proof';
 import { jsonText, terminalText } from '../../../preload/contract/untrusted-text';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_OK } from '../exit-codes';
 import { formatProofText } from '../format-proof-text';
+import { historyNotice } from '../history-notice';
 import { PROVE_HELP } from '../help-text';
 import { HELP_OPTION, parseOrUsageError } from '../parse-command-args';
 import { readCaFile } from '../read-ca-file';
@@ -21,7 +27,8 @@ import { exitCodeForFindings, parseFailOn } from '../report-output';
 import { UsageError } from '../usage-error';
 
 const COMMAND = 'prove';
-const FORMATS = ['text', 'json', 'md'] as const;
+/** html and csv are the reports' own, from the run as the history keeps it. */
+const FORMATS = ['text', 'json', 'md', 'html', 'csv'] as const;
 type ProofFormat = (typeof FORMATS)[number];
 /** RFC 5321 section 4.5.3.1.3 caps a path at 256 octets; one @, no spaces or brackets. */
 const ADDRESS = /^[^\s@<>]{1,64}@[^\s@<>]{1,255}$/;
@@ -97,11 +104,13 @@ export async function runProveCommand(
     keep,
     timeoutMs,
     extraCaPem,
-    onProgress: (line) => {
-      writeLine(io.stderr, terminalText(line));
+    onProgress: (progress) => {
+      writeLine(io.stderr, terminalText(proofProgressLine(progress)));
     },
   });
-  const output = render(result, format);
+  const kept = await keepProof(built.history, { newId: randomUUID }, result, account.id);
+  historyNotice(io)(kept.outcome);
+  const output = render(result, kept.entry.proof, format);
   if (values.out === undefined) io.stdout.write(output);
   else {
     writeLine(io.stderr, findingCounts(result.findings));
@@ -147,7 +156,7 @@ function askYesNo(io: CliIo, question: string): Promise<boolean> {
   });
 }
 
-function render(result: ProofResult, format: ProofFormat): string {
+function render(result: ProofResult, record: ProofRecord, format: ProofFormat): string {
   switch (format) {
     case 'text':
       return `${formatProofText(result)}\n`;
@@ -155,5 +164,8 @@ function render(result: ProofResult, format: ProofFormat): string {
       return `${jsonText(result)}\n`;
     case 'md':
       return renderProofMarkdown(result);
+    case 'html':
+    case 'csv':
+      return renderProofReport(record, format);
   }
 }

@@ -29,11 +29,12 @@ const hop = z.looseObject({
   delaySeconds: z.number().nullable(),
 });
 
-const analysis = z.looseObject({
+/** A stored analysis record; a proof run keeps the arrived message's verdict in the same shape. */
+export const storedAnalysis = z.looseObject({
   kind: z.literal('message-analysis'),
   toolVersion: z.string(),
   analysedAt: z.iso.datetime(),
-  source: z.enum(['file', 'paste', 'stdin']),
+  source: z.enum(['file', 'paste', 'stdin', 'proof']),
   dns: z.string().nullable(),
   message: z.looseObject({ bytes: z.number(), headerFields: z.number(), hasBody: z.boolean() }).nullable(),
   authentication: z
@@ -54,7 +55,7 @@ const analysis = z.looseObject({
 
 const analysisDocument = z.strictObject({
   runId: z.string().regex(RUN_ID_PATTERN),
-  analysis,
+  analysis: storedAnalysis,
 });
 
 export const ANALYSIS_FORMAT: StoredFormat<AnalysisEntry> = {

@@ -6,6 +6,7 @@
  */
 import type { HistoryEntry, HistoryListing, HistoryTarget } from '../../../preload/contract/history';
 import type { AnalysisEntry } from '../../../preload/contract/message-check';
+import type { ProofEntry } from '../../../preload/contract/proof';
 
 export interface HistoryStore {
   /** Where the runs live, for messages. */
@@ -23,7 +24,11 @@ export interface HistoryStore {
   saveAnalysis(entry: AnalysisEntry): Promise<void>;
   /** The stored analysis, or null; throws like `get` when it cannot be read. */
   getAnalysis(runId: string): Promise<AnalysisEntry | null>;
-  /** True when the run (an audit or an analysis) was there and is now gone. */
+  /** Keeps a test message's proof run beside the runs, atomically like `save`. */
+  saveProof(entry: ProofEntry): Promise<void>;
+  /** The stored proof run, or null; throws like `get` when it cannot be read. */
+  getProof(runId: string): Promise<ProofEntry | null>;
+  /** True when the run (an audit, an analysis or a proof) was there and is now gone. */
   delete(runId: string): Promise<boolean>;
 }
 

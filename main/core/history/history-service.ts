@@ -10,6 +10,7 @@ import type {
   RunComparison,
 } from '../../../preload/contract/history';
 import type { AnalysisEntry } from '../../../preload/contract/message-check';
+import type { ProofEntry } from '../../../preload/contract/proof';
 import { MailwardenError } from '../errors/mailwarden-error';
 import { compareRuns } from './compare-runs';
 import { RUN_ID_PATTERN } from './history-document';
@@ -21,6 +22,9 @@ export interface HistoryService {
   /** A checked message's stored analysis (NOT_FOUND when there is none with that id). */
   getAnalysis(runId: string): Promise<AnalysisEntry>;
   saveAnalysis(entry: AnalysisEntry): Promise<void>;
+  /** A test message's stored proof run (NOT_FOUND when there is none with that id). */
+  getProof(runId: string): Promise<ProofEntry>;
+  saveProof(entry: ProofEntry): Promise<void>;
   /** Compares in time order whatever order the ids come in: "fixed" always means fixed since the older run. */
   compare(runIdA: string, runIdB: string): Promise<RunComparison>;
   delete(runId: string): Promise<{ readonly deleted: true }>;
@@ -44,6 +48,13 @@ export function createHistoryService(store: HistoryStore): HistoryService {
       return entry;
     },
     saveAnalysis: (entry) => store.saveAnalysis(entry),
+    async getProof(runId) {
+      checkRunId(runId);
+      const entry = await store.getProof(runId);
+      if (entry === null) throw notFound(runId);
+      return entry;
+    },
+    saveProof: (entry) => store.saveProof(entry),
     async compare(runIdA, runIdB) {
       const a = await get(runIdA);
       const b = await get(runIdB);

@@ -19,7 +19,7 @@ export function summarizeAnalysis(entry: AnalysisEntry): AnalysisRunSummary {
   };
 }
 
-function worstProblem(findings: readonly Finding[]): AnalysisRunSummary['worst'] {
+export function worstProblem(findings: readonly Finding[]): AnalysisRunSummary['worst'] {
   let worst: Finding | null = null;
   for (const finding of findings) {
     const rank = severityRank(finding.severity);

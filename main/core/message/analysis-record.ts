@@ -61,7 +61,7 @@ function safeStrings<T>(value: T): T {
  * Findings are worded by the catalogue, but their titles and evidence quote the message (a signing
  * domain, a header value): hidden characters are made visible there too, line breaks kept.
  */
-function safeFinding(finding: Finding): Finding {
+export function safeFinding(finding: Finding): Finding {
   const visible = <T>(value: T): T => {
     if (typeof value === 'string') return visibleText(value) as T;
     if (Array.isArray(value)) return value.map((item: unknown) => visible(item)) as T;

@@ -46,8 +46,11 @@ export function readReceivedChain(values: readonly string[], receivedTotal: numb
   const times = judged.map(timeOf);
   const hops = judged.map((value, i): ReceivedHop => {
     const clauses = value.slice(0, lastSemicolon(value));
+    // Comments may hold words of their own ("using TLSv1.3 with cipher ..."): "by" and "with" are read
+    // outside them. The from clause keeps its comment, where the address in brackets is.
+    const bare = withoutComments(clauses);
     const fromPart = /^\s*from\s+([\s\S]*?)(?=\s\bby\s|$)/i.exec(clauses)?.[1] ?? null;
-    const protocol = /\bwith\s+([A-Za-z0-9_-]+)/i.exec(clauses)?.[1] ?? null;
+    const protocol = /\bwith\s+([A-Za-z0-9_-]+)/i.exec(bare)?.[1] ?? null;
     const tls = tlsOf(clauses);
     const below = times[i + 1];
     const here = times[i];
@@ -55,7 +58,7 @@ export function readReceivedChain(values: readonly string[], receivedTotal: numb
       index: i + 1,
       from: fromPart === null ? null : (/^([^\s()]+)/.exec(fromPart)?.[1] ?? null),
       fromIp: fromPart === null ? null : (IP_IN_BRACKETS.exec(fromPart)?.[1] ?? null),
-      by: /\bby\s+([^\s;()]+)/i.exec(clauses)?.[1] ?? null,
+      by: /\bby\s+([^\s;()]+)/i.exec(bare)?.[1] ?? null,
       protocol,
       tlsVersion: tls?.version ?? null,
       tlsCipher: tls?.cipher ?? null,
@@ -68,6 +71,25 @@ export function readReceivedChain(values: readonly string[], receivedTotal: numb
     };
   });
   return { hops, total: receivedTotal };
+}
+
+/**
+ * The clauses with their comments (RFC 5322 section 3.2.2: parenthesised, nestable, with quoted-pairs)
+ * replaced by a space. An unclosed comment runs to the end, as a reader of the standard would take it.
+ */
+function withoutComments(text: string): string {
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charAt(i);
+    if (depth > 0 && char === '\\') i += 1;
+    else if (char === '(') {
+      if (depth === 0) out += ' ';
+      depth += 1;
+    } else if (char === ')' && depth > 0) depth -= 1;
+    else if (depth === 0) out += char;
+  }
+  return out;
 }
 
 function lastSemicolon(value: string): number {

@@ -3,10 +3,29 @@
  * arrived), shared by the text and Markdown outputs. Lines quote servers and the message: untrusted.
  */
 import { describeAnalysis, type AnalysisSection } from '../message/describe-analysis';
+import type { ProofRecord } from '../../../preload/contract/proof';
+import { messageSection, verdictSections } from '../report/render-analysis-report';
 import type { ProofResult } from './proof-result';
 
 export function describeProof(result: ProofResult): AnalysisSection[] {
-  const { submission, delivery } = result;
+  return [journeySection(result), ...(result.analysis === null ? [] : describeAnalysis(result.analysis))];
+}
+
+/** A stored proof run (`mailwarden history show`, the exported reports), from what the history keeps. */
+export function describeStoredProof(record: ProofRecord): AnalysisSection[] {
+  return [
+    journeySection(record),
+    ...(record.analysis === null
+      ? []
+      : [messageSection(record.analysis), ...verdictSections(record.analysis)]),
+  ];
+}
+
+/** What happened to the test message, in the same words for a fresh run and a stored one. */
+function journeySection(
+  run: Pick<ProofRecord, 'account' | 'to' | 'tag' | 'submission' | 'delivery'>,
+): AnalysisSection {
+  const { submission, delivery } = run;
   const sent =
     submission.outcome === 'accepted'
       ? `Sending server: accepted${submission.queueId === null ? '' : `, queue id ${submission.queueId}`} (${submission.reply ?? 'no reply text'})`
@@ -17,11 +36,8 @@ export function describeProof(result: ProofResult): AnalysisSection[] {
         ? `Arrived: not found${delivery.waitedSeconds > 0 ? ` within ${String(delivery.waitedSeconds)} s` : ''}`
         : 'Arrived: nothing was sent'
       : `Arrived: in ${delivery.mailbox ?? '?'}${delivery.landing === 'junk' ? ' (the junk folder)' : ''} after ${String(delivery.waitedSeconds)} s; ${delivery.deleted ? 'deleted again' : 'kept (--keep)'}`;
-  return [
-    {
-      heading: 'Test message',
-      lines: [`From ${result.account.email} to ${result.to}`, `Test id: ${result.tag}`, sent, arrived],
-    },
-    ...(result.analysis === null ? [] : describeAnalysis(result.analysis)),
-  ];
+  return {
+    heading: 'Test message',
+    lines: [`From ${run.account.email} to ${run.to}`, `Test id: ${run.tag}`, sent, arrived],
+  };
 }

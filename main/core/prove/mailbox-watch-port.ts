@@ -21,8 +21,8 @@ export interface MailboxWatchRequest {
   /** A message larger than this is not fetched whole (its size is reported). */
   readonly maxMessageBytes: number;
   readonly keep: boolean;
-  /** One short line now and then while waiting ("still waiting, 20 s"). */
-  readonly onProgress: (line: string) => void;
+  /** Now and then while waiting: the seconds waited so far. */
+  readonly onWaiting: (waitedSeconds: number) => void;
   readonly signal?: AbortSignal;
 }
 

@@ -4,6 +4,7 @@
  * mailbox is read with the password, which never travels in the clear.
  */
 import type { Account } from '../../../preload/contract/accounts';
+import type { ProofProgress } from '../../../preload/contract/proof';
 import type { AccountService } from '../accounts/account-service';
 import { incomingSecretKey } from '../accounts/secret-keys';
 import { MailwardenError } from '../errors/mailwarden-error';
@@ -19,7 +20,7 @@ export interface ProofRunRequest {
   readonly keep: boolean;
   readonly timeoutMs: number;
   readonly extraCaPem?: string | undefined;
-  readonly onProgress: (line: string) => void;
+  readonly onProgress: (progress: ProofProgress) => void;
   readonly signal?: AbortSignal;
 }
 

@@ -4,6 +4,7 @@
  * the analyse code. Outcomes are findings; the passwords go only to the two login adapters.
  */
 import type { Account } from '../../../preload/contract/accounts';
+import type { ProofProgress } from '../../../preload/contract/proof';
 import type { Finding } from '../../../preload/contract/findings';
 import { excerpt } from '../../../preload/contract/untrusted-text';
 import { findingFactory } from '../findings/finding-factory';
@@ -48,7 +49,7 @@ export interface ProofRequest {
   readonly keep: boolean;
   readonly timeoutMs: number;
   readonly extraCaPem?: string | undefined;
-  readonly onProgress: (line: string) => void;
+  readonly onProgress: (progress: ProofProgress) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -75,9 +76,7 @@ export async function runProof(request: ProofRequest, deps: ProofDeps): Promise<
   } as const;
   const notDelivered: ProofDelivery = { landing: null, mailbox: null, waitedSeconds: 0, deleted: false };
 
-  request.onProgress(
-    `Sending one test message from ${account.email} to ${request.to} through ${account.host}.`,
-  );
+  request.onProgress({ step: 'sending', from: account.email, to: request.to, host: account.host });
   const submission = await submit(request, deps, tag);
   if (submission.outcome !== 'accepted') {
     return {
@@ -100,10 +99,21 @@ export async function runProof(request: ProofRequest, deps: ProofDeps): Promise<
       ],
     };
   }
-  request.onProgress(
-    `Accepted${submission.queueId === null ? '' : ` (queue id ${submission.queueId})`}; watching ${request.incoming.host} for up to ${String(Math.round(request.timeoutMs / 1000))} s.`,
-  );
+  const ofSeconds = Math.round(request.timeoutMs / 1000);
+  request.onProgress({
+    step: 'sent',
+    queueId: submission.queueId,
+    mailboxHost: request.incoming.host,
+    waitSeconds: ofSeconds,
+  });
   const watched = await watchMailbox(request, deps, tag);
+  if (watched.kind === 'arrived')
+    request.onProgress({
+      step: 'arrived',
+      landing: watched.landing,
+      mailbox: watched.mailbox,
+      waitedSeconds: Math.round(watched.waitedMs / 1000),
+    });
   return { ...base, submission, ...(await judge(request, deps, submission, watched)) };
 }
 
@@ -190,7 +200,9 @@ async function watchMailbox(
     deadlineMs: request.timeoutMs,
     maxMessageBytes: MAX_PROOF_MESSAGE_BYTES,
     keep: request.keep,
-    onProgress: request.onProgress,
+    onWaiting: (waitedSeconds) => {
+      request.onProgress({ step: 'waiting', waitedSeconds, ofSeconds: Math.round(request.timeoutMs / 1000) });
+    },
     ...(request.extraCaPem === undefined ? {} : { extraCaPem: request.extraCaPem }),
     ...(request.signal === undefined ? {} : { signal: request.signal }),
   });

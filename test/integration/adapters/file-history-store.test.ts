@@ -161,7 +161,7 @@ describe('file history store', () => {
     expect(listing.problems).toMatchObject([{ kind: 'corrupt', file: fileNameOf(2) }]);
     // A run deleted behind its back is simply gone from the next list.
     await rm(path1);
-    expect(await store.list()).toEqual({ runs: [], analyses: [], problems: [] });
+    expect(await store.list()).toEqual({ runs: [], analyses: [], proofs: [], problems: [] });
   });
 
   it('refuses to open a run whose contents do not match the format, moving it aside', async () => {

@@ -342,7 +342,7 @@ describe('IPC router', () => {
         await router.handle('history:list', { target: { kind: 'account', accountId: 'nobody' } }, OWN_PAGE),
       ).toEqual({
         ok: true,
-        value: { runs: [], analyses: [], problems: [] },
+        value: { runs: [], analyses: [], proofs: [], problems: [] },
       });
       expect(await router.handle('history:get', { runId }, OWN_PAGE)).toEqual({
         ok: true,

@@ -113,7 +113,12 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     expect(learned?.evidence).toMatchObject({ domain: LOOP_DOMAIN, selector: LOOP_SELECTOR });
     expect(learned?.fix.steps.join(' ')).toContain(`--dkim-selector ${LOOP_SELECTOR}`);
     const hops = proof.analysis?.received.hops ?? [];
-    expect(hops.some((hop) => hop.tlsVersion === 'TLSv1.3')).toBe(true);
+    // Postfix writes its TLS comment ("using TLSv1.3 with cipher ...") before "by ... with ESMTPSA".
+    expect(hops.find((hop) => hop.by === SMTP_HOST)).toMatchObject({
+      protocol: 'ESMTPSA',
+      tlsVersion: 'TLSv1.3',
+      encrypted: true,
+    });
   }, 90_000);
 
   it('not signed: says there is no DKIM signature and DMARC fails under p=reject', async () => {
@@ -208,6 +213,68 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toContain('# Test message: proof from real mail');
     expect(md.stdout).toContain('The test message arrived in the inbox');
+  }, 90_000);
+
+  it('keeps the run in the history: listed beside audits under its account, shown again, without the message body', async () => {
+    const { result, proof } = await prove(LOOP_MAILBOXES.aligned);
+    const runId = /Saved as run ([0-9a-f-]+)/.exec(result.stderr)?.[1];
+    expect(runId, result.stderr).toBeDefined();
+    const listed = await cli(['history', 'list', LOOP_MAILBOXES.aligned]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('Test messages:');
+    expect(listed.stdout).toMatch(new RegExp(`${String(runId)}.*${LOOP_MAILBOXES.aligned}.*inbox`));
+    const otherAccount = await cli(['history', 'list', LOOP_MAILBOXES.junk, '--json']);
+    const otherRuns = (JSON.parse(otherAccount.stdout) as { proofs: { runId: string }[] }).proofs;
+    expect(otherRuns.map((run) => run.runId)).not.toContain(runId);
+
+    const shown = await cli(['history', 'show', String(runId)]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain(`Test id: ${proof.tag}`);
+    expect(shown.stdout).toMatch(/Arrived: in INBOX after \d+ s; deleted again/);
+    expect(shown.stdout).toContain('[PASS] ');
+    const stored = await cli(['history', 'show', String(runId), '--format', 'json']);
+    const record = JSON.parse(stored.stdout) as { findings: { id: string }[]; analysis: { source: string } };
+    expect(record.findings.map((each) => each.id)).toEqual(ids(proof));
+    expect(record.analysis.source).toBe('proof');
+    // The verdict is kept, the message is not: neither its body nor its subject.
+    expect(stored.stdout).not.toContain('to check that mail from this account arrives');
+    expect(stored.stdout).not.toContain('Subject');
+  }, 90_000);
+
+  it('a junk landing is kept too, and the run exports as HTML and CSV reports', async () => {
+    const html = await cli([
+      'prove',
+      LOOP_MAILBOXES.junk,
+      '--yes',
+      '--dns',
+      loop.dnsServer,
+      '--ca',
+      loop.caPath,
+      '--format',
+      'html',
+    ]);
+    expect(html.code, html.stderr).toBe(0);
+    expect(html.stdout).toContain(`<h1>Test message: proof from real mail: ${LOOP_MAILBOXES.junk}</h1>`);
+    expect(html.stdout).toContain('the junk folder');
+    const csv = await cli([
+      'prove',
+      LOOP_MAILBOXES.junk,
+      '--yes',
+      '--dns',
+      loop.dnsServer,
+      '--ca',
+      loop.caPath,
+      '--format',
+      'csv',
+    ]);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout.split('\n')[1]).toContain('message.proof.junk');
+    const listed = await cli(['history', 'list', '--json']);
+    const proofs = (JSON.parse(listed.stdout) as { proofs: { email: string; landing: string | null }[] })
+      .proofs;
+    expect(proofs.filter((run) => run.email === LOOP_MAILBOXES.junk).map((run) => run.landing)).toContain(
+      'junk',
+    );
   }, 90_000);
 
   it('the canary password is nowhere: not in any output, the data folder or the Postfix/Dovecot logs', async () => {

@@ -10,6 +10,9 @@ const EXIM =
   'from [203.0.113.9] (helo=client.example) by mail.example.net with esmtpsa (TLS1.3) tls TLS_AES_256_GCM_SHA384 (Exim 4.96) (envelope-from <a@example.net>) id 1rAbCd; Sun, 06 Dec 2026 16:00:03 +0000';
 const MICROSOFT =
   'from EUR05-DB8-obe.outbound.protection.outlook.com (2a01:111:f403:2e0e::601) by mx.example.org with Microsoft SMTP Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.7; Sun, 06 Dec 2026 16:00:01 +0000';
+/** Postfix 3.7 (Debian 12) after an authenticated submission over STARTTLS, as the mail loop writes it. */
+const POSTFIX_SUBMISSION =
+  'from [127.0.0.1] (localhost [127.0.0.1]) (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange X25519 server-signature ECDSA (P-256) server-digest SHA256) (No client certificate requested) by smtp.mail.test (Postfix) with ESMTPSA id 4F2A1C0 for <aligned@mail.test>; Sun, 06 Dec 2026 16:00:00 +0000 (UTC)';
 const LOCAL =
   'from [127.0.0.1] (localhost [127.0.0.1]) by out.example.com with ESMTP id 77; Sun, 06 Dec 2026 16:00:00 +0000';
 
@@ -21,6 +24,29 @@ describe('readReceivedChain', () => {
       ['mail.example.net', 'TLSv1.3', 'TLS_AES_256_GCM_SHA384', true],
       ['mx.example.org', 'TLSv1.2', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', true],
     ]);
+  });
+
+  it('reads Postfix’s protocol after its TLS comment, not the "with cipher" inside it', () => {
+    const [hop] = readReceivedChain([POSTFIX_SUBMISSION], 1).hops;
+    expect(hop).toMatchObject({
+      from: '[127.0.0.1]',
+      fromIp: '127.0.0.1',
+      by: 'smtp.mail.test',
+      protocol: 'ESMTPSA',
+      tlsVersion: 'TLSv1.3',
+      tlsCipher: 'TLS_AES_256_GCM_SHA384',
+      encrypted: true,
+    });
+  });
+
+  it('does not read "by" or "with" inside a comment, nested or escaped', () => {
+    const [hop] = readReceivedChain(
+      [
+        'from a.example (sent by x with y (and \\) by z)) by b.example with LMTP id 1; Sun, 06 Dec 2026 16:00:00 +0000',
+      ],
+      1,
+    ).hops;
+    expect(hop).toMatchObject({ by: 'b.example', protocol: 'LMTP', encrypted: false });
   });
 
   it('takes the address in brackets as the sender and the delay from the hop below', () => {
