@@ -13,6 +13,7 @@ import './styles/history.css';
 import './styles/clients.css';
 import './styles/desk.css';
 import './styles/split.css';
+import './styles/message-check.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

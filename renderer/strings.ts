@@ -59,6 +59,7 @@ export const strings = {
       'Mailwarden’s connection to its main process is missing. Open this window from the Mailwarden app.',
     warningsTitle: 'Please read this',
     settings: 'Settings',
+    navLabel: 'Mailwarden',
   },
 
   welcome: {
@@ -768,6 +769,145 @@ export const strings = {
     unchangedNone: 'Nothing stayed the same.',
     wasSeverity: (severity: string) => `was ${severity}`,
     loadRunFailedTitle: 'This test could not be opened',
+  },
+
+  /** "Check a message": judge one received message's sender checks (issue 13). */
+  messageCheck: {
+    open: 'Check a message',
+    title: 'Check a message',
+    lead: 'See whether a message you received really comes from who it says: its DKIM signatures, SPF, DMARC and ARC, the servers it passed and what your own mail server concluded. The message stays on this computer; only its verdict is kept.',
+    fileTitle: 'Open a message file',
+    fileHint: 'An .eml file saved from your mail program (“Save as” or “Download message”).',
+    openFile: 'Open a message file…',
+    opening: 'Checking the message…',
+    pasteTitle: 'Paste headers or a whole message',
+    pasteLabel: 'Message or headers',
+    pasteHint: (limit: string) =>
+      `In your mail program, use “Show original” or “View source” and copy everything. Headers alone are enough for most verdicts; the body is needed to check DKIM body hashes. Up to ${limit}.`,
+    pasteEmpty: 'Paste a message or its headers first.',
+    pasteTooBig: (limit: string) => `This is more than ${limit}: Mailwarden checks messages up to that size.`,
+    check: 'Check the pasted message',
+    checking: 'Checking…',
+    offlineLabel: 'Don’t look anything up (offline)',
+    offlineHint:
+      'Judges only what the message itself says: DKIM keys, SPF and DMARC need DNS and are then not checked.',
+    busy: 'Checking the message. Looking up DKIM keys, SPF and DMARC can take a few seconds.',
+    failedTitle: 'The message could not be checked',
+    notMessageTitle: 'Nothing to judge',
+    back: 'Back to Check a message',
+    resultsTitle: (domain: string | null) => (domain === null ? 'Message checked' : `Message from ${domain}`),
+    meta: (when: string, source: string) => `Checked ${when}, ${source}`,
+    source: { file: 'from a file', paste: 'pasted', stdin: 'from the command line' },
+    dnsUsed: (dns: string) => `DNS: ${dns === 'system' ? 'the system’s resolver' : dns}`,
+    dnsOff: 'Offline: nothing was looked up',
+    headerOnly: 'header only',
+    notSavedTitle: 'Not kept in the history',
+    notSaved: 'The verdict is shown, but it cannot be opened again later or exported.',
+    verdictTitle: 'Verdict',
+    verdict: {
+      good: (domain: string) => `${domain} authenticated this message: DMARC passes and nothing is wrong.`,
+      goodNoDmarc: 'Nothing wrong was found in this message’s sender checks.',
+      problems: (n: number, worst: string) =>
+        n === 1 ? `1 problem: ${worst}` : `${n} problems; the worst: ${worst}`,
+      partly: 'Nothing wrong was found in what could be checked, but not everything could be.',
+      stop: (worst: string) => `Do not trust this message’s sender: ${worst}`,
+    },
+    toDoTitle: 'What to do',
+    toDoLead:
+      'Each problem with the change that fixes it. Most concern the sender’s domain: pass them on to whoever runs it.',
+    toDoNone: 'Nothing: no problem was found.',
+    couldNotTitle: 'What could not be checked',
+    couldNot: {
+      bodyHash: (domain: string) =>
+        `Body hash of ${domain}’s DKIM signature: only the header was given, so the body could not be compared with what was signed.`,
+      dkimOffline: (domain: string) =>
+        `DKIM signature of ${domain}: its key is in DNS, and nothing was looked up.`,
+      spfOffline: 'SPF: it needs the sender’s DNS records, and nothing was looked up.',
+      spfNoHop: 'SPF: no outside server is recorded in the Received lines, so there is no address to judge.',
+      dmarcOffline: 'DMARC: it needs the From domain’s policy in DNS, and nothing was looked up.',
+      dmarcNoDomain: 'DMARC: the message has no From domain to judge.',
+      arcOffline: 'ARC chain: its keys are in DNS, and nothing was looked up.',
+    },
+    authTitle: 'Sender authentication',
+    authLead: 'Mailwarden’s own verdict beside the one your mail server recorded when the message arrived.',
+    method: 'Check',
+    ours: 'Mailwarden',
+    theirs: (authservId: string) => `Receiver (${authservId})`,
+    noReceiver: 'The message carries no Authentication-Results from a receiving server.',
+    notJudged: 'not checked',
+    none: 'none',
+    dkimTitle: 'DKIM signatures',
+    dkimNone: 'The message has no DKIM signature.',
+    dkimColumns: {
+      domain: 'Signed by',
+      selector: 'Selector',
+      algorithm: 'Algorithm',
+      keyBits: 'Key size',
+      aligned: 'Matches From',
+      result: 'Result',
+    },
+    keyBits: (bits: number | null) => (bits === null ? 'unknown' : `${bits} bits`),
+    yes: 'yes',
+    no: 'no',
+    dkimOutcome: {
+      pass: 'valid',
+      'body-hash-failed': 'body changed after signing',
+      'signature-failed': 'signature does not verify',
+      'key-missing': 'no key in DNS',
+      'key-too-weak': 'key too short',
+      'key-invalid': 'key unusable',
+      expired: 'expired',
+      'dns-failed': 'key lookup failed',
+      'not-verified-offline': 'not checked (offline)',
+      'not-verified-no-body': 'not checked (no body)',
+    },
+    spf: (outcome: string, ip: string, domain: string) => `${outcome} (${ip} for ${domain})`,
+    dmarc: (outcome: string, domain: string, policy: string | null) =>
+      `${outcome} for ${domain}${policy === null ? '' : `, policy ${policy}`}`,
+    alignedBy: (by: readonly string[]) => `aligned by ${by.map((b) => b.toUpperCase()).join(' and ')}`,
+    arc: (outcome: string, sets: number | null) =>
+      `${outcome === 'not-verified' ? 'not checked (offline)' : outcome}${sets === null ? '' : ` (${sets === 1 ? '1 set' : `${sets} sets`})`}`,
+    pathTitle: (total: number) => (total === 1 ? 'Path: 1 Received line' : `Path: ${total} Received lines`),
+    pathLead:
+      'The servers the message passed, the last one first, with the encryption and the time each hop took.',
+    pathNone: 'The message has no Received lines.',
+    pathShown: (shown: number, total: number) => `The first ${shown} of ${total} are shown.`,
+    pathColumns: {
+      hop: 'Hop',
+      from: 'From',
+      by: 'Received by',
+      tls: 'Encryption',
+      at: 'When',
+      delay: 'Delay',
+    },
+    hopTls: (encrypted: boolean | null, version: string | null, cipher: string | null) =>
+      encrypted === false
+        ? 'not encrypted'
+        : version !== null
+          ? `${version}${cipher === null ? '' : `, ${cipher}`}`
+          : encrypted === true
+            ? 'encrypted'
+            : 'not recorded',
+    unknown: 'not recorded',
+    delay: (seconds: number) =>
+      seconds < 60
+        ? `${seconds} s`
+        : seconds < 3600
+          ? `${Math.round(seconds / 60)} min`
+          : `${Math.round(seconds / 3600)} h`,
+    findingsTitle: (n: number) => (n === 1 ? 'Every finding (1)' : `Every finding (${n})`),
+    historyTitle: 'Checked messages',
+    historyLead: 'Every message checked here, newest first. Only the verdict is kept, never the message.',
+    historyEmpty: 'No message checked yet.',
+    historyLoading: 'Loading the checked messages…',
+    historyFailedTitle: 'The checked messages could not be loaded',
+    historyRow: (domain: string | null, source: string) =>
+      `${domain === null ? 'No sender domain' : domain}, ${source}`,
+    historyOffline: 'offline',
+    openRun: 'Open',
+    openLabel: (when: string) => `Open the message checked ${when}`,
+    loading: 'Opening the checked message…',
+    loadFailedTitle: 'This checked message could not be opened',
   },
 
   clients: {

@@ -98,7 +98,16 @@ export function App() {
       <a className="skip-link" href="#main">
         {strings.app.skipToMain}
       </a>
-      <AppHeader settingsOpen={settingsOpen} settingsRef={settingsButton} onOpenSettings={openSettings} />
+      <AppHeader
+        settingsOpen={settingsOpen}
+        settingsRef={settingsButton}
+        onOpenSettings={openSettings}
+        checkCurrent={!settingsOpen && (screen.kind === 'check' || screen.kind === 'analysis')}
+        onCheckMessage={() => {
+          setSettingsOpen(false);
+          go({ kind: 'check' });
+        }}
+      />
       <main className="page" id="main" tabIndex={-1}>
         {settingsOpen && (
           <SettingsScreen
@@ -169,6 +178,8 @@ function usesWidth(screen: Screen): boolean {
     case 'test':
     case 'history':
     case 'client-run':
+    case 'check':
+    case 'analysis':
       return false;
   }
 }

@@ -11,6 +11,8 @@ import { AuditScreen } from '../features/audit/audit-screen';
 import { ClientPage } from '../features/clients/client-page';
 import { ClientScreen } from '../features/clients/client-screen';
 import { HistoryScreen } from '../features/history/history-screen';
+import { CheckScreen } from '../features/message-check/check-screen';
+import { StoredAnalysisScreen } from '../features/message-check/stored-analysis-screen';
 import { WelcomeScreen } from '../features/welcome/welcome-screen';
 import { clientNames, clientOf, type DeskQuery } from '../features/accounts/desk-model';
 import { strings } from '../strings';
@@ -127,6 +129,26 @@ export function CurrentScreen(props: CurrentScreenProps) {
               : home
           }
           backLabel={screen.from === 'client' ? strings.clientPage.backToClient(screen.name) : undefined}
+        />
+      );
+    case 'check':
+      return (
+        <CheckScreen
+          focusOnMount={props.navigated}
+          onBack={home}
+          onOpenStored={(runId) => {
+            go({ kind: 'analysis', runId });
+          }}
+        />
+      );
+    case 'analysis':
+      return (
+        <StoredAnalysisScreen
+          key={screen.runId}
+          runId={screen.runId}
+          onBack={() => {
+            go({ kind: 'check' });
+          }}
         />
       );
     case 'home':

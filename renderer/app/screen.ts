@@ -24,7 +24,11 @@ export type Screen =
       readonly accounts: readonly AccountView[];
       /** Where Back goes: the desk, or the client's page the run was started from. */
       readonly from: 'home' | 'client';
-    };
+    }
+  /** "Check a message": open or paste one, its results, and the messages checked before. */
+  | { readonly kind: 'check' }
+  /** A checked message reopened from "Checked messages". */
+  | { readonly kind: 'analysis'; readonly runId: string };
 
 export const HOME: Screen = { kind: 'home' };
 
@@ -42,6 +46,8 @@ export function shownAccountId(screen: Screen): string | null {
     case 'edit':
     case 'client':
     case 'client-run':
+    case 'check':
+    case 'analysis':
       return null;
   }
 }

@@ -29,7 +29,9 @@ export type ExportPanelProps =
   /** The stored run whose report is saved. */
   | { readonly runId: string }
   /** A client's stored runs, one per account in this order, saved as one client report. */
-  | { readonly client: string; readonly runIds: readonly string[] };
+  | { readonly client: string; readonly runIds: readonly string[] }
+  /** A stored message analysis ("Check a message"), saved in the same formats. */
+  | { readonly analysisRunId: string };
 
 export function ExportPanel(props: ExportPanelProps) {
   const text = strings.audit.export;
@@ -43,7 +45,9 @@ export function ExportPanel(props: ExportPanelProps) {
     const outcome =
       'client' in props
         ? await bridge().report.exportClient(props.client, props.runIds, format, chosenPaper)
-        : await bridge().report.export(props.runId, format, chosenPaper);
+        : 'analysisRunId' in props
+          ? await bridge().message.export(props.analysisRunId, format, chosenPaper)
+          : await bridge().report.export(props.runId, format, chosenPaper);
     if (!outcome.ok) setState({ kind: 'failed', message: outcome.error.message });
     else if (outcome.value.saved) setState({ kind: 'saved', fileName: outcome.value.fileName });
     else setState({ kind: 'cancelled' });

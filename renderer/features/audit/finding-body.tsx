@@ -20,7 +20,8 @@ export interface FindingBodyProps {
   readonly id: string;
   readonly finding: Finding;
   readonly transcript: readonly TranscriptLine[];
-  readonly account: AccountView;
+  /** null for a finding about a checked message: no provider's steps then. */
+  readonly account: AccountView | null;
   readonly preset: ProviderPreset | null;
   /** Left out for a stored run opened from History: it is read-only. */
   readonly onTestAgain?: (() => void) | undefined;
@@ -34,7 +35,8 @@ export function FindingBody(props: FindingBodyProps) {
   const openSettings = useOpenSettings();
   // A fix that sends the person to a setting gets a way there.
   const pointsAtSettings = finding.fix.steps.some((step) => step.includes(text.settingsStepMarker));
-  const providerSteps = account.presetId === null ? undefined : finding.fix.providerSteps?.[account.presetId];
+  const presetId = account?.presetId ?? null;
+  const providerSteps = presetId === null ? undefined : finding.fix.providerSteps?.[presetId];
   const hasFix =
     finding.fix.steps.length > 0 || finding.fix.record !== undefined || providerSteps !== undefined;
 
@@ -99,9 +101,7 @@ export function FindingBody(props: FindingBodyProps) {
           {finding.fix.record !== undefined && <RecordCopy id={id} record={finding.fix.record} />}
           {providerSteps !== undefined && (
             <div className="provider-steps">
-              <p className="provider-steps__title">
-                {text.providerTitle(preset?.name ?? account.presetId ?? '')}
-              </p>
+              <p className="provider-steps__title">{text.providerTitle(preset?.name ?? presetId ?? '')}</p>
               <ol className="fix-steps">
                 {providerSteps.map((step) => (
                   <li key={step}>{step}</li>

@@ -18,7 +18,8 @@ export interface FindingItemProps {
   readonly index: number;
   readonly finding: Finding;
   readonly transcript: readonly TranscriptLine[];
-  readonly account: AccountView;
+  /** null for a finding about a checked message: it belongs to no account. */
+  readonly account: AccountView | null;
   readonly preset: ProviderPreset | null;
   /** Left out for a stored run opened from History: it is read-only. */
   readonly onTestAgain?: (() => void) | undefined;
