@@ -797,7 +797,12 @@ export const strings = {
     back: 'Back to Check a message',
     resultsTitle: (domain: string | null) => (domain === null ? 'Message checked' : `Message from ${domain}`),
     meta: (when: string, source: string) => `Checked ${when}, ${source}`,
-    source: { file: 'from a file', paste: 'pasted', stdin: 'from the command line' },
+    source: {
+      file: 'from a file',
+      paste: 'pasted',
+      stdin: 'from the command line',
+      proof: 'a test message Mailwarden sent',
+    },
     dnsUsed: (dns: string) => `DNS: ${dns === 'system' ? 'the system’s resolver' : dns}`,
     dnsOff: 'Offline: nothing was looked up',
     headerOnly: 'header only',
