@@ -8,12 +8,16 @@ test('(i) keyboard only: tab order reaches every field and focus is always visib
   await app.open();
   const start = page.getByRole('button', { name: 'Add your first account' });
   await expect(start).toBeVisible();
-  // The skip link is the first stop, the header's Settings button the next, then the screen's own content.
+  // The skip link is the first stop, the header's Check a message and Settings buttons the next, then the
+  // screen's own content.
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to main content' });
   await expect(skip).toBeFocused();
   await expectVisibleFocus(page);
   await expect(skip).toBeInViewport();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Check a message' })).toBeFocused();
+  await expectVisibleFocus(page);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('banner').getByRole('button', { name: 'Settings', exact: true })).toBeFocused();
   await expectVisibleFocus(page);

@@ -82,9 +82,10 @@ test('(a) a resolver set with the keyboard is the one "Find my server settings" 
   await app.open();
   await expect(page.getByRole('button', { name: 'Add your first account' })).toBeVisible();
 
-  // Keyboard only: the skip link is the first stop on the page, the header's Settings button the next.
+  // Keyboard only: the skip link is the first stop on the page, the header's Check a message, then Settings.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(settingsButton(page)).toBeFocused();
   await page.keyboard.press('Enter');
