@@ -9,7 +9,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DnsResolver, DnsResult } from '../../main/core/ports';
-import { delay, findFreePort, startWatchedDaemon, type WatchedDaemon } from './loopback-daemon';
+import { delay, findFreePorts, startWatchedDaemon, type WatchedDaemon } from './loopback-daemon';
 
 const DOVECOT_PATH = '/usr/sbin/dovecot';
 const START_DEADLINE_MS = 15_000;
@@ -83,11 +83,12 @@ export async function startDovecot(scenario: DovecotScenario): Promise<DovecotSe
   const dir = await mkdtemp(join(tmpdir(), 'mailwarden-dovecot-'));
   await chmod(dir, 0o755);
   const address = `127.0.0.${String(2 + Math.floor(Math.random() * 252))}`;
+  const [imap = 0, imaps = 0, pop3 = 0, pop3s = 0] = await findFreePorts(address, 4);
   const ports = {
-    imap: await findFreePort(address),
-    imaps: await findFreePort(address),
-    pop3: await findFreePort(address),
-    pop3s: await findFreePort(address),
+    imap,
+    imaps,
+    pop3,
+    pop3s,
   };
   await writeConfiguration(dir, address, ports, scenario);
   const daemon = await startWatchedDaemon(

@@ -9,6 +9,17 @@ import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 
+/**
+ * `count` distinct free ports for one daemon. Each findFreePort probe releases its port before the next,
+ * and the kernel may hand the same ephemeral port out again: Dovecot then refused its configuration with
+ * "duplicate listener" in a full run.
+ */
+export async function findFreePorts(address: string, count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await findFreePort(address));
+  return [...ports];
+}
+
 /** A port free for both UDP and TCP on `address` (DNS servers serve both). */
 export async function findFreePort(address: string): Promise<number> {
   for (;;) {
