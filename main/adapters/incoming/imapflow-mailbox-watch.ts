@@ -5,7 +5,6 @@
  * server has no IDLE. The message is fetched with a byte cap and deleted (RFC 9051 section 6.4.3, STORE
  * \Deleted, then EXPUNGE) unless the user keeps it. Its logger is off, so the password is never written.
  */
-import { rootCertificates } from 'node:tls';
 import { ImapFlow, type ListResponse } from 'imapflow';
 import type {
   Landing,
@@ -16,6 +15,7 @@ import type {
 import { PROOF_TAG_FIELD } from '../../core/prove/proof-tag';
 import { visibleLine } from '../../../preload/contract/untrusted-text';
 import { capText } from '../smtp/plain-text';
+import { clientSecureContext } from '../smtp/secure-context-cache';
 
 const MAX_LINE_BYTES = 8_192;
 const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -52,8 +52,8 @@ async function watch(request: MailboxWatchRequest): Promise<MailboxWatchOutcome>
     tls: {
       rejectUnauthorized: true,
       servername: request.host,
-      ca:
-        request.extraCaPem === undefined ? [...rootCertificates] : [...rootCertificates, request.extraCaPem],
+      // The same shared context as the login (secure-context-cache.ts): the ~140 bundled roots parsed once.
+      secureContext: clientSecureContext({ extraCaPem: request.extraCaPem }),
     },
     connectionTimeout: Math.min(request.deadlineMs, 30_000),
     greetingTimeout: Math.min(request.deadlineMs, 30_000),
