@@ -823,10 +823,10 @@ export const strings = {
     toDoNone: 'Nothing: no problem was found.',
     couldNotTitle: 'What could not be checked',
     couldNot: {
-      bodyHash: (domain: string) =>
-        `Body hash of ${domain}’s DKIM signature: only the header was given, so the body could not be compared with what was signed.`,
-      dkimOffline: (domain: string) =>
-        `DKIM signature of ${domain}: its key is in DNS, and nothing was looked up.`,
+      bodyHash: (domain: string, selector: string) =>
+        `Body hash of ${domain}’s DKIM signature (selector ${selector}): only the header was given, so the body could not be compared with what was signed.`,
+      dkimOffline: (domain: string, selector: string) =>
+        `DKIM signature of ${domain} (selector ${selector}): its key is in DNS, and nothing was looked up.`,
       spfOffline: 'SPF: it needs the sender’s DNS records, and nothing was looked up.',
       spfNoHop: 'SPF: no outside server is recorded in the Received lines, so there is no address to judge.',
       dmarcOffline: 'DMARC: it needs the From domain’s policy in DNS, and nothing was looked up.',

@@ -82,29 +82,34 @@ function AuthenticationDetails({ auth }: { readonly auth: AuthenticationView }) 
           </table>
         </div>
       )}
-      <dl className="message-auth__facts">
-        <div className="message-auth__fact" data-fact="spf">
-          <dt>SPF</dt>
-          <dd>
-            {auth.spf === null ? text.notJudged : text.spf(auth.spf.outcome, auth.spf.ip, auth.spf.domain)}
-          </dd>
-        </div>
-        <div className="message-auth__fact" data-fact="dmarc">
-          <dt>DMARC</dt>
-          <dd>
-            {auth.dmarc === null
-              ? text.notJudged
-              : [
+      {/* The table above already says "not checked"; these lines only add the detail of a verdict. */}
+      {(auth.spf !== null || auth.dmarc !== null || auth.arc !== null) && (
+        <dl className="message-auth__facts">
+          {auth.spf !== null && (
+            <div className="message-auth__fact" data-fact="spf">
+              <dt>SPF</dt>
+              <dd>{text.spf(auth.spf.outcome, auth.spf.ip, auth.spf.domain)}</dd>
+            </div>
+          )}
+          {auth.dmarc !== null && (
+            <div className="message-auth__fact" data-fact="dmarc">
+              <dt>DMARC</dt>
+              <dd>
+                {[
                   text.dmarc(auth.dmarc.outcome, auth.dmarc.fromDomain, auth.dmarc.policy),
                   ...(auth.dmarc.alignedBy.length > 0 ? [text.alignedBy(auth.dmarc.alignedBy)] : []),
                 ].join(', ')}
-          </dd>
-        </div>
-        <div className="message-auth__fact" data-fact="arc">
-          <dt>ARC</dt>
-          <dd>{auth.arc === null ? text.none : text.arc(auth.arc.outcome, auth.arc.sets)}</dd>
-        </div>
-      </dl>
+              </dd>
+            </div>
+          )}
+          {auth.arc !== null && (
+            <div className="message-auth__fact" data-fact="arc">
+              <dt>ARC</dt>
+              <dd>{text.arc(auth.arc.outcome, auth.arc.sets)}</dd>
+            </div>
+          )}
+        </dl>
+      )}
     </>
   );
 }

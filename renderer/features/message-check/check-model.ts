@@ -49,8 +49,10 @@ export function couldNotCheck(record: AnalysisRecord): string[] {
   const offline = record.dns === null;
   const lines: string[] = [];
   for (const signature of auth.dkim) {
-    if (signature.outcome === 'not-verified-no-body') lines.push(text.bodyHash(signature.signingDomain));
-    if (signature.outcome === 'not-verified-offline') lines.push(text.dkimOffline(signature.signingDomain));
+    if (signature.outcome === 'not-verified-no-body')
+      lines.push(text.bodyHash(signature.signingDomain, signature.selector));
+    if (signature.outcome === 'not-verified-offline')
+      lines.push(text.dkimOffline(signature.signingDomain, signature.selector));
   }
   if (auth.spf === null) lines.push(offline ? text.spfOffline : text.spfNoHop);
   if (auth.dmarc === null) lines.push(offline ? text.dmarcOffline : text.dmarcNoDomain);
@@ -70,9 +72,16 @@ export function ourResult(record: AnalysisRecord, method: AuthMethod): string {
   switch (method) {
     case 'dkim': {
       if (auth.dkim.length === 0) return text.none;
-      return auth.dkim
-        .map((signature) => `${signature.signingDomain}: ${text.dkimOutcome[signature.outcome]}`)
-        .join('; ');
+      return (
+        auth.dkim
+          // The selector tells two signatures of one domain apart (RFC 8463's messages carry an RSA and an
+          // Ed25519 signature of the same domain).
+          .map(
+            (signature) =>
+              `${signature.signingDomain} (${signature.selector}): ${text.dkimOutcome[signature.outcome]}`,
+          )
+          .join('; ')
+      );
     }
     case 'spf':
       return auth.spf === null ? text.notJudged : auth.spf.outcome;
