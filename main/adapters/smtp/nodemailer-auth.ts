@@ -174,8 +174,14 @@ async function runLogin(
     }
     if (reply !== null && /^[45]\d\d/.test(reply))
       return await end(watch.result('rejected', { mechanism, reply }));
+    // Only a reply to AUTH itself is evidence here: a server that hangs up mid-AUTH would otherwise be
+    // quoted by its EHLO answer, as if "250" had been its verdict on the login.
     return await end(
-      watch.result('failed', { mechanism, reply, failure: describeNodemailerError(loginError, false) }),
+      watch.result('failed', {
+        mechanism,
+        reply: watch.seen.authReply,
+        failure: describeNodemailerError(loginError, false),
+      }),
     );
   } catch (error) {
     teardown();

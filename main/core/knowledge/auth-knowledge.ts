@@ -386,7 +386,7 @@ export const AUTH_KNOWLEDGE = defineKnowledge<AuthEvidence>()({
   'auth.login.failed': {
     severity: 'medium',
     title: (e) => `Could not test the login on ${where(e)}`,
-    explanation: (e) => `The session ended before the server gave a verdict: ${evidenceText(e, 'failure')}`,
+    explanation: (e) => `The session ended before the server gave a verdict (${evidenceText(e, 'failure')}).`,
     fix: {
       steps: [
         'Check the server name, port and security setting of the account.',

@@ -399,8 +399,10 @@ describe('a login that cannot be judged', () => {
     expect(failed.title).toBe(`Could not test the login on ${MAIL_HOST} port ${String(port)}`);
     // Told by the closed connection itself, not by waiting out the login's deadline.
     expect(failed.evidence['failureKind']).toBe('closed');
+    // The server never answered AUTH: its EHLO reply is not quoted as if it were the login's verdict.
+    expect(failed.evidence['reply']).toBeNull();
     expect(failed.explanation).toBe(
-      'The session ended before the server gave a verdict: Connection closed unexpectedly',
+      'The session ended before the server gave a verdict (Connection closed unexpectedly).',
     );
     expectNoPassword(result, 'alice@refusals.test');
   });
