@@ -52,7 +52,6 @@ export const NOT_YET_PRODUCED: ReadonlyMap<string, string> = new Map([
   ['pop3.dialogue.bye', 'a raw POP3 server that says -ERR and closes mid-dialogue'],
   ['pop3.login.failed', 'a raw POP3 server that closes during PASS'],
   ['pop3.mailbox.unavailable', 'Dovecot with a mailbox POP3 cannot open'],
-  ['mx.target.lookup-failed', 'a Knot zone whose MX target sits behind a silent DNS server'],
   ['spf.include.lookup-failed', 'an include: pointing at a zone served by silent-dns-server.ts'],
   ['spf.provider.include-present', 'an SPF check with a provider preset whose include the record has'],
   ['spf.evaluation.softfail', 'evaluating an address that reaches ~all in the SPF evaluation test'],
