@@ -52,9 +52,6 @@ export const NOT_YET_PRODUCED: ReadonlyMap<string, string> = new Map([
   ['pop3.dialogue.bye', 'a raw POP3 server that says -ERR and closes mid-dialogue'],
   ['pop3.login.failed', 'a raw POP3 server that closes during PASS'],
   ['pop3.mailbox.unavailable', 'Dovecot with a mailbox POP3 cannot open'],
-  ['dkim.key.no-public-key', 'a Knot DKIM record with an empty p= (a revoked key)'],
-  ['dkim.key.unreadable', 'a Knot DKIM record whose p= is not a key'],
-  ['dkim.key.type-mismatch', 'a Knot DKIM record with k=ed25519 and an RSA key'],
   ['audit.check.timed-out', "an audit with a check deadline shorter than a silent server's answer"],
   [
     'message.header.long-lines',
