@@ -130,7 +130,10 @@ export async function checkMx(input: CheckMxInput): Promise<MxCheckResult> {
       }),
     );
   }
-  if (targets.length > 0 && targets.every((target) => !target.usable)) {
+  // A host whose address could not be read (a timeout, SERVFAIL) may well receive mail: only hosts known
+  // to be unusable make "no MX host can receive mail" true (RFC 5321 section 5.1: senders try each host).
+  const allKnownUnusable = inspected.every((entry) => !entry.target.usable && !entry.undetermined);
+  if (targets.length > 0 && allKnownUnusable) {
     findings.push(finding('mx.records.all-unusable', checkId, { domain, records: shown }));
   }
   return result(domain, 'mx', targets, preset?.preset?.id ?? null, findings);
@@ -146,6 +149,8 @@ interface TargetContext {
 interface InspectedTarget {
   readonly target: MxTarget;
   readonly findings: readonly Finding[];
+  /** Its address lookups failed (not NXDOMAIN/NODATA): whether it can receive mail is unknown. */
+  readonly undetermined: boolean;
 }
 
 async function inspectTarget(record: MxRecord, context: TargetContext): Promise<InspectedTarget> {
@@ -157,6 +162,7 @@ async function inspectTarget(record: MxRecord, context: TargetContext): Promise<
     return {
       target: { exchange, priority, addresses: [], cnameTarget: null, usable: false },
       findings: [finding('mx.target.ip-literal', checkId, base)],
+      undetermined: false,
     };
   }
   const [cname, a, aaaa] = await Promise.all([
@@ -179,7 +185,11 @@ async function inspectTarget(record: MxRecord, context: TargetContext): Promise<
         lookups,
       }),
     );
-    return { target: { exchange, priority, addresses, cnameTarget, usable: false }, findings };
+    return {
+      target: { exchange, priority, addresses, cnameTarget, usable: false },
+      findings,
+      undetermined: !definite,
+    };
   }
   const scoped = addresses.map((address) => ({ address, scope: addressScope(address) ?? 'reserved' }));
   const nonPublic = scoped.filter((entry) => entry.scope !== 'public');
@@ -201,7 +211,7 @@ async function inspectTarget(record: MxRecord, context: TargetContext): Promise<
     findings.push(finding('mx.target.ok', checkId, { ...base, addresses }));
   }
   const usable = context.internal ? true : nonPublic.length < addresses.length;
-  return { target: { exchange, priority, addresses, cnameTarget, usable }, findings };
+  return { target: { exchange, priority, addresses, cnameTarget, usable }, findings, undetermined: false };
 }
 
 /** RFC 5321 section 5.1: no MX records, so the domain's own address is an implicit MX of preference 0. */

@@ -97,7 +97,8 @@ export function treeFindings(tree: SpfTree, domain: string, checkId: string): Fi
     findings.push(
       finding('spf.include.lookup-failed', checkId, {
         domain,
-        messages: problems.dnsErrors.map((d) => d.message),
+        // The failing name first: the fix asks the user to contact its owner.
+        messages: problems.dnsErrors.map((d) => `Looking up ${d.domain} failed: ${d.message}`),
         codes: problems.dnsErrors.map((d) => d.code),
       }),
     );

@@ -28,7 +28,7 @@ let deps: AuditDeps;
 
 const audit = (
   domain: string,
-  options: { selectors?: string[]; parked?: boolean } = {},
+  options: { selectors?: string[]; parked?: boolean; spfSenderIps?: string[] } = {},
 ): Promise<AuditReport> =>
   runAudit(
     { kind: 'domain', domain, dkimSelectors: options.selectors ?? [] },
@@ -37,6 +37,7 @@ const audit = (
       relayTest: false,
       overallDeadlineMs: AUDIT_DEADLINE_MS,
       ...(options.parked === true ? { parked: true } : {}),
+      ...(options.spfSenderIps === undefined ? {} : { spfSenderIps: options.spfSenderIps }),
     },
     deps,
     { runId: `domain-${domain}`, signal: new AbortController().signal },
@@ -59,6 +60,13 @@ beforeAll(async () => {
       '@ TXT "v=spf1 ip4:192.0.2.10 -all"',
       '_dmarc TXT "v=DMARC1; p=reject"',
       `s1._domainkey TXT ${dkimRecord(1024)}`,
+    ].join('\n'),
+    // Sends from 192.0.2.11 only; any other server reaches "~all".
+    'softsender.test': [
+      'mx A 192.0.2.11',
+      '@ MX 10 mx.softsender.test.',
+      '@ TXT "v=spf1 ip4:192.0.2.11 ~all"',
+      '_dmarc TXT "v=DMARC1; p=reject"',
     ].join('\n'),
   });
   const server = { host: knot.address, port: knot.port };
@@ -134,5 +142,22 @@ describe('the bulk-sender rules and DKIM key size', () => {
     const both = report.findings.find((f) => f.id.startsWith('bulk.spf-and-dkim.'));
     expect(both?.id).toBe('bulk.spf-and-dkim.pass');
     expect(both?.evidence).toMatchObject({ dkimSelectorsWithKeys: ['s1'] });
+  });
+});
+
+describe('SPF verdicts for the addresses a user asks about (--ip)', () => {
+  it('reports an address the record does not list as a soft fail, with a fix-plan action for whoever runs DNS', async () => {
+    const report = await audit('softsender.test', { spfSenderIps: ['203.0.113.40'] });
+    const soft = report.findings.find((f) => f.id === 'spf.evaluation.softfail');
+    expect(soft).toMatchObject({
+      severity: 'medium',
+      checkId: 'spf:softsender.test:ip:203.0.113.40',
+      title: '203.0.113.40 is not listed in the SPF record of softsender.test (soft fail)',
+    });
+    const action = report.plan.actions.find((candidate) =>
+      candidate.findings.some((ref) => ref.id === 'spf.evaluation.softfail'),
+    );
+    expect(action).toMatchObject({ severity: 'medium', who: 'dns' });
+    expect(action?.steps.join(' ')).toContain('ip4:/ip6:');
   });
 });

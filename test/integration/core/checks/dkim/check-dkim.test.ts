@@ -72,6 +72,12 @@ google._domainkey TXT ${zoneTxt(`v=DKIM1; p=${RSA_1024}`)}
 pk._domainkey TXT ${zoneTxt(`v=DKIM1; k=rsa; p=${rsaPkcs1Key(2048)}`)}
 newengland._domainkey TXT ${zoneTxt(RFC8463_NEWENGLAND)}
 `,
+  // Records verifiers cannot use: no p= at all, a p= that is base64 but no key, an RSA key declared Ed25519.
+  'broken.test': `
+nokey._domainkey TXT "v=DKIM1; k=rsa"
+notkey._domainkey TXT ${zoneTxt(`v=DKIM1; k=rsa; p=${Buffer.from('this is not a public key').toString('base64')}`)}
+mismatch._domainkey TXT ${zoneTxt(`v=DKIM1; k=ed25519; p=${RSA_2048}`)}
+`,
   // The only key published is revoked: nothing left to sign with.
   'revoked.test': 'old._domainkey TXT "v=DKIM1; k=rsa; p="',
 };
@@ -197,6 +203,48 @@ describe('checkDkim against a real Knot DNS', () => {
     expect(one(findings, 'dkim.key.pkcs1').evidence).toMatchObject({ bits: 1024 });
     expect(result.keys.map((key) => [key.selector, key.status])).toEqual([['newengland', 'weak']]);
     expect(result.hasUsableKey).toBe(true);
+  });
+
+  it('fails a key record with no p= at all (not an empty, revoked one)', async () => {
+    const { findings, result } = await checkDkim({
+      domain: 'broken.test',
+      resolver,
+      selectors: ['nokey'],
+      discover: false,
+    });
+    const missing = one(findings, 'dkim.key.no-public-key');
+    expect(missing.severity).toBe('high');
+    expect(missing.explanation).toBe(
+      'The record at nokey._domainkey.broken.test has no "p=" tag, which every DKIM key needs. DKIM fails with this selector.',
+    );
+    expect(ids(findings)).not.toContain('dkim.key.revoked-only');
+    expect(result.keys.map((key) => [key.selector, key.status])).toEqual([['nokey', 'broken']]);
+    expect(result.hasUsableKey).toBe(false);
+  });
+
+  it('fails a p= that is valid base64 but no key, and an RSA key published as k=ed25519', async () => {
+    const { findings, result } = await checkDkim({
+      domain: 'broken.test',
+      resolver,
+      selectors: ['notkey', 'mismatch'],
+      discover: false,
+    });
+    const unreadable = one(findings, 'dkim.key.unreadable');
+    expect(unreadable).toMatchObject({ severity: 'high', evidence: { selector: 'notkey', bits: null } });
+    expect(unreadable.explanation).toContain(
+      'The "p=" value at notkey._domainkey.broken.test is base64, but not a rsa public key.',
+    );
+    const mismatch = one(findings, 'dkim.key.type-mismatch');
+    expect(mismatch).toMatchObject({ severity: 'high', evidence: { selector: 'mismatch', bits: 2048 } });
+    expect(mismatch.explanation).toBe(
+      'The record at mismatch._domainkey.broken.test declares k=ed25519 but holds a rsa key. Receivers reject it.',
+    );
+    expect(mismatch.fix.steps.length).toBeGreaterThan(0);
+    expect(result.keys.map((key) => [key.selector, key.status])).toEqual([
+      ['notkey', 'broken'],
+      ['mismatch', 'broken'],
+    ]);
+    expect(result.hasUsableKey).toBe(false);
   });
 
   it('rates a revoked key low beside a usable key, medium when it is the only key', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDnsResolver } from '../../../../../main/adapters/dns-resolver';
 import { checkMx, type MxCheckResult } from '../../../../../main/core/checks/mx/check-mx';
 import type { DnsResolver } from '../../../../../main/core/ports';
+import { delegatedDnsResolver } from '../../../../helpers/delegated-dns-resolver';
 import { startKnot, type KnotServer } from '../../../../helpers/knot-server';
 import { startSilentDnsServer, type SilentDnsServer } from '../../../../helpers/silent-dns-server';
 
@@ -39,6 +40,12 @@ mx2 A 127.0.0.1
 mx2 AAAA fe80::25
 `,
   'dangling.test': '@ MX 10 gone.dangling.test.',
+  // Its MX host lives in dark.test, whose name server never answers (see darkResolver).
+  'darkmx.test': '@ MX 10 mx.dark.test.',
+  'halfdark.test': `
+@ MX 10 mx.dark.test.
+@ MX 20 gone.halfdark.test.
+`,
   'many.test': Array.from(
     { length: 12 },
     (_, i) => `@ MX ${String(i)} mx${String(i)}.many.test.\nmx${String(i)} A ${PUBLIC_V4}`,
@@ -173,6 +180,37 @@ describe('checkMx', () => {
     expect(unresolvable.evidence['exchange']).toBe('gone.dangling.test');
     expect(unresolvable.severity).toBe('high');
     expect(findingOf(result, 'mx.records.all-unusable').severity).toBe('critical');
+  });
+
+  it('says the address of an MX host could not be read when its DNS server is silent, without calling the domain unable to receive mail', async () => {
+    const quiet = createDnsResolver({ server: { host: '127.0.0.1', port: silent.port }, timeoutMs: 600 });
+    const darkResolver = delegatedDnsResolver({ 'dark.test': quiet }, resolver);
+    const started = Date.now();
+    const result = await checkMx({ domain: 'darkmx.test', resolver: darkResolver });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(result.outcome).toBe('mx');
+    const failed = findingOf(result, 'mx.target.lookup-failed');
+    expect(failed.severity).toBe('medium');
+    expect(failed.title).toBe('The address of MX host mx.dark.test could not be read');
+    expect(failed.explanation).toMatch(/^A: .+ AAAA: .+ Senders meeting the same failure delay your mail/);
+    expect(failed.fix.steps[0]).toBe('Run the check again.');
+    // A timeout is not an absence: the host may receive mail, so neither "no address" nor "no MX host
+    // can receive mail" (critical) is claimed.
+    expect(ids(result)).toEqual(['mx.records.present', 'mx.target.lookup-failed']);
+    expect(result.targets[0]?.usable).toBe(false);
+  });
+
+  it('still says no MX host can receive mail when every other host is known to be dead, only if none is undetermined', async () => {
+    const quiet = createDnsResolver({ server: { host: '127.0.0.1', port: silent.port }, timeoutMs: 600 });
+    const darkResolver = delegatedDnsResolver({ 'dark.test': quiet }, resolver);
+    const result = await checkMx({ domain: 'halfdark.test', resolver: darkResolver });
+    expect(ids(result).sort()).toEqual([
+      'mx.records.present',
+      'mx.target.lookup-failed',
+      'mx.target.unresolvable',
+    ]);
+    const known = await checkMx({ domain: 'dangling.test', resolver: darkResolver });
+    expect(ids(known)).toContain('mx.records.all-unusable');
   });
 
   it('checks only the ten most preferred of many MX records, and says so', async () => {

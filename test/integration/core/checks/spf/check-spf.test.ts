@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDnsResolver } from '../../../../../main/adapters/dns-resolver';
 import { checkSpf, type SpfCheckResult } from '../../../../../main/core/checks/spf/check-spf';
 import type { DnsResolver } from '../../../../../main/core/ports';
+import { delegatedDnsResolver } from '../../../../helpers/delegated-dns-resolver';
 import type { Finding, JsonValue } from '../../../../../preload/contract/findings';
 import { startKnot, type KnotServer } from '../../../../helpers/knot-server';
 import { startSilentDnsServer, type SilentDnsServer } from '../../../../helpers/silent-dns-server';
@@ -42,6 +43,8 @@ ${elevenMx}
 mxmany TXT "v=spf1 mx -all"
 syntax TXT "v=spf1 ip4:192.0.2.300 include: -all"
 gmail TXT "v=spf1 include:_spf.provider.test ip4:192.0.2.1 ?all"
+workspace TXT "v=spf1 include:_spf.google.com -all"
+darkinclude TXT "v=spf1 ip4:192.0.2.1 include:_spf.dark.test -all"
 `,
   'provider.test': `
 _spf TXT "v=spf1 include:_netblocks.provider.test ~all"
@@ -94,6 +97,15 @@ function treeLines(node: JsonValue, depth = 0): string[] {
   return [line, ...children.flatMap((child) => treeLines(child, depth + 1))];
 }
 
+/** Knot for everything but dark.test, whose name server never answers: a provider's DNS that is down. */
+function darkIncludeResolver(): DnsResolver {
+  const quiet = createDnsResolver({
+    server: { host: '127.0.0.1', port: silent.port },
+    timeoutMs: SILENT_TIMEOUT_MS,
+  });
+  return delegatedDnsResolver({ 'dark.test': quiet }, resolver);
+}
+
 describe('checkSpf against a real DNS server', () => {
   it('passes a good record: one record, valid, within the lookup limit, -all', async () => {
     const result = await checkSpf({ domain: 'Good.SPF.test.', resolver });
@@ -133,6 +145,77 @@ describe('checkSpf against a real DNS server', () => {
     const pass = find(result, 'spf.evaluation.pass');
     expect(pass.evidence).toMatchObject({ ip: '198.51.100.7', matchedMechanism: 'ip4:198.51.100.0/24' });
     expect(find(result, 'spf.evaluation.fail').severity).toBe('high');
+  });
+
+  it('marks a server that only reaches ~all as not listed (soft fail), with the address in the words', async () => {
+    const result = await checkSpf({ domain: 'softall.spf.test', resolver, evaluateIps: ['203.0.113.9'] });
+    expect(result.evaluation.map((e) => e.result)).toEqual(['softfail']);
+    const soft = find(result, 'spf.evaluation.softfail');
+    expect(soft.severity).toBe('medium');
+    expect(soft.title).toBe('203.0.113.9 is not listed in the SPF record of softall.spf.test (soft fail)');
+    expect(soft.explanation).toContain('The server at 203.0.113.9 is not listed');
+    expect(soft.evidence).toMatchObject({ matchedMechanism: '~all', matchedIn: 'softall.spf.test' });
+    expect(soft.fix.steps.join(' ')).toContain('ip4:/ip6:');
+  });
+
+  it('says SPF gives no verdict for an address a user gives that only reaches ?all (neutral)', async () => {
+    const result = await checkSpf({ domain: 'neutralall.spf.test', resolver, senderIps: ['198.51.100.20'] });
+    expect(result.senderEvaluation.map((e) => e.result)).toEqual(['neutral']);
+    const neutral = find(result, 'spf.evaluation.neutral');
+    expect(neutral.severity).toBe('medium');
+    expect(neutral.title).toBe(
+      'SPF gives no verdict for 198.51.100.20 sending as neutralall.spf.test (neutral)',
+    );
+    expect(neutral.explanation).toContain('A sender at 198.51.100.20 is neither allowed nor refused');
+    expect(neutral.checkId).toBe('spf:neutralall.spf.test:ip:198.51.100.20');
+  });
+
+  it('gives no SPF result for a server of a domain without a record, and sends the user to publish one', async () => {
+    const result = await checkSpf({ domain: 'none.spf.test', resolver, evaluateIps: ['192.0.2.10'] });
+    expect(result.evaluation.map((e) => e.result)).toEqual(['none']);
+    const none = find(result, 'spf.evaluation.none');
+    expect(none.severity).toBe('high');
+    expect(none.title).toBe('No SPF result for 192.0.2.10: none.spf.test has no usable record');
+    expect(none.fix.steps).toEqual(['Publish an SPF record (see the SPF record finding).']);
+    expect(ids(result)).toContain('spf.record.missing');
+  });
+
+  it('reports an include whose DNS never answers: part of the tree unread, and a temporary error for the server', async () => {
+    const started = Date.now();
+    const result = await checkSpf({
+      domain: 'darkinclude.spf.test',
+      resolver: darkIncludeResolver(),
+      evaluateIps: ['198.51.100.7'],
+    });
+    expect(Date.now() - started).toBeLessThan(SILENT_TIMEOUT_MS * 10);
+    const unread = find(result, 'spf.include.lookup-failed');
+    expect(unread.severity).toBe('medium');
+    expect(unread.title).toBe('Part of the SPF tree of darkinclude.spf.test could not be read');
+    expect(unread.evidence['codes']).toEqual(['TIMEOUT']);
+    // It names the name that failed, whose owner the fix asks the user to contact.
+    expect(unread.explanation).toMatch(
+      /^Looking up _spf\.dark\.test failed: .+ The lookup count may be higher than shown\./,
+    );
+    // 198.51.100.7 is not 192.0.2.1, so the evaluation must ask the silent include: a temporary error.
+    expect(result.evaluation.map((e) => e.result)).toEqual(['temperror']);
+    const temporary = find(result, 'spf.evaluation.temperror');
+    expect(temporary.severity).toBe('medium');
+    expect(temporary.title).toBe('SPF for 198.51.100.7 ended in a temporary error');
+    expect(temporary.explanation).toMatch(/\S.*Receivers meeting this may delay your mail\.$/);
+    expect(temporary.fix.steps[0]).toBe('Run the check again.');
+  });
+
+  it("confirms the record authorises the account's provider when its documented include is there", async () => {
+    const result = await checkSpf({
+      domain: 'workspace.spf.test',
+      resolver,
+      presetIds: ['google-workspace'],
+    });
+    const present = find(result, 'spf.provider.include-present');
+    expect(present.severity).toBe('pass');
+    expect(present.title).toMatch(/^The SPF record of workspace\.spf\.test authorises Google/);
+    expect(present.explanation).toBe('It includes include:_spf.google.com.');
+    expect(ids(result)).not.toContain('spf.provider.include-missing');
   });
 
   it('finds no record among other TXT records and proposes one to publish', async () => {
