@@ -310,7 +310,7 @@ function checkedRecord(app: AppHarness): AnalysisRecord {
   return outcome.value.entry.analysis;
 }
 
-/** Presses Tab until `target` has the focus, which must be visibly marked; fails after MAX_TAB_STOPS. */
+/** Presses Tab until `target` has the focus; fails after MAX_TAB_STOPS (keyboard.spec.ts checks focus rings). */
 async function tabTo(page: Page, target: Locator): Promise<void> {
   for (let stop = 0; stop < MAX_TAB_STOPS; stop += 1) {
     await page.keyboard.press('Tab');
