@@ -74,8 +74,9 @@ export function AnalysisResults({ entry, onBack, notSavedReason }: AnalysisResul
             {text.couldNotTitle}
           </h2>
           <ul className="check-list">
-            {missing.map((line) => (
-              <li className="check-row check-row--not-run" key={line}>
+            {/* Two signatures by one domain give the same line: the index keeps their keys apart. */}
+            {missing.map((line, index) => (
+              <li className="check-row check-row--not-run" key={`${String(index)}|${line}`}>
                 <span className="status-icon status-icon--not-run" aria-hidden="true" />
                 <span className="check-row__title">{line}</span>
               </li>

@@ -40,6 +40,9 @@ export interface AppHarness {
 /** Stand-ins for the save dialog and the PDF printer, for specs that export (set with `test.use`). */
 export type ExportPorts = Pick<MainServicesOptions, 'saveTarget' | 'pdfPrinter'>;
 
+/** A stand-in for the open dialog "Open a message file" asks, for specs that check a file (set with `test.use`). */
+export type OpenPorts = Pick<MainServicesOptions, 'openTarget'>;
+
 /**
  * A keychain in a state the shared test keyring cannot be put in for one spec (locked, unavailable),
  * answering as the keytar adapter does in that state (set with `test.use`); the real keychain otherwise.
@@ -49,16 +52,19 @@ export type KeychainOverride = Pick<MainServicesOptions, 'secretStore'>;
 export const test = base.extend<{
   app: AppHarness;
   exportPorts: ExportPorts;
+  openPorts: OpenPorts;
   keychainOverride: KeychainOverride;
 }>({
   exportPorts: [{}, { option: true }],
+  openPorts: [{}, { option: true }],
   keychainOverride: [{}, { option: true }],
-  app: async ({ page, exportPorts, keychainOverride }, use) => {
+  app: async ({ page, exportPorts, openPorts, keychainOverride }, use) => {
     const browserOpened: string[] = [];
     let waiters: ((url: string) => void)[] = [];
     // The "system browser": the URL is recorded for the test, which opens it in a browser of its own.
     const env = await createTestServices({
       ...exportPorts,
+      ...openPorts,
       ...keychainOverride,
       systemBrowser: (url) => {
         browserOpened.push(url);

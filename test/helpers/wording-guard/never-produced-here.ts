@@ -53,22 +53,4 @@ export const NOT_YET_PRODUCED: ReadonlyMap<string, string> = new Map([
   ['pop3.login.failed', 'a raw POP3 server that closes during PASS'],
   ['pop3.mailbox.unavailable', 'Dovecot with a mailbox POP3 cannot open'],
   ['audit.check.timed-out', "an audit with a check deadline shorter than a silent server's answer"],
-  [
-    'message.header.long-lines',
-    'an analysed message with a header line over 998 characters (RFC 5322 section 2.1.1)',
-  ],
-  ['message.header.oversized-field', 'an analysed message with one header field over 64 KB'],
-  [
-    'message.dkim.signature-failed',
-    'an analysed message whose DKIM header signature no longer verifies (a signed header changed)',
-  ],
-  ['message.dkim.key-too-weak', 'an analysed message signed with a 512-bit key published in Knot'],
-  [
-    'message.dkim.key-invalid',
-    'an analysed message whose selector record in Knot holds a p= that is not a key',
-  ],
-  ['message.dkim.expired', 'an analysed message with a DKIM signature whose x= is in the past'],
-  ['message.spf.softfail', 'an analysed message from an address a ~all record in Knot does not list'],
-  ['message.spf.neutral', 'an analysed message from an address a ?all record in Knot does not list'],
-  ['message.arc.not-verified', 'an analysed message whose ARC chain cannot be checked (keys not found)'],
 ]);

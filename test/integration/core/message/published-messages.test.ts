@@ -12,23 +12,12 @@ import { analyseMessage } from '../../../../main/core/message/analyse-message';
 import type { MessageAnalysis } from '../../../../main/core/message/message-analysis';
 import type { DnsResolver } from '../../../../main/core/ports';
 import { startKnot, type KnotServer } from '../../../helpers/knot-server';
-import { zoneTxt } from '../../../helpers/zone-txt';
+import { zoneLines } from '../../../helpers/zone-txt';
 
 const FIXTURES = join(import.meta.dirname, '../../../fixtures/messages');
 const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));
 const keys = (name: string): Record<string, string> =>
   JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as Record<string, string>;
-
-/** Zone lines for records under `zone`, from a published "name: TXT value" map. */
-function zoneLines(records: Record<string, string>, zone: string): string {
-  return Object.entries(records)
-    .filter(([name]) => name.endsWith(`.${zone}`))
-    .map(
-      ([name, value]) =>
-        `${name.slice(0, -zone.length - 1)} IN TXT ${zoneTxt(value.replace(/\s+/g, ' ').trim())}`,
-    )
-    .join('\n');
-}
 
 const ids = (analysis: MessageAnalysis): string[] => analysis.findings.map((finding) => finding.id);
 
