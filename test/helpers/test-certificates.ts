@@ -10,7 +10,7 @@
  *   const good = await pki.leaf('good', 'mail.test'); // good.certPem, good.keyPem, good.certPath, ...
  *   // trust it with pki.caPem (e.g. as the probe's extraCaPem)
  *
- * Servers that present the SHA-1 or RSA-1024 leaf need `ciphers: 'DEFAULT@SECLEVEL=0'` (OpenSSL 3 refuses to
+ * Servers that present the SHA-1, MD5 or RSA-1024 leaf need `ciphers: 'DEFAULT@SECLEVEL=0'` (OpenSSL 3 refuses to
  * load them at its default security level).
  */
 import { execFile } from 'node:child_process';
@@ -45,6 +45,8 @@ export const LEAF_KINDS = [
   'rsa-1024',
   /** Like good, signed with SHA-1 (sha1WithRSAEncryption). */
   'sha1',
+  /** Like good, signed with MD5 (md5WithRSAEncryption); served only at security level 0. */
+  'md5',
   /** Like good, with an ECDSA P-256 key (signed by the RSA CA with SHA-256). */
   'ecdsa-p256',
 ] as const;
@@ -214,9 +216,9 @@ async function makeLeaf(request: LeafRequest): Promise<TestCertificate> {
         start,
         '-enddate',
         end,
-        // RFC 9155 deprecates SHA-1 signatures; the 'sha1' leaf exists so the checks can find one.
+        // RFC 9155 deprecates SHA-1 signatures and RFC 6151 MD5; these leaves exist so the checks find them.
         '-md',
-        kind === 'sha1' ? 'sha1' : 'sha256',
+        kind === 'sha1' ? 'sha1' : kind === 'md5' ? 'md5' : 'sha256',
         '-extensions',
         'leaf_ext',
       ],

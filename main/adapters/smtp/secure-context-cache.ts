@@ -18,6 +18,8 @@ export interface ClientContextOptions {
   readonly maxVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3' | undefined;
   /** OpenSSL cipher list for TLS 1.2 and older; Node's default when absent. */
   readonly ciphers?: string | undefined;
+  /** OpenSSL groups list (curves) offered for key exchange; OpenSSL's default when absent. */
+  readonly groups?: string | undefined;
 }
 
 /**
@@ -34,6 +36,7 @@ export function clientSecureContext(options: ClientContextOptions): SecureContex
     options.minVersion ?? null,
     options.maxVersion ?? null,
     options.ciphers ?? null,
+    options.groups ?? null,
   ]);
   const known = contexts.get(key);
   if (known !== undefined) {
@@ -47,6 +50,7 @@ export function clientSecureContext(options: ClientContextOptions): SecureContex
     ...(options.minVersion === undefined ? {} : { minVersion: options.minVersion }),
     ...(options.maxVersion === undefined ? {} : { maxVersion: options.maxVersion }),
     ...(options.ciphers === undefined ? {} : { ciphers: options.ciphers }),
+    ...(options.groups === undefined ? {} : { ecdhCurve: options.groups }),
   });
   contexts.set(key, context);
   while (contexts.size > MAX_CONTEXTS) {

@@ -23,6 +23,12 @@ const MAX_CHAIN_LENGTH = 10;
 /** RFC 8996 deprecates TLS 1.0 and 1.1; OpenSSL 3 at its default security level refuses them outright. */
 const LEGACY_VERSIONS = new Set(['TLSv1', 'TLSv1.1']);
 const LEGACY_CIPHERS = 'DEFAULT@SECLEVEL=0';
+/**
+ * The groups a cipher probe offers: OpenSSL 3's defaults first, then the weak curves RFC 8422 section 5.1.1
+ * deprecates (P-224, P-192), which OpenSSL never offers unless asked. A server limited to one of them
+ * still completes the handshake, so the probe can see and report the curve (RFC 9325 section 4.2.1).
+ */
+const PROBE_GROUPS = 'X25519:prime256v1:X448:secp521r1:secp384r1:secp224r1:prime192v1';
 
 export type HandshakeOutcome =
   | { readonly kind: 'tls'; readonly socket: TLSSocket; readonly session: TlsSessionFacts }
@@ -66,6 +72,7 @@ export function tlsHandshake(
         minVersion: options.minVersion,
         maxVersion: options.maxVersion,
         ciphers,
+        groups: options.UNSAFE_probeCipherList === undefined ? undefined : PROBE_GROUPS,
       }),
       // Node refuses DH groups under 1024 bits; a cipher probe must see them to report them.
       ...(options.UNSAFE_probeCipherList === undefined ? {} : { minDHSize: 1 }),

@@ -5,14 +5,16 @@
  *
  * Each of TLS 1.0, 1.1, 1.2 and 1.3 is tried on its own connection (minimum = maximum = that version), all
  * four in parallel and each under its own deadline, so a full probe costs about one handshake of wall time.
- * The highest version that worked is the "default" handshake whose certificate and cipher are judged.
+ * The highest version that worked is the "default" handshake whose certificate and cipher are judged. A
+ * server that completes no ordinary handshake but accepts a NULL or anonymous suite (found by the suite
+ * probe) is judged on that handshake instead: it is the TLS an MTA falling back to those suites gets.
  * Ports 587 and 25 use STARTTLS (RFC 3207); port 465 is TLS from the first byte (RFC 8314 section 3.3).
  * The same probe runs on IMAP and POP3 ports (probeTlsVia with their TlsEntry), so every TLS check the
  * SMTP side has applies there unchanged.
  */
 import type { Finding } from '../../../preload/contract/findings';
 import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
-import type { SmtpTarget, TranscriptEntry } from '../smtp/smtp-channel';
+import type { SmtpTarget, TlsSessionFacts, TranscriptEntry } from '../smtp/smtp-channel';
 import { analyseCertificate } from '../tls/certificate-analysis';
 import { analyseCipher } from '../tls/cipher-analysis';
 import {
@@ -135,11 +137,16 @@ async function runProbe(
   ]);
   try {
     // Cancelled before any handshake worked: nothing is known, and the caller reports the cancellation.
-    const tlsWorked = attempts.some((attempt) => attempt.outcome.kind === 'tls');
-    const cancelled = ctx.signal.aborted && !tlsWorked;
+    const versionWorked = attempts.some((attempt) => attempt.outcome.kind === 'tls');
+    const cancelled = ctx.signal.aborted && !versionWorked;
+    // No ordinary handshake, but a NULL or anonymous one: that session is how TLS with this server goes.
+    const unoffered = versionWorked || cancelled ? null : (suites?.unofferedSession ?? null);
+    const tlsWorked = versionWorked || unoffered !== null;
     const versionFindings = cancelled
       ? []
-      : judgeAttempts(attempts, subject, ctx.clock.now(), ctx.entry.limits);
+      : unoffered !== null
+        ? judgeSession(unoffered, subject, ctx.clock.now())
+        : judgeAttempts(attempts, subject, ctx.clock.now(), ctx.entry.limits);
     const suiteFindings = tlsWorked ? (suites?.findings ?? []) : [];
     const weakAccepted = suiteFindings.some((finding) => WEAK_SUITE_IDS.has(finding.id));
     return {
@@ -245,16 +252,16 @@ function judgeAttempts(
     ];
   }
 
-  const session = best.outcome.session;
   const protocolFindings = analyseProtocolSupport(support, subject).map((finding) => ({
     ...finding,
     evidence: { ...finding.evidence, attempts: attemptsEvidence },
   }));
-  return [
-    ...protocolFindings,
-    ...analyseCipher(session, subject),
-    ...analyseCertificate(session, subject, now),
-  ];
+  return [...protocolFindings, ...judgeSession(best.outcome.session, subject, now)];
+}
+
+/** The cipher and certificate of the handshake that stands for TLS with this server. */
+function judgeSession(session: TlsSessionFacts, subject: TlsSubject, now: Date): Finding[] {
+  return [...analyseCipher(session, subject), ...analyseCertificate(session, subject, now)];
 }
 
 function firstOutcome<K extends AttemptOutcome['kind']>(

@@ -61,6 +61,18 @@ export const UNTESTABLE_CLASSES = ['EXPORT', 'RC4', '3DES'] as const;
 
 type Handshake = { readonly session: TlsSessionFacts | null; readonly reason: string | null };
 
+/**
+ * Classes no ordinary client offers (Node's default list and OpenSSL's DEFAULT both exclude them): a server
+ * that accepts only these gives the version attempts no handshake, yet an MTA that falls back to them, as
+ * opportunistic TLS allows (RFC 7435), talks to it exactly this way.
+ */
+const UNOFFERED_BY_DEFAULT: readonly SuiteClass['id'][] = ['null', 'anonymous'];
+
+export interface SuiteProbeResult extends ProbeResult {
+  /** The session of the first NULL or anonymous handshake that worked, null when none did. */
+  readonly unofferedSession: TlsSessionFacts | null;
+}
+
 /** The suite findings of one port; runs all handshakes in parallel. */
 /**
  * `withSni`: the session of the probe's own best handshake (sent with SNI), to compare the certificate a
@@ -72,7 +84,7 @@ export async function probeSuites(
   target: SmtpTarget,
   security: TlsProbeSecurity,
   withSni: Promise<TlsSessionFacts | null>,
-): Promise<ProbeResult> {
+): Promise<SuiteProbeResult> {
   const base: TlsClientOptions = {
     servername: ctx.host,
     ...(ctx.extraCaPem === undefined ? {} : { extraCaPem: ctx.extraCaPem }),
@@ -94,12 +106,16 @@ export async function probeSuites(
       ? { session: run.outcome.session, reason: null }
       : { session: null, reason: reasonOf(run.outcome) },
   );
-  if (ctx.signal.aborted) return { findings: [], transcript };
+  if (ctx.signal.aborted) return { findings: [], transcript, unofferedSession: null };
   const classes = handshakes.slice(0, SUITE_CLASSES.length);
   const [orderA, orderB, noSni] = handshakes.slice(SUITE_CLASSES.length);
+  const unoffered = SUITE_CLASSES.flatMap((suite, index) =>
+    UNOFFERED_BY_DEFAULT.includes(suite.id) ? [classes[index]?.session ?? null] : [],
+  ).find((session) => session !== null);
   return {
     findings: judge(subject, classes, orderA, orderB, noSni, { session: named, reason: null }),
     transcript,
+    unofferedSession: unoffered ?? null,
   };
 }
 

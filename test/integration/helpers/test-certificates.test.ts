@@ -107,6 +107,7 @@ describe('getTestPki', () => {
     expect(leaves['self-signed']?.verify(leaves['self-signed'].publicKey)).toBe(true);
     expect(leaves['rsa-1024']?.publicKey.asymmetricKeyDetails?.modulusLength).toBe(1_024);
     expect(signatureAlgorithmOf(leaves['sha1']?.raw ?? Buffer.alloc(0))).toBe('sha1WithRSAEncryption');
+    expect(signatureAlgorithmOf(leaves['md5']?.raw ?? Buffer.alloc(0))).toBe('md5WithRSAEncryption');
     expect(leaves['ecdsa-p256']?.publicKey.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
   });
 

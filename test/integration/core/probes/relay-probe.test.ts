@@ -7,7 +7,10 @@ import { DEFAULT_SMTP_LIMITS } from '../../../../main/core/smtp/smtp-channel';
 import { startAuthSmtpServer, type AuthSmtpServer } from '../../../helpers/auth-smtp-server';
 import { startKnot, type KnotServer } from '../../../helpers/knot-server';
 import { startPostfix, TRANSPORT_PARAMETERS, type PostfixServer } from '../../../helpers/postfix-server';
+import { startScriptedSmtpServer, type ScriptedSmtpServer } from '../../../helpers/scripted-smtp-server';
 import { getTestPki } from '../../../helpers/test-certificates';
+import { emptySlotsOf } from '../../../helpers/wording-guard/finding-wording';
+import { capsFor } from '../../../../main/core/score/score-caps';
 
 const CANARY = 'Canary-Relay-31b7';
 const USER = 'alice@example.test';
@@ -18,6 +21,8 @@ let openRelay: PostfixServer;
 let closedRelay: PostfixServer;
 let smtpOpen: AuthSmtpServer;
 let smtpClosed: AuthSmtpServer;
+/** Greylisting (RFC 6647): every first RCPT from an unknown sender gets "try again later". */
+let greylisting: ScriptedSmtpServer;
 
 beforeAll(async () => {
   const pki = await getTestPki();
@@ -28,6 +33,14 @@ beforeAll(async () => {
     pki.leaf('good', 'mail.test'),
   ]);
   const users = [{ username: USER, password: CANARY }];
+  greylisting = await startScriptedSmtpServer({
+    certPem: mailLeaf.certPem,
+    keyPem: mailLeaf.keyPem,
+    respond: (line) =>
+      line.startsWith('RCPT')
+        ? '450 4.2.0 <relay-test@another-outside.invalid>: Greylisted, try again later'
+        : undefined,
+  });
   [openRelay, closedRelay, smtpOpen, smtpClosed] = await Promise.all([
     startPostfix({
       users,
@@ -62,6 +75,7 @@ afterAll(async () => {
     closedRelay.stop(),
     smtpOpen.close(),
     smtpClosed.close(),
+    greylisting.close(),
     knot.stop(),
   ]);
 });
@@ -141,6 +155,24 @@ describe('runRelayProbe against smtp-server', () => {
     expect(result.findings.map((each) => each.id)).toEqual(['relay.closed']);
     expect(result.findings[0]?.evidence['mailReply']).toMatchObject({ code: 530 });
     expect(smtpClosed.commands).not.toContain('RCPT');
+  });
+
+  it('calls a greylisting server (450 to RCPT) inconclusive, neither open nor closed, and leaves the grade alone', async () => {
+    const result = await runRelayProbe(context('mail.test'), {
+      enabled: true,
+      ports: [{ port: greylisting.port, security: 'plain' }],
+    });
+    expect(result.findings.map((each) => [each.id, each.severity])).toEqual([['relay.inconclusive', 'info']]);
+    const inconclusive = result.findings[0];
+    expect(inconclusive?.evidence).toMatchObject({
+      tls: true,
+      rcptReply: { code: 450, enhancedCode: '4.2.0' },
+    });
+    expect(inconclusive === undefined ? ['no finding'] : emptySlotsOf(inconclusive)).toEqual([]);
+    expect(capsFor(result.findings, { accountPort: greylisting.port })).toEqual([]);
+    // The transaction was reset and the session ended; no message was ever started.
+    expect(greylisting.received).toEqual(expect.arrayContaining(['RSET', 'QUIT']));
+    expect(greylisting.received.some((line) => /^DATA/i.test(line))).toBe(false);
   });
 
   it('reports a port it cannot reach as a finding, not a crash', async () => {

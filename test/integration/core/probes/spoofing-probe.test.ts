@@ -13,6 +13,8 @@ import { startAuthSmtpServer, type AuthSmtpServer } from '../../../helpers/auth-
 import { startKnot, type KnotServer } from '../../../helpers/knot-server';
 import { startPostfix, type PostfixServer } from '../../../helpers/postfix-server';
 import { getTestPki } from '../../../helpers/test-certificates';
+import { emptySlotsOf } from '../../../helpers/wording-guard/finding-wording';
+import { capsFor } from '../../../../main/core/score/score-caps';
 
 const CANARY = 'Canary-Spoof-a41c2e';
 const USER = 'alice@example.test';
@@ -22,6 +24,8 @@ let knot: KnotServer;
 let permissive: PostfixServer;
 let strict: PostfixServer;
 let icloudLike: AuthSmtpServer;
+/** Says "try again later" to every MAIL FROM, the account's own included (a full queue, RFC 5321 4.2.2). */
+let busy: AuthSmtpServer;
 const login = createNodemailerLogin();
 
 beforeAll(async () => {
@@ -33,7 +37,7 @@ beforeAll(async () => {
     pki.leaf('good', 'mail.test'),
   ]);
   const users = [{ username: USER, password: CANARY }];
-  [permissive, strict, icloudLike] = await Promise.all([
+  [permissive, strict, icloudLike, busy] = await Promise.all([
     startPostfix({ users, certPem: looseLeaf.certPem, keyPem: looseLeaf.keyPem, hostname: 'loose.test' }),
     startPostfix({
       users,
@@ -61,6 +65,18 @@ beforeAll(async () => {
         },
       },
     }),
+    startAuthSmtpServer({
+      user: { username: USER, password: CANARY },
+      certPem: mailLeaf.certPem,
+      keyPem: mailLeaf.keyPem,
+      extra: {
+        onMailFrom(_address, _session, callback) {
+          const error = new Error('4.3.0 Queue full, try again later') as Error & { responseCode: number };
+          error.responseCode = 451;
+          callback(error);
+        },
+      },
+    }),
   ]);
   knot = await startKnot({
     test: `loose A ${permissive.address}\nstrict A ${strict.address}\nmail A 127.0.0.1\n`,
@@ -68,7 +84,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([permissive.stop(), strict.stop(), icloudLike.close(), knot.stop()]);
+  await Promise.all([permissive.stop(), strict.stop(), icloudLike.close(), busy.close(), knot.stop()]);
 });
 
 function context(host: string): SmtpProbeContext {
@@ -167,5 +183,21 @@ describe('runSpoofingProbe against smtp-server', () => {
     expect(JSON.stringify(mailReply)).toContain('From address is not one of your addresses');
     expect(icloudLike.commands).not.toContain('DATA');
     expectNoSecret([result, icloudLike.log]);
+  });
+
+  it("calls the test inconclusive when the account's own address gets 451 at MAIL FROM, and tries no other sender", async () => {
+    const result = await runSpoofingProbe(context('mail.test'), login, options(busy.port));
+    expect(result.findings.map((each) => [each.id, each.severity])).toEqual([
+      ['spoofing.inconclusive', 'info'],
+    ]);
+    const inconclusive = result.findings[0];
+    expect(inconclusive?.evidence).toMatchObject({ from: USER, mailReply: { code: 451 } });
+    expect(inconclusive?.evidence['reason']).toEqual(expect.stringContaining('Queue full, try again later'));
+    expect(inconclusive === undefined ? ['no finding'] : emptySlotsOf(inconclusive)).toEqual([]);
+    expect(capsFor(result.findings, { accountPort: busy.port })).toEqual([]);
+    // Without a working control, a refusal of the other senders would prove nothing: none was tried.
+    expect(sentLines(result).filter((line) => line.startsWith('MAIL'))).toEqual([`MAIL FROM:<${USER}>`]);
+    expect(busy.commands).not.toContain('DATA');
+    expectNoSecret([result, busy.log]);
   });
 });

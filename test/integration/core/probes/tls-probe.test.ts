@@ -11,6 +11,8 @@ import { startHostileServer } from '../../../helpers/hostile-smtp-servers';
 import { startKnot, type KnotServer } from '../../../helpers/knot-server';
 import { startLegacyServerHello } from '../../../helpers/legacy-server-hello';
 import { getTestPki, type LeafKind, type TestPki } from '../../../helpers/test-certificates';
+import { emptySlotsOf } from '../../../helpers/wording-guard/finding-wording';
+import { capsFor } from '../../../../main/core/score/score-caps';
 
 const HOST = 'mail.probe.test';
 const CLOSE_DEADLINE_MS = 5_000;
@@ -50,7 +52,7 @@ interface ServerSetup {
 /** An smtp-server on 127.0.0.1 presenting the given test certificate; closed after all tests. */
 async function startSmtp(setup: ServerSetup): Promise<number> {
   const leaf = await pki.leaf(setup.leaf ?? 'good', HOST);
-  const legacy = setup.leaf === 'sha1' || setup.leaf === 'rsa-1024';
+  const legacy = setup.leaf === 'sha1' || setup.leaf === 'md5' || setup.leaf === 'rsa-1024';
   const server = new SMTPServer({
     secure: setup.secure ?? false,
     key: leaf.keyPem,
@@ -136,6 +138,15 @@ async function probe(
     },
   };
 }
+
+/** The finding's title, explanation and fix steps with every evidence slot filled. */
+const expectWhole = (finding: Finding): void => {
+  expect(emptySlotsOf(finding)).toEqual([]);
+};
+
+/** The grade caps the run's findings put on an account that sends through `port`. */
+const capsOn = (run: ProbeRun, port: number): Record<string, readonly string[]> =>
+  Object.fromEntries(capsFor(run.findings, { accountPort: port }).map((cap) => [cap.rule, cap.findingIds]));
 
 const severities = (run: ProbeRun): string[] =>
   run.findings.filter((finding) => finding.severity !== 'pass').map((finding) => finding.id);
@@ -236,6 +247,44 @@ describe('probeTls on STARTTLS', () => {
     expect(run.find('tls.signature.sha1').evidence['signatureAlgorithm']).toBe('sha1WithRSAEncryption');
   });
 
+  it('reports a certificate that is not valid yet, and caps the grade as for an untrusted one', async () => {
+    const port = await startSmtp({ leaf: 'not-yet-valid' });
+    const run = await probe(port, 'starttls');
+    // The date is the whole story: not also "untrusted" for the same verification error.
+    expect(severities(run)).toEqual(['tls.expiry.not-yet-valid']);
+    const early = run.find('tls.expiry.not-yet-valid');
+    expect(early.severity).toBe('high');
+    const validFrom = early.evidence['validFrom'];
+    expect(Date.parse(typeof validFrom === 'string' ? validFrom : '')).toBeGreaterThan(Date.now());
+    expectWhole(early);
+    expect(capsOn(run, port)['untrusted-certificate']).toEqual(['tls.expiry.not-yet-valid']);
+  });
+
+  it('reports an MD5 signature (RFC 6151) on a certificate served at security level 0', async () => {
+    const port = await startSmtp({ leaf: 'md5' });
+    const run = await probe(port, 'starttls');
+    const md5 = run.find('tls.signature.md5');
+    expect(md5.severity).toBe('high');
+    expect(md5.evidence['signatureAlgorithm']).toBe('md5WithRSAEncryption');
+    expectWhole(md5);
+    expect(run.ids).not.toContain('tls.signature.strong');
+    expect(capsOn(run, port)['serious-problem']).toContain('tls.signature.md5');
+  });
+
+  it('reports a TLS 1.2 server that negotiates a static-RSA suite, which has no forward secrecy', async () => {
+    const port = await startSmtp({
+      options: { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', ciphers: 'AES128-GCM-SHA256' },
+    });
+    const run = await probe(port, 'starttls');
+    expect(severities(run)).toEqual(['tls.protocol.tls1_3-unsupported', 'tls.cipher.no-forward-secrecy']);
+    const noPfs = run.find('tls.cipher.no-forward-secrecy');
+    expect(noPfs.severity).toBe('medium');
+    expect(noPfs.evidence).toMatchObject({ protocol: 'TLSv1.2', cipher: 'TLS_RSA_WITH_AES_128_GCM_SHA256' });
+    expectWhole(noPfs);
+    // AES-GCM is AEAD: the suite is faulted for its key exchange only, not also as CBC.
+    expect(run.ids).not.toContain('tls.cipher.cbc');
+  });
+
   it('warns about a certificate that expires in 10 days', async () => {
     const port = await startSmtp({ leaf: 'expiring-soon' });
     const run = await probe(port, 'starttls');
@@ -291,6 +340,47 @@ describe('probeTls on STARTTLS', () => {
     const run = await probe(port, 'starttls');
     expect(run.ids).toEqual(['tls.starttls.not-offered']);
     expect(run.find('tls.starttls.not-offered').severity).toBe('high');
+  });
+});
+
+describe('probeTls with suite enumeration, against servers no ordinary client can talk to', () => {
+  it('judges an anonymous-only server on its anonymous handshake: weak cipher, no certificate', async () => {
+    // RFC 9325 section 4.1 bans anonymous suites; OpenSSL 3 offers them only at security level 0.
+    const port = await startSmtp({ options: { maxVersion: 'TLSv1.2', ciphers: 'aNULL:!eNULL:@SECLEVEL=0' } });
+    const run = await probe(port, 'starttls', { suites: true, limits: DEFAULT_SMTP_LIMITS });
+    // Not "every attempt failed": a mail server falling back to anonymous TLS gets exactly this session.
+    expect(run.ids).not.toContain('tls.handshake.failed');
+    const weak = run.find('tls.cipher.weak');
+    expect(weak.severity).toBe('high');
+    expect(weak.evidence['weakness']).toBe('no server authentication (anonymous key exchange)');
+    expect(weak.evidence['cipher']).toEqual(expect.stringMatching(/anon/));
+    const missing = run.find('tls.certificate.missing');
+    expect(missing.severity).toBe('high');
+    expect(run.ids).toContain('tls.suites.anonymous');
+    expectWhole(weak);
+    expectWhole(missing);
+    const caps = capsOn(run, port);
+    expect(caps['untrusted-certificate']).toEqual(['tls.certificate.missing']);
+    expect(caps['old-tls']).toContain('tls.cipher.weak');
+  });
+
+  it('reports a server limited to the weak P-224 curve (RFC 8422 section 5.1.1)', async () => {
+    const port = await startSmtp({
+      options: { maxVersion: 'TLSv1.2', ecdhCurve: 'secp224r1', ciphers: 'ECDHE:@SECLEVEL=0' },
+    });
+    const run = await probe(port, 'starttls', { suites: true, limits: DEFAULT_SMTP_LIMITS });
+    const curve = run.find('tls.curve.weak');
+    expect(curve.severity).toBe('medium');
+    expect(curve.evidence).toMatchObject({ curve: 'secp224r1', curveBits: 224 });
+    expectWhole(curve);
+    expect(run.ids).not.toContain('tls.suites.only-strong');
+    expect(capsOn(run, port)['old-tls']).toContain('tls.curve.weak');
+  });
+
+  it('finds no weak curve on a server that also has X25519, though the probe offers weak ones too', async () => {
+    const port = await startSmtp({ options: { maxVersion: 'TLSv1.2', ciphers: 'ECDHE:@SECLEVEL=0' } });
+    const run = await probe(port, 'starttls', { suites: true, limits: DEFAULT_SMTP_LIMITS });
+    expect(run.ids).not.toContain('tls.curve.weak');
   });
 });
 
