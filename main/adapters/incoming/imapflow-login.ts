@@ -104,6 +104,10 @@ async function run(client: ImapFlow): Promise<IncomingLoginOutcome> {
 function connectFailure(error: ImapFlowError): IncomingLoginOutcome {
   if (error.authenticationFailed === true) return { kind: 'rejected', reply: replyText(error) };
   const message = replyText(error);
+  // imapflow's "Unexpected close" (ClosedAfterConnectTLS / ClosedAfterConnectText): the server hung up
+  // mid-session, e.g. at LOGIN. Its code names the transport, not a TLS failure, so it is tested first.
+  if (error.code?.startsWith('ClosedAfterConnect') === true)
+    return { kind: 'failure', message: `The server closed the connection mid-session (${message}).` };
   // Node's verification codes and imapflow's own STARTTLS refusal: the password was never sent.
   if (
     /certificate|self[- ]signed|altnames|UNABLE_TO|CERT_|DEPTH_ZERO|STARTTLS|TLS|SSL/i.test(
