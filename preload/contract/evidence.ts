@@ -211,6 +211,15 @@ export type EvidenceLineOperation =
       readonly atMs: number;
       readonly seq: number;
       readonly outcome: EvidenceJson;
+    }
+  | {
+      /** A hand-built ClientHello sent raw (the compression probe); `label` names it, not its random bytes. */
+      readonly op: 'raw-hello';
+      readonly label: string;
+      readonly atMs: number;
+      readonly seq: number;
+      /** The RawHelloOutcome: the server's first TLS record as base64, or the failure. */
+      readonly outcome: EvidenceJson;
     };
 
 export interface EvidenceLineConnection {

@@ -28,6 +28,12 @@ export interface DovecotScenario {
   /** Messages put in each user's inbox before start. */
   readonly inboxMessages?: number;
   /**
+   * The inbox's `cur` directory belongs to root with no permissions: the login works, but the mail
+   * process (user nobody) cannot open INBOX. IMAP then refuses SELECT / EXAMINE ("NO [SERVERBUG]"), POP3
+   * says "-ERR [SYS/TEMP]" right after "+OK Logged in." and closes.
+   */
+  readonly unreadableInbox?: boolean;
+  /**
    * TLS 1.0 and 1.1 only: ssl_min_protocol = TLSv1 and a cipher list at @SECLEVEL=0 (OpenSSL 3 refuses
    * both versions above level 0), with TLS 1.2 and 1.3 switched off by an OpenSSL configuration of its own
    * (Dovecot 2.3 has no ssl_max_protocol), handed to the login processes through import_environment.
@@ -134,7 +140,10 @@ async function writeConfiguration(
   await writeFile(join(dir, 'key.pem'), scenario.keyPem, { mode: 0o600 });
   const users = scenario.users.map((user) => `${user.username}:{PLAIN}${user.password}::::::`).join('\n');
   await writeFile(join(dir, 'users'), `${users}\n`, { mode: 0o644 });
-  for (const user of scenario.users) await seedInbox(dir, user.username, scenario.inboxMessages ?? 0);
+  for (const user of scenario.users) {
+    await seedInbox(dir, user.username, scenario.inboxMessages ?? 0);
+    if (scenario.unreadableInbox === true) await lockInbox(dir, user.username);
+  }
   if (scenario.lmtp !== undefined) await writeSieve(dir, scenario.lmtp);
   const legacy = scenario.legacyTlsOnly === true;
   const oauth2 = scenario.oauth2;
@@ -294,6 +303,12 @@ async function seedInbox(dir: string, username: string, count: number): Promise<
     await writeFile(file, `From: a@test\r\nTo: ${username}@test\r\nSubject: ${String(i)}\r\n\r\nhello\r\n`);
     await chown(file, MAIL_UID, MAIL_UID);
   }
+}
+
+async function lockInbox(dir: string, username: string): Promise<void> {
+  const cur = join(dir, 'mail', username, 'cur');
+  await chown(cur, 0, 0);
+  await chmod(cur, 0o000);
 }
 
 async function waitForGreeting(address: string, port: number, daemon: WatchedDaemon): Promise<void> {

@@ -129,7 +129,8 @@ function answer(
       socket.write(imap ? `zz999 OK not yours\r\n` : '?? what\r\n');
       return;
     case 'bye-mid-session':
-      socket.end(imap ? '* BYE going away\r\n' : '-ERR going away\r\n');
+      // RFC 3206 section 4: SYS/TEMP, a system failure; RFC 1939 section 3 lets the server close after it.
+      socket.end(imap ? '* BYE going away\r\n' : '-ERR [SYS/TEMP] going away\r\n');
       return;
     case 'starttls-refused':
     case 'plaintext-after-starttls':

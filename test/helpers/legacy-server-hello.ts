@@ -8,6 +8,9 @@
  * (RFC 5246 section 7.4.1.3; 1 is DEFLATE, RFC 3749). It picks the first TLS 1.2 suite the client
  * offered, so a client gets as far as reading the hello and judging it. Nothing of the server's memory
  * or any secret is involved: no certificate or key exchange ever follows.
+ *
+ * With `imapStarttls` it is an IMAP server first (RFC 9051 section 6.2.1): a greeting listing STARTTLS,
+ * CAPABILITY, and "OK Begin TLS" to STARTTLS, after which the client's hello gets the same answer.
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -30,8 +33,12 @@ export interface LegacyServerHelloServer {
   stop(): Promise<void>;
 }
 
+/** Far above any IMAP command a probe sends before STARTTLS. */
+const MAX_COMMAND_BYTES = 4_096;
+
 export async function startLegacyServerHello(options: {
   readonly compressionMethod: number;
+  readonly imapStarttls?: boolean;
 }): Promise<LegacyServerHelloServer> {
   const sockets = new Set<Socket>();
   const offeredCompression: number[][] = [];
@@ -39,27 +46,31 @@ export async function startLegacyServerHello(options: {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
-    let received = Buffer.alloc(0);
-    socket.on('data', (chunk: Buffer) => {
-      received = Buffer.concat([received, chunk]);
-      if (received.length > MAX_HELLO_BYTES) {
-        socket.destroy();
-        return;
-      }
-      if (received.length < RECORD_HEADER_BYTES) return;
-      const recordLength = received.readUInt16BE(3);
-      if (received.length < RECORD_HEADER_BYTES + recordLength) return;
-      const hello = readClientHello(
-        received.subarray(RECORD_HEADER_BYTES, RECORD_HEADER_BYTES + recordLength),
-      );
-      socket.removeAllListeners('data');
-      if (hello === null) {
-        socket.destroy();
-        return;
-      }
-      offeredCompression.push(hello.compressionMethods);
-      socket.end(serverHello(hello.suite, options.compressionMethod));
-    });
+    const answerHello = (): void => {
+      let received = Buffer.alloc(0);
+      socket.on('data', (chunk: Buffer) => {
+        received = Buffer.concat([received, chunk]);
+        if (received.length > MAX_HELLO_BYTES) {
+          socket.destroy();
+          return;
+        }
+        if (received.length < RECORD_HEADER_BYTES) return;
+        const recordLength = received.readUInt16BE(3);
+        if (received.length < RECORD_HEADER_BYTES + recordLength) return;
+        const hello = readClientHello(
+          received.subarray(RECORD_HEADER_BYTES, RECORD_HEADER_BYTES + recordLength),
+        );
+        socket.removeAllListeners('data');
+        if (hello === null) {
+          socket.destroy();
+          return;
+        }
+        offeredCompression.push(hello.compressionMethods);
+        socket.end(serverHello(hello.suite, options.compressionMethod));
+      });
+    };
+    if (options.imapStarttls === true) speakImapUntilStarttls(socket, answerHello);
+    else answerHello();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -75,6 +86,34 @@ export async function startLegacyServerHello(options: {
         });
       }),
   };
+}
+
+/** The clear-text IMAP steps a client takes before STARTTLS; `then` once the go-ahead is written. */
+function speakImapUntilStarttls(socket: Socket, then: () => void): void {
+  socket.write('* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] legacy appliance ready\r\n');
+  let buffered = '';
+  const onData = (chunk: Buffer): void => {
+    buffered += chunk.toString('latin1');
+    if (buffered.length > MAX_COMMAND_BYTES) {
+      socket.destroy();
+      return;
+    }
+    for (let end = buffered.indexOf('\r\n'); end >= 0; end = buffered.indexOf('\r\n')) {
+      const [tag = '*', command = ''] = buffered.slice(0, end).split(' ');
+      buffered = buffered.slice(end + 2);
+      if (command.toUpperCase() === 'STARTTLS') {
+        socket.removeListener('data', onData);
+        socket.write(`${tag} OK Begin TLS negotiation now\r\n`);
+        then();
+        return;
+      }
+      if (command.toUpperCase() === 'CAPABILITY')
+        socket.write(`* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\n${tag} OK CAPABILITY completed\r\n`);
+      else if (command.toUpperCase() === 'LOGOUT') socket.end(`* BYE\r\n${tag} OK LOGOUT completed\r\n`);
+      else socket.write(`${tag} BAD not before TLS\r\n`);
+    }
+  };
+  socket.on('data', onData);
 }
 
 /** RFC 5246 section 7.4.1.2: the first TLS 1.2 suite offered, and the compression methods offered. */

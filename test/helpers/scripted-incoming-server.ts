@@ -28,17 +28,23 @@ export interface IncomingScript {
 
 export interface ScriptedIncomingServer {
   readonly port: number;
+  /** How many password (or token) logins arrived, whatever the script answered. */
+  readonly logins: () => number;
   stop(): Promise<void>;
 }
 
 export async function startScriptedIncomingServer(script: IncomingScript): Promise<ScriptedIncomingServer> {
   const sockets = new Set<Socket>();
+  let logins = 0;
+  const counted = (): void => {
+    logins += 1;
+  };
   const serve = (socket: Socket): void => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
-    if (script.protocol === 'imap') serveImap(socket, script);
-    else servePop3(socket, script);
+    if (script.protocol === 'imap') serveImap(socket, script, counted);
+    else servePop3(socket, script, counted);
   };
   const server: NetServer =
     script.tls === undefined
@@ -49,6 +55,7 @@ export async function startScriptedIncomingServer(script: IncomingScript): Promi
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   return {
     port,
+    logins: () => logins,
     stop: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -80,9 +87,10 @@ const say = (socket: Socket, ...lines: string[]): void => {
 };
 
 /** RFC 9051: tagged commands; LOGIN, AUTHENTICATE and EXAMINE / SELECT as scripted, anything else OK. */
-function serveImap(socket: Socket, script: IncomingScript): void {
+function serveImap(socket: Socket, script: IncomingScript, counted: () => void): void {
   say(socket, `* OK ${script.greeting}`);
   const login = (tag: string): void => {
+    counted();
     if (script.login === 'close') socket.destroy();
     else if (script.login === 'accept') say(socket, `${tag} OK LOGIN completed.`);
     else say(socket, `${tag} ${script.login.refuse}`);
@@ -134,7 +142,7 @@ function serveImap(socket: Socket, script: IncomingScript): void {
 }
 
 /** RFC 1939 with RFC 2449 CAPA: USER, then PASS as scripted, STAT as scripted. */
-function servePop3(socket: Socket, script: IncomingScript): void {
+function servePop3(socket: Socket, script: IncomingScript, counted: () => void): void {
   say(socket, `+OK ${script.greeting}`);
   onLines(socket, (line) => {
     switch ((line.split(' ')[0] ?? '').toUpperCase()) {
@@ -145,6 +153,7 @@ function servePop3(socket: Socket, script: IncomingScript): void {
         say(socket, '+OK send PASS');
         return;
       case 'PASS':
+        counted();
         if (script.login === 'close') socket.destroy();
         else if (script.login === 'accept') say(socket, '+OK logged in.');
         else say(socket, script.login.refuse);

@@ -1,10 +1,9 @@
 /**
  * The IMAP login port on imapflow: connect over TLS that must verify, log in, EXAMINE INBOX, log out.
  *
- * imapflow is told to refuse an unverified certificate (rejectUnauthorized) and to insist on STARTTLS
- * (doSTARTTLS), so the password can only leave over verified TLS. Its own caps bound lines, literals
- * and responses; an overall deadline closes the client whatever it is doing. Its logger is off, so no
- * command (with the password in it) is ever written anywhere.
+ * imapflow gets the options every session shares (imapflow-client-options.ts): verified TLS only, the
+ * logger off, lines, literals and responses capped; an overall deadline closes the client whatever it is
+ * doing.
  */
 import { ImapFlow } from 'imapflow';
 import type {
@@ -14,9 +13,8 @@ import type {
 } from '../../core/incoming/incoming-login-port';
 import { visibleLine } from '../../../preload/contract/untrusted-text';
 import { capText } from '../smtp/plain-text';
-import { clientSecureContext } from '../smtp/secure-context-cache';
+import { imapflowClientOptions } from './imapflow-client-options';
 
-const MAX_LINE_BYTES = 8_192;
 const MAX_LITERAL_BYTES = 64 * 1024;
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 const MAX_REPLY_CHARS = 300;
@@ -33,33 +31,25 @@ export function createImapflowLogin(): IncomingLoginPort {
 }
 
 async function login(request: IncomingLoginRequest): Promise<IncomingLoginOutcome> {
-  const client = new ImapFlow({
-    host: request.address,
-    port: request.port,
-    secure: request.security === 'implicit-tls',
-    doSTARTTLS: request.security === 'starttls',
-    servername: request.host,
-    // With a token imapflow picks AUTHENTICATE OAUTHBEARER (RFC 7628), else XOAUTH2, from CAPABILITY.
-    auth:
-      request.secret.kind === 'password'
-        ? { user: request.username, pass: request.secret.password }
-        : { user: request.username, accessToken: request.secret.token },
-    logger: false,
-    disableAutoIdle: true,
-    disableCompression: true,
-    tls: {
-      rejectUnauthorized: true,
-      servername: request.host,
-      // The bundled roots plus the user's extra CA, built once per process (secure-context-cache.ts).
-      secureContext: clientSecureContext({ extraCaPem: request.extraCaPem }),
-    },
-    connectionTimeout: request.timeoutMs,
-    greetingTimeout: request.timeoutMs,
-    socketTimeout: request.timeoutMs,
-    maxLineLength: MAX_LINE_BYTES,
-    maxLiteralSize: MAX_LITERAL_BYTES,
-    maxResponseSize: MAX_RESPONSE_BYTES,
-  });
+  const client = new ImapFlow(
+    imapflowClientOptions({
+      host: request.host,
+      address: request.address,
+      port: request.port,
+      security: request.security,
+      // With a token imapflow picks AUTHENTICATE OAUTHBEARER (RFC 7628), else XOAUTH2, from CAPABILITY.
+      auth:
+        request.secret.kind === 'password'
+          ? { user: request.username, pass: request.secret.password }
+          : { user: request.username, accessToken: request.secret.token },
+      extraCaPem: request.extraCaPem,
+      connectionTimeoutMs: request.timeoutMs,
+      greetingTimeoutMs: request.timeoutMs,
+      socketTimeoutMs: request.timeoutMs,
+      maxLiteralBytes: MAX_LITERAL_BYTES,
+      maxResponseBytes: MAX_RESPONSE_BYTES,
+    }),
+  );
   // imapflow emits 'error' for socket trouble after connect; the outcome already says what went wrong.
   client.on('error', () => undefined);
   let timer: NodeJS.Timeout | undefined;
@@ -104,6 +94,10 @@ async function run(client: ImapFlow): Promise<IncomingLoginOutcome> {
 function connectFailure(error: ImapFlowError): IncomingLoginOutcome {
   if (error.authenticationFailed === true) return { kind: 'rejected', reply: replyText(error) };
   const message = replyText(error);
+  // imapflow's "Unexpected close" (ClosedAfterConnectTLS / ClosedAfterConnectText): the server hung up
+  // mid-session, e.g. at LOGIN. Its code names the transport, not a TLS failure, so it is tested first.
+  if (error.code?.startsWith('ClosedAfterConnect') === true)
+    return { kind: 'failure', message: `The server closed the connection mid-session (${message}).` };
   // Node's verification codes and imapflow's own STARTTLS refusal: the password was never sent.
   if (
     /certificate|self[- ]signed|altnames|UNABLE_TO|CERT_|DEPTH_ZERO|STARTTLS|TLS|SSL/i.test(

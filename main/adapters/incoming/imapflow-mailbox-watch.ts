@@ -15,9 +15,8 @@ import type {
 import { PROOF_TAG_FIELD } from '../../core/prove/proof-tag';
 import { visibleLine } from '../../../preload/contract/untrusted-text';
 import { capText } from '../smtp/plain-text';
-import { clientSecureContext } from '../smtp/secure-context-cache';
+import { IMAPFLOW_MAX_LINE_BYTES, imapflowClientOptions } from './imapflow-client-options';
 
-const MAX_LINE_BYTES = 8_192;
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 const MAX_REPLY_CHARS = 300;
 /** Searched again at least this often: a message filed to Junk wakes no IDLE on INBOX. */
@@ -39,30 +38,22 @@ export function createImapflowMailboxWatch(): MailboxWatchPort {
 }
 
 async function watch(request: MailboxWatchRequest): Promise<MailboxWatchOutcome> {
-  const client = new ImapFlow({
-    host: request.address,
-    port: request.port,
-    secure: request.security === 'implicit-tls',
-    doSTARTTLS: request.security === 'starttls',
-    servername: request.host,
-    auth: { user: request.username, pass: request.password },
-    logger: false,
-    disableAutoIdle: true,
-    disableCompression: true,
-    tls: {
-      rejectUnauthorized: true,
-      servername: request.host,
-      // The same shared context as the login (secure-context-cache.ts): the ~140 bundled roots parsed once.
-      secureContext: clientSecureContext({ extraCaPem: request.extraCaPem }),
-    },
-    connectionTimeout: Math.min(request.deadlineMs, 30_000),
-    greetingTimeout: Math.min(request.deadlineMs, 30_000),
-    socketTimeout: request.deadlineMs + 5_000,
-    maxLineLength: MAX_LINE_BYTES,
-    // The message itself arrives as one literal: it may be as large as the cap, never larger.
-    maxLiteralSize: request.maxMessageBytes,
-    maxResponseSize: Math.max(MAX_RESPONSE_BYTES, request.maxMessageBytes + MAX_LINE_BYTES),
-  });
+  const client = new ImapFlow(
+    imapflowClientOptions({
+      host: request.host,
+      address: request.address,
+      port: request.port,
+      security: request.security,
+      auth: { user: request.username, pass: request.password },
+      extraCaPem: request.extraCaPem,
+      connectionTimeoutMs: Math.min(request.deadlineMs, 30_000),
+      greetingTimeoutMs: Math.min(request.deadlineMs, 30_000),
+      socketTimeoutMs: request.deadlineMs + 5_000,
+      // The message itself arrives as one literal: it may be as large as the cap, never larger.
+      maxLiteralBytes: request.maxMessageBytes,
+      maxResponseBytes: Math.max(MAX_RESPONSE_BYTES, request.maxMessageBytes + IMAPFLOW_MAX_LINE_BYTES),
+    }),
+  );
   client.on('error', () => undefined);
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;

@@ -7,21 +7,24 @@
  */
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import type {
-  LineChannel,
-  LineFailure,
-  LineFailureKind,
-  LineLimits,
-  LineOutcome,
-  LineTlsOutcome,
+import {
+  asChannelFailure,
+  type LineChannel,
+  type LineFailure,
+  type LineFailureKind,
+  type LineLimits,
+  type LineOutcome,
+  type LineTlsOutcome,
 } from '../../core/incoming/line-channel';
 import type {
+  RawHelloOutcome,
   SmtpTarget,
   TlsClientOptions,
   TlsSessionFacts,
   TranscriptEntry,
 } from '../../core/smtp/smtp-channel';
 import { capText, plainText } from '../smtp/plain-text';
+import { readFirstTlsRecord } from '../smtp/raw-tls-record';
 import { describeSession, seconds, tlsHandshake } from '../smtp/tls-handshake';
 import type { TranscriptRecorder } from '../smtp/transcript-recorder';
 import { LineReader } from './line-reader';
@@ -187,6 +190,45 @@ export class SocketLineChannel implements LineChannel {
     return dropped === null
       ? { kind: 'tls', session: outcome.session }
       : injected('TLS was then established.');
+  }
+
+  async exchangeRawHello(hello: Uint8Array, label: string): Promise<RawHelloOutcome> {
+    if (this.dead !== null) return { kind: 'failure', failure: asChannelFailure(this.dead) };
+    if (this.session !== null)
+      return {
+        kind: 'failure',
+        failure: { kind: 'tls-handshake-failed', message: 'The connection already uses TLS.', elapsedMs: 0 },
+      };
+    const socket = this.socket;
+    socket.pause();
+    this.detach(socket);
+    socket.on('error', () => undefined);
+    // As for a real upgrade (RFC 3501 section 6.2.1, RFC 2595 section 4): clear text after the go-ahead is not TLS.
+    const dropped = this.discardBuffered(socket);
+    if (dropped !== null)
+      this.recorder.event(`Discarded ${String(dropped.bytes)} bytes sent before the TLS hello.`);
+    this.recorder.event(`${label}: sent a ClientHello of ${String(hello.length)} bytes.`);
+    this.signal?.removeEventListener('abort', this.onAbort);
+    const started = performance.now();
+    const outcome = await readFirstTlsRecord(socket, hello, this.limits.tlsHandshakeTimeoutMs, this.signal);
+    const elapsedMs = Math.round(performance.now() - started);
+    this.dead =
+      outcome.kind === 'failure'
+        ? { ...outcome.failure, elapsedMs }
+        : {
+            kind: 'closed',
+            message: 'Mailwarden closed the connection after the server hello.',
+            elapsedMs: 0,
+          };
+    this.recorder.event(
+      outcome.kind === 'record'
+        ? `${label}: read a TLS record of ${String(Buffer.from(outcome.recordBase64, 'base64').length)} bytes.`
+        : this.dead.message,
+    );
+    socket.destroy();
+    return outcome.kind === 'failure'
+      ? { kind: 'failure', failure: { ...outcome.failure, elapsedMs } }
+      : outcome;
   }
 
   close(): void {

@@ -20,8 +20,8 @@ import type {
   TlsSessionFacts,
   TranscriptEntry,
 } from '../../core/smtp/smtp-channel';
-import { RAW_TLS_RECORD_MAX_BYTES } from '../../core/smtp/smtp-channel';
 import { capText, plainText } from './plain-text';
+import { readFirstTlsRecord } from './raw-tls-record';
 import { ReplyReader, type ParsedReply } from './reply-reader';
 import { describeSession, seconds, tlsHandshake } from './tls-handshake';
 import type { TranscriptRecorder } from './transcript-recorder';
@@ -247,7 +247,7 @@ export class SocketSmtpChannel implements SmtpChannel {
       this.recorder.event(`Discarded ${String(dropped.bytes)} bytes sent before the TLS hello.`);
     this.recorder.event(`${label}: sent a ClientHello of ${String(hello.length)} bytes.`);
     this.stepStartedAt = performance.now();
-    const outcome = await readFirstRecord(socket, hello, this.limits.tlsHandshakeTimeoutMs, this.signal);
+    const outcome = await readFirstTlsRecord(socket, hello, this.limits.tlsHandshakeTimeoutMs, this.signal);
     if (outcome.kind === 'record') {
       this.recorder.event(
         `${label}: read a TLS record of ${String(Buffer.from(outcome.recordBase64, 'base64').length)} bytes.`,
@@ -339,62 +339,4 @@ export class SocketSmtpChannel implements SmtpChannel {
 
 function injectionMessage(bytes: number): string {
   return `The server sent ${String(bytes)} bytes in plain text after agreeing to start TLS; they were discarded (RFC 3207 section 4.2).`;
-}
-
-/** RFC 5246 section 6.2.1: type(1) version(2) length(2), then the fragment. */
-const RECORD_HEADER_BYTES = 5;
-
-function readFirstRecord(
-  socket: Socket,
-  hello: Uint8Array,
-  timeoutMs: number,
-  signal: AbortSignal | undefined,
-): Promise<RawHelloOutcome> {
-  return new Promise((resolve) => {
-    let received = Buffer.alloc(0);
-    const finish = (outcome: RawHelloOutcome): void => {
-      clearTimeout(timer);
-      socket.removeListener('data', onData);
-      socket.removeListener('end', onEnd);
-      socket.removeListener('close', onEnd);
-      signal?.removeEventListener('abort', onAbort);
-      resolve(outcome);
-    };
-    const fail = (kind: ChannelFailureKind, message: string): void => {
-      finish({ kind: 'failure', failure: { kind, message, elapsedMs: 0 } });
-    };
-    const onData = (chunk: Buffer): void => {
-      received = Buffer.concat([received, chunk]).subarray(0, RAW_TLS_RECORD_MAX_BYTES + 1);
-      if (received.length < RECORD_HEADER_BYTES) return;
-      const total = RECORD_HEADER_BYTES + received.readUInt16BE(3);
-      if (total > RAW_TLS_RECORD_MAX_BYTES) {
-        fail(
-          'reply-too-large',
-          `The server's first TLS record announces ${String(total)} bytes, more than TLS allows.`,
-        );
-        return;
-      }
-      if (received.length >= total)
-        finish({ kind: 'record', recordBase64: received.subarray(0, total).toString('base64') });
-    };
-    const onEnd = (): void => {
-      fail('closed', 'The server closed the connection before a whole TLS record arrived.');
-    };
-    const onAbort = (): void => {
-      fail('aborted', 'The check was cancelled.');
-    };
-    const timer = setTimeout(() => {
-      fail('timeout', `No TLS record from the server within ${seconds(timeoutMs)}.`);
-    }, timeoutMs);
-    if (signal?.aborted === true) {
-      onAbort();
-      return;
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-    socket.on('data', onData);
-    socket.on('end', onEnd);
-    socket.on('close', onEnd);
-    socket.write(hello);
-    socket.resume();
-  });
 }

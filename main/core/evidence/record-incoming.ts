@@ -117,6 +117,16 @@ function recordingChannel(inner: LineChannel, live: LiveConnection, clock: Recor
       operations.push({ op: 'upgrade', tls, ...(await clock.arrived()), outcome: toEvidenceJson(outcome) });
       return outcome;
     },
+    async exchangeRawHello(hello, label) {
+      const outcome = await inner.exchangeRawHello(hello, label);
+      operations.push({
+        op: 'raw-hello',
+        label,
+        ...(await clock.arrived()),
+        outcome: toEvidenceJson(outcome),
+      });
+      return outcome;
+    },
     tlsSession: () => inner.tlsSession(),
     close: () => {
       inner.close();

@@ -22,7 +22,7 @@ import type {
   LineOutcome,
   LineTlsOutcome,
 } from '../incoming/line-channel';
-import type { SmtpTarget, TlsSessionFacts, TranscriptEntry } from '../smtp/smtp-channel';
+import type { RawHelloOutcome, SmtpTarget, TlsSessionFacts, TranscriptEntry } from '../smtp/smtp-channel';
 import { fromEvidenceJson } from './evidence-json';
 import { NOT_RECORDED_MESSAGE } from './not-recorded';
 import { connectionKey, sameTlsRequest, tlsRequestOf } from './smtp-evidence-key';
@@ -42,7 +42,8 @@ interface Slot {
 type Request =
   | { readonly op: 'read' }
   | { readonly op: 'send'; readonly line: string }
-  | { readonly op: 'upgrade'; readonly tls: EvidenceTlsRequest | null };
+  | { readonly op: 'upgrade'; readonly tls: EvidenceTlsRequest | null }
+  | { readonly op: 'raw-hello'; readonly label: string };
 
 const notRecorded = (kind: LineFailure['kind']): LineFailure => ({
   kind,
@@ -126,6 +127,8 @@ function matches(operation: EvidenceLineOperation | undefined, request: Request)
       return operation.op === 'send' && operation.line === request.line;
     case 'upgrade':
       return operation.op === 'upgrade' && sameTlsRequest(operation.tls, request.tls);
+    case 'raw-hello':
+      return operation.op === 'raw-hello' && operation.label === request.label;
   }
 }
 
@@ -189,6 +192,15 @@ function replayChannel(
           : await timeline.deliver(operation, fromEvidenceJson<LineTlsOutcome>(operation.outcome));
       if (outcome.kind === 'tls') tls = outcome.session;
       return outcome;
+    },
+    exchangeRawHello(_hello, label) {
+      const operation = next({ op: 'raw-hello', label });
+      return operation === null || operation.op !== 'raw-hello'
+        ? timeline.deliver<RawHelloOutcome>(null, {
+            kind: 'failure',
+            failure: { kind: 'closed', message: NOT_RECORDED_MESSAGE, elapsedMs: 0 },
+          })
+        : timeline.deliver(operation, fromEvidenceJson<RawHelloOutcome>(operation.outcome));
     },
     tlsSession: () => tls,
     close() {

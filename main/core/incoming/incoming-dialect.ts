@@ -11,7 +11,10 @@ export type DialectStep<T> =
   | {
       readonly kind: 'failure';
       readonly failure: LineFailure;
-      /** IMAP only: the session ended by an untagged BYE, or answered with a tag never sent. */
+      /**
+       * The session ended by the server (IMAP untagged BYE; POP3 -ERR [SYS/TEMP] or [SYS/PERM], RFC 3206),
+       * or (IMAP only) answered with a tag never sent.
+       */
       readonly grammar?: 'bye' | 'wrong-tag';
     };
 

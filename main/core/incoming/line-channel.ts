@@ -8,7 +8,9 @@
  * Every failure is data (a LineFailure), never an exception or a hang, as for the SMTP channel.
  */
 import type {
+  ChannelFailure,
   ChannelFailureKind,
+  RawHelloOutcome,
   SmtpTarget,
   TlsClientOptions,
   TlsSessionFacts,
@@ -54,6 +56,15 @@ export interface LineFailure {
   readonly partial?: string;
 }
 
+/** The two line-only caps read as the SMTP side's "reply too large", for the TLS checks shared with it. */
+export function asChannelFailure(failure: LineFailure): ChannelFailure {
+  const kind =
+    failure.kind === 'literal-too-large' || failure.kind === 'response-too-large'
+      ? 'reply-too-large'
+      : failure.kind;
+  return { ...failure, kind };
+}
+
 export type LineOutcome =
   | { readonly kind: 'line'; readonly text: string }
   | { readonly kind: 'failure'; readonly failure: LineFailure };
@@ -74,6 +85,12 @@ export interface LineChannel {
    * failure even when TLS then worked (tlsSession() then has the facts).
    */
   upgradeToTls(options: TlsClientOptions): Promise<LineTlsOutcome>;
+  /**
+   * Instead of a handshake: sends a hand-built ClientHello raw (on a clear connection, at once or after
+   * STARTTLS / STLS was agreed) and reads the server's first TLS record; the connection then ends. For the
+   * TLS compression probe, which asks what Node's OpenSSL never offers.
+   */
+  exchangeRawHello(hello: Uint8Array, label: string): Promise<RawHelloOutcome>;
   tlsSession(): TlsSessionFacts | null;
   readonly transcript: readonly TranscriptEntry[];
   close(): void;

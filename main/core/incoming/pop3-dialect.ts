@@ -5,6 +5,14 @@ import { Pop3Session, type Pop3Response } from './pop3-session';
 
 const IMPLEMENTATION = 'IMPLEMENTATION=';
 
+/**
+ * An -ERR that ends the session rather than refusing one command. RFC 1939 section 3 lets a server close
+ * after any -ERR, so "-ERR" alone cannot tell "CAPA unknown" (an old server, the dialogue goes on) from
+ * "going away"; the RFC 3206 section 4 response codes can: SYS/TEMP and SYS/PERM are a system failure,
+ * not a verdict on the command (Dovecot: "-ERR [SYS/TEMP] ..." before it disconnects).
+ */
+const SESSION_ENDING_ERR = /^\[SYS\/(?:TEMP|PERM)\]/i;
+
 /** What CAPA's IMPLEMENTATION line says (Courier: "Courier Mail Server"); null without one. */
 function softwareIn(capabilities: readonly string[]): string | null {
   const word = capabilities.find(
@@ -23,6 +31,18 @@ export function pop3Dialect(channel: LineChannel, limits: LineLimits): Dialect {
       case 'ok':
         return { kind: 'ok', value: value(response.lines, response.text) };
       case 'err':
+        if (SESSION_ENDING_ERR.test(response.text)) {
+          channel.close();
+          return {
+            kind: 'failure',
+            failure: {
+              kind: 'closed',
+              message: `The server ended the session: "-ERR ${response.text.slice(0, 200)}".`,
+              elapsedMs: 0,
+            },
+            grammar: 'bye',
+          };
+        }
         return { kind: 'refused', reply: `-ERR ${response.text}`.trim() };
       case 'malformed':
         return {

@@ -15,7 +15,7 @@ import {
 import type { IncomingLoginOutcome, IncomingSecret } from './incoming-login-port';
 import type { LineChannel } from './line-channel';
 import { tlsOptions } from './open-dialect';
-import { Pop3Session } from './pop3-session';
+import { Pop3Session, type Pop3Response } from './pop3-session';
 
 export interface Pop3LoginRequest {
   readonly port: number;
@@ -95,11 +95,18 @@ async function userPass(
 ): Promise<IncomingLoginOutcome | null> {
   const user = await pop3.command(`USER ${username}`);
   if (user.kind === 'err') return { kind: 'rejected', reply: `-ERR ${user.text}` };
-  if (user.kind !== 'ok') return { kind: 'failure', message: 'No answer to USER.' };
+  if (user.kind !== 'ok') return { kind: 'failure', message: noAnswer('USER', user) };
   const pass = await pop3.command(`PASS ${password}`, { redactAs: 'PASS <redacted>' });
   if (pass.kind === 'err') return { kind: 'rejected', reply: `-ERR ${pass.text}` };
-  if (pass.kind !== 'ok') return { kind: 'failure', message: 'No answer to PASS.' };
+  if (pass.kind !== 'ok') return { kind: 'failure', message: noAnswer('PASS', pass) };
   return null;
+}
+
+/** What went wrong instead of a status line: the connection's own words (it closed, timed out...). */
+function noAnswer(command: string, response: Pop3Response): string {
+  return response.kind === 'failure'
+    ? `No answer to ${command}: ${response.failure.message}`
+    : `No answer to ${command}.`;
 }
 
 /**

@@ -214,7 +214,7 @@ const WORDS = {
   'dialogue.literal-too-large': protocolWords('an oversized literal', true),
   'dialogue.flood': protocolWords('a flood of lines'),
   'dialogue.wrong-tag': protocolWords('an answer to a command never sent', true),
-  'dialogue.bye': protocolWords('the session ended mid-way (BYE)'),
+  'dialogue.bye': protocolWords('the server ended the session mid-way'),
   'dialogue.malformed': protocolWords('an unreadable answer'),
   'dialogue.timeout': protocolWords('no answer in time'),
   'dialogue.closed': protocolWords('the connection closed mid-way'),

@@ -161,7 +161,7 @@ export const TLS_SUITE_ENTRIES = {
     fix: {
       steps: [
         'Switch TLS compression off on the server, or update its TLS library (OpenSSL 1.1.0 and later ship without it).',
-        'Postfix: tls_ssl_options = NO_COMPRESSION (main.cf), then "postfix reload". Exim: openssl_options = +no_compression. Appliances: update the firmware.',
+        'Postfix: tls_ssl_options = NO_COMPRESSION (main.cf), then "postfix reload". Exim: openssl_options = +no_compression. Dovecot (IMAP, POP3): ssl_options = no_compression, then "doveadm reload". Appliances: update the firmware.',
         'Run this check again to confirm.',
       ],
     },

@@ -11,7 +11,7 @@
 import type { Finding } from '../../../preload/contract/findings';
 import { deadlineSignal } from '../deadline-signal';
 import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
-import type { SmtpTarget } from '../smtp/smtp-channel';
+import type { RawHelloOutcome, SmtpTarget } from '../smtp/smtp-channel';
 import { clientHelloOfferingDeflate, NO_COMPRESSION, readServerAnswer } from '../tls/raw-hello';
 import { subjectEvidence, tlsFinding, type TlsSubject } from '../tls/tls-finding';
 import { starttlsPreamble } from './starttls-preamble';
@@ -23,7 +23,7 @@ export const COMPRESSION_HELLO_LABEL = 'TLS compression probe (DEFLATE offered)'
 /** RFC 3749 and the IANA TLS Compression Method registry. */
 const METHOD_NAMES: { readonly [method: number]: string } = { 1: 'DEFLATE', 64: 'LZS' };
 
-/** What the compression probe needs: an SMTP connection (the only channel that can send a raw hello today). */
+/** What the SMTP compression probe needs (incoming-tls-compression.ts does the same over IMAP / POP3). */
 export type CompressionProbeContext = Pick<SmtpProbeContext, 'host' | 'signal' | 'connector' | 'limits'>;
 
 export async function probeTlsCompression(
@@ -49,24 +49,8 @@ export async function probeTlsCompression(
         clientHelloOfferingDeflate(ctx.host, random),
         COMPRESSION_HELLO_LABEL,
       );
-      const findings: Finding[] = [];
-      if (answer.kind === 'record' && !ctx.signal.aborted) {
-        const hello = readServerAnswer(Uint8Array.from(atob(answer.recordBase64), (c) => c.charCodeAt(0)));
-        if (hello.kind === 'server-hello') {
-          const evidence = {
-            ...subjectEvidence(subject),
-            compressionMethod: hello.compressionMethod,
-            methodName: METHOD_NAMES[hello.compressionMethod] ?? `method ${String(hello.compressionMethod)}`,
-          };
-          findings.push(
-            tlsFinding(
-              hello.compressionMethod === NO_COMPRESSION ? 'tls.compression.off' : 'tls.compression.enabled',
-              subject.checkId,
-              evidence,
-            ),
-          );
-        }
-      }
+      const findings =
+        answer.kind === 'record' && !ctx.signal.aborted ? compressionFindings(subject, answer) : [];
       return { findings, transcript: [...channel.transcript] };
     } finally {
       channel.close();
@@ -74,4 +58,28 @@ export async function probeTlsCompression(
   } finally {
     deadline.clear();
   }
+}
+
+/**
+ * The compression method the server's hello picked, as a finding; none when its answer was no ServerHello
+ * (an alert, TLS 1.3 only). Shared with the IMAP/POP3 compression probe, which reaches the hello its own way.
+ */
+export function compressionFindings(
+  subject: TlsSubject,
+  answer: Extract<RawHelloOutcome, { kind: 'record' }>,
+): Finding[] {
+  const hello = readServerAnswer(Uint8Array.from(atob(answer.recordBase64), (c) => c.charCodeAt(0)));
+  if (hello.kind !== 'server-hello') return [];
+  const evidence = {
+    ...subjectEvidence(subject),
+    compressionMethod: hello.compressionMethod,
+    methodName: METHOD_NAMES[hello.compressionMethod] ?? `method ${String(hello.compressionMethod)}`,
+  };
+  return [
+    tlsFinding(
+      hello.compressionMethod === NO_COMPRESSION ? 'tls.compression.off' : 'tls.compression.enabled',
+      subject.checkId,
+      evidence,
+    ),
+  ];
 }

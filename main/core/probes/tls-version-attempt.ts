@@ -74,9 +74,8 @@ export interface TlsEntry {
     signal: AbortSignal,
   ): Promise<{ readonly outcome: AttemptOutcome; readonly channel: TlsProbeConnection | null }>;
   /**
-   * Offers TLS compression in a hand-built hello and judges the server's answer (CRIME). Only the SMTP
-   * channel can send raw bytes before a handshake today, so the incoming servers' entries leave it out and
-   * their compression is not asked.
+   * Offers TLS compression in a hand-built hello and judges the server's answer (CRIME), on a connection
+   * of its own reached the protocol's way (SMTP STARTTLS, IMAP STARTTLS, POP3 STLS, or implicit TLS).
    */
   readonly probeCompression?: (
     host: string,

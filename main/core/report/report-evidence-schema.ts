@@ -158,6 +158,7 @@ const lineOperation = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('read'), atMs, seq, outcome: json }),
   z.strictObject({ op: z.literal('send'), line: z.string(), outcome: json }),
   z.strictObject({ op: z.literal('upgrade'), tls: tlsRequest, atMs, seq, outcome: json }),
+  z.strictObject({ op: z.literal('raw-hello'), label: z.string(), atMs, seq, outcome: json }),
 ]);
 
 const lineConnection = z.strictObject({

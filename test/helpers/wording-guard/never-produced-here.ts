@@ -41,10 +41,4 @@ export const NOT_YET_PRODUCED: ReadonlyMap<string, string> = new Map([
     'message.proof.not-watched',
     'prove against the mail loop with an account whose incoming server has its own, wrong password (test/integration/prove)',
   ],
-  ['imap.login.failed', 'a raw IMAP server that closes during LOGIN'],
-  ['imap.mailbox.unavailable', 'Dovecot with an INBOX the user cannot select'],
-  ['pop3.reach.account-port-unreachable', 'a POP3 account whose configured port is closed'],
-  ['pop3.dialogue.bye', 'a raw POP3 server that says -ERR and closes mid-dialogue'],
-  ['pop3.login.failed', 'a raw POP3 server that closes during PASS'],
-  ['pop3.mailbox.unavailable', 'Dovecot with a mailbox POP3 cannot open'],
 ]);

@@ -40,7 +40,7 @@ const CASES: readonly [IncomingProtocol, HostileIncomingBehaviour, string][] = [
   ['pop3', 'endless-line', 'pop3.dialogue.line-too-long'],
   ['pop3', 'untagged-flood', 'pop3.dialogue.flood'],
   ['pop3', 'wrong-tag', 'pop3.dialogue.malformed'],
-  ['pop3', 'bye-mid-session', 'pop3.starttls.not-offered'],
+  ['pop3', 'bye-mid-session', 'pop3.dialogue.bye'],
   ['pop3', 'starttls-refused', 'pop3.starttls.refused'],
   ['pop3', 'plaintext-after-starttls', 'pop3.starttls.plaintext-injected'],
 ];

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeIncomingDialogue } from '../../../main/core/incoming/incoming-dialogue-probe';
 import { oneNameResolver, startDovecot, type DovecotServer } from '../../helpers/dovecot-server';
-import { testIncomingContext } from '../../helpers/incoming-probe-context';
+import { REAL_SERVER_LINE_LIMITS, testIncomingContext } from '../../helpers/incoming-probe-context';
 import { getTestPki, type TestPki } from '../../helpers/test-certificates';
 
 const HOST = 'mail.test';
@@ -35,6 +35,7 @@ describe('IMAP on Dovecot', () => {
   it('finds no password before TLS, STARTTLS working, and the capabilities after it', async () => {
     const ctx = testIncomingContext('imap', HOST, oneNameResolver(HOST, good.address), {
       extraCaPem: pki.caPem,
+      limits: REAL_SERVER_LINE_LIMITS,
     });
     const result = await probeIncomingDialogue(ctx, { port: good.ports.imap, security: 'starttls' });
     const found = ids(result.findings);
@@ -49,6 +50,7 @@ describe('IMAP on Dovecot', () => {
   it('reports LOGIN and AUTH=PLAIN offered before TLS as high', async () => {
     const ctx = testIncomingContext('imap', HOST, oneNameResolver(HOST, plaintext.address), {
       extraCaPem: pki.caPem,
+      limits: REAL_SERVER_LINE_LIMITS,
     });
     const result = await probeIncomingDialogue(ctx, { port: plaintext.ports.imap, security: 'starttls' });
     const offered = result.findings.find((f) => f.id === 'imap.login.cleartext-offered');
@@ -61,6 +63,7 @@ describe('IMAP on Dovecot', () => {
   it('talks IMAP over implicit TLS on the imaps port and reads the software from ID', async () => {
     const ctx = testIncomingContext('imap', HOST, oneNameResolver(HOST, good.address), {
       extraCaPem: pki.caPem,
+      limits: REAL_SERVER_LINE_LIMITS,
     });
     const result = await probeIncomingDialogue(ctx, { port: good.ports.imaps, security: 'implicit-tls' });
     expect(ids(result.findings)).toContain('imap.software.disclosed');
@@ -68,7 +71,9 @@ describe('IMAP on Dovecot', () => {
 
   it('leaves the certificate to the TLS check: an untrusted one neither stops the dialogue nor is judged twice', async () => {
     // No extra CA: the test CA is unknown to the system store. incoming-tls-probe.test.ts judges it.
-    const ctx = testIncomingContext('imap', HOST, oneNameResolver(HOST, good.address));
+    const ctx = testIncomingContext('imap', HOST, oneNameResolver(HOST, good.address), {
+      limits: REAL_SERVER_LINE_LIMITS,
+    });
     const result = await probeIncomingDialogue(ctx, { port: good.ports.imaps, security: 'implicit-tls' });
     expect(ids(result.findings)).toContain('imap.software.disclosed');
     expect(ids(result.findings).filter((id) => id.startsWith('tls.'))).toEqual([]);
@@ -79,6 +84,7 @@ describe('POP3 on Dovecot', () => {
   it('finds no USER/PASS before STLS on a good server', async () => {
     const ctx = testIncomingContext('pop3', HOST, oneNameResolver(HOST, good.address), {
       extraCaPem: pki.caPem,
+      limits: REAL_SERVER_LINE_LIMITS,
     });
     const result = await probeIncomingDialogue(ctx, { port: good.ports.pop3, security: 'starttls' });
     expect(ids(result.findings)).toContain('pop3.login.disabled-before-tls');
@@ -88,6 +94,7 @@ describe('POP3 on Dovecot', () => {
   it('reports USER/PASS before STLS as high', async () => {
     const ctx = testIncomingContext('pop3', HOST, oneNameResolver(HOST, plaintext.address), {
       extraCaPem: pki.caPem,
+      limits: REAL_SERVER_LINE_LIMITS,
     });
     const result = await probeIncomingDialogue(ctx, { port: plaintext.ports.pop3, security: 'starttls' });
     const offered = result.findings.find((f) => f.id === 'pop3.login.cleartext-offered');

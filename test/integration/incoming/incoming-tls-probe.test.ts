@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeIncomingTls } from '../../../main/core/incoming/incoming-tls-probe';
 import type { Finding } from '../../../preload/contract/findings';
 import { oneNameResolver, startDovecot, type DovecotServer } from '../../helpers/dovecot-server';
-import { testIncomingContext } from '../../helpers/incoming-probe-context';
+import { REAL_SERVER_LINE_LIMITS, testIncomingContext } from '../../helpers/incoming-probe-context';
+import { startLegacyServerHello } from '../../helpers/legacy-server-hello';
 import { getTestPki, type TestPki } from '../../helpers/test-certificates';
 
 const HOST = 'mail.test';
@@ -36,6 +37,7 @@ const ids = (findings: readonly Finding[]): string[] => findings.map((f) => f.id
 const context = (protocol: 'imap' | 'pop3', server: DovecotServer, trustTestCa = true) =>
   testIncomingContext(protocol, HOST, oneNameResolver(HOST, server.address), {
     ...(trustTestCa ? { extraCaPem: pki.caPem } : {}),
+    limits: REAL_SERVER_LINE_LIMITS,
   });
 
 describe('the TLS checks on an incoming server', () => {
@@ -54,6 +56,8 @@ describe('the TLS checks on an incoming server', () => {
         'tls.expiry.valid',
         // Dovecot's stock cipher list still takes CBC suites: the suite enumeration ran through IMAP too.
         'tls.suites.cbc',
+        // The DEFLATE hello went after its own STARTTLS exchange, and Debian's OpenSSL picks no compression.
+        'tls.compression.off',
       ]),
     );
     expect(found).not.toContain('tls.protocol.tls1_0-accepted');
@@ -72,8 +76,10 @@ describe('the TLS checks on an incoming server', () => {
       probeIncomingTls(context('pop3', good), { port: good.ports.pop3s, security: 'implicit-tls' }),
       probeIncomingTls(context('pop3', good), { port: good.ports.pop3, security: 'starttls' }),
     ]);
-    expect(ids(implicit.findings)).toContain('tls.chain.trusted');
-    expect(ids(stls.findings)).toContain('tls.chain.trusted');
+    expect(ids(implicit.findings)).toEqual(
+      expect.arrayContaining(['tls.chain.trusted', 'tls.compression.off']),
+    );
+    expect(ids(stls.findings)).toEqual(expect.arrayContaining(['tls.chain.trusted', 'tls.compression.off']));
     expect(stls.transcript.some((line) => line.direction === 'client' && line.text === 'STLS')).toBe(true);
   });
 
@@ -101,5 +107,31 @@ describe('the TLS checks on an incoming server', () => {
     const found = ids(result.findings);
     expect(found).toContain('tls.certificate.self-signed');
     expect(found).not.toContain('tls.chain.trusted');
+  });
+});
+
+describe('TLS compression (CRIME) on an incoming server', () => {
+  it('an IMAP server that picks DEFLATE after STARTTLS is reported, from its own ServerHello', async () => {
+    const appliance = await startLegacyServerHello({ compressionMethod: 1, imapStarttls: true });
+    try {
+      const result = await probeIncomingTls(
+        testIncomingContext('imap', HOST, oneNameResolver(HOST, '127.0.0.1'), {
+          limits: REAL_SERVER_LINE_LIMITS,
+        }),
+        { port: appliance.port, security: 'starttls' },
+      );
+      const enabled = result.findings.filter((finding) => finding.id === 'tls.compression.enabled');
+      expect(enabled).toHaveLength(1);
+      expect(enabled[0]?.severity).toBe('medium');
+      expect(enabled[0]?.evidence).toMatchObject({ port: appliance.port, methodName: 'DEFLATE' });
+      expect(enabled[0]?.checkId).toBe(`imap-tls:${HOST}:${String(appliance.port)}`);
+      // The hello offered DEFLATE before null (RFC 3749), and reached the server only after STARTTLS.
+      expect(appliance.offeredCompression).toContainEqual([1, 0]);
+      expect(
+        result.transcript.some((line) => line.direction === 'client' && /STARTTLS/.test(line.text)),
+      ).toBe(true);
+    } finally {
+      await appliance.stop();
+    }
   });
 });

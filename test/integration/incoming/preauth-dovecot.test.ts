@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { probeIncomingDialogue } from '../../../main/core/incoming/incoming-dialogue-probe';
 import { oneNameResolver } from '../../helpers/dovecot-server';
-import { testIncomingContext } from '../../helpers/incoming-probe-context';
+import { REAL_SERVER_LINE_LIMITS, testIncomingContext } from '../../helpers/incoming-probe-context';
 import { startPreauthImap, type PreauthImapServer } from '../../helpers/preauth-dovecot';
 
 const HOST = 'preauth.test';
@@ -17,7 +17,9 @@ afterAll(async () => {
 });
 
 it('reports a PREAUTH greeting as critical and asks nothing more', async () => {
-  const ctx = testIncomingContext('imap', HOST, oneNameResolver(HOST, server.address));
+  const ctx = testIncomingContext('imap', HOST, oneNameResolver(HOST, server.address), {
+    limits: REAL_SERVER_LINE_LIMITS,
+  });
   const result = await probeIncomingDialogue(ctx, { port: server.port, security: 'starttls' });
   expect(result.findings.map((f) => [f.id, f.severity])).toEqual([['imap.greeting.preauth', 'critical']]);
   expect(result.transcript.filter((line) => line.direction === 'client').map((line) => line.text)).toEqual([
