@@ -23,6 +23,7 @@ import { createReportExporter, type ReportExporter } from './core/export/export-
 import type { HistoryStore } from './core/history/history-port';
 import type { HistoryService } from './core/history/history-service';
 import { createProofService, type ProofService } from './core/prove/proof-service';
+import type { GrantedAccessToken } from './core/oauth/mail-scopes';
 import type { SecretStore } from './core/ports';
 import type { SettingsService } from './core/settings/settings-service';
 import { MAILWARDEN_VERSION } from './version';
@@ -35,8 +36,11 @@ export interface AuditWiringDeps {
   readonly historyStore: HistoryStore;
   /** The DNS server every lookup goes to (the override, else the saved setting); null for the system's. */
   readonly chosenDnsServer: () => Promise<DnsServerAddress | null>;
-  /** A fresh access token for an account that signs in with OAuth (refreshed from the keychain's token). */
-  readonly oauthAccessToken: (accountId: string) => Promise<string>;
+  /**
+   * A fresh access token for an account that signs in with OAuth (refreshed from the keychain's token),
+   * with the scopes granted.
+   */
+  readonly oauthAccessToken: (accountId: string) => Promise<GrantedAccessToken>;
   readonly saveTarget?: SaveTarget | undefined;
   readonly pdfPrinter?: PdfPrinter | undefined;
 }
@@ -98,7 +102,7 @@ export function createAuditWiring(deps: AuditWiringDeps): AuditWiring {
   const proofs = createProofService({
     accounts: deps.accounts,
     secrets: deps.secrets,
-    oauthAccessToken: deps.oauthAccessToken,
+    oauthAccessToken: async (accountId) => (await deps.oauthAccessToken(accountId)).token,
     proofDeps: async () => {
       const server = await chosenDnsServer();
       return {

@@ -199,7 +199,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       history,
       historyStore,
       chosenDnsServer,
-      oauthAccessToken: async (accountId) => (await oauth.accessToken(accountId)).token,
+      oauthAccessToken: (accountId) => oauth.accessToken(accountId),
       saveTarget: options.saveTarget,
       pdfPrinter: options.pdfPrinter,
     }),

@@ -331,6 +331,9 @@ export const strings = {
     done: 'Done',
     later: 'Sign in later',
     methodFact: 'Signs in with',
+    signedInAsFact: 'Signed in as',
+    otherMailbox: (email: string) =>
+      `This is not ${email}: the tests would prove that other mailbox, not this account’s. Sign in again as ${email}.`,
     keychainFact: 'OAuth sign-in',
     rowMethod: (provider: OAuthProviderName) => `OAuth · ${methodProvider[provider]}`,
     signInAction: 'Sign in',

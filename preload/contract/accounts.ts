@@ -25,6 +25,11 @@ export type SignInMethod =
       readonly issuer: string;
       /** The public (native) client registered with the provider; Mailwarden ships none of its own. */
       readonly clientId: string;
+      /**
+       * The address the provider said was signed in at the last sign-in (the ID token's `email`), absent
+       * when it said none or the account is signed out. An address, never a token.
+       */
+      readonly signedInAs?: string | undefined;
     };
 
 /** What a person types for the sign-in method; main validates it. The issuer defaults per provider. */
@@ -128,4 +133,14 @@ export interface AccountList {
   readonly keychain: KeychainState;
   /** Things the user must know about, e.g. a corrupt accounts file that was moved aside. */
   readonly warnings: readonly string[];
+}
+
+/**
+ * The address an OAuth account signed in to when it is not the account's own (compared without case, as
+ * mail providers compare them): the logins would then test that other mailbox, not this account's.
+ */
+export function signedInElsewhere(account: Account): string | null {
+  if (account.signIn?.method !== 'oauth' || account.signIn.signedInAs === undefined) return null;
+  const address = account.signIn.signedInAs;
+  return address.toLowerCase() === account.email.toLowerCase() ? null : address;
 }

@@ -14,7 +14,8 @@ export type CheckStatus = (typeof CHECK_STATUSES)[number];
  * Why checks could not run. `not-asked` is the user's own choice (e.g. the relay test switched off) and
  * `port-unreachable` a closed port other than the account's; `oauth-required` a provider that refuses a
  * password as the kind of sign-in (Microsoft 365 without Basic, Google without an app password), so the
- * password could not be tested; `client-cannot-offer` what Mailwarden's own TLS library cannot send
+ * password could not be tested; `scope-missing` an OAuth sign-in granted without the permission the login
+ * needs (Microsoft's SMTP.Send, Google's mail scope), so no login was sent; `client-cannot-offer` what Mailwarden's own TLS library cannot send
  * (EXPORT, RC4 and 3DES suites); the others are prerequisites that failed.
  */
 export const BLOCKER_KINDS = [
@@ -24,6 +25,7 @@ export const BLOCKER_KINDS = [
   'account-port-unreachable',
   'port-unreachable',
   'oauth-required',
+  'scope-missing',
   'login-failed',
   'client-cannot-offer',
   'cancelled',

@@ -1,6 +1,11 @@
 /** `mailwarden accounts add|edit|list|remove|set-password|signin|signout|clean`. */
 import { parseArgs } from 'node:util';
-import type { AccountInput, AccountView, IncomingPasswordState } from '../../../preload/contract/accounts';
+import {
+  signedInElsewhere,
+  type AccountInput,
+  type AccountView,
+  type IncomingPasswordState,
+} from '../../../preload/contract/accounts';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_OK } from '../exit-codes';
 import type { AccountRunDigest } from '../../../preload/contract/account-desk';
@@ -294,6 +299,16 @@ async function listAccounts(args: readonly string[], io: CliIo, services: Servic
         'no password stored; give one with "mailwarden accounts set-password ID".',
     );
   }
+  for (const account of list.accounts) {
+    const elsewhere = signedInElsewhere(account);
+    if (elsewhere !== null)
+      writeLine(
+        io.stdout,
+        `\nWarning: ${terminalText(account.label)} (id ${account.id}) is signed in as ${terminalText(elsewhere)}, ` +
+          `not ${terminalText(account.email)}: its tests would prove that other mailbox. Sign in again as ` +
+          `${terminalText(account.email)} with "mailwarden accounts signin ${account.id}".`,
+      );
+  }
   const withoutReadPassword = list.accounts.filter((account) => account.incomingPassword === 'missing');
   if (withoutReadPassword.length > 0) {
     writeLine(
@@ -347,14 +362,26 @@ function accountRow(account: AccountView, digest: AccountRunDigest | undefined):
     account.email,
     `${account.host}:${account.port}`,
     account.security,
-    account.signIn?.method === 'oauth'
-      ? `oauth ${account.hasPassword === 'stored' ? 'signed in' : account.hasPassword === 'missing' ? 'not signed in' : 'unknown'}`
-      : account.hasPassword,
+    account.signIn?.method === 'oauth' ? oauthStateText(account) : account.hasPassword,
     incomingText(account),
     incomingPasswordText(account.incomingPassword ?? null),
     account.clientGroup ?? '',
     digest === undefined ? 'not tested yet' : lastTestText(digest),
   ];
+}
+
+/** "oauth signed in as ann@example.com", "oauth not signed in", or "oauth unknown" (keychain locked). */
+function oauthStateText(account: AccountView): string {
+  switch (account.hasPassword) {
+    case 'stored': {
+      const address = account.signIn?.method === 'oauth' ? account.signIn.signedInAs : undefined;
+      return address === undefined ? 'oauth signed in' : `oauth signed in as ${address}`;
+    }
+    case 'missing':
+      return 'oauth not signed in';
+    case 'unknown':
+      return 'oauth unknown';
+  }
 }
 
 /** "imap imap.example.com:993 tls", or "none". */

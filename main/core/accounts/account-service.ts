@@ -25,7 +25,7 @@ import {
   type IdSource,
   type SecretStore,
 } from '../ports';
-import type { Account } from '../../../preload/contract/accounts';
+import type { Account, SignInMethod } from '../../../preload/contract/accounts';
 import { accountIdOfSecretKey, incomingSecretKey, oauthClientSecretKey, oauthSecretKey } from './secret-keys';
 import { checkClientGroupName, validateAccountInput } from './validation';
 
@@ -70,6 +70,8 @@ export interface AccountService {
   setIncomingPassword(id: string, password: string): Promise<AccountView>;
   /** Stores the secret of an OAuth account's client (its own keychain entry); the account must use OAuth. */
   setOAuthClientSecret(id: string, secret: string): Promise<AccountView>;
+  /** Keeps the address an OAuth sign-in signed in to (null: none said, or signed out) with the account. */
+  recordSignedInAs(id: string, address: string | null): Promise<AccountView>;
   /** Passwords in the keychain with no account, e.g. from an older Mailwarden interrupted mid-add. */
   orphanedPasswords(): Promise<OrphanedPasswords>;
   /** Deletes the orphaned passwords; returns how many went. */
@@ -337,7 +339,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
           // An input that does not mention the incoming server (an older form) keeps it; null removes it.
           incoming: input.incoming === undefined ? (existing.incoming ?? null) : fields.incoming,
           // Likewise the sign-in method: an input that does not name one keeps the saved one.
-          signIn: input.signIn === undefined ? (existing.signIn ?? { method: 'password' }) : fields.signIn,
+          signIn:
+            input.signIn === undefined
+              ? (existing.signIn ?? { method: 'password' })
+              : sameSignInKeepsAddress(existing.signIn, fields.signIn),
           id,
           createdAt: existing.createdAt,
           updatedAt: clock.now().toISOString(),
@@ -402,6 +407,21 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         return view(account);
       }),
 
+    recordSignedInAs: (id, address) =>
+      serialised({ op: 'write' }, async () => {
+        const accounts = await readAccounts();
+        const account = find(accounts, id);
+        if (account.signIn?.method !== 'oauth') return view(account);
+        const { provider, issuer, clientId } = account.signIn;
+        const method = { method: 'oauth', provider, issuer, clientId } as const;
+        const updated: Account = {
+          ...account,
+          signIn: address === null ? method : { ...method, signedInAs: address },
+        };
+        await writeAccounts(accounts.map((each) => (each.id === id ? updated : each)));
+        return view(updated);
+      }),
+
     setOAuthClientSecret: (id, secret) =>
       serialised({ op: 'write' }, async () => {
         const account = find(await readAccounts(), id);
@@ -447,4 +467,22 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
 
     warnings: () => [...warnings],
   };
+}
+
+/**
+ * An edit that keeps the same provider, issuer and client keeps the sign-in (its refresh token), so it
+ * keeps the address signed in too; any other sign-in has signed in to nothing yet.
+ */
+function sameSignInKeepsAddress(
+  existing: SignInMethod | undefined,
+  edited: SignInMethod | undefined,
+): SignInMethod {
+  if (edited === undefined) return { method: 'password' };
+  if (existing?.method !== 'oauth' || edited.method !== 'oauth' || existing.signedInAs === undefined)
+    return edited;
+  const same =
+    existing.provider === edited.provider &&
+    existing.issuer === edited.issuer &&
+    existing.clientId === edited.clientId;
+  return same ? { ...edited, signedInAs: existing.signedInAs } : edited;
 }

@@ -7,6 +7,9 @@
  * Version 3: every account gains `signIn`: `{ method: 'password' }`, or OAuth with its provider, issuer
  * and client ID. Every account before it signed in with a password, so it migrates to that, nothing else
  * changed. The refresh token of an OAuth account is never in this file (keychain key `<id>/oauth`).
+ * Version 4: an OAuth sign-in may carry `signedInAs`, the address the provider said was signed in. A
+ * version 3 file had none, so it migrates unchanged (the address appears at the next sign-in); the
+ * version changes so an older Mailwarden refuses a file it would misread rather than drop the address.
  * Add a migration here before changing the shape; never edit what an older version meant.
  */
 // A namespace import lets the bundler keep only the parts of zod in use (issue 15, cold start).
@@ -17,7 +20,7 @@ import type { AccountsDocument } from '../ports';
 export const ACCOUNTS_FILE_NAME = 'accounts.json';
 /** Held while a process changes the accounts or their passwords (see file-lock.ts). */
 export const ACCOUNTS_LOCK_FILE_NAME = 'accounts.json.lock';
-export const ACCOUNTS_SCHEMA_VERSION = 3;
+export const ACCOUNTS_SCHEMA_VERSION = 4;
 
 const storedAccount = z.strictObject({
   id: z.string().min(1).max(64),
@@ -48,6 +51,7 @@ const storedAccount = z.strictObject({
       provider: z.enum(OAUTH_PROVIDERS),
       issuer: z.url({ protocol: /^https$/ }).max(2048),
       clientId: z.string().min(1).max(256),
+      signedInAs: z.string().max(320).optional(),
     }),
   ]),
   createdAt: z.iso.datetime(),
@@ -83,9 +87,14 @@ function fromVersion2(fields: Record<string, unknown>): Record<string, unknown> 
   return withEveryAccount(fields, { signIn: { method: 'password' } });
 }
 
+/** Version 3 -> 4: no sign-in recorded its address yet; nothing changes. */
+function fromVersion3(fields: Record<string, unknown>): Record<string, unknown> {
+  return fields;
+}
+
 export const ACCOUNTS_FORMAT = {
   currentVersion: ACCOUNTS_SCHEMA_VERSION,
-  migrations: { 1: fromVersion1, 2: fromVersion2 },
+  migrations: { 1: fromVersion1, 2: fromVersion2, 3: fromVersion3 },
   parse(
     fields: Record<string, unknown>,
   ): { ok: true; value: AccountsDocument } | { ok: false; reason: string } {

@@ -21,6 +21,7 @@ import { recordEvidence } from '../evidence/evidence-recorder';
 import { resolveHost } from '../probes/resolve-host';
 import type { StandardSmtpPorts } from '../probes/smtp-ports';
 import type { SmtpConnector, SmtpLimits } from '../smtp/smtp-channel';
+import type { MissingScope } from '../oauth/mail-scopes';
 import type { LoginSecret, SmtpLoginPort } from '../smtp/smtp-login';
 import { assembleReport } from './assemble-report';
 import { planDomainChecks } from './domain-checks';
@@ -46,6 +47,8 @@ export interface AuditServer {
   readonly security: SecurityMode;
   readonly username: string;
   readonly secret: LoginSecret | null;
+  /** The OAuth sign-in lacks the sending scope (then `secret` is null): the login finding names it. */
+  readonly scopeMissing?: MissingScope | null;
 }
 
 export type AuditSubject =

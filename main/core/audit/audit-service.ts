@@ -10,7 +10,7 @@ import type {
   AuditReport,
   HistorySaveResult,
 } from '../../../preload/contract/audit';
-import type { Account } from '../../../preload/contract/accounts';
+import type { Account, OAuthProviderName } from '../../../preload/contract/accounts';
 import { toAsciiDomain } from '../accounts/domain-name';
 import type { AccountService } from '../accounts/account-service';
 import { MailwardenError, toFailure } from '../errors/mailwarden-error';
@@ -24,6 +24,7 @@ import type { StandardIncomingPorts } from '../incoming/incoming-reachability';
 import type { IncomingSecret } from '../incoming/incoming-login-port';
 import type { IncomingProtocol, LineLimits } from '../incoming/line-channel';
 import type { AuditIncomingServer } from './incoming-audit';
+import { missingScope, type GrantedAccessToken, type MissingScope } from '../oauth/mail-scopes';
 import { runAudit, type AuditDeps, type AuditServer, type AuditSubject } from './audit-runner';
 
 export type AuditRequest =
@@ -94,9 +95,9 @@ export function createAuditService(deps: {
   readonly history?: HistoryStore;
   /**
    * A valid access token for an account that signs in with OAuth (refreshed from the keychain's refresh
-   * token when due); it throws SIGN_IN_AGAIN when the stored sign-in no longer works.
+   * token when due) and the scopes granted; it throws SIGN_IN_AGAIN when the stored sign-in no longer works.
    */
-  readonly oauthAccessToken?: (accountId: string) => Promise<string>;
+  readonly oauthAccessToken?: (accountId: string) => Promise<GrantedAccessToken>;
 }): AuditService {
   const running = new Map<string, AbortController>();
 
@@ -138,20 +139,53 @@ export function createAuditService(deps: {
       case 'account': {
         const account = await deps.accounts.get(request.accountId);
         // Without signing in the keychain is never asked (it may be locked): the login is only inspected.
-        const secret = withoutSignIn ? null : await secretFor(account, request.xoauth2Token);
-        const incomingSecret = withoutSignIn ? null : await incomingSecretFor(account, secret);
-        return accountSubject(account, secret, incomingSecret);
+        if (withoutSignIn) return accountSubject(account, null, null);
+        const grant = await oauthGrantFor(account, request.xoauth2Token);
+        if (grant !== null) return oauthSubject(account, grant);
+        const secret = await secretFor(account, request.xoauth2Token);
+        return accountSubject(account, secret, await incomingSecretFor(account, secret));
       }
     }
   }
 
+  /** The stored OAuth sign-in, with no prompt: a fresh access token and its scopes; null for a password. */
+  async function oauthGrantFor(
+    account: Account,
+    xoauth2Token: string | undefined,
+  ): Promise<{ readonly grant: GrantedAccessToken; readonly provider: OAuthProviderName } | null> {
+    if (xoauth2Token !== undefined || account.signIn?.method !== 'oauth') return null;
+    if (deps.oauthAccessToken === undefined) return null;
+    return { grant: await deps.oauthAccessToken(account.id), provider: account.signIn.provider };
+  }
+
+  /**
+   * An OAuth account's subject: each login gets the token only when the scopes granted include the one
+   * it needs (issue 17 section 4); otherwise it is not sent, and the finding names the missing scope.
+   */
+  async function oauthSubject(
+    account: Account,
+    { grant, provider }: { readonly grant: GrantedAccessToken; readonly provider: OAuthProviderName },
+  ): Promise<AuditSubject> {
+    const sending = missingScope(provider, 'smtp', grant.scopes);
+    const secret: LoginSecret | null = sending === null ? { kind: 'xoauth2', token: grant.token } : null;
+    const incoming = account.incoming ?? null;
+    const reading = incoming === null ? null : missingScope(provider, incoming.protocol, grant.scopes);
+    const incomingSecret =
+      incoming === null
+        ? null
+        : incoming.ownPassword
+          ? await incomingSecretFor(account, null)
+          : reading === null
+            ? ({ kind: 'access-token', token: grant.token } as const)
+            : null;
+    const subject = accountSubject(account, secret, incomingSecret);
+    return withScopesMissing(subject, sending, incoming?.ownPassword === true ? null : reading);
+  }
+
   async function secretFor(account: Account, xoauth2Token: string | undefined): Promise<LoginSecret | null> {
     if (xoauth2Token !== undefined) return { kind: 'xoauth2', token: xoauth2Token };
-    // The stored OAuth sign-in, with no prompt: a fresh access token for SASL XOAUTH2.
-    if (account.signIn?.method === 'oauth')
-      return deps.oauthAccessToken === undefined
-        ? null
-        : { kind: 'xoauth2', token: await deps.oauthAccessToken(account.id) };
+    // An OAuth account without the OAuth wiring (tests of other parts): the login is only inspected.
+    if (account.signIn?.method === 'oauth') return null;
     const password = await deps.secrets.get(account.id);
     return password === null ? null : { kind: 'password', password };
   }
@@ -265,6 +299,23 @@ export function createAuditService(deps: {
       controller?.abort();
       return controller !== undefined;
     },
+  };
+}
+
+/** Marks the logins whose scope the sign-in lacks, so their findings say so instead of trying them. */
+function withScopesMissing(
+  subject: AuditSubject,
+  sending: MissingScope | null,
+  reading: MissingScope | null,
+): AuditSubject {
+  if (subject.kind !== 'account') return subject;
+  return {
+    ...subject,
+    server: { ...subject.server, scopeMissing: sending },
+    incoming:
+      subject.incoming === undefined || subject.incoming === null
+        ? null
+        : { ...subject.incoming, scopeMissing: reading },
   };
 }
 

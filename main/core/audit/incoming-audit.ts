@@ -3,6 +3,7 @@
  * engine's checks under the `imap` or `pop3` area, with a port that did not answer reported as a check
  * that could not run (never as a clean pass), as the SMTP side does.
  */
+import type { MissingScope } from '../oauth/mail-scopes';
 import type { AuditArea } from '../../../preload/contract/audit';
 import type { SecurityMode } from '../../../preload/contract/accounts';
 import type { NotRun } from '../coverage/blockers';
@@ -26,6 +27,8 @@ export interface AuditIncomingServer {
    * sign-in; null when none is stored (no login then).
    */
   readonly secret: IncomingSecret | null;
+  /** The OAuth sign-in lacks this protocol's scope (then `secret` is null): the finding names it. */
+  readonly scopeMissing?: MissingScope | null;
 }
 
 export interface IncomingAuditDeps {
@@ -81,6 +84,7 @@ export function planAccountIncomingChecks(
       security: incomingSecurityOf(server.security),
       username: server.username,
       secret: server.secret,
+      scopeMissing: server.scopeMissing ?? null,
       area,
       ...(extraCaPem === undefined ? {} : { extraCaPem }),
       ...(standardPorts === undefined ? {} : { standardPorts }),

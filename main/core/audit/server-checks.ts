@@ -5,6 +5,7 @@
  * port is reported once, not by every check. The login uses the account's own port and security, and
  * the spoofing test runs only after a login succeeded.
  */
+import type { MissingScope } from '../oauth/mail-scopes';
 import type { AuditArea } from '../../../preload/contract/audit';
 import type { SecurityMode } from '../../../preload/contract/accounts';
 import type { Finding } from '../../../preload/contract/findings';
@@ -52,6 +53,8 @@ export interface ServerCheckOptions {
   readonly presetId: string | null;
   /** The stored password (or a user-supplied XOAUTH2 token); null: mechanisms are inspected, nothing sent. */
   readonly secret: LoginSecret | null;
+  /** The OAuth sign-in lacks the sending scope: the login probe reads the mechanisms and says so. */
+  readonly scopeMissing?: MissingScope | null;
   readonly areas: ReadonlySet<AuditArea>;
   /** The open-relay and spoofing tests; the user can switch them off. */
   readonly relayTest: boolean;
@@ -217,6 +220,9 @@ export function planServerChecks(deps: ServerCheckDeps, options: ServerCheckOpti
               secret: options.secret,
               ...loginFlags,
               ...(options.presetId === null ? {} : { presetId: options.presetId }),
+              ...(options.scopeMissing === undefined || options.scopeMissing === null
+                ? {}
+                : { scopeMissing: options.scopeMissing }),
             })
           : Promise.resolve(notRun(cause));
       },

@@ -40,6 +40,8 @@ export function blockerMessage({ kind, subject }: NotRun): string {
       return `${subject} is closed or did not answer: there is nothing to test on that port.`;
     case 'oauth-required':
       return `${subject} accepts only a sign-in on the provider's own page (OAuth) for this account, not a password, so the login could not be tested with the stored password.`;
+    case 'scope-missing':
+      return `The account's OAuth sign-in does not include the permission to log in to ${subject}, so that login was not sent and could not be tested.`;
     case 'client-cannot-offer':
       return `Mailwarden's TLS library (OpenSSL 3 in Node.js) cannot offer ${untestable} cipher suites at all, so whether ${subject} still accepts them could not be tested; a scanner that builds its own handshakes (testssl.sh, sslscan) can tell.`;
     case 'login-failed':

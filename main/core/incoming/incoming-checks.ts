@@ -5,6 +5,7 @@
  * certificate, no-SNI certificate, renegotiation) on every port that answered and can reach TLS, then the
  * login on the account's own port.
  */
+import type { MissingScope } from '../oauth/mail-scopes';
 import type { AuditArea } from '../../../preload/contract/audit';
 import type { AuditCheck } from '../audit/run-checks';
 import type { DnsResolver } from '../ports';
@@ -46,6 +47,8 @@ export interface IncomingCheckOptions {
   readonly username: string;
   /** The password or the OAuth sign-in's access token; null: no login. */
   readonly secret: IncomingSecret | null;
+  /** The OAuth sign-in lacks this protocol's scope: the login is not sent (the secret is null then). */
+  readonly scopeMissing?: MissingScope | null;
   readonly extraCaPem?: string;
   readonly standardPorts?: StandardIncomingPorts;
   /** The area these checks report under: `imap` or `pop3` when the audit areas name them. */
@@ -141,6 +144,7 @@ export function planIncomingChecks(deps: IncomingCheckDeps, options: IncomingChe
             security: options.security,
             username: options.username,
             secret: options.secret,
+            scopeMissing: options.scopeMissing ?? null,
             software: softwareOn(results, options.port),
           })
         : Promise.resolve({ findings: [], transcript: [] }),

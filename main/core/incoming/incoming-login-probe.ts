@@ -4,6 +4,7 @@
  * sign-in's access token), or on a clear-text account port, nothing is sent and the finding says why.
  * A refused token is its own finding: its fix is signing in again, not a new password.
  */
+import type { MissingScope } from '../oauth/mail-scopes';
 import type { IncomingEvidence, IncomingLogin, IncomingLoginSuffix } from '../knowledge/incoming-evidence';
 import { resolveHost } from '../probes/resolve-host';
 import type { ProbeResult } from '../smtp/probe-context';
@@ -27,6 +28,8 @@ export interface IncomingLoginTarget {
   readonly username: string;
   /** null: no password stored (and no OAuth sign-in); nothing is sent. */
   readonly secret: IncomingSecret | null;
+  /** The OAuth sign-in lacks the scope this protocol needs: nothing is sent, the finding says which. */
+  readonly scopeMissing?: MissingScope | null;
   /** What the port's greeting named: the fixes name its settings. */
   readonly software?: string | null;
 }
@@ -53,6 +56,13 @@ export async function probeIncomingLogin(
     ],
     transcript: [],
   });
+  if (target.scopeMissing !== undefined && target.scopeMissing !== null) {
+    const { provider, scope, granted } = target.scopeMissing;
+    return {
+      ...one('login.scope-missing', { provider, scope, granted }),
+      notRun: { kind: 'scope-missing', subject: `${ctx.host}:${String(target.port)}` },
+    };
+  }
   if (target.secret === null) return one('login.not-attempted', { reason: 'no password is stored.' });
   if (target.security === 'plain')
     return one('login.not-attempted', {

@@ -3,6 +3,7 @@
  * (auth-knowledge.ts) may read.
  */
 import type { ReplyEvidence } from './reply-evidence';
+import type { ScopeMissingEvidence } from './scope-words';
 
 /** The server and port the login was tried on, and how it was secured ('starttls', 'implicit-tls'...). */
 export type AuthTarget = { readonly host: string; readonly port: number; readonly security: string };
@@ -76,4 +77,6 @@ export type AuthEvidence = {
 } & {
   'auth.host.unresolved': AuthTarget & { readonly reason: string; readonly resolver: string };
   'auth.login.m365-basic-reenabled': BasicReenabled;
+  /** The OAuth sign-in lacks the sending scope: no login was sent (the mechanisms were still read). */
+  'auth.login.scope-missing': LoginEvidence & ScopeMissingEvidence;
 };

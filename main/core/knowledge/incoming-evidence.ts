@@ -3,6 +3,8 @@
  * same): what incoming-reachability.ts, incoming-dialogue-probe.ts and incoming-login-probe.ts set, and all
  * that the incoming words (incoming-knowledge.ts) may read.
  */
+import type { ScopeMissingEvidence } from './scope-words';
+
 type Text = string;
 type Texts = readonly string[];
 
@@ -81,6 +83,8 @@ export type IncomingEvidence = {
   'login.oauth-required': IncomingLogin & { readonly reply: Text };
   'login.token-rejected': IncomingLogin & { readonly reply: Text };
   'login.not-attempted': IncomingLogin & { readonly reason: Text };
+  /** The OAuth sign-in lacks the scope this protocol needs: no login was sent. */
+  'login.scope-missing': IncomingLogin & ScopeMissingEvidence;
   'login.failed': IncomingLogin & { readonly message: Text };
   'mailbox.reachable': IncomingLogin & { readonly messages: number };
   'mailbox.unavailable': IncomingLogin & { readonly reply: Text };

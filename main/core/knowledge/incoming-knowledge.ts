@@ -22,6 +22,7 @@ import {
   requireTlsSteps,
   serverFamilyOf,
 } from './incoming-fix-steps';
+import { grantedText, permissionOf, providerNameOf, SCOPE_REFERENCES, scopeFix } from './scope-words';
 import { NO_FIX, rfc, type KnowledgeEntry, type TypedKnowledgeTable } from './knowledge-entry';
 
 type HostPort = { readonly host: string; readonly port: number };
@@ -275,6 +276,17 @@ const WORDS = {
     },
     imapRefs: [rfc(7628, '3.2.2'), rfc(9051, '6.2.2')],
     pop3Refs: [rfc(7628, '3.2.2'), rfc(5034, '4')],
+  },
+  'login.scope-missing': {
+    severity: 'high',
+    title: (name, e) =>
+      `The ${providerNameOf(e)} sign-in has no permission to read mail over ${name} (${permissionOf(e)}), so the login was not tested`,
+    explanation: (name, e) =>
+      `${providerNameOf(e)} signed this account in but granted only "${grantedText(e)}", not ${evidenceText(e, 'scope')}, which ${name} needs. ` +
+      `A login to ${where(e)} with that token must fail, so Mailwarden did not send it: the ${name} login could not be tested.`,
+    fix: (_name, e) => scopeFix(e),
+    imapRefs: SCOPE_REFERENCES,
+    pop3Refs: SCOPE_REFERENCES,
   },
   'login.not-attempted': {
     severity: 'info',

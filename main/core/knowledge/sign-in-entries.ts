@@ -12,6 +12,7 @@ import type { Evidence, Reference } from '../../../preload/contract/findings';
 import { replyOf } from './auth-reply-text';
 import { evidenceText } from './evidence-text';
 import { rfc, type KnowledgeEntry } from './knowledge-entry';
+import { grantedText, permissionOf, providerNameOf, SCOPE_REFERENCES, scopeFix } from './scope-words';
 
 const M365_SMTP_AUTH_PAGE: Reference = {
   label: 'Microsoft Learn: authenticated client SMTP submission (SMTP AUTH) in Exchange Online',
@@ -96,5 +97,16 @@ export const SIGN_IN_ENTRIES = {
       `Google answered ${replyOf(e)}. Either the password is wrong, or it is your normal account password, which Google no longer accepts in mail programs (personal accounts since May 2022, Google Workspace since 2025): only Google sign-in (OAuth) or an app password work.`,
     fix: { steps: ['Use your full Gmail address as the user name.', ...GOOGLE_APP_PASSWORD_STEPS] },
     references: [rfc(4954, '6'), GOOGLE_APP_PASSWORDS_PAGE],
+  },
+  'auth.login.scope-missing': {
+    severity: 'high',
+    title: (e) =>
+      `The ${providerNameOf(e)} sign-in has no permission to send mail (${permissionOf(e)}), so the login was not tested`,
+    explanation: (e) =>
+      `${providerNameOf(e)} signed this account in but granted only "${grantedText(e)}", not ${evidenceText(e, 'scope')}, which sending mail needs. ` +
+      `A login to ${evidenceText(e, 'host')} port ${evidenceText(e, 'port')} with that token must fail, so Mailwarden did not send it: the sending test could not run. ` +
+      'Mail programs signed in through the same app registration get the same refusal.',
+    fix: scopeFix,
+    references: SCOPE_REFERENCES,
   },
 } satisfies { readonly [id: string]: KnowledgeEntry };

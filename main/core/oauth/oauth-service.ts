@@ -154,7 +154,8 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
   async function keep(account: Account, tokens: SignInTokens): Promise<SignInOutcome> {
     await lock.hold({ op: 'write' }, () => secrets.set(oauthSecretKey(account.id), tokens.refreshToken));
     cached.set(account.id, { token: tokens.accessToken, expiresAt: tokens.expiresAt, scopes: tokens.scopes });
-    return { account: await accounts.get(account.id), signedInAs: tokens.email };
+    // The address (never a token) is kept with the account, so the list and the app show who signed in.
+    return { account: await accounts.recordSignedInAs(account.id, tokens.email), signedInAs: tokens.email };
   }
 
   const deadline = deps.signInDeadlineMs === undefined ? {} : { deadlineMs: deps.signInDeadlineMs };
@@ -229,7 +230,7 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
         await secrets.delete(oauthSecretKey(account.id));
         return revocation;
       });
-      return { account: await accounts.get(account.id), outcome };
+      return { account: await accounts.recordSignedInAs(account.id, null), outcome };
     },
 
     async switchToPassword(accountId, input) {

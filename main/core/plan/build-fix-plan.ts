@@ -11,7 +11,7 @@ import type { FixPlan, PlanAction } from '../../../preload/contract/plan';
 import type { AuditScore } from '../../../preload/contract/score';
 import { SCORE_AREA_TABLE, scoreAreaOf } from '../score/score-areas';
 import { messageFor } from './copy-message';
-import { actorOf, rootCauseOf, SWITCH_TO_OAUTH } from './plan-rules';
+import { actorOf, GRANT_MAIL_SCOPES, rootCauseOf, SWITCH_TO_OAUTH } from './plan-rules';
 import { verdictOf } from './verdict';
 
 export interface PlanInput {
@@ -99,6 +99,8 @@ function titleOf(id: string, worstFirst: readonly Finding[], where: readonly str
       break;
     case SWITCH_TO_OAUTH:
       return 'Switch this account’s sign-in to OAuth';
+    case GRANT_MAIL_SCOPES:
+      return 'Grant the mail permissions to the sign-in, then sign in again';
     default:
       break;
   }

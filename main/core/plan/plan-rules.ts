@@ -29,6 +29,9 @@ const ACTOR_BY_PREFIX: readonly (readonly [string, Actor])[] = [
   // Signing in with OAuth instead of a password is changed in each mail program, reading ones included.
   ['imap.login.oauth-required', 'you'],
   ['pop3.login.oauth-required', 'you'],
+  // A sign-in without the mail permission is fixed on the app registration and by signing in again.
+  ['imap.login.scope-missing', 'you'],
+  ['pop3.login.scope-missing', 'you'],
 ];
 
 export function actorOf(findingId: string): Actor {
@@ -46,6 +49,14 @@ const SWITCH_TO_OAUTH_IDS: ReadonlySet<string> = new Set([
   'auth.login.gmail-bad-credentials',
   'imap.login.oauth-required',
   'pop3.login.oauth-required',
+]);
+
+/** The action "Sign in again with permission to send and read mail", and the findings it fixes. */
+export const GRANT_MAIL_SCOPES = 'sign-in.scopes';
+const GRANT_MAIL_SCOPES_IDS: ReadonlySet<string> = new Set([
+  'auth.login.scope-missing',
+  'imap.login.scope-missing',
+  'pop3.login.scope-missing',
 ]);
 
 export interface RootCause {
@@ -84,6 +95,11 @@ export const ROOT_CAUSES: readonly RootCause[] = [
     // one change (OAuth, or Google's app password) in each mail program fixes them all.
     id: SWITCH_TO_OAUTH,
     matches: (id) => SWITCH_TO_OAUTH_IDS.has(id),
+  },
+  {
+    // One sign-in with the missing permissions granted fixes sending and reading together.
+    id: GRANT_MAIL_SCOPES,
+    matches: (id) => GRANT_MAIL_SCOPES_IDS.has(id),
   },
   {
     // The bulk-sender SPF/DKIM rules fail because SPF or DKIM is missing: fixing those fixes these.

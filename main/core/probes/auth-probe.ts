@@ -19,6 +19,7 @@ import type {
   LoginSecurity,
   SmtpLoginPort,
 } from '../smtp/smtp-login';
+import type { MissingScope } from '../oauth/mail-scopes';
 import { loginRequestFor } from './login-request';
 import { resolveHost } from './resolve-host';
 
@@ -45,6 +46,11 @@ export interface AuthProbeOptions {
   /** The account's provider preset, so provider-specific steps can be shown. */
   readonly presetId?: string;
   readonly deadlineMs?: number;
+  /**
+   * The OAuth sign-in lacks the sending scope: the login must fail, so only the offered mechanisms are
+   * read (secret withheld) and the finding names the missing scope instead of "login skipped".
+   */
+  readonly scopeMissing?: MissingScope;
 }
 
 export async function runAuthProbe(
@@ -85,10 +91,13 @@ async function probe(
       transcript: [],
     };
   }
+  const scopeMissing = options.scopeMissing;
+  const request = scopeMissing === undefined ? options : { ...options, secret: null };
   const { result } = await login.login(
-    loginRequestFor(ctx, resolved.address, options, options.deadlineMs ?? AUTH_PROBE_DEADLINE_MS),
+    loginRequestFor(ctx, resolved.address, request, options.deadlineMs ?? AUTH_PROBE_DEADLINE_MS),
   );
   const evidence = loginEvidence({ ...base, address: resolved.address }, result, options.presetId);
+  if (scopeMissing !== undefined) return withoutScope(result, evidence, checkId, scopeMissing, ctx);
   const findings = judge(result, evidence, checkId, {
     signIn: signInProviderOf(ctx.host, options.presetId),
     now: ctx.clock.now(),
@@ -102,6 +111,31 @@ async function probe(
     ...(oauthRequired
       ? { notRun: { kind: 'oauth-required' as const, subject: `${ctx.host}:${String(options.port)}` } }
       : {}),
+  };
+}
+
+/**
+ * The login that was not sent for want of the scope: the clear-text offer is still judged from the EHLO
+ * that was read, then the missing scope; the Login area is "not tested", never a failed login.
+ */
+function withoutScope(
+  result: LoginResult,
+  evidence: LoginEvidence,
+  checkId: string,
+  missing: MissingScope,
+  ctx: SmtpProbeContext,
+): ProbeResult {
+  const read = judge(result, evidence, checkId, { signIn: null, now: ctx.clock.now() }).filter(
+    (each) => each.id.startsWith('auth.cleartext.') || each.id.startsWith('auth.tls.'),
+  );
+  const { provider, scope, granted } = missing;
+  return {
+    findings: [
+      ...read,
+      finding('auth.login.scope-missing', checkId, { ...evidence, provider, scope, granted }),
+    ],
+    transcript: result.transcript,
+    notRun: { kind: 'scope-missing', subject: `${ctx.host}:${String(evidence.port)}` },
   };
 }
 

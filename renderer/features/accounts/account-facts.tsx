@@ -1,8 +1,9 @@
 /**
  * How an account is set up (server, security, sign-in name, how it signs in and whether the keychain
- * holds its password or OAuth sign-in), shown under the row's More.
+ * holds its password or OAuth sign-in, and the address it signed in to, with a warning when that is
+ * another mailbox than the account's), shown under the row's More.
  */
-import type { AccountView, KeychainState } from '../../../preload/contract/accounts';
+import { signedInElsewhere, type AccountView, type KeychainState } from '../../../preload/contract/accounts';
 import { strings } from '../../strings';
 import { PasswordBadge } from './password-badge';
 
@@ -13,6 +14,8 @@ export interface AccountFactsProps {
 
 export function AccountFacts({ account, keychain }: AccountFactsProps) {
   const text = strings.accounts;
+  const signedInAs = account.signIn?.method === 'oauth' ? account.signIn.signedInAs : undefined;
+  const elsewhere = signedInElsewhere(account);
   return (
     <dl className="account-facts">
       <div>
@@ -47,6 +50,17 @@ export function AccountFacts({ account, keychain }: AccountFactsProps) {
           />
         </dd>
       </div>
+      {signedInAs === undefined ? null : (
+        <div>
+          <dt>{strings.signIn.signedInAsFact}</dt>
+          <dd data-signed-in-as={elsewhere === null ? 'this-account' : 'another-mailbox'}>
+            {signedInAs}
+            {elsewhere === null ? null : (
+              <p className="text-warning">{strings.signIn.otherMailbox(account.email)}</p>
+            )}
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }

@@ -3,7 +3,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createJsonDocumentStore } from '../../../main/adapters/json-document-store';
-import { ACCOUNTS_FORMAT } from '../../../main/core/accounts/accounts-document';
+import { ACCOUNTS_FORMAT, ACCOUNTS_SCHEMA_VERSION } from '../../../main/core/accounts/accounts-document';
 import { withTempDir } from '../../helpers/temp-dir';
 
 const ACCOUNT = {
@@ -36,7 +36,7 @@ describe('JSON document store', () => {
       await store.save({ accounts: [ACCOUNT] });
       expect(await store.load()).toEqual({ kind: 'loaded', value: { accounts: [ACCOUNT] } });
       expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({
-        schemaVersion: 3,
+        schemaVersion: ACCOUNTS_SCHEMA_VERSION,
         accounts: [ACCOUNT],
       });
       expect((await stat(path)).mode & 0o777).toBe(0o600);
@@ -72,11 +72,12 @@ describe('JSON document store', () => {
   it('leaves a document from a newer version untouched', async () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'accounts.json');
-      const content = '{"schemaVersion": 4, "accounts": [], "somethingNew": true}';
+      const newer = ACCOUNTS_SCHEMA_VERSION + 1;
+      const content = `{"schemaVersion": ${String(newer)}, "accounts": [], "somethingNew": true}`;
       await writeFile(path, content);
       const store = createJsonDocumentStore(path, ACCOUNTS_FORMAT);
 
-      expect(await store.load()).toEqual({ kind: 'too-new', version: 4 });
+      expect(await store.load()).toEqual({ kind: 'too-new', version: newer });
       expect(await readFile(path, 'utf8')).toBe(content);
       expect(await readdir(dir)).toEqual(['accounts.json']);
     });

@@ -120,8 +120,32 @@ describe('mailwarden accounts signin / signout with a real OpenID provider', () 
     // The canary below covers the ID token (a JWT) as well as the opaque tokens and the code.
     expect([...provider.issuedTokens].some((token) => token.startsWith('eyJ'))).toBe(true);
     const listed = await cli(['accounts', 'list']);
-    expect(listed.stdout).toContain('oauth signed in');
+    expect(listed.stdout).toContain(`oauth signed in as ${EMAIL}`);
+    expect(listed.stdout).not.toContain('Warning');
     expectNoIssuedToken(`${result.stdout}${result.stderr}${listed.stdout}${await dataFolderText()}`);
+  });
+
+  it('keeps the signed-in address with the account and warns when it is another mailbox than the account’s', async () => {
+    const other = 'front-desk@shop.example';
+    await addOAuthAccount();
+    const run = signin(EMAIL);
+    await provider.approve(await run.url, other);
+    expect((await run.done).code).toBe(0);
+
+    // A later process (a new CLI run) reads it from the accounts file: it outlives the sign-in.
+    const [saved] = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
+    expect(saved?.signIn).toMatchObject({ method: 'oauth', signedInAs: other });
+    const listed = await cli(['accounts', 'list']);
+    expect(listed.stdout).toContain(`oauth signed in as ${other}`);
+    expect(listed.stdout).toContain(
+      `is signed in as ${other}, not ${EMAIL}: its tests would prove that other mailbox.`,
+    );
+
+    // Signing out forgets the address with the token.
+    expect((await cli(['accounts', 'signout', EMAIL])).code).toBe(0);
+    const [signedOut] = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
+    expect(signedOut?.signIn).not.toHaveProperty('signedInAs');
+    expect((await cli(['accounts', 'list'])).stdout).not.toContain('Warning');
   });
 
   it('refuses a redirect whose state is not the one it sent, stores nothing, exits 3', async () => {

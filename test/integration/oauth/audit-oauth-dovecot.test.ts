@@ -33,6 +33,13 @@ import { createTestServices, type TestServices } from '../../helpers/test-servic
 const ANN = 'ann@shop.example';
 /** Reads its mail over POP3. */
 const BOB = 'bob@shop.example';
+/**
+ * Signs in as a Microsoft 365 account at the test provider, which knows no Outlook scopes and grants
+ * only "openid offline_access email": a token without SMTP.Send and IMAP.AccessAsUser.All.
+ */
+const CARA = 'cara@shop.example';
+/** Like CARA, reading over POP3: the token lacks POP.AccessAsUser.All. */
+const DAN = 'dan@shop.example';
 
 let stack: OAuthMailStack;
 let pki: TestPki;
@@ -64,13 +71,15 @@ async function auditAccount(email: string, areas: string): Promise<CliResult> {
 const findingsOf = (result: CliResult) => (JSON.parse(result.stdout) as AuditReport).findings;
 
 beforeAll(async () => {
-  stack = await startOAuthMailStack([ANN, BOB], { accessTokenTtlSeconds: 60 });
+  stack = await startOAuthMailStack([ANN, BOB, CARA, DAN], { accessTokenTtlSeconds: 60 });
   ({ pki, provider, dovecot, postfix, knot } = stack);
   env = await createTestServices();
   // openid-client reaches the provider over HTTPS from the test CA.
   await env.services.settings.update({ extraCaPem: pki.caPem });
   await addOAuthAccount(env, stack, ANN, 'imap');
   await addOAuthAccount(env, stack, BOB, 'pop3');
+  await addOAuthAccount(env, stack, CARA, 'imap', 'microsoft');
+  await addOAuthAccount(env, stack, DAN, 'pop3', 'microsoft');
 }, 90_000);
 
 afterAll(async () => {
@@ -151,6 +160,65 @@ describe('mailwarden audit: an OAuth account on Postfix submission and Dovecot',
     const smtpRefused = smtp.find((finding) => finding.id === 'auth.login.token-rejected');
     expect(smtpRefused?.evidence['mechanism']).toBe('OAUTHBEARER');
     expect(smtpRefused?.explanation).toContain('to the OAUTHBEARER login');
+  }, 60_000);
+
+  it('sends no login with a Microsoft sign-in that lacks SMTP.Send and IMAP.AccessAsUser.All, and names both scopes with their fix', async () => {
+    await signIn(CARA);
+    const authSessionsBefore = smtpAuthSessions(await postfix.logs()).length;
+    const result = await auditAccount(CARA, 'auth,imap');
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as AuditReport;
+    const ids = report.findings.map((finding) => finding.id);
+    expect(ids).not.toContain('auth.login.accepted');
+    expect(ids).not.toContain('imap.login.accepted');
+
+    const sending = report.findings.find((finding) => finding.id === 'auth.login.scope-missing');
+    expect(sending?.title).toBe(
+      'The Microsoft sign-in has no permission to send mail (SMTP.Send), so the login was not tested',
+    );
+    expect(sending?.evidence['scope']).toBe('https://outlook.office.com/SMTP.Send');
+    expect([...((sending?.evidence['granted'] as string[] | undefined) ?? [])].sort()).toEqual([
+      'email',
+      'offline_access',
+      'openid',
+    ]);
+    expect(sending?.explanation).toMatch(
+      /granted only "[a-z_ ]+", not https:\/\/outlook\.office\.com\/SMTP\.Send/,
+    );
+    expect(sending?.fix.steps.join('\n')).toContain(
+      'Office 365 Exchange Online > Delegated permissions, ticks SMTP.Send',
+    );
+    // The EHLO was still read: the mechanisms offered before and after TLS are judged as usual.
+    expect(ids).toContain('auth.cleartext.not-offered');
+
+    const reading = report.findings.find((finding) => finding.id === 'imap.login.scope-missing');
+    expect(reading?.evidence['scope']).toBe('https://outlook.office.com/IMAP.AccessAsUser.All');
+    expect(reading?.title).toContain('over IMAP (IMAP.AccessAsUser.All)');
+
+    // The report says the logins were not tested (not failed), and the plan has one action for both.
+    expect(report.coverage?.blockers.map((blocker) => blocker.kind)).toContain('scope-missing');
+    const action = report.plan.actions.find((each) => each.id === 'sign-in.scopes');
+    expect(action?.title).toBe('Grant the mail permissions to the sign-in, then sign in again');
+    expect(action?.findings.map((ref) => ref.id).sort()).toEqual([
+      'auth.login.scope-missing',
+      'imap.login.scope-missing',
+    ]);
+    expect(report.score.areas.find((area) => area.area === 'login')?.status).toBe('not-tested');
+
+    // Neither Dovecot (IMAP, and SASL for Postfix) nor Postfix saw a login with that token.
+    expect(await dovecot.logs()).not.toContain(`user=<${CARA}>`);
+    expect(smtpAuthSessions(await postfix.logs())).toHaveLength(authSessionsBefore);
+  }, 60_000);
+
+  it('sends no POP3 login with a Microsoft sign-in that lacks POP.AccessAsUser.All', async () => {
+    await signIn(DAN);
+    const result = await auditAccount(DAN, 'pop3');
+    expect(result.code, result.stderr).toBe(0);
+    const findings = findingsOf(result);
+    const reading = findings.find((finding) => finding.id === 'pop3.login.scope-missing');
+    expect(reading?.evidence['scope']).toBe('https://outlook.office.com/POP.AccessAsUser.All');
+    expect(findings.map((finding) => finding.id)).not.toContain('pop3.login.accepted');
+    expect(await dovecot.logs()).not.toContain(`user=<${DAN}>`);
   }, 60_000);
 
   it('shows every login in the Dovecot and Postfix logs only after TLS', async () => {
