@@ -29,6 +29,8 @@ const LEGACY_CIPHERS = 'DEFAULT@SECLEVEL=0';
  * still completes the handshake, so the probe can see and report the curve (RFC 9325 section 4.2.1).
  */
 const PROBE_GROUPS = 'X25519:prime256v1:X448:secp521r1:secp384r1:secp224r1:prime192v1';
+/** Node's error codes (ERR_SSL_..., ECONNRESET): anything else is not kept as a code. */
+const ERROR_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
 export type HandshakeOutcome =
   | { readonly kind: 'tls'; readonly socket: TLSSocket; readonly session: TlsSessionFacts }
@@ -105,10 +107,10 @@ export function tlsHandshake(
     const onAbort = (): void => {
       finish(failed('aborted', 'The check was cancelled.', elapsed()));
     };
-    const onError = (error: Error): void => {
-      finish(
-        failed('tls-handshake-failed', `The TLS handshake failed: ${visibleLine(error.message)}.`, elapsed()),
-      );
+    const onError = (error: Error & { code?: unknown }): void => {
+      const message = `The TLS handshake failed: ${visibleLine(error.message)}.`;
+      const code = typeof error.code === 'string' && ERROR_CODE.test(error.code) ? error.code : undefined;
+      finish(failed('tls-handshake-failed', message, elapsed(), code));
     };
     const onClose = (): void => {
       finish(
@@ -190,8 +192,16 @@ function chainOf(leaf: DetailedPeerCertificate): CertificateFacts[] {
   return chain;
 }
 
-function failed(kind: ChannelFailure['kind'], message: string, elapsedMs: number): HandshakeOutcome {
-  return { kind: 'failure', failure: { kind, message, elapsedMs } };
+function failed(
+  kind: ChannelFailure['kind'],
+  message: string,
+  elapsedMs: number,
+  tlsErrorCode?: string,
+): HandshakeOutcome {
+  return {
+    kind: 'failure',
+    failure: { kind, message, elapsedMs, ...(tlsErrorCode === undefined ? {} : { tlsErrorCode }) },
+  };
 }
 
 /** 3000 -> "3 s", 1500 -> "1.5 s". */

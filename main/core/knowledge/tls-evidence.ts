@@ -116,7 +116,11 @@ export type TlsEvidence = {
   'tls.suites.static-rsa': Suite;
   'tls.suites.cbc': Suite;
   'tls.dh.weak': Suite & { readonly dhBits: number };
-  'tls.dh.broken': Suite & { readonly dhBits: number };
+  /**
+   * dhBits as measured, or null with refusedBy 'client' when OpenSSL refused the group as too small (under
+   * 1024 bits; the handshake then failed, so protocol and cipher are null too).
+   */
+  'tls.dh.broken': Suite & { readonly dhBits: number | null; readonly refusedBy: 'client' | null };
   'tls.curve.weak': TlsSubjectEvidence & { readonly curve: Text | null; readonly curveBits: number };
   /** dhBits is null when no DHE suite was accepted, curve null when no ECDHE one was. */
   'tls.suites.only-strong': TlsSubjectEvidence & {

@@ -25,6 +25,14 @@ type SuiteId =
 
 const where = (e: TlsSubjectEvidence): string => `${evidenceText(e, 'host')} port ${evidenceText(e, 'port')}`;
 
+type BrokenDh = TlsEvidence['tls.dh.broken'];
+/** OpenSSL refused the group (under 1024 bits), so no size was measured. */
+const refusedByClient = (e: BrokenDh): boolean => evidenceText(e, 'refusedBy', '') === 'client';
+const brokenGroupWords = (e: BrokenDh): string =>
+  refusedByClient(e)
+    ? 'a Diffie-Hellman group too small for OpenSSL to accept (under 1024 bits)'
+    : `a ${evidenceText(e, 'dhBits')}-bit Diffie-Hellman group`;
+
 const CIPHER_STEPS = [
   'Open the mail server’s TLS settings (or ask your host or IT provider to do it).',
   'Postfix: keep the defaults (smtpd_tls_ciphers = medium, no tls_*_cipherlist overrides) and add smtpd_tls_exclude_ciphers = aNULL, eNULL, kRSA, SHA1, then run "postfix reload". Exim: tls_require_ciphers = ECDHE+AESGCM:ECDHE+CHACHA20. Exchange/Windows: IIS Crypto "Best Practices".',
@@ -86,10 +94,13 @@ export const TLS_SUITE_ENTRIES = {
   },
   'tls.dh.broken': {
     severity: 'high',
-    title: (e) =>
-      `${where(e)} uses a ${evidenceText(e, 'dhBits')}-bit Diffie-Hellman group, which can be broken`,
+    title: (e) => `${where(e)} uses ${brokenGroupWords(e)}, which can be broken`,
     explanation: (e) =>
-      `With a DHE suite the server sent a ${evidenceText(e, 'dhBits')}-bit group. Groups under 1024 bits can be broken with modest resources (Logjam), exposing the session keys.`,
+      `${
+        refusedByClient(e)
+          ? 'Offered only DHE suites, the server sent a Diffie-Hellman group too small for OpenSSL to accept (under 1024 bits), so the handshake was refused and the exact size is not known.'
+          : `With a DHE suite the server sent a ${evidenceText(e, 'dhBits')}-bit group.`
+      } Groups under 1024 bits can be broken with modest resources (Logjam), exposing the session keys.`,
     fix: {
       steps: [
         'Replace the DH parameters with a 2048-bit group ("openssl dhparam -out dh2048.pem 2048") or switch DHE suites off, then reload the server.',

@@ -8,6 +8,11 @@
  * forward secrecy and AEAD; section 4.3.1 asks for DH groups of at least 2048 bits. Only a handshake is
  * ever made: nothing is sent inside it, and nothing probes server memory.
  *
+ * A DH group under 1024 bits (Logjam, weakdh.org; RFC 7919 section 1 on the weak groups servers use) is
+ * never measured: OpenSSL 3 refuses one as a client at every security level, 0 included, and the DHE
+ * handshake fails with "dh key too small" (tls_process_ske_dhe). That refusal is itself the finding: the
+ * server sent a group under 1024 bits, exact size unknown.
+ *
  * Node's OpenSSL 3 cannot offer EXPORT, RC4 or 3DES suites at all (they are compiled out), so those three
  * classes are a gap in the audit's coverage (blocker `client-cannot-offer`, planned in server-checks.ts),
  * never reported as absent.
@@ -26,6 +31,11 @@ import {
 /** RFC 9325 section 4.3.1: DH groups under 2048 bits are too weak; under 1024 they are broken. */
 const DH_MIN_BITS = 2_048;
 const DH_BROKEN_BITS = 1_024;
+/**
+ * Node's code for OpenSSL's SSL_R_DH_KEY_TOO_SMALL: the server's DH group is under 1024 bits (at security
+ * level 0, ssl_security_default_callback refuses temporary DH under 80 security bits).
+ */
+const DH_KEY_TOO_SMALL = 'ERR_SSL_DH_KEY_TOO_SMALL';
 /** RFC 9325 section 4.2.1: curves of fewer bits than P-256 / X25519 are too weak. */
 const CURVE_MIN_BITS = 253;
 
@@ -59,7 +69,12 @@ const ORDER_B = 'kECDHE+AESGCM+AES256:kECDHE+AESGCM+AES128';
 /** Classes Node's OpenSSL cannot offer, so they cannot be tested from here (coverage, not a finding). */
 export const UNTESTABLE_CLASSES = ['EXPORT', 'RC4', '3DES'] as const;
 
-type Handshake = { readonly session: TlsSessionFacts | null; readonly reason: string | null };
+type Handshake = {
+  readonly session: TlsSessionFacts | null;
+  readonly reason: string | null;
+  /** The client's own error code when the handshake failed (ChannelFailure.tlsErrorCode), else null. */
+  readonly tlsErrorCode: string | null;
+};
 
 /**
  * Classes no ordinary client offers (Node's default list and OpenSSL's DEFAULT both exclude them): a server
@@ -103,8 +118,13 @@ export async function probeSuites(
   await Promise.all(runs.map((run) => closePolitely(run.channel)));
   const handshakes: Handshake[] = runs.map((run) =>
     run.outcome.kind === 'tls'
-      ? { session: run.outcome.session, reason: null }
-      : { session: null, reason: reasonOf(run.outcome) },
+      ? { session: run.outcome.session, reason: null, tlsErrorCode: null }
+      : {
+          session: null,
+          reason: reasonOf(run.outcome),
+          tlsErrorCode:
+            run.outcome.kind === 'handshake-failed' ? (run.outcome.failure.tlsErrorCode ?? null) : null,
+        },
   );
   if (ctx.signal.aborted) return { findings: [], transcript, unofferedSession: null };
   const classes = handshakes.slice(0, SUITE_CLASSES.length);
@@ -113,7 +133,11 @@ export async function probeSuites(
     UNOFFERED_BY_DEFAULT.includes(suite.id) ? [classes[index]?.session ?? null] : [],
   ).find((session) => session !== null);
   return {
-    findings: judge(subject, classes, orderA, orderB, noSni, { session: named, reason: null }),
+    findings: judge(subject, classes, orderA, orderB, noSni, {
+      session: named,
+      reason: null,
+      tlsErrorCode: null,
+    }),
     transcript,
     unofferedSession: unoffered ?? null,
   };
@@ -135,6 +159,7 @@ function judge(
   const findings: Finding[] = [];
   const accepted = (id: SuiteClass['id']): TlsSessionFacts | null =>
     classes[SUITE_CLASSES.findIndex((suite) => suite.id === id)]?.session ?? null;
+  const dheIndex = SUITE_CLASSES.findIndex((suite) => suite.id === 'dhe');
   const suiteEvidence = (session: TlsSessionFacts) => ({
     ...base,
     protocol: session.protocol,
@@ -152,11 +177,21 @@ function judge(
   }
   const dh = accepted('dhe');
   const dhBits = dh?.ephemeralKey?.type === 'DH' ? dh.ephemeralKey.bits : null;
-  if (dh !== null && dhBits !== null && dhBits < DH_MIN_BITS) {
+  if (dh !== null && dhBits !== null && dhBits < DH_BROKEN_BITS) {
     findings.push(
-      tlsFinding(dhBits < DH_BROKEN_BITS ? 'tls.dh.broken' : 'tls.dh.weak', subject.checkId, {
-        ...suiteEvidence(dh),
-        dhBits,
+      tlsFinding('tls.dh.broken', subject.checkId, { ...suiteEvidence(dh), dhBits, refusedBy: null }),
+    );
+  } else if (dh !== null && dhBits !== null && dhBits < DH_MIN_BITS) {
+    findings.push(tlsFinding('tls.dh.weak', subject.checkId, { ...suiteEvidence(dh), dhBits }));
+  } else if (classes[dheIndex]?.tlsErrorCode === DH_KEY_TOO_SMALL) {
+    // No session, so no suite or size to show: only that the group was under 1024 bits.
+    findings.push(
+      tlsFinding('tls.dh.broken', subject.checkId, {
+        ...base,
+        protocol: null,
+        cipher: null,
+        dhBits: null,
+        refusedBy: 'client',
       }),
     );
   }

@@ -71,6 +71,11 @@ export interface ChannelFailure {
   readonly elapsedMs: number;
   /** What had arrived of an incomplete reply, control characters removed, capped. */
   readonly partial?: string;
+  /**
+   * A failed TLS handshake's error code as Node names OpenSSL's reason (e.g. ERR_SSL_DH_KEY_TOO_SMALL),
+   * when it gave one: what the client itself refused, as opposed to what the server broke off.
+   */
+  readonly tlsErrorCode?: string;
 }
 
 export type ReplyOutcome =

@@ -23,10 +23,6 @@ export const NEVER_PRODUCED_HERE: ReadonlyMap<string, string> = new Map([
   ],
   ['tls.signature.unknown', "every signature algorithm Debian's OpenSSL 3 can make is one Mailwarden names"],
   [
-    'tls.dh.broken',
-    'a DH group under 1024 bits cannot be used by OpenSSL 3 at any security level, 0 included (ssl_security_default_callback refuses temporary DH under 80 security bits): Node refuses a 512-bit dhparam ("DH parameter is less than 1024 bits"), openssl s_server -dhparam dh512.pem -cipher kDHE:@SECLEVEL=0 says "SSL_CTX_set0_tmp_dh_pkey:dh key too small", and the probe\'s client applies the same rule to a server\'s group (tls_process_ske_dhe: DH_KEY_TOO_SMALL), so no handshake can show one',
-  ],
-  [
     'audit.check.failed',
     'only a check that throws (a programming error) produces it; test/unit/core/audit covers run-checks with a throwing check',
   ],

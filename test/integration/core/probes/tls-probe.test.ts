@@ -10,6 +10,7 @@ import { DEFAULT_SMTP_LIMITS, type SmtpLimits } from '../../../../main/core/smtp
 import { startHostileServer } from '../../../helpers/hostile-smtp-servers';
 import { startKnot, type KnotServer } from '../../../helpers/knot-server';
 import { startLegacyServerHello } from '../../../helpers/legacy-server-hello';
+import { startWeakDhServer } from '../../../helpers/weak-dh-server';
 import { getTestPki, type LeafKind, type TestPki } from '../../../helpers/test-certificates';
 import { emptySlotsOf } from '../../../helpers/wording-guard/finding-wording';
 import { capsFor } from '../../../../main/core/score/score-caps';
@@ -375,6 +376,34 @@ describe('probeTls with suite enumeration, against servers no ordinary client ca
     expectWhole(curve);
     expect(run.ids).not.toContain('tls.suites.only-strong');
     expect(capsOn(run, port)['old-tls']).toContain('tls.curve.weak');
+  });
+
+  it('reports a Logjam-era server whose DHE group is too small for OpenSSL to accept (under 1024 bits)', async () => {
+    // ECDHE works for everyone; only a client offering nothing but DHE gets the 512-bit group.
+    const server = await startWeakDhServer(await pki.leaf('good', HOST));
+    closers.push(() => server.stop());
+    const run = await probe(server.port, 'implicit-tls', { suites: true, limits: DEFAULT_SMTP_LIMITS });
+    expect(server.brokenGroupsSent()).toBeGreaterThan(0);
+    const broken = run.find('tls.dh.broken');
+    expect(broken.severity).toBe('high');
+    expect(broken.evidence).toMatchObject({ dhBits: null, refusedBy: 'client' });
+    expect(broken.title).toContain('too small for OpenSSL to accept (under 1024 bits)');
+    expectWhole(broken);
+    expect(run.ids).not.toContain('tls.dh.weak');
+    expect(run.ids).not.toContain('tls.suites.only-strong');
+    expect(capsOn(run, server.port)['old-tls']).toContain('tls.dh.broken');
+  });
+
+  it('does not call a 2048-bit DHE group broken or weak', async () => {
+    // dhparam 'auto': OpenSSL picks the group by the key's strength, 2048 bits for this RSA-2048 key.
+    const port = await startSmtp({
+      secure: true,
+      options: { maxVersion: 'TLSv1.2', ciphers: 'ECDHE+AESGCM:DHE+AESGCM', dhparam: 'auto' },
+    });
+    const run = await probe(port, 'implicit-tls', { suites: true, limits: DEFAULT_SMTP_LIMITS });
+    expect(run.ids).not.toContain('tls.dh.broken');
+    expect(run.ids).not.toContain('tls.dh.weak');
+    expect(run.find('tls.suites.only-strong').evidence['dhBits']).toBe(2048);
   });
 
   it('finds no weak curve on a server that also has X25519, though the probe offers weak ones too', async () => {
