@@ -1071,6 +1071,12 @@ export const strings = {
       notArrived: (title: string) => `It did not arrive: ${title}`,
     },
     savedInHistory: 'Kept in this account’s History.',
+    history: {
+      title: 'Test messages sent',
+      line: (when: string, to: string, where: string) => `${when}, to ${to}: ${where}`,
+      notArrived: 'did not arrive',
+      landed: { inbox: 'arrived in the inbox', junk: 'landed in Junk' },
+    },
   },
 
   forms: {
