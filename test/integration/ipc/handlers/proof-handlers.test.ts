@@ -187,6 +187,24 @@ describe('message:prove: "Send a test message" from the app', () => {
     expect(listing.value.proofs.filter((summary) => summary.accountId === accountId)).toEqual([]);
   }, 90_000);
 
+  it('an incoming server with its own, wrong password: sent, but the mailbox could not be read, and the finding says so', async () => {
+    const accountId = await addAccount(LOOP_MAILBOXES.junk, true);
+    const wrong = 'not-the-mailbox-password';
+    expect(await call('accounts:set-incoming-password', { id: accountId, password: wrong })).toMatchObject({
+      ok: true,
+    });
+    const run = await prove(accountId);
+    const end = await run.next(ended, ARRIVAL_MS);
+    if (end.kind !== 'finished') throw new Error(JSON.stringify(end));
+    const { proof } = end.entry;
+    expect(proof.submission.outcome).toBe('accepted');
+    expect(proof.delivery.landing).toBeNull();
+    const notWatched = proof.findings.find((finding) => finding.id === 'message.proof.not-watched');
+    expect(notWatched, JSON.stringify(proof.findings.map((finding) => finding.id))).toBeDefined();
+    expect(JSON.stringify(notWatched)).toContain('the login was refused');
+    expect(JSON.stringify(end)).not.toContain(wrong);
+  }, 90_000);
+
   it('refuses before sending: an account with no IMAP server, or an address that is not one mailbox', async () => {
     const before = (await loop.logs()).match(/sasl_username/g)?.length ?? 0;
     const added = await call('accounts:add', {
