@@ -33,6 +33,7 @@ import type { DnsResolver, SecretStore } from './core/ports';
 import type { AuditService } from './core/audit/audit-service';
 import type { ReportExporter } from './core/export/export-report';
 import type { ProofService } from './core/prove/proof-service';
+import { createAppProofs, type AppProofs } from './core/prove/app-proofs';
 import { lazyAuditService, lazyReportExporter, loadOnce } from './lazy-services';
 import { SETTINGS_FILE_NAME, SETTINGS_FORMAT } from './core/settings/settings-document';
 import {
@@ -92,6 +93,8 @@ export interface MainServices {
   resolver(): Promise<DnsResolver>;
   /** `mailwarden prove`: sends one test message through an account and judges what arrives. */
   readonly proofs: ProofService;
+  /** "Send a test message" in the app: started, pushed as events, cancelled by id, kept in the history. */
+  readonly appProofs: AppProofs;
 }
 
 /** Validates a `--dns` / setting value once, with the same rules everywhere. */
@@ -218,6 +221,17 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     check: async (request) => (await messageChecker()).check(request),
   };
 
+  const proofs: ProofService = {
+    run: async (request) => (await wiring()).proofs.run(request),
+    prepare: async (request) => (await wiring()).proofs.prepare(request),
+  };
+  const appProofs = createAppProofs({
+    proofs,
+    history,
+    extraCaPem: async () => (await settings.forAudit()).extraCaPem,
+    ids: { newId: () => randomUUID() },
+  });
+
   return {
     dataDir,
     accounts,
@@ -232,6 +246,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     exports,
     messages,
     resolver,
-    proofs: { run: async (request) => (await wiring()).proofs.run(request) },
+    proofs,
+    appProofs,
   };
 }

@@ -14,6 +14,7 @@ import type { ExportFormat, PaperSize, ReportExportResult } from './contract/exp
 import type { HistoryEntry, HistoryListing, HistoryTarget, RunComparison } from './contract/history';
 import type { AnalysisEntry, MessageCheckResult } from './contract/message-check';
 import { failure, type Outcome } from './contract/outcome';
+import type { ProofEvent } from './contract/proof';
 import type { DiscoveryResult, ProviderPreset } from './contract/providers';
 import type {
   ClientRenameResult,
@@ -86,6 +87,14 @@ export interface MailwardenBridge {
     get(runId: string): Promise<Outcome<AnalysisEntry>>;
     /** Saves a stored analysis through the save dialog; `saved: false` when cancelled. */
     export(runId: string, format: ExportFormat, paper?: PaperSize): Promise<Outcome<ReportExportResult>>;
+    /**
+     * Sends one test message through the account (the only method that sends mail: call it after the
+     * consent panel) and watches its mailbox; progress and the verdict arrive through onProofEvent.
+     */
+    prove(accountId: string, to?: string): Promise<Outcome<{ readonly proofId: string }>>;
+    cancelProof(proofId: string): Promise<Outcome<{ readonly cancelled: boolean }>>;
+    /** Returns the function that unsubscribes: call it when the screen goes away. */
+    onProofEvent(listener: (event: ProofEvent) => void): () => void;
   };
   readonly clients: {
     /** Stored client runs, newest first: every client's, or one client's. */
@@ -172,6 +181,10 @@ export function createBridge(transport: BridgeTransport): MailwardenBridge {
       get: (runId: string) => call('message:get', { runId }),
       export: (runId: string, format: ExportFormat, paper?: PaperSize) =>
         call('message:export', paper === undefined ? { runId, format } : { runId, format, paper }),
+      prove: (accountId: string, to?: string) =>
+        call('message:prove', to === undefined ? { accountId } : { accountId, to }),
+      cancelProof: (proofId: string) => call('message:cancel-proof', { proofId }),
+      onProofEvent: (listener: (event: ProofEvent) => void) => subscribe('message:proof-event', listener),
     }),
     clients: Object.freeze({
       runs: (client?: string) => call('clients:runs', client === undefined ? {} : { client }),

@@ -1029,6 +1029,59 @@ export const strings = {
     },
   },
 
+  sendTest: {
+    open: 'Send a test message',
+    title: (label: string) => `Send a test message from ${label}`,
+    consentTitle: 'Before anything is sent',
+    consentLead:
+      'This is the one place Mailwarden sends a message. It sends one short, plainly worded test message through this account’s outgoing server, then reads the account’s mailbox until it arrives, judges how it arrived (DKIM, SPF, DMARC, where it landed) and deletes it.',
+    consentFrom: (from: string, host: string) => `From ${from}, through ${host}.`,
+    consentMailbox: (host: string) => `Found again by reading the mailbox at ${host}.`,
+    consentWait: (seconds: number) => `Mailwarden waits up to ${seconds} seconds for it to arrive.`,
+    toLabel: 'Send it to',
+    toHint: (own: string) =>
+      `Leave it as ${own}, or type an alias or forward that reaches the same mailbox: Mailwarden only reads this account’s mailbox.`,
+    toInvalid: 'Type one email address, like name@example.com.',
+    send: 'Send the test message',
+    cancel: 'Cancel',
+    noImap:
+      'This account has no IMAP server to read the test message back from. Add one in the account’s settings (Edit), then try again.',
+    progressTitle: 'Test message',
+    sending: (to: string, host: string) => `Sending the test message to ${to} through ${host}…`,
+    sent: (queueId: string | null) =>
+      queueId === null ? 'Sent: the server accepted it.' : `Sent: the server accepted it as ${queueId}.`,
+    waiting: (waited: number, of: number) => `Waiting for it to arrive: ${waited} of ${of} seconds.`,
+    arrived: (where: string) => `Arrived in ${where}. Judging it…`,
+    whereInbox: 'the inbox',
+    whereJunk: (mailbox: string) => `Junk (${mailbox})`,
+    stop: 'Stop waiting',
+    cancelledTitle: 'Stopped',
+    cancelledSent:
+      'The test message was already sent. Mailwarden stopped looking for it: if it arrives now, it stays in the mailbox (its subject starts with “Mailwarden test message”). Nothing was kept in the history.',
+    cancelledNotSent: 'Nothing was sent, and nothing was kept in the history.',
+    failedTitle: 'The test message could not be sent',
+    again: 'Send another test message',
+    resultsTitle: (label: string) => `Test message from ${label}`,
+    meta: (when: string, to: string) => `Sent ${when} to ${to}`,
+    journeyTitle: 'Its journey',
+    journeySent: (reply: string) => `Accepted by the outgoing server: ${reply}`,
+    journeyRefused: (step: string, reply: string) => `Refused at ${step}: ${reply}`,
+    journeyLanded: (where: string, seconds: number) => `Arrived in ${where} after ${seconds} seconds.`,
+    journeyNotLanded: (seconds: number) => `Not found in the mailbox after ${seconds} seconds.`,
+    journeyDeleted: 'Deleted from the mailbox again.',
+    verdict: {
+      notSent: (title: string) => `Not delivered: ${title}`,
+      notArrived: (title: string) => `It did not arrive: ${title}`,
+    },
+    savedInHistory: 'Kept in this account’s History.',
+    history: {
+      title: 'Test messages sent',
+      line: (when: string, to: string, where: string) => `${when}, to ${to}: ${where}`,
+      notArrived: 'did not arrive',
+      landed: { inbox: 'arrived in the inbox', junk: 'landed in Junk' },
+    },
+  },
+
   forms: {
     optional: 'optional',
     required: 'required',

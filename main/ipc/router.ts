@@ -16,6 +16,7 @@ import { auditHandlers } from './handlers/audit-handlers';
 import { clientHandlers } from './handlers/client-handlers';
 import { historyHandlers } from './handlers/history-handlers';
 import { messageHandlers } from './handlers/message-handlers';
+import { proofHandlers } from './handlers/proof-handlers';
 import { providerHandlers } from './handlers/provider-handlers';
 import { reportHandlers } from './handlers/report-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
@@ -50,6 +51,7 @@ export function createIpcRouter(services: MainServices, options: IpcRouterOption
     ...historyHandlers(services),
     ...reportHandlers(services),
     ...messageHandlers(services),
+    ...proofHandlers(services),
     ...clientHandlers(services),
   };
 

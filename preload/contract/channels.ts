@@ -17,6 +17,7 @@ import type { AuditEvent, AuditOptions, AuditTargetRequest } from './audit';
 import type { ExportFormat, PaperSize, ReportExportResult } from './export';
 import type { HistoryEntry, HistoryListing, HistoryTarget, RunComparison } from './history';
 import type { AnalysisEntry, MessageCheckRequest, MessageCheckResult } from './message-check';
+import type { ProofCancelRequest, ProofEvent, ProofStartRequest } from './proof';
 import type { DiscoveryResult, ProviderPreset } from './providers';
 import type { SettingsChange, SettingsView } from './settings';
 import type { SignInResult, SignInStatus, SignOutResult } from './sign-in';
@@ -127,6 +128,12 @@ export interface ChannelMap {
   'message:check': { request: MessageCheckRequest; response: MessageCheckResult };
   'message:get': { request: AuditRunRequest; response: AnalysisEntry };
   'message:export': { request: AnalysisExportRequest; response: ReportExportResult };
+  /**
+   * "Send a test message": the one request that makes Mailwarden send mail (after the consent panel).
+   * Progress, the verdict or the cancellation arrive as `message:proof-event`.
+   */
+  'message:prove': { request: ProofStartRequest; response: { readonly proofId: string } };
+  'message:cancel-proof': { request: ProofCancelRequest; response: { readonly cancelled: boolean } };
   'clients:runs': { request: ClientRunsRequest; response: ClientRunListing };
   'clients:record-run': { request: ClientRunRecordRequest; response: ClientRun };
   'clients:rename': { request: ClientRenameRequest; response: ClientRenameResult };
@@ -135,11 +142,15 @@ export interface ChannelMap {
 /** Pushes from main to the page that asked: audit progress and the finished report. */
 export interface EventMap {
   'audit:event': AuditEvent;
+  'message:proof-event': ProofEvent;
 }
 
 export type EventChannel = keyof EventMap;
 
-export const EVENT_CHANNELS = ['audit:event'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = [
+  'audit:event',
+  'message:proof-event',
+] as const satisfies readonly EventChannel[];
 
 export type Channel = keyof ChannelMap;
 export type RequestOf<C extends Channel> = ChannelMap[C]['request'];
@@ -173,6 +184,8 @@ export const CHANNELS = [
   'message:check',
   'message:get',
   'message:export',
+  'message:prove',
+  'message:cancel-proof',
   'clients:runs',
   'clients:record-run',
   'clients:rename',

@@ -101,6 +101,19 @@ export interface ProofStartRequest {
   readonly to?: string | undefined;
 }
 
+/** The run to stop: the id `message:prove` answered with. */
+export interface ProofCancelRequest {
+  readonly proofId: string;
+}
+
+/**
+ * One address for --to and the app's "Send it to" field: RFC 5321 section 4.5.3.1.3 caps a path at 256
+ * octets (local part 64); one @, no spaces or angle brackets, so it can only ever name one recipient.
+ */
+export function isProofAddress(text: string): boolean {
+  return /^[^\s@<>]{1,64}@[^\s@<>.][^\s@<>]{0,254}$/.test(text) && text.length <= 256;
+}
+
 /** Pushed to the page that started the run: progress, then the verdict (kept in the history) or why it stopped. */
 export type ProofEvent =
   | { readonly kind: 'progress'; readonly proofId: string; readonly progress: ProofProgress }
@@ -111,4 +124,9 @@ export type ProofEvent =
       /** Whether the run reached the history; the verdict is shown either way. */
       readonly history: { readonly saved: true } | { readonly saved: false; readonly message: string };
     }
+  /**
+   * Stopped from the window: nothing judged, nothing kept. `sent` says whether the server had already
+   * accepted the test message (it then stays in the mailbox if it arrives later: Mailwarden stopped looking).
+   */
+  | { readonly kind: 'cancelled'; readonly proofId: string; readonly sent: boolean }
   | { readonly kind: 'failed'; readonly proofId: string; readonly message: string };

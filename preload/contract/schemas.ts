@@ -139,6 +139,9 @@ export const REQUEST_SCHEMAS = {
     format: z.enum(EXPORT_FORMATS),
     paper: z.enum(PAPER_SIZES).optional(),
   }),
+  // The address's meaning (one mailbox, no brackets) is checked in main, with a message the form can show.
+  'message:prove': z.strictObject({ accountId: id, to: text().optional() }),
+  'message:cancel-proof': z.strictObject({ proofId: id }),
   'clients:runs': z.strictObject({ client: z.string().max(CLIENT_NAME_MAX).optional() }),
   'clients:record-run': z.strictObject({
     client: z.string().max(CLIENT_NAME_MAX),

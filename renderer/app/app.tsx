@@ -177,6 +177,7 @@ function usesWidth(screen: Screen): boolean {
     case 'edit':
     case 'test':
     case 'history':
+    case 'send-test':
     case 'client-run':
     case 'check':
     case 'analysis':

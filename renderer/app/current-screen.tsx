@@ -12,6 +12,7 @@ import { ClientPage } from '../features/clients/client-page';
 import { ClientScreen } from '../features/clients/client-screen';
 import { HistoryScreen } from '../features/history/history-screen';
 import { CheckScreen } from '../features/message-check/check-screen';
+import { SendTestScreen } from '../features/send-test/send-test-screen';
 import { StoredAnalysisScreen } from '../features/message-check/stored-analysis-screen';
 import { WelcomeScreen } from '../features/welcome/welcome-screen';
 import { clientNames, clientOf, type DeskQuery } from '../features/accounts/desk-model';
@@ -88,6 +89,11 @@ export function CurrentScreen(props: CurrentScreenProps) {
           }}
         />
       );
+    }
+    case 'send-test': {
+      const account = find(screen.accountId);
+      if (account === null) return <Home {...props} />;
+      return <SendTestScreen key={account.id} account={account} onClose={home} />;
     }
     case 'client': {
       const members = list.accounts.filter((account) => clientOf(account) === screen.name);
@@ -186,6 +192,9 @@ function Home({ list, navigated, go, onUpdated, onRemoved, deskQuery, onDeskQuer
       }}
       onEdit={(account) => {
         go({ kind: 'edit', accountId: account.id });
+      }}
+      onSendTest={(account) => {
+        go({ kind: 'send-test', accountId: account.id });
       }}
       onTestClient={(name, members) => {
         go({ kind: 'client-run', name, accounts: members, from: 'home' });

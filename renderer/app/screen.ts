@@ -15,6 +15,8 @@ export type Screen =
   | { readonly kind: 'test'; readonly accountId: string }
   /** One account's stored runs. */
   | { readonly kind: 'history'; readonly accountId: string }
+  /** "Send a test message" through one account: consent, progress, the verdict on what arrived. */
+  | { readonly kind: 'send-test'; readonly accountId: string }
   /** A client's page: its accounts, its last client run and every client run, reopenable. */
   | { readonly kind: 'client'; readonly name: string }
   /** A client group being tested, with its accounts as listed when "Test all" was pressed. */
@@ -40,6 +42,7 @@ export function shownAccountId(screen: Screen): string | null {
   switch (screen.kind) {
     case 'test':
     case 'history':
+    case 'send-test':
       return screen.accountId;
     case 'home':
     case 'add':

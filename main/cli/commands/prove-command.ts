@@ -11,7 +11,7 @@ import { findingCounts } from '../../core/message/describe-analysis';
 import { keepProof } from '../../core/prove/keep-proof';
 import { proofProgressLine } from '../../core/prove/proof-progress-line';
 import type { ProofResult } from '../../core/prove/proof-result';
-import type { ProofRecord } from '../../../preload/contract/proof';
+import { isProofAddress, type ProofRecord } from '../../../preload/contract/proof';
 import { renderProofReport } from '../../core/report/render-proof-report';
 import { renderProofMarkdown } from '../../core/prove/render-proof-markdown';
 import { DEFAULT_PROOF_TIMEOUT_MS } from '../../core/prove/run-proof';
@@ -30,8 +30,6 @@ const COMMAND = 'prove';
 /** html and csv are the reports' own, from the run as the history keeps it. */
 const FORMATS = ['text', 'json', 'md', 'html', 'csv'] as const;
 type ProofFormat = (typeof FORMATS)[number];
-/** RFC 5321 section 4.5.3.1.3 caps a path at 256 octets; one @, no spaces or brackets. */
-const ADDRESS = /^[^\s@<>]{1,64}@[^\s@<>]{1,255}$/;
 const MAX_TIMEOUT_S = 3_600;
 /** The longest answer read from the terminal to the consent question. */
 const MAX_ANSWER_BYTES = 256;
@@ -72,7 +70,7 @@ export async function runProveCommand(
     );
   const failOn = parseFailOn(values['fail-on'], COMMAND);
   const timeoutMs = parseTimeout(values.timeout);
-  if (values.to !== undefined && !ADDRESS.test(values.to))
+  if (values.to !== undefined && !isProofAddress(values.to))
     throw new UsageError(`--to must be one email address, not "${values.to}".`, COMMAND);
   const [accountName, ...extra] = positionals;
   if (accountName === undefined || extra.length > 0)

@@ -59,6 +59,14 @@ const GRANT_MAIL_SCOPES_IDS: ReadonlySet<string> = new Set([
   'pop3.login.scope-missing',
 ]);
 
+const DKIM_SIGNING_IDS: ReadonlySet<string> = new Set([
+  'dkim.discovery.none-found',
+  'dkim.selector.not-found',
+  'message.dkim.unsigned',
+  'message.dkim.not-aligned',
+  'message.dkim.key-missing',
+]);
+
 export interface RootCause {
   /** The action's id. */
   readonly id: string;
@@ -105,6 +113,13 @@ export const ROOT_CAUSES: readonly RootCause[] = [
     // The bulk-sender SPF/DKIM rules fail because SPF or DKIM is missing: fixing those fixes these.
     id: 'spf',
     matches: (id) => id.startsWith('spf.'),
+  },
+  {
+    // A test message that arrives unsigned, or signed only by another domain, and an audit that finds no
+    // DKIM key under the account's domain are one cause: signing with the account's own domain is not set
+    // up (RFC 6376 section 3.1; DMARC alignment, RFC 7489 section 3.1.1). Landing in Junk stays its own action.
+    id: 'dkim-signing',
+    matches: (id) => DKIM_SIGNING_IDS.has(id),
   },
   {
     id: 'reverse-dns',

@@ -24,8 +24,16 @@ export interface ProofRunRequest {
   readonly signal?: AbortSignal;
 }
 
+/** An account whose secrets were read and whose IMAP server qualifies: ready to send. */
+export interface PreparedProof {
+  readonly accountId: string;
+  run(): Promise<ProofResult>;
+}
+
 export interface ProofService {
   run(request: ProofRunRequest): Promise<ProofResult>;
+  /** The checks and keychain reads of run, without sending: the app refuses a bad request before it starts. */
+  prepare(request: ProofRunRequest): Promise<PreparedProof>;
 }
 
 export function createProofService(deps: {
@@ -78,25 +86,32 @@ export function createProofService(deps: {
     };
   }
 
+  async function prepare(request: ProofRunRequest): Promise<PreparedProof> {
+    const account = await deps.accounts.resolve(request.account);
+    const secret = await sendingSecret(account);
+    const incoming = await incomingOf(account, secret);
+    return {
+      accountId: account.id,
+      run: async () =>
+        runProof(
+          {
+            account,
+            secret,
+            incoming,
+            to: request.to ?? account.email,
+            keep: request.keep,
+            timeoutMs: request.timeoutMs,
+            extraCaPem: request.extraCaPem,
+            onProgress: request.onProgress,
+            ...(request.signal === undefined ? {} : { signal: request.signal }),
+          },
+          await deps.proofDeps(),
+        ),
+    };
+  }
+
   return {
-    async run(request) {
-      const account = await deps.accounts.resolve(request.account);
-      const secret = await sendingSecret(account);
-      const incoming = await incomingOf(account, secret);
-      return runProof(
-        {
-          account,
-          secret,
-          incoming,
-          to: request.to ?? account.email,
-          keep: request.keep,
-          timeoutMs: request.timeoutMs,
-          extraCaPem: request.extraCaPem,
-          onProgress: request.onProgress,
-          ...(request.signal === undefined ? {} : { signal: request.signal }),
-        },
-        await deps.proofDeps(),
-      );
-    },
+    run: async (request) => (await prepare(request)).run(),
+    prepare,
   };
 }

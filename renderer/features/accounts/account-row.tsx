@@ -29,6 +29,8 @@ export interface AccountRowProps {
   readonly onHistory: (account: AccountView) => void;
   /** Opens the edit form. */
   readonly onEdit: (account: AccountView) => void;
+  /** Opens "Send a test message"; absent where the row offers no such action. */
+  readonly onSendTest?: ((account: AccountView) => void) | undefined;
   readonly onUpdated: (account: AccountView, message: string) => void;
   readonly onRemoved: (account: AccountView) => void;
 }
@@ -44,6 +46,7 @@ export function AccountRow({
   onTest,
   onHistory,
   onEdit,
+  onSendTest,
   onUpdated,
   onRemoved,
 }: AccountRowProps) {
@@ -165,6 +168,15 @@ export function AccountRow({
               >
                 {text.edit}
               </Button>
+              {onSendTest !== undefined && (
+                <Button
+                  onClick={() => {
+                    onSendTest(account);
+                  }}
+                >
+                  {strings.sendTest.open}
+                </Button>
+              )}
               <Button
                 ref={passwordButton}
                 onClick={() => {

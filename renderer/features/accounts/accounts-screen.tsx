@@ -32,6 +32,8 @@ export interface AccountsScreenProps {
   readonly onHistory: (account: AccountView) => void;
   /** Opens the edit form for this account. */
   readonly onEdit: (account: AccountView) => void;
+  /** Opens "Send a test message" (its consent panel first). */
+  readonly onSendTest?: ((account: AccountView) => void) | undefined;
   /** Opens "Test all accounts" for a client group, with its accounts in list order. */
   readonly onTestClient: (client: string, accounts: readonly AccountView[]) => void;
   /** Opens a client's page: its accounts, last client run and every client run. */
@@ -62,6 +64,7 @@ export function AccountsScreen(props: AccountsScreenProps) {
           onTest={props.onTest}
           onHistory={props.onHistory}
           onEdit={props.onEdit}
+          onSendTest={props.onSendTest}
           onUpdated={props.onUpdated}
           onRemoved={props.onRemoved}
         />

@@ -16,6 +16,7 @@ import { strings } from '../../strings';
 import { BackToAccounts } from '../audit/back-to-accounts';
 import { ResultsScreen } from '../audit/results-screen';
 import { CompareView } from './compare-view';
+import { ProofList } from './proof-list';
 import { RunList } from './run-list';
 import { useHistory } from './use-history';
 
@@ -122,6 +123,7 @@ export function HistoryScreen({ account, onClose, onTest }: HistoryScreenProps) 
               }}
             />
           )}
+          {history.state.kind === 'loaded' && <ProofList proofs={history.state.listing.proofs} />}
         </div>
       )}
     </div>

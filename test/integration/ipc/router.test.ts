@@ -44,6 +44,8 @@ const VALID_REQUESTS: { [C in Channel]: unknown } = {
   'message:check': { source: { kind: 'paste', text: 'From: ann@shop.example\r\n' }, offline: true },
   'message:get': { runId: 'x' },
   'message:export': { runId: 'x', format: 'md' },
+  'message:prove': { accountId: 'x' },
+  'message:cancel-proof': { proofId: 'x' },
   'clients:runs': { client: 'Bakery' },
   'clients:record-run': {
     client: 'Bakery',
@@ -273,7 +275,9 @@ describe('IPC router', () => {
       const events: AuditEvent[] = [];
       const finished = new Promise<AuditReport>((resolve) => {
         const context = {
-          emit(_channel: 'audit:event', event: AuditEvent) {
+          emit(_channel: string, payload: unknown) {
+            // This router pushes only audit events to a run started here.
+            const event = payload as AuditEvent;
             events.push(event);
             if (event.type === 'finished') resolve(event.report);
           },
@@ -316,7 +320,9 @@ describe('IPC router', () => {
       await router.handle('settings:update', { dnsServer: knot.server }, OWN_PAGE);
       const finished = new Promise<{ runId: string; report: AuditReport }>((resolve) => {
         const context = {
-          emit(_channel: 'audit:event', event: AuditEvent) {
+          emit(_channel: string, payload: unknown) {
+            // This router pushes only audit events to a run started here.
+            const event = payload as AuditEvent;
             if (event.type === 'finished') resolve({ runId: event.runId, report: event.report });
           },
         };

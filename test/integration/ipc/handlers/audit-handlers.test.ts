@@ -99,7 +99,9 @@ describe('audits started in the app apply the saved settings', () => {
     const started = Date.now();
     return new Promise<Run>((resolve, reject) => {
       const context = {
-        emit(_channel: 'audit:event', event: AuditEvent) {
+        emit(_channel: string, payload: unknown) {
+          // This router pushes only audit events to a run started here.
+          const event = payload as AuditEvent;
           events.push(event);
           if (event.type === 'finished')
             resolve({ report: event.report, events, wallMs: Date.now() - started });

@@ -128,6 +128,32 @@ describe('the fix plan', () => {
     expect(message).not.toMatch(/--[a-z]/); // no CLI flags for a reader without the CLI
   });
 
+  it('joins a test message that arrived unsigned or signed by another domain with the missing DKIM key: one action; Junk is its own', () => {
+    const plan = planOf([
+      found('dkim.discovery.none-found', 'dkim:bakery.test', { domain: 'bakery.test' }),
+      found('message.dkim.unsigned', 'prove:message'),
+      found('message.dkim.not-aligned', 'prove:message', {
+        signingDomain: 'relay.example',
+        fromDomain: 'bakery.test',
+      }),
+      found('message.proof.junk', 'prove:message', {
+        to: 'ann@bakery.test',
+        mailbox: 'Junk',
+        waitedSeconds: 3,
+      }),
+    ]);
+    const ids = plan.actions.map((action) => action.id);
+    expect(ids).toContain('dkim-signing');
+    expect(ids).toContain('message.proof.junk');
+    expect(plan.actions).toHaveLength(2);
+    const signing = plan.actions.find((action) => action.id === 'dkim-signing');
+    expect(signing?.findings.map((finding) => finding.id).sort()).toEqual([
+      'dkim.discovery.none-found',
+      'message.dkim.not-aligned',
+      'message.dkim.unsigned',
+    ]);
+  });
+
   it('plans nothing for passes, notes and findings about the audit itself', () => {
     const plan = planOf([
       found('tls.protocol.modern', 'tls:h:587'),

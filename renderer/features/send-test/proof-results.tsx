@@ -1,0 +1,97 @@
+/**
+ * A finished test message: the verdict, its journey (accepted, where it landed, how long it took), then
+ * the same authentication, path and finding components as "Check a message".
+ */
+import { countBySeverity } from '../../../preload/contract/findings';
+import type { ProofEntry } from '../../../preload/contract/proof';
+import { Notice } from '../../components/notice';
+import { SeverityCountList } from '../../components/severity-count-list';
+import { strings } from '../../strings';
+import { sortFindings } from '../audit/audit-model';
+import { FindingItem } from '../audit/finding-item';
+import { formatWhen } from '../history/history-model';
+import { AuthenticationSection } from '../message-check/authentication-section';
+import { ReceivedPath } from '../message-check/received-path';
+import { landingName, proofVerdict } from './proof-model';
+
+export interface ProofResultsProps {
+  readonly entry: ProofEntry;
+  readonly notSavedReason: string | undefined;
+}
+
+export function ProofResults({ entry, notSavedReason }: ProofResultsProps) {
+  const text = strings.sendTest;
+  const { proof } = entry;
+  const verdict = proofVerdict(proof);
+  const findings = sortFindings(proof.findings);
+  const { submission, delivery } = proof;
+
+  return (
+    <>
+      <p className="page-head__meta">{text.meta(formatWhen(proof.provedAt), proof.to)}</p>
+      <section className="verdict" aria-labelledby="proof-verdict-title">
+        <h2 id="proof-verdict-title" className="visually-hidden">
+          {strings.messageCheck.verdictTitle}
+        </h2>
+        <p className={`verdict__sentence verdict__sentence--${verdict.tone}`} data-tone={verdict.tone}>
+          {verdict.sentence}
+        </p>
+      </section>
+      {notSavedReason === undefined ? (
+        <p>{text.savedInHistory}</p>
+      ) : (
+        <Notice tone="warning" title={strings.messageCheck.notSavedTitle} className="audit__notice">
+          <p>{notSavedReason}</p>
+        </Notice>
+      )}
+
+      <section className="audit__section" aria-labelledby="proof-journey-title">
+        <h2 id="proof-journey-title" className="section-title">
+          {text.journeyTitle}
+        </h2>
+        <ul className="check-list" data-testid="proof-journey">
+          <li className="check-row">
+            {submission.outcome === 'accepted'
+              ? text.journeySent(submission.reply ?? '')
+              : text.journeyRefused(submission.refusedAt ?? '', submission.reply ?? '')}
+          </li>
+          {submission.outcome === 'accepted' && (
+            <li className="check-row">
+              {delivery.landing === null
+                ? text.journeyNotLanded(delivery.waitedSeconds)
+                : text.journeyLanded(
+                    landingName(delivery.landing, delivery.mailbox ?? ''),
+                    delivery.waitedSeconds,
+                  )}
+            </li>
+          )}
+          {delivery.deleted && <li className="check-row">{text.journeyDeleted}</li>}
+        </ul>
+      </section>
+
+      {proof.analysis !== null && <AuthenticationSection record={proof.analysis} />}
+      {proof.analysis !== null && <ReceivedPath chain={proof.analysis.received} />}
+
+      {findings.length > 0 && (
+        <section className="audit__section" aria-labelledby="proof-findings-title">
+          <h2 id="proof-findings-title" className="section-title">
+            {strings.messageCheck.findingsTitle(findings.length)}
+          </h2>
+          <SeverityCountList counts={countBySeverity(findings)} />
+          <ul className="finding-list">
+            {findings.map((finding, index) => (
+              <FindingItem
+                key={`${finding.checkId}|${finding.id}|${String(index)}`}
+                index={index}
+                finding={finding}
+                transcript={[]}
+                account={null}
+                preset={null}
+              />
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * "Send a test message" in the app, driven in Chromium against the real main-process handler and the
+ * suite's real mail loop (test/helpers/mail-loop.ts: Postfix submission, OpenDKIM, Dovecot LMTP/Sieve and
+ * IMAP, Knot): the consent panel before anything is sent, the progress, the verdict, Stop, the History.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import {
+  IMAP_HOST,
+  LOOP_DOMAIN,
+  LOOP_MAILBOXES,
+  SMTP_HOST,
+  startMailLoop,
+  type MailLoop,
+} from '../helpers/mail-loop';
+import { expectAccessible } from './harness/accessibility';
+import { expect, test, type AppHarness } from './harness/app-fixture';
+
+const CANARY = 'CANARY-e2e-send-3a9f51';
+/** The loop delivers in a second or two; room for a loaded two-core machine. */
+const ARRIVAL_MS = 45_000;
+const TEST_TIMEOUT_MS = 120_000;
+
+let loop: MailLoop | undefined;
+
+test.beforeAll(async () => {
+  loop = await startMailLoop(CANARY);
+});
+
+test.afterAll(async () => {
+  await loop?.stop();
+});
+
+test.beforeEach(() => {
+  test.setTimeout(TEST_TIMEOUT_MS);
+});
+
+function world(): MailLoop {
+  if (loop === undefined) throw new Error('The mail loop did not start.');
+  return loop;
+}
+
+/** Logins the submission server saw for one mailbox: what proves nothing was sent. */
+async function submissionsBy(mailbox: string): Promise<number> {
+  return (await world().logs()).split(`sasl_username=${mailbox}`).length - 1;
+}
+
+/** Points the app at the loop (its Knot, its CA), saves one account with its IMAP server, opens the desk. */
+async function openWithAccount(app: AppHarness, email: string, label: string): Promise<void> {
+  const { page } = app;
+  await app.open();
+  const caPem = await readFile(world().caPath, 'utf8');
+  const added = await page.evaluate(
+    async ({ email, label, smtpPort, imapPort, password, dnsServer, caPem, smtpHost, imapHost }) => {
+      const settings = await window.mailwarden.settings.update({ dnsServer, extraCaPem: caPem });
+      const account = await window.mailwarden.accounts.add(
+        {
+          label,
+          email,
+          host: smtpHost,
+          port: smtpPort,
+          security: 'starttls',
+          incoming: { protocol: 'imap', host: imapHost, port: imapPort, security: 'tls' },
+        },
+        password,
+      );
+      return settings.ok && account.ok;
+    },
+    {
+      email,
+      label,
+      smtpPort: world().submissionPort,
+      imapPort: world().imapsPort,
+      password: CANARY,
+      dnsServer: world().dnsServer,
+      caPem,
+      smtpHost: SMTP_HOST,
+      imapHost: IMAP_HOST,
+    },
+  );
+  expect(added).toBe(true);
+  await app.open();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your accounts' })).toBeVisible();
+}
+
+async function openSendScreen(page: Page, label: string): Promise<void> {
+  await page.getByRole('button', { name: `More actions for ${label}` }).click();
+  await page.getByRole('button', { name: 'Send a test message' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Send a test message from ${label}` }),
+  ).toBeFocused();
+}
+
+function proofEvents(app: AppHarness): { kind: string; progress?: { step: string } }[] {
+  return app.calls
+    .filter((call) => call.channel === 'message:proof-event')
+    .map((call) => JSON.parse(call.response) as { kind: string; progress?: { step: string } });
+}
+
+test('asks first, then sends, shows the progress and a verdict of DKIM passing for the account domain, kept in History', async ({
+  app,
+}) => {
+  const { page } = app;
+  const label = 'Shop mail';
+  await openWithAccount(app, LOOP_MAILBOXES.aligned, label);
+  await openSendScreen(page, label);
+
+  // Consent before anything: the panel says this is the one place Mailwarden sends mail, and nothing went.
+  const consent = page.getByRole('region', { name: 'Before anything is sent' });
+  await expect(consent).toContainText('This is the one place Mailwarden sends a message');
+  await expect(consent).toContainText(`From ${LOOP_MAILBOXES.aligned}, through ${SMTP_HOST}.`);
+  await expect(page.getByLabel('Send it to')).toHaveValue(LOOP_MAILBOXES.aligned);
+  expect(app.calls.map((call) => call.channel)).not.toContain('message:prove');
+  expect(await submissionsBy(LOOP_MAILBOXES.aligned)).toBe(0);
+  await expectAccessible(page, 'send a test message: consent');
+  await app.screenshot('send-test-consent-1024-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('send-test-consent-1024-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // An address that is not one mailbox is refused in the form: still nothing sent.
+  await page.getByLabel('Send it to').fill(`a@${LOOP_DOMAIN}, b@${LOOP_DOMAIN}`);
+  await page.getByRole('button', { name: 'Send the test message' }).click();
+  await expect(page.getByText('Type one email address, like name@example.com.')).toBeVisible();
+  expect(app.calls.map((call) => call.channel)).not.toContain('message:prove');
+
+  // By keyboard alone: from the field, Tab reaches Send and Enter sends.
+  await page.getByLabel('Send it to').fill(LOOP_MAILBOXES.aligned);
+  await page.getByLabel('Send it to').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Send the test message' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Test message from ${label}`, exact: true }),
+  ).toBeVisible({
+    timeout: ARRIVAL_MS,
+  });
+  // Every step was pushed to the page: sending, sent with its queue id, arrived in the inbox.
+  const steps = proofEvents(app).flatMap((event) =>
+    event.progress === undefined ? [] : [event.progress.step],
+  );
+  expect(steps).toEqual(expect.arrayContaining(['sending', 'sent', 'arrived']));
+  const journey = page.getByTestId('proof-journey');
+  await expect(journey).toContainText('Accepted by the outgoing server: 250');
+  await expect(journey).toContainText('Arrived in the inbox after');
+  await expect(journey).toContainText('Deleted from the mailbox again.');
+  await expect(page.locator('table[data-table="dkim"] tbody tr').first()).toContainText(LOOP_DOMAIN);
+  await expect(page.getByText('Kept in this account’s History.')).toBeVisible();
+  await expectAccessible(page, 'send a test message: results');
+  await app.screenshot('send-test-results-1024-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('send-test-results-1024-dark');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await app.screenshot('send-test-results-1440-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await app.screenshot('send-test-results-1440-light');
+
+  await page.getByRole('button', { name: 'Back to your accounts' }).click();
+  await page.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('region', { name: 'Test messages sent' })).toContainText(
+    `to ${LOOP_MAILBOXES.aligned}: arrived in the inbox`,
+  );
+  // The password crossed to the page in no answer and no event.
+  expect(app.calls.filter((call) => call.response.includes(CANARY))).toEqual([]);
+});
+
+test('Stop while waiting: the run ends at once and says the message was already sent', async ({ app }) => {
+  const { page } = app;
+  const label = 'Lost mail';
+  await openWithAccount(app, LOOP_MAILBOXES.lost, label);
+  await openSendScreen(page, label);
+  await page.getByRole('button', { name: 'Send the test message' }).click();
+
+  const progress = page.getByRole('region', { name: 'Test message' });
+  await expect(
+    progress.getByRole('listitem').getByText(/^Sent: the server accepted it as [0-9A-F]+\.$/),
+  ).toBeVisible({
+    timeout: ARRIVAL_MS,
+  });
+  await expectAccessible(page, 'send a test message: waiting');
+  await app.screenshot('send-test-waiting-1024-light');
+  await page.getByRole('button', { name: 'Stop waiting' }).click();
+  await expect(page.getByText('The test message was already sent.', { exact: false })).toBeVisible();
+  expect(proofEvents(app).at(-1)).toMatchObject({ kind: 'cancelled' });
+  await expect(page.getByRole('button', { name: 'Send another test message' })).toBeVisible();
+  expect(app.calls.filter((call) => call.response.includes(CANARY))).toEqual([]);
+});
