@@ -6,11 +6,10 @@
  * go-ahead to STARTTLS / STLS. Only the ServerHello is read; no password, no key exchange.
  */
 import { deadlineSignal } from '../deadline-signal';
-import { compressionFindings, COMPRESSION_HELLO_LABEL } from '../probes/tls-compression-probe';
+import { askCompression } from '../probes/tls-compression-probe';
 import { attemptDeadlineMs, type TlsProbeSecurity } from '../probes/tls-version-attempt';
 import type { ProbeResult } from '../smtp/probe-context';
 import type { SmtpTarget } from '../smtp/smtp-channel';
-import { clientHelloOfferingDeflate } from '../tls/raw-hello';
 import type { TlsSubject } from '../tls/tls-finding';
 import { imapDialect } from './imap-dialect';
 import { clearTextSteps } from './incoming-starttls-steps';
@@ -51,14 +50,7 @@ export async function probeIncomingTlsCompression(
         if ((await clearTextSteps(dialect)) !== null)
           return { findings: [], transcript: [...channel.transcript] };
       }
-      const random = crypto.getRandomValues(new Uint8Array(32));
-      const answer = await channel.exchangeRawHello(
-        clientHelloOfferingDeflate(ctx.host, random),
-        COMPRESSION_HELLO_LABEL,
-      );
-      const findings =
-        answer.kind === 'record' && !ctx.signal.aborted ? compressionFindings(subject, answer) : [];
-      return { findings, transcript: [...channel.transcript] };
+      return await askCompression(channel, ctx, subject);
     } finally {
       channel.close();
     }

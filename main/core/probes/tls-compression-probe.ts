@@ -11,7 +11,7 @@
 import type { Finding } from '../../../preload/contract/findings';
 import { deadlineSignal } from '../deadline-signal';
 import type { ProbeResult, SmtpProbeContext } from '../smtp/probe-context';
-import type { RawHelloOutcome, SmtpTarget } from '../smtp/smtp-channel';
+import type { RawHelloOutcome, SmtpTarget, TranscriptEntry } from '../smtp/smtp-channel';
 import { clientHelloOfferingDeflate, NO_COMPRESSION, readServerAnswer } from '../tls/raw-hello';
 import { subjectEvidence, tlsFinding, type TlsSubject } from '../tls/tls-finding';
 import { starttlsPreamble } from './starttls-preamble';
@@ -44,20 +44,38 @@ export async function probeTlsCompression(
     try {
       if (security === 'starttls' && (await starttlsPreamble(channel)).kind !== 'ready')
         return { findings: [], transcript: [...channel.transcript] };
-      const random = crypto.getRandomValues(new Uint8Array(32));
-      const answer = await channel.exchangeRawHello(
-        clientHelloOfferingDeflate(ctx.host, random),
-        COMPRESSION_HELLO_LABEL,
-      );
-      const findings =
-        answer.kind === 'record' && !ctx.signal.aborted ? compressionFindings(subject, answer) : [];
-      return { findings, transcript: [...channel.transcript] };
+      return await askCompression(channel, ctx, subject);
     } finally {
       channel.close();
     }
   } finally {
     deadline.clear();
   }
+}
+
+/** A channel that can send the hand-built hello: the SMTP one, or the IMAP / POP3 line channel. */
+export interface RawHelloChannel {
+  exchangeRawHello(hello: Uint8Array, label: string): Promise<RawHelloOutcome>;
+  readonly transcript: readonly TranscriptEntry[];
+}
+
+/**
+ * Sends the DEFLATE-offering hello on a channel that is ready for TLS to start (clear text, after any
+ * STARTTLS go-ahead) and judges the server's answer. Shared with incoming-tls-compression.ts.
+ */
+export async function askCompression(
+  channel: RawHelloChannel,
+  ctx: Pick<CompressionProbeContext, 'host' | 'signal'>,
+  subject: TlsSubject,
+): Promise<ProbeResult> {
+  const random = crypto.getRandomValues(new Uint8Array(32));
+  const answer = await channel.exchangeRawHello(
+    clientHelloOfferingDeflate(ctx.host, random),
+    COMPRESSION_HELLO_LABEL,
+  );
+  const findings =
+    answer.kind === 'record' && !ctx.signal.aborted ? compressionFindings(subject, answer) : [];
+  return { findings, transcript: [...channel.transcript] };
 }
 
 /**
