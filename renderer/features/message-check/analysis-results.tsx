@@ -6,17 +6,15 @@ import type { Finding } from '../../../preload/contract/findings';
 import type { AnalysisEntry } from '../../../preload/contract/message-check';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
-import { SeverityCountList } from '../../components/severity-count-list';
-import { countBySeverity } from '../../../preload/contract/findings';
 import { strings } from '../../strings';
 import { sortFindings } from '../audit/audit-model';
 import { BackToAccounts } from '../audit/back-to-accounts';
 import { ExportPanel } from '../audit/export-panel';
-import { FindingItem } from '../audit/finding-item';
 import { RecordCopy } from '../audit/record-copy';
 import { formatWhen } from '../history/history-model';
 import { AuthenticationSection } from './authentication-section';
 import { analysisVerdict, couldNotCheck, problemsOf } from './check-model';
+import { MessageFindingList } from './message-finding-list';
 import { ReceivedPath } from './received-path';
 
 export interface AnalysisResultsProps {
@@ -91,19 +89,7 @@ export function AnalysisResults({ entry, onBack, notSavedReason }: AnalysisResul
       {findings.length > 0 && (
         <details className="folded" data-fold="all">
           <summary className="folded__summary">{text.findingsTitle(findings.length)}</summary>
-          <SeverityCountList counts={countBySeverity(findings)} />
-          <ul className="finding-list folded__list">
-            {findings.map((finding, index) => (
-              <FindingItem
-                key={`${finding.checkId}|${finding.id}|${String(index)}`}
-                index={index}
-                finding={finding}
-                transcript={[]}
-                account={null}
-                preset={null}
-              />
-            ))}
-          </ul>
+          <MessageFindingList findings={findings} className="folded__list" />
         </details>
       )}
 

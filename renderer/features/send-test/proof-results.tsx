@@ -2,15 +2,13 @@
  * A finished test message: the verdict, its journey (accepted, where it landed, how long it took), then
  * the same authentication, path and finding components as "Check a message".
  */
-import { countBySeverity } from '../../../preload/contract/findings';
 import type { ProofEntry } from '../../../preload/contract/proof';
 import { Notice } from '../../components/notice';
-import { SeverityCountList } from '../../components/severity-count-list';
 import { strings } from '../../strings';
 import { sortFindings } from '../audit/audit-model';
-import { FindingItem } from '../audit/finding-item';
 import { formatWhen } from '../history/history-model';
 import { AuthenticationSection } from '../message-check/authentication-section';
+import { MessageFindingList } from '../message-check/message-finding-list';
 import { ReceivedPath } from '../message-check/received-path';
 import { landingName, proofVerdict } from './proof-model';
 
@@ -77,19 +75,7 @@ export function ProofResults({ entry, notSavedReason }: ProofResultsProps) {
           <h2 id="proof-findings-title" className="section-title">
             {strings.messageCheck.findingsTitle(findings.length)}
           </h2>
-          <SeverityCountList counts={countBySeverity(findings)} />
-          <ul className="finding-list">
-            {findings.map((finding, index) => (
-              <FindingItem
-                key={`${finding.checkId}|${finding.id}|${String(index)}`}
-                index={index}
-                finding={finding}
-                transcript={[]}
-                account={null}
-                preset={null}
-              />
-            ))}
-          </ul>
+          <MessageFindingList findings={findings} />
         </section>
       )}
     </>
