@@ -1073,7 +1073,7 @@ export const strings = {
       notSent: (title: string) => `Not delivered: ${title}`,
       notArrived: (title: string) => `It did not arrive: ${title}`,
     },
-    savedInHistory: 'Kept in this account’s History.',
+    savedInHistory: 'kept in this account’s History',
     history: {
       title: 'Test messages sent',
       line: (when: string, to: string, where: string) => `${when}, to ${to}: ${where}`,

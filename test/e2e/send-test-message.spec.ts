@@ -146,7 +146,7 @@ test('asks first, then sends, shows the progress and a verdict of DKIM passing f
   await expect(journey).toContainText('Arrived in the inbox after');
   await expect(journey).toContainText('Deleted from the mailbox again.');
   await expect(page.locator('table[data-table="dkim"] tbody tr').first()).toContainText(LOOP_DOMAIN);
-  await expect(page.getByText('Kept in this account’s History.')).toBeVisible();
+  await expect(page.getByText('kept in this account’s History')).toBeVisible();
   await expectAccessible(page, 'send a test message: results');
   await app.screenshot('send-test-results-1024-light');
   await page.emulateMedia({ colorScheme: 'dark' });

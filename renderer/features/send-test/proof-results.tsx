@@ -26,7 +26,12 @@ export function ProofResults({ entry, notSavedReason }: ProofResultsProps) {
 
   return (
     <>
-      <p className="page-head__meta">{text.meta(formatWhen(proof.provedAt), proof.to)}</p>
+      <p className="page-head__meta">
+        {[
+          text.meta(formatWhen(proof.provedAt), proof.to),
+          ...(notSavedReason === undefined ? [text.savedInHistory] : []),
+        ].join(' · ')}
+      </p>
       <section className="verdict" aria-labelledby="proof-verdict-title">
         <h2 id="proof-verdict-title" className="visually-hidden">
           {strings.messageCheck.verdictTitle}
@@ -35,9 +40,7 @@ export function ProofResults({ entry, notSavedReason }: ProofResultsProps) {
           {verdict.sentence}
         </p>
       </section>
-      {notSavedReason === undefined ? (
-        <p>{text.savedInHistory}</p>
-      ) : (
+      {notSavedReason !== undefined && (
         <Notice tone="warning" title={strings.messageCheck.notSavedTitle} className="audit__notice">
           <p>{notSavedReason}</p>
         </Notice>
