@@ -196,8 +196,8 @@ export const MESSAGE_KNOWLEDGE = defineKnowledge<MessageEvidence>()({
     severity: 'pass',
     title: (e) =>
       isTrue(e.aligned)
-        ? `DKIM signature by ${t(e, 'signingDomain')} is valid and matches the From domain`
-        : `DKIM signature by ${t(e, 'signingDomain')} is valid (another domain than From)`,
+        ? `DKIM signature by ${t(e, 'signingDomain')} (selector ${t(e, 'selector')}) is valid and matches the From domain`
+        : `DKIM signature by ${t(e, 'signingDomain')} (selector ${t(e, 'selector')}) is valid (another domain than From)`,
     explanation: (e) =>
       `The signature (${signature(e)}, ${t(e, 'algorithm')}, ${t(e, 'keyBits')}-bit key) verifies: the body hash matches and the signed header fields are unchanged.${isTrue(e.aligned) ? ' Its domain matches the From address, so it counts for DMARC.' : ` Its domain is not the From domain (${t(e, 'fromDomain')}), so it does not count for DMARC; mail services often add such a signature of their own.`}`,
     fix: NO_FIX,
@@ -316,7 +316,9 @@ export const MESSAGE_KNOWLEDGE = defineKnowledge<MessageEvidence>()({
   },
   'message.dkim.not-verified': {
     severity: 'info',
-    title: (e) => `DKIM signature by ${t(e, 'signingDomain')} not verified (${t(e, 'reason')})`,
+    // The selector tells apart two signatures of one domain (an RSA and an Ed25519 one, RFC 8463).
+    title: (e) =>
+      `DKIM signature by ${t(e, 'signingDomain')} (selector ${t(e, 'selector')}) not verified (${t(e, 'reason')})`,
     explanation: (e) =>
       e['reason'] === 'no body'
         ? `The signature (${signature(e)}, ${t(e, 'algorithm')}) covers a body that was not given or not read (see the other findings), so neither its body hash nor its signature could be checked.`

@@ -72,6 +72,13 @@ describe('analysing messages published by others', () => {
       'message.dkim.pass',
       'message.dkim.pass',
     ]);
+    // Two signatures of one domain: a reader tells their findings apart by the selector.
+    expect(
+      analysis.findings.filter((finding) => finding.id === 'message.dkim.pass').map((f) => f.title),
+    ).toEqual([
+      'DKIM signature by football.example.com (selector brisbane) is valid and matches the From domain',
+      'DKIM signature by football.example.com (selector test) is valid and matches the From domain',
+    ]);
     // No Received line from outside: SPF is said to be unjudgeable, not guessed.
     expect(ids(analysis)).toContain('message.spf.not-judged');
     expect(analysis.authentication?.dmarc).toEqual(expect.objectContaining({ outcome: 'none' }));
