@@ -40,6 +40,9 @@ function addArgs(options: readonly string[], server: SubmissionServer = SHOP_SUB
 }
 /** Short enough for the timeout case not to slow the suite. */
 const SHORT_DEADLINE_MS = 1_500;
+/** The "how to withdraw it" step for a provider named by issuer URL (main/core/oauth/withdraw-sign-in.ts). */
+const WITHDRAW_AT_OIDC =
+  'To withdraw it, remove Mailwarden from the apps allowed to use your account on your provider’s account page.';
 
 describe('mailwarden accounts signin / signout with a real OpenID provider', () => {
   let provider: TestOidcProvider;
@@ -455,12 +458,30 @@ describe('mailwarden accounts signin / signout with a real OpenID provider', () 
     const edited = await cli(['accounts', 'edit', account.id, '--auth', 'password']);
     expect(edited.code, edited.stderr).toBe(0);
     expect(edited.stdout).toContain('-> password');
-    expect(edited.stderr).toContain('Warning: the revocation could not be done.');
+    expect(edited.stderr).toContain(
+      'Warning: the revocation could not be done, so the provider may still hold the sign-in.',
+    );
     expect(edited.stderr).toContain(unreachable);
+    expect(edited.stderr).toContain(WITHDRAW_AT_OIDC);
     expect(await storedRefreshToken(account)).toBeNull();
     expect(`${edited.stdout}${edited.stderr}`).not.toContain(refreshToken);
     const [saved] = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
     expect(saved?.signIn).toEqual({ method: 'password' });
+  });
+
+  it('accounts signout deletes the sign-in when the provider cannot be reached, and says how to withdraw it there', async () => {
+    const unreachable = `https://127.0.0.1:${String(await closedPort())}`;
+    const account = await addOAuthAccount(unreachable);
+    const refreshToken = 'refresh-token-kept-by-a-provider-out-of-reach-27ac';
+    await keytar.setPassword(env.keychainService, oauthSecretKey(account.id), refreshToken);
+
+    const out = await cli(['accounts', 'signout', account.id]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toContain('It was deleted from your system keychain.');
+    expect(out.stderr).toContain('so the provider may still hold the sign-in.');
+    expect(out.stderr).toContain(WITHDRAW_AT_OIDC);
+    expect(await storedRefreshToken(account)).toBeNull();
+    expect(`${out.stdout}${out.stderr}`).not.toContain(refreshToken);
   });
 
   it('refuses accounts set-password on an OAuth account with exit 2, pointing at accounts signin, and stores nothing', async () => {
