@@ -252,3 +252,26 @@ test('switching to a password when the provider cannot be reached deletes the si
   const answered = app.calls.map((call) => call.response).join('\n');
   for (const token of gone.issuedTokens) expect(answered).not.toContain(token);
 });
+
+test('signing out when the provider cannot be reached says the provider may still hold the sign-in, and how to withdraw it', async ({
+  app,
+  browser,
+}) => {
+  const { page, env } = app;
+  const gone = await startTestOidcProvider();
+  try {
+    await signInAs(app, browser, SHOP.email, gone.issuer);
+  } finally {
+    await gone.close();
+  }
+  await page.getByRole('button', { name: 'Sign out: Shop orders' }).click();
+  const said = page.locator('.sign-in-panel p.muted');
+  await expect(said).toContainText(
+    'Deleted from your keychain, but the provider could not be told to end the sign-in, so it may still hold it:',
+  );
+  await expect(said).toContainText(
+    'To withdraw it, remove Mailwarden from the apps allowed to use your account on your provider’s account page.',
+  );
+  await expectAccessible(page, 'oauth-signed-out-not-withdrawn');
+  expect(await keytar.findCredentials(env.keychainService)).toEqual([]);
+});
