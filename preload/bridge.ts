@@ -23,7 +23,7 @@ import type {
   ClientRunRecordRequest,
 } from './contract/clients';
 import type { SettingsChange, SettingsView } from './contract/settings';
-import type { SignInResult, SignInStatus, SignOutResult } from './contract/sign-in';
+import type { AccountUpdateResult, SignInResult, SignInStatus, SignOutResult } from './contract/sign-in';
 
 export interface BridgeTransport {
   invoke(channel: Channel, payload: unknown): Promise<unknown>;
@@ -35,7 +35,8 @@ export interface MailwardenBridge {
   readonly accounts: {
     list(): Promise<Outcome<AccountDesk>>;
     add(account: AccountInput, password?: string): Promise<Outcome<AccountView>>;
-    update(id: string, account: AccountInput): Promise<Outcome<AccountView>>;
+    /** Leaving OAuth for a password also revokes the sign-in; `signOut` then says how that went. */
+    update(id: string, account: AccountInput): Promise<Outcome<AccountUpdateResult>>;
     remove(id: string): Promise<Outcome<{ readonly removed: true }>>;
     /** Sets or replaces the password in the OS keychain. There is deliberately no way to read it back. */
     setPassword(id: string, password: string): Promise<Outcome<AccountView>>;

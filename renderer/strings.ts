@@ -326,7 +326,14 @@ export const strings = {
         'Signed out: the sign-in was deleted from your keychain (this provider offers no way to end it from here).',
       'nothing-stored': 'Signed out. Nothing was stored.',
       failed: (reason: string) =>
-        `Deleted from your keychain, but the provider could not be told to end the sign-in: ${reason}`,
+        `Deleted from your keychain, but the provider could not be told to end the sign-in, so it may still hold it: ${reason}`,
+    },
+    notWithdrawn: {
+      title: 'The provider may still hold the sign-in',
+      failed: (reason: string) =>
+        `The sign-in was deleted on this computer, but the provider could not be told, so it may still hold it. ${reason}`,
+      notOffered:
+        'The sign-in was deleted on this computer, but this provider offers no way to end it from here, so it may still hold it.',
     },
     done: 'Done',
     later: 'Sign in later',

@@ -20,7 +20,7 @@ import type { AnalysisEntry, MessageCheckRequest, MessageCheckResult } from './m
 import type { ProofCancelRequest, ProofEvent, ProofStartRequest } from './proof';
 import type { DiscoveryResult, ProviderPreset } from './providers';
 import type { SettingsChange, SettingsView } from './settings';
-import type { SignInResult, SignInStatus, SignOutResult } from './sign-in';
+import type { AccountUpdateResult, SignInResult, SignInStatus, SignOutResult } from './sign-in';
 
 export interface AccountAddRequest {
   readonly account: AccountInput;
@@ -100,7 +100,8 @@ export interface AnalysisExportRequest {
 export interface ChannelMap {
   'accounts:list': { request: null; response: AccountDesk };
   'accounts:add': { request: AccountAddRequest; response: AccountView };
-  'accounts:update': { request: AccountUpdateRequest; response: AccountView };
+  /** Leaving OAuth for a password also ends the sign-in; the answer says how that went at the provider. */
+  'accounts:update': { request: AccountUpdateRequest; response: AccountUpdateResult };
   'accounts:remove': { request: AccountIdRequest; response: { readonly removed: true } };
   'accounts:set-password': { request: SetPasswordRequest; response: AccountView };
   /** The incoming server's own password (its own keychain entry, `<id>/incoming`). */

@@ -24,9 +24,24 @@ export interface SignInResult {
 /** How signing out went at the provider (RFC 7009 revocation); the token is deleted here in every case. */
 export type Revocation = 'revoked' | 'not-offered' | 'nothing-stored' | 'failed';
 
-export interface SignOutResult {
-  readonly account: AccountView;
+/** What became of an OAuth sign-in that was ended (signed out, or switched to a password). */
+export interface SignOutReport {
   readonly revocation: Revocation;
   /** Why the revocation failed, in plain words; null unless `revocation` is `failed`. */
   readonly reason: string | null;
+  /**
+   * How the person withdraws the sign-in at the provider themselves (main/core/oauth/withdraw-sign-in.ts);
+   * null unless `revocation` is `failed` or `not-offered`, when the provider may still hold it.
+   */
+  readonly withdraw: string | null;
+}
+
+export interface SignOutResult extends SignOutReport {
+  readonly account: AccountView;
+}
+
+/** An edited account; `signOut` is set when the edit left OAuth for a password, which ends the sign-in. */
+export interface AccountUpdateResult {
+  readonly account: AccountView;
+  readonly signOut: SignOutReport | null;
 }

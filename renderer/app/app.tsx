@@ -19,6 +19,7 @@ import { strings } from '../strings';
 import { AppHeader } from './app-header';
 import { CurrentScreen } from './current-screen';
 import { OpenSettingsContext } from './open-settings';
+import type { FlashWarning } from '../lib/flash-warning';
 import { HOME, shownAccountId, type Screen } from './screen';
 import { useAccounts } from './use-accounts';
 
@@ -32,6 +33,8 @@ export function App() {
   /** True once the person has moved between screens, so headings take focus only after an action. */
   const [navigated, setNavigated] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
+  /** Something the last change could not do, said beside its confirmation until the next move. */
+  const [flashWarning, setFlashWarning] = useState<FlashWarning | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const settingsButton = useRef<HTMLButtonElement>(null);
   const settingsWasOpen = useRef(false);
@@ -43,18 +46,21 @@ export function App() {
     settingsWasOpen.current = settingsOpen;
   }, [settingsOpen]);
 
-  const go = (next: Screen, message?: string) => {
+  const go = (next: Screen, message?: string, warning?: FlashWarning) => {
     setNavigated(true);
     setFlash(message ?? null);
+    setFlashWarning(warning ?? null);
     // Back on the list, each account's last run is read again: a test may have added one.
     if (next.kind === 'home' && screen.kind !== 'home') void accounts.refresh();
     setScreen(next);
   };
 
-  const onUpdated = (account: AccountView, message: string, then?: Screen) => {
+  const onUpdated = (account: AccountView, message: string, then?: Screen, warning?: FlashWarning) => {
     accounts.upsert(account);
-    if (then === undefined) setFlash(message);
-    else go(then, message);
+    if (then === undefined) {
+      setFlash(message);
+      setFlashWarning(warning ?? null);
+    } else go(then, message, warning);
   };
 
   const { state } = accounts;
@@ -87,6 +93,7 @@ export function App() {
       onRemoved={(account) => {
         accounts.drop(account.id);
         setFlash(strings.accounts.removed(account.label));
+        setFlashWarning(null);
         setNavigated(true);
       }}
     />
@@ -129,6 +136,13 @@ export function App() {
             )}
             <div role="status" aria-live="polite" className="page__flash">
               {flash !== null && <Notice tone="success">{flash}</Notice>}
+              {flashWarning !== null && (
+                <Notice tone="warning" title={flashWarning.title}>
+                  {flashWarning.paragraphs.map((paragraph) => (
+                    <p key={paragraph}>{paragraph}</p>
+                  ))}
+                </Notice>
+              )}
             </div>
             {state.kind === 'loading' && <LiveStatus message={strings.app.loading} />}
             {state.kind === 'failed' && (

@@ -17,6 +17,7 @@ import { StoredAnalysisScreen } from '../features/message-check/stored-analysis-
 import { WelcomeScreen } from '../features/welcome/welcome-screen';
 import { clientNames, clientOf, type DeskQuery } from '../features/accounts/desk-model';
 import { strings } from '../strings';
+import type { FlashWarning } from '../lib/flash-warning';
 import { HOME, type Screen } from './screen';
 
 export interface CurrentScreenProps {
@@ -26,7 +27,7 @@ export interface CurrentScreenProps {
   readonly navigated: boolean;
   readonly go: (screen: Screen, flash?: string) => void;
   /** An account changed (added, edited, password replaced): patch the list, show the message. */
-  readonly onUpdated: (account: AccountView, message: string, then?: Screen) => void;
+  readonly onUpdated: (account: AccountView, message: string, then?: Screen, warning?: FlashWarning) => void;
   readonly onRemoved: (account: AccountView) => void;
   /** A client was renamed on its accounts: read the list again and show the client under its new name. */
   readonly onClientRenamed: (from: string, to: string, accounts: number) => void;
@@ -63,8 +64,8 @@ export function CurrentScreen(props: CurrentScreenProps) {
         <EditAccountScreen
           key={account.id}
           account={account}
-          onSaved={(updated, message) => {
-            onUpdated(updated, message, HOME);
+          onSaved={(updated, message, warning) => {
+            onUpdated(updated, message, HOME, warning);
           }}
           onCancel={home}
           clients={clientNames(list.accounts)}

@@ -92,7 +92,7 @@ const SIGN_OUT_WORDS: Readonly<Record<SignOutOutcome['revocation'], string>> = {
   revoked: 'The provider revoked the sign-in, and it was deleted from your system keychain.',
   'not-offered':
     'The provider offers no way to revoke it from here, so it was deleted from your system keychain; ' +
-    "remove Mailwarden from your account's app permissions at the provider to end it there too.",
+    'the provider may still hold it.',
   'nothing-stored': 'It was not signed in; nothing to do.',
   failed: 'It was deleted from your system keychain.',
 };
@@ -120,10 +120,11 @@ export async function signOut(
 /** What became of the OAuth sign-in: revoked and deleted, only deleted (and why), or nothing stored. */
 export function reportSignOut(io: CliIo, outcome: SignOutOutcome): void {
   writeLine(io.stdout, SIGN_OUT_WORDS[outcome.revocation]);
+  if (outcome.revocation === 'not-offered') writeLine(io.stdout, outcome.withdraw);
   if (outcome.revocation === 'failed')
     writeLine(
       io.stderr,
-      `Warning: the revocation could not be done. ${outcome.reason} Remove Mailwarden from your account's ` +
-        'app permissions at the provider to be sure.',
+      `Warning: the revocation could not be done, so the provider may still hold the sign-in. ` +
+        `${outcome.reason} ${outcome.withdraw}`,
     );
 }

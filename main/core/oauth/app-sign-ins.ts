@@ -7,7 +7,12 @@
  * cross IPC to the renderer.
  */
 import type { AccountInput, AccountView } from '../../../preload/contract/accounts';
-import type { SignInResult, SignInStatus, SignOutResult } from '../../../preload/contract/sign-in';
+import type {
+  SignInResult,
+  SignInStatus,
+  SignOutReport,
+  SignOutResult,
+} from '../../../preload/contract/sign-in';
 import { MailwardenError } from '../errors/mailwarden-error';
 import type { AuthorizationUrlOpener } from './oauth-ports';
 import type { OAuthService, SignOutOutcome } from './oauth-service';
@@ -30,12 +35,17 @@ export interface AppSignIns {
   switchToPassword(accountId: string, input: AccountInput): Promise<SignOutResult>;
 }
 
-function signOutResult(account: AccountView, outcome: SignOutOutcome): SignOutResult {
+function signOutReport(outcome: SignOutOutcome): SignOutReport {
   return {
-    account,
     revocation: outcome.revocation,
     reason: outcome.revocation === 'failed' ? outcome.reason : null,
+    withdraw:
+      outcome.revocation === 'failed' || outcome.revocation === 'not-offered' ? outcome.withdraw : null,
   };
+}
+
+function signOutResult(account: AccountView, outcome: SignOutOutcome): SignOutResult {
+  return { account, ...signOutReport(outcome) };
 }
 
 export function createAppSignIns(deps: AppSignInsDeps): AppSignIns {

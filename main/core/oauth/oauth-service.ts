@@ -22,6 +22,7 @@ import type { OAuthSignInMethod } from './provider-connection';
 import { refreshAccessToken, revokeRefreshToken } from './token-requests';
 import { signInWithDeviceCode, type DeviceCodePrompt } from './device-sign-in-flow';
 import { signInWithBrowser } from './sign-in-flow';
+import { howToWithdrawSignIn } from './withdraw-sign-in';
 import type { SignInTokens } from './sign-in-tokens';
 
 /** Refresh this long before the provider's expiry, so a token never expires in the middle of a login. */
@@ -54,12 +55,15 @@ export interface SignInOutcome {
 
 export type SignOutOutcome =
   | { readonly revocation: 'revoked' }
-  /** The provider has no revocation endpoint: the token was only deleted. */
-  | { readonly revocation: 'not-offered' }
+  /** The provider has no revocation endpoint: the token was only deleted. `withdraw` says how to end it there. */
+  | { readonly revocation: 'not-offered'; readonly withdraw: string }
   /** Nothing was stored. */
   | { readonly revocation: 'nothing-stored' }
-  /** Revocation failed (unreachable, refused): the token was deleted here all the same. */
-  | { readonly revocation: 'failed'; readonly reason: string };
+  /**
+   * Revocation failed (unreachable, refused): the token was deleted here all the same, and the provider
+   * may still hold it; `withdraw` says how the person ends it there.
+   */
+  | { readonly revocation: 'failed'; readonly reason: string; readonly withdraw: string };
 
 export interface OAuthService {
   signIn(
@@ -140,12 +144,15 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
     clientSecret: string | null,
     refreshToken: string,
   ): Promise<SignOutOutcome> {
+    const withdraw = howToWithdrawSignIn(method.provider);
     try {
-      return await revokeRefreshToken(await connectionWith(method, clientSecret), refreshToken);
+      const outcome = await revokeRefreshToken(await connectionWith(method, clientSecret), refreshToken);
+      return outcome.revocation === 'not-offered' ? { ...outcome, withdraw } : outcome;
     } catch (error) {
       return {
         revocation: 'failed',
         reason: error instanceof OAuthError ? error.message : 'The provider could not be reached.',
+        withdraw,
       };
     }
   }

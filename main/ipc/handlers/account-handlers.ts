@@ -45,11 +45,14 @@ export function accountHandlers(
     'accounts:add': ({ account, password }) => accounts.add(account, password),
     'accounts:update': async ({ id, account }) => {
       // OAuth back to a password goes through the OAuth service, which revokes the refresh token at the
-      // provider (RFC 7009) instead of only forgetting it here.
+      // provider (RFC 7009) instead of only forgetting it here; how that went comes back, so the app can
+      // say when the provider could not be told and may still hold the sign-in.
       const existing = await accounts.get(id);
-      if (existing.signIn?.method === 'oauth' && account.signIn?.method === 'password')
-        return (await signIns.switchToPassword(id, account)).account;
-      return accounts.update(id, account);
+      if (existing.signIn?.method === 'oauth' && account.signIn?.method === 'password') {
+        const { account: updated, ...signOut } = await signIns.switchToPassword(id, account);
+        return { account: updated, signOut };
+      }
+      return { account: await accounts.update(id, account), signOut: null };
     },
     'accounts:remove': async ({ id }) => {
       await accounts.remove(id);

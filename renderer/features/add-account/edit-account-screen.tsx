@@ -2,10 +2,13 @@
  * Editing a saved account: the account form, filled in. The id stays, so its history stays; when the
  * server changes, the message says that earlier runs tested the old one.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { serverChanged } from '../../../preload/contract/account-server';
 import type { AccountView } from '../../../preload/contract/accounts';
+import { success } from '../../../preload/contract/outcome';
+import type { SignOutReport } from '../../../preload/contract/sign-in';
 import { bridge } from '../../lib/bridge';
+import type { FlashWarning } from '../../lib/flash-warning';
 import { strings } from '../../strings';
 import { startSignInAfterSave, type SignInAfterSave } from '../sign-in/sign-in-after-save';
 import { SignInStep } from '../sign-in/sign-in-step';
@@ -14,7 +17,8 @@ import { valuesFromAccount } from './account-form-state';
 
 export interface EditAccountScreenProps {
   readonly account: AccountView;
-  readonly onSaved: (account: AccountView, message: string) => void;
+  /** `warning`: leaving OAuth ended the sign-in here, but the provider may still hold it. */
+  readonly onSaved: (account: AccountView, message: string, warning?: FlashWarning) => void;
   readonly onCancel: () => void;
   /** Client names already in use, suggested in the client field. */
   readonly clients: readonly string[];
@@ -25,10 +29,13 @@ export function EditAccountScreen({ account, onSaved, onCancel, clients }: EditA
   const [signingIn, setSigningIn] = useState<SignInAfterSave | null>(null);
   /** The account as it is now: signing in or out from the form changes its keychain state. */
   const [current, setCurrent] = useState(account);
+  /** How the sign-in ended at the provider, when this save left OAuth for a password. */
+  const signedOut = useRef<SignOutReport | null>(null);
 
   const saved = async (updated: AccountView) => {
+    const warning = notWithdrawnWarning(signedOut.current);
     if (!serverChanged(account, updated)) {
-      onSaved(updated, text.saved(updated.label));
+      onSaved(updated, text.saved(updated.label), warning);
       return;
     }
     const runs = await bridge().history.list({ kind: 'account', accountId: account.id });
@@ -42,6 +49,7 @@ export function EditAccountScreen({ account, onSaved, onCancel, clients }: EditA
             earlier,
             strings.history.server(account.host, account.port, account.security),
           ),
+      warning,
     );
   };
 
@@ -66,7 +74,12 @@ export function EditAccountScreen({ account, onSaved, onCancel, clients }: EditA
       withPassword={false}
       saveLabel={text.save}
       savingLabel={text.saving}
-      save={(input) => bridge().accounts.update(account.id, input)}
+      save={async (input) => {
+        const outcome = await bridge().accounts.update(account.id, input);
+        if (!outcome.ok) return outcome;
+        signedOut.current = outcome.value.signOut;
+        return success(outcome.value.account);
+      }}
       onSaved={(updated) => {
         // A sign-in newly chosen (or changed) goes on to the provider's page.
         const signIn = startSignInAfterSave(updated, current);
@@ -82,4 +95,17 @@ export function EditAccountScreen({ account, onSaved, onCancel, clients }: EditA
       onSignInChanged={setCurrent}
     />
   );
+}
+
+/** The provider could not be told (or offers no way) to end the sign-in: say so, and how to end it there. */
+function notWithdrawnWarning(report: SignOutReport | null): FlashWarning | undefined {
+  if (report === null || report.withdraw === null) return undefined;
+  const text = strings.signIn.notWithdrawn;
+  return {
+    title: text.title,
+    paragraphs: [
+      report.revocation === 'failed' ? text.failed(report.reason ?? '') : text.notOffered,
+      report.withdraw,
+    ],
+  };
 }

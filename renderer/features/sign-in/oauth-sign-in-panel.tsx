@@ -11,22 +11,41 @@ import { strings } from '../../strings';
 import { isBusy, isSignedIn, type SignInPhase } from './sign-in-phase';
 import type { OAuthSignIn } from './use-oauth-sign-in';
 
+/**
+ * The way out of a page the panel sits on ("Done", "Sign in later"), kept in the panel's one row of
+ * buttons. When `primary`, it is the row's one primary button and comes first (as in the other panels:
+ * the action to take, then the others); "Sign in again" is then secondary.
+ */
+export interface PanelFinish {
+  readonly label: string;
+  readonly primary: boolean;
+  readonly onClick: () => void;
+}
+
 export interface OAuthSignInPanelProps {
   readonly account: AccountView;
   readonly provider: OAuthProviderName;
   readonly signIn: OAuthSignIn;
+  readonly finish?: PanelFinish | undefined;
 }
 
-export function OAuthSignInPanel({ account, provider, signIn }: OAuthSignInPanelProps) {
+export function OAuthSignInPanel({ account, provider, signIn, finish }: OAuthSignInPanelProps) {
   const text = strings.signIn;
   const { phase } = signIn;
   const providerName = text.provider[provider];
   const busy = isBusy(phase);
+  const finishButton =
+    finish === undefined ? null : (
+      <Button variant={finish.primary ? 'primary' : 'quiet'} onClick={finish.onClick}>
+        {finish.label}
+      </Button>
+    );
   return (
     <div className="sign-in-panel" data-sign-in-phase={phase.kind}>
       <PhaseMessage phase={phase} providerName={providerName} />
       <LiveStatus message={announcement(phase, providerName)} visible={false} />
       <div className="actions actions--compact">
+        {finish?.primary === true && finishButton}
         {phase.kind === 'waiting' ? (
           <Button
             onClick={() => {
@@ -37,7 +56,7 @@ export function OAuthSignInPanel({ account, provider, signIn }: OAuthSignInPanel
           </Button>
         ) : (
           <Button
-            variant="primary"
+            variant={finish?.primary === true ? 'secondary' : 'primary'}
             busy={busy}
             busyLabel={phase.kind === 'signing-out' ? text.signingOut : text.checking}
             onClick={() => {
@@ -58,6 +77,7 @@ export function OAuthSignInPanel({ account, provider, signIn }: OAuthSignInPanel
             {text.signOut}
           </Button>
         )}
+        {finish?.primary === false && finishButton}
       </div>
     </div>
   );

@@ -1,12 +1,12 @@
 /**
  * The page after an OAuth account was saved: the sign-in starts at once (the provider's page opens in
- * the browser), and the page waits for it; "Done" once signed in, "Sign in later" otherwise.
+ * the browser), and the page waits for it; "Done" once signed in (the primary button, "Sign in again"
+ * beside it), "Sign in later" otherwise.
  */
 import { useState } from 'react';
 import type { AccountView } from '../../../preload/contract/accounts';
 import type { Outcome } from '../../../preload/contract/outcome';
 import type { SignInResult } from '../../../preload/contract/sign-in';
-import { Button } from '../../components/button';
 import { PageHeading } from '../../components/page-heading';
 import { strings } from '../../strings';
 import { OAuthSignInPanel } from './oauth-sign-in-panel';
@@ -32,17 +32,18 @@ export function SignInStep({ account, pending, onDone }: SignInStepProps) {
         {text.stepTitle(account.label)}
       </PageHeading>
       <p className="lead">{text.stepLead}</p>
-      <OAuthSignInPanel account={account} provider={account.signIn.provider} signIn={signIn} />
-      <div className="actions actions--form">
-        <Button
-          variant={finished ? 'primary' : 'quiet'}
-          onClick={() => {
+      <OAuthSignInPanel
+        account={account}
+        provider={account.signIn.provider}
+        signIn={signIn}
+        finish={{
+          label: finished ? text.done : text.later,
+          primary: finished,
+          onClick: () => {
             onDone(latest);
-          }}
-        >
-          {finished ? text.done : text.later}
-        </Button>
-      </div>
+          },
+        }}
+      />
     </div>
   );
 }

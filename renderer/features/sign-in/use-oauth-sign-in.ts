@@ -108,11 +108,12 @@ export function useOAuthSignIn(
             setPhase({ kind: 'failed', message: outcome.error.message });
             return;
           }
-          const { revocation, reason } = outcome.value;
+          const { revocation, reason, withdraw } = outcome.value;
           const said = strings.signIn.signedOut;
+          const message = revocation === 'failed' ? said.failed(reason ?? '') : said[revocation];
           setPhase({
             kind: 'signed-out',
-            message: revocation === 'failed' ? said.failed(reason ?? '') : said[revocation],
+            message: withdraw === null ? message : `${message} ${withdraw}`,
           });
           changed.current?.(outcome.value.account);
         });

@@ -42,13 +42,20 @@ export async function fillAccountForm(page: Page, entry: AccountEntry): Promise<
   if (entry.clientGroup !== undefined) await page.getByLabel(/^Client group/).fill(entry.clientGroup);
 }
 
-/** Every file under `dir`, recursively, with its bytes. */
+/**
+ * Every file under `dir`, recursively, with its bytes. A file gone between the listing and the read (a
+ * lock file the app held for a moment while it read the accounts) held nothing at rest, so it is left out.
+ */
 export async function readAllFiles(dir: string): Promise<{ path: string; bytes: Buffer }[]> {
   const files: { path: string; bytes: Buffer }[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    files.push({ path, bytes: await readFile(path) });
+    const bytes = await readFile(path).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    });
+    if (bytes !== null) files.push({ path, bytes });
   }
   return files;
 }

@@ -12,6 +12,7 @@ import { oauthClientSecretKey, oauthSecretKey } from '../../../main/core/account
 import { createMainServices } from '../../../main/composition';
 import { runCliIn } from '../../helpers/cli-harness';
 import { closedPort } from '../../helpers/closed-port';
+import { startKnot } from '../../helpers/knot-server';
 import { startSigninCli } from '../../helpers/oauth-signin-cli';
 import {
   CONFIDENTIAL_NATIVE_CLIENT,
@@ -40,6 +41,9 @@ function addArgs(options: readonly string[], server: SubmissionServer = SHOP_SUB
 }
 /** Short enough for the timeout case not to slow the suite. */
 const SHORT_DEADLINE_MS = 1_500;
+/** The "how to withdraw it" step for a provider named by issuer URL (main/core/oauth/withdraw-sign-in.ts). */
+const WITHDRAW_AT_OIDC =
+  'To withdraw it, remove Mailwarden from the apps allowed to use your account on your provider’s account page.';
 
 describe('mailwarden accounts signin / signout with a real OpenID provider', () => {
   let provider: TestOidcProvider;
@@ -455,13 +459,66 @@ describe('mailwarden accounts signin / signout with a real OpenID provider', () 
     const edited = await cli(['accounts', 'edit', account.id, '--auth', 'password']);
     expect(edited.code, edited.stderr).toBe(0);
     expect(edited.stdout).toContain('-> password');
-    expect(edited.stderr).toContain('Warning: the revocation could not be done.');
+    expect(edited.stderr).toContain(
+      'Warning: the revocation could not be done, so the provider may still hold the sign-in.',
+    );
     expect(edited.stderr).toContain(unreachable);
+    expect(edited.stderr).toContain(WITHDRAW_AT_OIDC);
     expect(await storedRefreshToken(account)).toBeNull();
     expect(`${edited.stdout}${edited.stderr}`).not.toContain(refreshToken);
     const [saved] = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
     expect(saved?.signIn).toEqual({ method: 'password' });
   });
+
+  it('accounts signout deletes the sign-in when the provider cannot be reached, and says how to withdraw it there', async () => {
+    const unreachable = `https://127.0.0.1:${String(await closedPort())}`;
+    const account = await addOAuthAccount(unreachable);
+    const refreshToken = 'refresh-token-kept-by-a-provider-out-of-reach-27ac';
+    await keytar.setPassword(env.keychainService, oauthSecretKey(account.id), refreshToken);
+
+    const out = await cli(['accounts', 'signout', account.id]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toContain('It was deleted from your system keychain.');
+    expect(out.stderr).toContain('so the provider may still hold the sign-in.');
+    expect(out.stderr).toContain(WITHDRAW_AT_OIDC);
+    expect(await storedRefreshToken(account)).toBeNull();
+    expect(`${out.stdout}${out.stderr}`).not.toContain(refreshToken);
+  });
+
+  it.each([
+    [
+      'microsoft',
+      'To withdraw it, remove Mailwarden from the apps allowed to use your account: for a work or school ' +
+        'account in My Apps (myapps.microsoft.com), for a personal one at account.microsoft.com → Privacy → ' +
+        'App permissions.',
+    ],
+    ['google', 'To withdraw it, remove Mailwarden at myaccount.google.com/permissions.'],
+  ])(
+    'accounts signout of a %s account whose provider cannot be reached says where to withdraw it there',
+    async (providerName, withdraw) => {
+      // A DNS server that knows none of the provider's names: Microsoft and Google cannot be reached.
+      const knot = await startKnot({ 'shop.example': 'smtp IN A 127.0.0.1' });
+      try {
+        await env.services.settings.update({ dnsServer: knot.server });
+        const added = await cli(
+          addArgs(['--auth', 'oauth', '--provider', providerName, '--client-id', 'a-client-of-its-own']),
+        );
+        expect(added).toMatchObject({ code: 0, stderr: '' });
+        const [account] = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as Account[];
+        const refreshToken = `refresh-token-of-${providerName}-out-of-reach-91d3`;
+        await keytar.setPassword(env.keychainService, oauthSecretKey(account?.id ?? ''), refreshToken);
+
+        const out = await cli(['accounts', 'signout', EMAIL]);
+        expect(out.code, out.stderr).toBe(0);
+        expect(out.stderr).toContain('so the provider may still hold the sign-in.');
+        expect(out.stderr).toContain(withdraw);
+        expect(await keytar.getPassword(env.keychainService, oauthSecretKey(account?.id ?? ''))).toBeNull();
+        expect(`${out.stdout}${out.stderr}`).not.toContain(refreshToken);
+      } finally {
+        await knot.stop();
+      }
+    },
+  );
 
   it('refuses accounts set-password on an OAuth account with exit 2, pointing at accounts signin, and stores nothing', async () => {
     const account = await addOAuthAccount();

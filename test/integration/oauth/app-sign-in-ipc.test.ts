@@ -8,7 +8,12 @@ import { oauthSecretKey } from '../../../main/core/accounts/secret-keys';
 import { createIpcRouter, type IpcRouter } from '../../../main/ipc/router';
 import type { AccountView } from '../../../preload/contract/accounts';
 import type { Outcome } from '../../../preload/contract/outcome';
-import type { SignInResult, SignInStatus, SignOutResult } from '../../../preload/contract/sign-in';
+import type {
+  AccountUpdateResult,
+  SignInResult,
+  SignInStatus,
+  SignOutResult,
+} from '../../../preload/contract/sign-in';
 import {
   startTestOidcProvider,
   TEST_CLIENT_ID,
@@ -158,7 +163,7 @@ describe('signing an account in from the app, over IPC', () => {
     const first = (await storedRefreshToken(account.id)) ?? '';
 
     const out = await call<SignOutResult>('accounts:sign-out', { id: account.id });
-    expect(out).toMatchObject({ ok: true, value: { revocation: 'revoked', reason: null } });
+    expect(out).toMatchObject({ ok: true, value: { revocation: 'revoked', reason: null, withdraw: null } });
     expect(provider.revokedTokens.has(first)).toBe(true);
     expect(await storedRefreshToken(account.id)).toBeNull();
 
@@ -169,7 +174,7 @@ describe('signing an account in from the app, over IPC', () => {
     const second = (await storedRefreshToken(account.id)) ?? '';
 
     // The form's "Password" choice saved over IPC: the token is revoked at the provider, not just dropped.
-    const updated = await call<AccountView>('accounts:update', {
+    const updated = await call<AccountUpdateResult>('accounts:update', {
       id: account.id,
       account: {
         email: EMAIL,
@@ -179,7 +184,13 @@ describe('signing an account in from the app, over IPC', () => {
         signIn: { method: 'password' },
       },
     });
-    expect(updated).toMatchObject({ ok: true, value: { signIn: { method: 'password' } } });
+    expect(updated).toMatchObject({
+      ok: true,
+      value: {
+        account: { signIn: { method: 'password' } },
+        signOut: { revocation: 'revoked', reason: null, withdraw: null },
+      },
+    });
     expect(provider.revokedTokens.has(second)).toBe(true);
     expect(await keytar.findCredentials(env.keychainService)).toEqual([]);
     expectNoIssuedTokenAnswered();
