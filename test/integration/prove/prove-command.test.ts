@@ -308,6 +308,22 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     const text = await cli(['audit', LOOP_MAILBOXES.unsigned, '--only', 'dns', '--dns', loop.dnsServer]);
     expect(text.stdout).toContain('Turn on DKIM signing for your domain and publish its key');
     expect(text.stdout).toContain(`Where: the test message of ${proof.provedAt.slice(0, 10)}`);
+
+    // The test message's own text opens its findings with a short plan, grouped as the audit's is.
+    const proved = await cli([
+      'prove',
+      LOOP_MAILBOXES.unsigned,
+      '--yes',
+      '--dns',
+      loop.dnsServer,
+      '--ca',
+      loop.caPath,
+    ]);
+    expect(proved.code, proved.stderr).toBe(0);
+    expect(proved.stdout).toMatch(/Fix plan \(\d+ actions?, most important first\):\n/);
+    expect(proved.stdout).toMatch(
+      /\d\. \[HIGH\] The message has no DKIM signature\n {3}Who: Your mail provider/,
+    );
   }, 120_000);
 
   it('a test message sent more than 30 days before the audit is left out of its plan', async () => {
