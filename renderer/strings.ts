@@ -1071,6 +1071,8 @@ export const strings = {
     resultsTitle: (label: string) => `Test message from ${label}`,
     meta: (when: string, to: string) => `Sent ${when} to ${to}`,
     journeyTitle: 'Its journey',
+    planTitle: 'What to do',
+    planLead: 'Most important first, grouped as an audit groups them. The findings below give the details.',
     journeySent: (reply: string) => `Accepted by the outgoing server: ${reply}`,
     journeyRefused: (step: string, reply: string) => `Refused at ${step}: ${reply}`,
     journeyLanded: (where: string, seconds: number) => `Arrived in ${where} after ${seconds} seconds.`,

@@ -8,6 +8,7 @@
  */
 import type { Finding, Severity } from './findings';
 import type { AnalysisRecord } from './message-check';
+import type { PlanAction } from './plan';
 
 /** Format of a stored proof run (history/<provedAt>-<runId>.proof.json). */
 export const PROOF_RECORD_VERSION = 1;
@@ -47,6 +48,11 @@ export interface ProofRecord {
   readonly analysis: AnalysisRecord | null;
   /** The proof's own findings (where it landed), then the analysis's. */
   readonly findings: readonly Finding[];
+  /**
+   * The findings as a short fix plan, grouped as an audit's are (main/core/plan). Absent in runs kept
+   * before it was added; the app then shows the findings only.
+   */
+  readonly plan?: readonly PlanAction[];
 }
 
 /** A stored proof run: its run id (a UUID, shared with audits and analyses) and its saved account. */

@@ -186,3 +186,26 @@ test('Stop while waiting: the run ends at once and says the message was already 
   await expect(page.getByRole('button', { name: 'Send another test message' })).toBeVisible();
   expect(app.calls.filter((call) => call.response.includes(CANARY))).toEqual([]);
 });
+
+test('mail that arrives unsigned: the results give a short plan whose first action is to turn on DKIM signing', async ({
+  app,
+}) => {
+  const { page } = app;
+  const label = 'Unsigned mail';
+  await openWithAccount(app, LOOP_MAILBOXES.unsigned, label);
+  await openSendScreen(page, label);
+  await page.getByRole('button', { name: 'Send the test message' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Test message from ${label}`, exact: true }),
+  ).toBeVisible({ timeout: ARRIVAL_MS });
+
+  const plan = page.getByRole('region', { name: 'What to do' });
+  const signing = plan.locator('li[data-action="dkim-signing"]');
+  await expect(signing).toContainText('The message has no DKIM signature');
+  await expect(signing).toContainText('Your mail provider or server administrator');
+  await expect(signing.getByRole('listitem').first()).toContainText('Turn on DKIM signing for your domain');
+  // The flat findings are still there below it, for the details.
+  await expect(page.getByRole('heading', { level: 2, name: /^Every finding/ })).toBeVisible();
+  await expectAccessible(page, 'send a test message: results with a plan');
+  expect(app.calls.filter((call) => call.response.includes(CANARY))).toEqual([]);
+});

@@ -25,6 +25,7 @@ import type { IncomingSecret } from '../incoming/incoming-login-port';
 import type { IncomingProtocol, LineLimits } from '../incoming/line-channel';
 import type { AuditIncomingServer } from './incoming-audit';
 import { missingScope, type GrantedAccessToken, type MissingScope } from '../oauth/mail-scopes';
+import { joinRecentProof } from './join-recent-proof';
 import { runAudit, type AuditDeps, type AuditServer, type AuditSubject } from './audit-runner';
 
 export type AuditRequest =
@@ -235,8 +236,22 @@ export function createAuditService(deps: {
       await deps.auditDeps({ extraCaPem: settings.extraCaPem }),
       { runId, signal, ...(onEvent === undefined ? {} : { onEvent }) },
     );
-    await saveToHistory(runId, request, report, onHistory);
-    return report;
+    const planned = await withRecentProof(request, report);
+    await saveToHistory(runId, request, planned, onHistory);
+    return planned;
+  }
+
+  /**
+   * An account's plan joins its recent test message (join-recent-proof.ts). The history is only read
+   * here: when it cannot be, the audit's own plan stands, and the history's list shows what went wrong.
+   */
+  async function withRecentProof(request: AuditRequest, report: AuditReport): Promise<AuditReport> {
+    if (deps.history === undefined || request.kind !== 'account') return report;
+    try {
+      return await joinRecentProof(report, request.accountId, deps.history);
+    } catch {
+      return report;
+    }
   }
 
   /** Keeps the report; a failure is handed to the caller to show, and the report is returned regardless. */

@@ -11,7 +11,7 @@ import type { FixPlan, PlanAction } from '../../../preload/contract/plan';
 import type { AuditScore } from '../../../preload/contract/score';
 import { SCORE_AREA_TABLE, scoreAreaOf } from '../score/score-areas';
 import { messageFor } from './copy-message';
-import { actorOf, GRANT_MAIL_SCOPES, rootCauseOf, SWITCH_TO_OAUTH } from './plan-rules';
+import { actorOf, DKIM_SIGNING, GRANT_MAIL_SCOPES, rootCauseOf, SWITCH_TO_OAUTH } from './plan-rules';
 import { verdictOf } from './verdict';
 
 export interface PlanInput {
@@ -19,6 +19,17 @@ export interface PlanInput {
   readonly startedAt: string;
   readonly findings: readonly Finding[];
   readonly score: AuditScore;
+  /**
+   * The account's recent test message (docs/scoring.md, "The fix plan"): its findings join the actions,
+   * each naming the test message; the score above never counts them.
+   */
+  readonly proof?: ProofInPlan | null;
+}
+
+/** What a test message proved, as the plan takes it in. */
+export interface ProofInPlan {
+  readonly provedAt: string;
+  readonly findings: readonly Finding[];
 }
 
 /** Passes and notes need no action; findings about the audit itself are not the user's to fix. */
@@ -26,19 +37,46 @@ const needsAction = (finding: Finding): boolean =>
   severityRank(finding.severity) >= severityRank('low') && !finding.id.startsWith('audit.');
 
 export function buildFixPlan(input: PlanInput): FixPlan {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of input.findings.filter(needsAction)) {
-    const key = rootCauseOf(finding.id);
-    groups.set(key, [...(groups.get(key) ?? []), finding]);
-  }
-  const actions = [...groups.entries()].map(([id, findings]) => toAction(id, findings, input)).sort(byImpact);
+  const actions = planActions(input);
   return { verdict: verdictOf(input.score, actions), actions };
 }
 
-function toAction(id: string, findings: readonly Finding[], input: PlanInput): PlanAction {
+/**
+ * The actions alone, most important first: for a test message's own short plan, which has no score
+ * and so no verdict sentence (its verdict is the message's own).
+ */
+export function planActions(input: Omit<PlanInput, 'score'>): PlanAction[] {
+  const proofFindings = new Set(input.proof?.findings ?? []);
+  const groups = new Map<string, Finding[]>();
+  for (const finding of [...input.findings, ...proofFindings].filter(needsAction)) {
+    const key = rootCauseOf(finding.id);
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  const fromProof = (finding: Finding): string[] =>
+    input.proof !== undefined && input.proof !== null && proofFindings.has(finding)
+      ? [testMessageOf(input.proof.provedAt)]
+      : [];
+  return [...groups.entries()]
+    .map(([id, findings]) => toAction(id, findings, input, fromProof))
+    .sort(byImpact);
+}
+
+/** Where a test message's finding was seen: "the test message of 2026-12-06" (its UTC day). */
+export const testMessageOf = (provedAt: string): string => `the test message of ${provedAt.slice(0, 10)}`;
+
+function toAction(
+  id: string,
+  findings: readonly Finding[],
+  input: Omit<PlanInput, 'score'>,
+  fromProof: (finding: Finding) => string[],
+): PlanAction {
   const worstFirst = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const lead = worstFirst[0] as Finding;
-  const where = [...new Set(findings.flatMap(whereSeen))].sort(byPortNumber);
+  // The ports first, then the test message that showed it.
+  const where = [
+    ...[...new Set(findings.flatMap(whereSeen))].sort(byPortNumber),
+    ...new Set(findings.flatMap(fromProof)),
+  ];
   const steps = [...new Set(worstFirst.flatMap((finding) => finding.fix.steps))];
   const record: RecordToPublish | undefined = worstFirst.find((f) => f.fix.record !== undefined)?.fix.record;
   const draft = {
@@ -101,6 +139,10 @@ function titleOf(id: string, worstFirst: readonly Finding[], where: readonly str
       return 'Switch this account’s sign-in to OAuth';
     case GRANT_MAIL_SCOPES:
       return 'Grant the mail permissions to the sign-in, then sign in again';
+    case DKIM_SIGNING:
+      // One title for "the message arrived unsigned" and "no key in DNS": the change is the same.
+      if (ids.size > 1) return 'Turn on DKIM signing for your domain and publish its key';
+      break;
     default:
       break;
   }

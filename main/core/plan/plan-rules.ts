@@ -59,6 +59,8 @@ const GRANT_MAIL_SCOPES_IDS: ReadonlySet<string> = new Set([
   'pop3.login.scope-missing',
 ]);
 
+/** The action "Turn on DKIM signing", joining a test message's signature findings with the DNS key's. */
+export const DKIM_SIGNING = 'dkim-signing';
 const DKIM_SIGNING_IDS: ReadonlySet<string> = new Set([
   'dkim.discovery.none-found',
   'dkim.selector.not-found',
@@ -118,7 +120,7 @@ export const ROOT_CAUSES: readonly RootCause[] = [
     // A test message that arrives unsigned, or signed only by another domain, and an audit that finds no
     // DKIM key under the account's domain are one cause: signing with the account's own domain is not set
     // up (RFC 6376 section 3.1; DMARC alignment, RFC 7489 section 3.1.1). Landing in Junk stays its own action.
-    id: 'dkim-signing',
+    id: DKIM_SIGNING,
     matches: (id) => DKIM_SIGNING_IDS.has(id),
   },
   {

@@ -7,16 +7,19 @@ import type { ProofRecord } from '../../../preload/contract/proof';
 import { excerpt } from '../../../preload/contract/untrusted-text';
 import { analysisRecord, safeFinding } from '../message/analysis-record';
 import { MAX_EVIDENCE_CHARS } from '../message/message-limits';
+import { proofPlan } from './proof-plan';
 import type { ProofResult } from './proof-result';
 
 export function proofRecord(result: ProofResult): ProofRecord {
   const shown = (text: string | null): string | null =>
     text === null ? null : excerpt(text, MAX_EVIDENCE_CHARS);
+  const findings = result.findings.map(safeFinding);
+  const account = { label: excerpt(result.account.label, MAX_EVIDENCE_CHARS), email: result.account.email };
   return {
     kind: 'proof',
     toolVersion: result.toolVersion,
     provedAt: result.provedAt,
-    account: { label: excerpt(result.account.label, MAX_EVIDENCE_CHARS), email: result.account.email },
+    account,
     to: result.to,
     tag: result.tag,
     submission: {
@@ -27,6 +30,7 @@ export function proofRecord(result: ProofResult): ProofRecord {
     },
     delivery: { ...result.delivery, mailbox: shown(result.delivery.mailbox) },
     analysis: result.analysis === null ? null : analysisRecord(result.analysis, 'proof'),
-    findings: result.findings.map(safeFinding),
+    findings,
+    plan: proofPlan({ provedAt: result.provedAt, account, findings }),
   };
 }

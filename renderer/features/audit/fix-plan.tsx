@@ -33,7 +33,8 @@ export function FixPlanSection({ plan }: { readonly plan: FixPlan }) {
   );
 }
 
-function ActionItem({ action }: { readonly action: PlanAction }) {
+/** One action; also a test message's short plan (send-test/proof-results.tsx). */
+export function ActionItem({ action }: { readonly action: PlanAction }) {
   const text = strings.audit.results;
   const id = useId();
   const who = ACTOR_LABELS[action.who];

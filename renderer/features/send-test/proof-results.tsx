@@ -6,6 +6,7 @@ import type { ProofEntry } from '../../../preload/contract/proof';
 import { Notice } from '../../components/notice';
 import { strings } from '../../strings';
 import { sortFindings } from '../audit/audit-model';
+import { ActionItem } from '../audit/fix-plan';
 import { formatWhen } from '../history/history-model';
 import { AuthenticationSection } from '../message-check/authentication-section';
 import { MessageFindingList } from '../message-check/message-finding-list';
@@ -69,6 +70,24 @@ export function ProofResults({ entry, notSavedReason }: ProofResultsProps) {
           {delivery.deleted && <li className="check-row">{text.journeyDeleted}</li>}
         </ul>
       </section>
+
+      {proof.plan !== undefined && proof.plan.length > 0 && (
+        <section
+          className="audit__section fix-plan"
+          aria-labelledby="proof-plan-title"
+          data-testid="proof-plan"
+        >
+          <h2 id="proof-plan-title" className="section-title">
+            {text.planTitle}
+          </h2>
+          <p className="fix-plan__lead">{text.planLead}</p>
+          <ol className="action-list">
+            {proof.plan.map((action) => (
+              <ActionItem key={action.id} action={action} />
+            ))}
+          </ol>
+        </section>
+      )}
 
       {proof.analysis !== null && <AuthenticationSection record={proof.analysis} />}
       {proof.analysis !== null && <ReceivedPath chain={proof.analysis.received} />}

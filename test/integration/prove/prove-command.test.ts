@@ -6,7 +6,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFileHistoryStore } from '../../../main/adapters/file-history-store';
+import { HISTORY_DIR_NAME } from '../../../main/core/history/history-document';
 import type { ProofResult } from '../../../main/core/prove/proof-result';
+import type { AuditReport } from '../../../preload/contract/audit';
+import type { ProofEntry } from '../../../preload/contract/proof';
 import { runCliIn, type CliResult } from '../../helpers/cli-harness';
 import {
   FOREIGN_DOMAIN,
@@ -276,6 +280,82 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
       'junk',
     );
   }, 90_000);
+
+  it("an account whose mail is not signed, proved then audited: one DKIM action names the test message, the grade is the audit's own", async () => {
+    const { proof } = await prove(LOOP_MAILBOXES.unsigned);
+    const audited = await cli([
+      'audit',
+      LOOP_MAILBOXES.unsigned,
+      '--only',
+      'dns',
+      '--dns',
+      loop.dnsServer,
+      '--format',
+      'json',
+    ]);
+    expect(audited.code, audited.stderr).not.toBe(2);
+    const report = JSON.parse(audited.stdout) as AuditReport;
+    const signing = report.plan.actions.find((action) => action.id === 'dkim-signing');
+    expect(signing?.title).toBe('Turn on DKIM signing for your domain and publish its key');
+    expect(signing?.where).toContain(`the test message of ${proof.provedAt.slice(0, 10)}`);
+    expect(signing?.findings.map((each) => each.id)).toEqual(
+      expect.arrayContaining(['message.dkim.unsigned', 'dkim.discovery.none-found']),
+    );
+    expect(signing?.message).toContain('the test message of');
+    // The plan holds the proof; the findings the score is computed from are the audit's alone.
+    expect(report.findings.filter((each) => each.id.startsWith('message.'))).toEqual([]);
+
+    const text = await cli(['audit', LOOP_MAILBOXES.unsigned, '--only', 'dns', '--dns', loop.dnsServer]);
+    expect(text.stdout).toContain('Turn on DKIM signing for your domain and publish its key');
+    expect(text.stdout).toContain(`Where: the test message of ${proof.provedAt.slice(0, 10)}`);
+
+    // The test message's own text opens its findings with a short plan, grouped as the audit's is.
+    const proved = await cli([
+      'prove',
+      LOOP_MAILBOXES.unsigned,
+      '--yes',
+      '--dns',
+      loop.dnsServer,
+      '--ca',
+      loop.caPath,
+    ]);
+    expect(proved.code, proved.stderr).toBe(0);
+    expect(proved.stdout).toMatch(/Fix plan \(\d+ actions?, most important first\):\n/);
+    expect(proved.stdout).toMatch(
+      /\d\. \[HIGH\] The message has no DKIM signature\n {3}Who: Your mail provider/,
+    );
+  }, 120_000);
+
+  it('a test message sent more than 30 days before the audit is left out of its plan', async () => {
+    const { proof } = await prove(LOOP_MAILBOXES.foreign);
+    expect(ids(proof)).toContain('message.dkim.not-aligned');
+    // Forty days pass: each of this account's runs, filed again under a time forty days earlier.
+    const history = createFileHistoryStore(join(env.dataDir, HISTORY_DIR_NAME));
+    const { proofs } = await history.list();
+    for (const summary of proofs.filter((run) => run.email === LOOP_MAILBOXES.foreign)) {
+      const entry = (await history.getProof(summary.runId)) as ProofEntry;
+      const earlier = new Date(Date.parse(entry.proof.provedAt) - 40 * 86_400_000).toISOString();
+      await history.delete(entry.runId);
+      await history.saveProof({ ...entry, proof: { ...entry.proof, provedAt: earlier } });
+    }
+
+    const audited = await cli([
+      'audit',
+      LOOP_MAILBOXES.foreign,
+      '--only',
+      'dns',
+      '--dns',
+      loop.dnsServer,
+      '--format',
+      'json',
+    ]);
+    expect(audited.code, audited.stderr).not.toBe(2);
+    const report = JSON.parse(audited.stdout) as AuditReport;
+    const planned = report.plan.actions.flatMap((action) => action.findings.map((each) => each.id));
+    expect(planned).toContain('dkim.discovery.none-found');
+    expect(planned).not.toContain('message.dkim.not-aligned');
+    expect(report.plan.actions.flatMap((action) => action.where).join(' ')).not.toContain('test message');
+  }, 120_000);
 
   it('the canary password is nowhere: not in any output, the data folder or the Postfix/Dovecot logs', async () => {
     expect(outputs.join('\n')).not.toContain(CANARY);

@@ -3,6 +3,7 @@ import type { AuditTargetDescription } from '../../../../preload/contract/audit'
 import type { Finding } from '../../../../preload/contract/findings';
 import { assembleReport } from '../../../../main/core/audit/assemble-report';
 import { findingFactory } from '../../../../main/core/findings/finding-factory';
+import { proofPlan } from '../../../../main/core/prove/proof-plan';
 import { FINDINGS_CATALOGUE } from '../../../../main/core/knowledge/catalogue';
 import type { AuditCoverage } from '../../../../preload/contract/coverage';
 
@@ -162,5 +163,36 @@ describe('the fix plan', () => {
     ]);
     expect(plan.actions).toEqual([]);
     expect(plan.verdict).toEqual({ tone: 'good', sentence: 'Safe to use; nothing to fix.' });
+  });
+});
+
+describe('a test message’s own short plan', () => {
+  it('groups an unsigned, misaligned message into one DKIM action and keeps Junk its own, with no test-message label', () => {
+    const actions = proofPlan({
+      provedAt: '2026-12-06T09:00:00.000Z',
+      account: { label: 'Bakery', email: 'ann@bakery.test' },
+      findings: [
+        found('message.proof.inbox', 'prove:message', {
+          to: 'ann@bakery.test',
+          mailbox: 'INBOX',
+          waitedSeconds: 2,
+        }),
+        found('message.dkim.unsigned', 'prove:message'),
+        found('message.dkim.not-aligned', 'prove:message', {
+          signingDomain: 'relay.example',
+          fromDomain: 'bakery.test',
+        }),
+        found('message.proof.junk', 'prove:message', {
+          to: 'ann@bakery.test',
+          mailbox: 'Junk',
+          waitedSeconds: 3,
+        }),
+      ],
+    });
+    expect(actions.map((action) => action.id).sort()).toEqual(['dkim-signing', 'message.proof.junk']);
+    const signing = actions.find((action) => action.id === 'dkim-signing');
+    expect(signing?.title).toBe('Turn on DKIM signing for your domain and publish its key');
+    expect(signing?.where).toEqual([]);
+    expect(signing?.message).toContain('found this: Turn on DKIM signing');
   });
 });
