@@ -7,7 +7,7 @@
  * (./message-check.ts: never the body, the subject or other recipients). Never a password or token.
  */
 import type { Finding, Severity } from './findings';
-import type { AnalysisRecord } from './message-check';
+import type { AnalysisRecord, MessageVerdict } from './message-check';
 
 /** Format of a stored proof run (history/<provedAt>-<runId>.proof.json). */
 export const PROOF_RECORD_VERSION = 1;
@@ -47,6 +47,8 @@ export interface ProofRecord {
   readonly analysis: AnalysisRecord | null;
   /** The proof's own findings (where it landed), then the analysis's. */
   readonly findings: readonly Finding[];
+  /** Not sent, not arrived, or the arrived message's verdict with the findings above; computed on load for older records. */
+  readonly verdict: MessageVerdict;
 }
 
 /** A stored proof run: its run id (a UUID, shared with audits and analyses) and its saved account. */

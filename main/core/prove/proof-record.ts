@@ -8,11 +8,12 @@ import { excerpt } from '../../../preload/contract/untrusted-text';
 import { analysisRecord, safeFinding } from '../message/analysis-record';
 import { MAX_EVIDENCE_CHARS } from '../message/message-limits';
 import type { ProofResult } from './proof-result';
+import { proofVerdict } from './proof-verdict';
 
 export function proofRecord(result: ProofResult): ProofRecord {
   const shown = (text: string | null): string | null =>
     text === null ? null : excerpt(text, MAX_EVIDENCE_CHARS);
-  return {
+  const record: Omit<ProofRecord, 'verdict'> = {
     kind: 'proof',
     toolVersion: result.toolVersion,
     provedAt: result.provedAt,
@@ -29,4 +30,5 @@ export function proofRecord(result: ProofResult): ProofRecord {
     analysis: result.analysis === null ? null : analysisRecord(result.analysis, 'proof'),
     findings: result.findings.map(safeFinding),
   };
+  return { ...record, verdict: proofVerdict(record) };
 }
