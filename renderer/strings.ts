@@ -819,30 +819,11 @@ export const strings = {
     notSavedTitle: 'Not kept in the history',
     notSaved: 'The verdict is shown, but it cannot be opened again later or exported.',
     verdictTitle: 'Verdict',
-    verdict: {
-      good: (domain: string) => `${domain} authenticated this message: DMARC passes and nothing is wrong.`,
-      goodNoDmarc: 'Nothing wrong was found in this message’s sender checks.',
-      problems: (n: number, worst: string) =>
-        n === 1 ? `1 problem: ${worst}` : `${n} problems; the worst: ${worst}`,
-      partly: 'Nothing wrong was found in what could be checked, but not everything could be.',
-      stop: (worst: string) => `Do not trust this message’s sender: ${worst}`,
-    },
     toDoTitle: 'What to do',
     toDoLead:
       'Each problem with the change that fixes it. Most concern the sender’s domain: pass them on to whoever runs it.',
     toDoNone: 'Nothing: no problem was found.',
     couldNotTitle: 'What could not be checked',
-    couldNot: {
-      bodyHash: (domain: string, selector: string) =>
-        `Body hash of ${domain}’s DKIM signature (selector ${selector}): only the header was given, so the body could not be compared with what was signed.`,
-      dkimOffline: (domain: string, selector: string) =>
-        `DKIM signature of ${domain} (selector ${selector}): its key is in DNS, and nothing was looked up.`,
-      spfOffline: 'SPF: it needs the sender’s DNS records, and nothing was looked up.',
-      spfNoHop: 'SPF: no outside server is recorded in the Received lines, so there is no address to judge.',
-      dmarcOffline: 'DMARC: it needs the From domain’s policy in DNS, and nothing was looked up.',
-      dmarcNoDomain: 'DMARC: the message has no From domain to judge.',
-      arcOffline: 'ARC chain: its keys are in DNS, and nothing was looked up.',
-    },
     authTitle: 'Sender authentication',
     authLead: 'Mailwarden’s own verdict beside the one your mail server recorded when the message arrived.',
     method: 'Check',
@@ -1078,10 +1059,6 @@ export const strings = {
     journeyLanded: (where: string, seconds: number) => `Arrived in ${where} after ${seconds} seconds.`,
     journeyNotLanded: (seconds: number) => `Not found in the mailbox after ${seconds} seconds.`,
     journeyDeleted: 'Deleted from the mailbox again.',
-    verdict: {
-      notSent: (title: string) => `Not delivered: ${title}`,
-      notArrived: (title: string) => `It did not arrive: ${title}`,
-    },
     savedInHistory: 'kept in this account’s History',
     history: {
       title: 'Test messages sent',

@@ -6,12 +6,14 @@ import type { Finding } from '../../preload/contract/findings';
 import { ACTOR_LABELS, type PlanAction } from '../../preload/contract/plan';
 import type { ProofRecord } from '../../preload/contract/proof';
 import { proofPlan } from '../core/prove/proof-plan';
+import type { MessageVerdict } from '../../preload/contract/message-check';
 import type { ProofResult } from '../core/prove/proof-result';
 import { cliWording } from './cli-wording';
 import { terminalText } from '../../preload/contract/untrusted-text';
 
-export function formatProofText(result: ProofResult): string {
-  return sectionsText(describeProof(result), result.findings, proofPlan(result));
+/** `verdict`: the one main worded for the run's record, as the app and the reports show it. */
+export function formatProofText(result: ProofResult, verdict: MessageVerdict): string {
+  return sectionsText(describeProof(result, verdict), result.findings, proofPlan(result));
 }
 
 /** A stored proof run (`mailwarden history show`): the same text, from what the history keeps. */

@@ -8,6 +8,7 @@
  * recipients and the body are not kept: only the From domain the verdict is about.
  */
 import type { Finding, Severity } from './findings';
+import type { VerdictTone } from './plan';
 
 /** Format of a stored analysis (history/<analysedAt>-<runId>.analysis.json). */
 export const ANALYSIS_RECORD_VERSION = 1;
@@ -122,6 +123,20 @@ export interface AnalysedMessageFacts {
   readonly hasBody: boolean;
 }
 
+/**
+ * The verdict on top of a checked message or a test message, worded in main (main/core/message/
+ * message-verdict.ts) so the app, the CLI and every report say the same words.
+ */
+export interface MessageVerdict {
+  readonly tone: VerdictTone;
+  /** e.g. "Do not trust this message’s sender: …" or "example.com authenticated this message: …". */
+  readonly sentence: string;
+  /** Each verdict that could not be given, with its reason (offline, header only, no outside hop). */
+  readonly couldNotCheck: readonly string[];
+  /** The problems (low or worse) "What to do" lists, worst first. */
+  readonly problems: readonly Finding[];
+}
+
 /** One analysed message, as the app shows it, the history keeps it and the reports print it. */
 export interface AnalysisRecord {
   readonly kind: 'message-analysis';
@@ -135,6 +150,8 @@ export interface AnalysisRecord {
   readonly receiver: ReceiverView | null;
   readonly received: ReceivedChainView;
   readonly findings: readonly Finding[];
+  /** Worded from the fields above; computed on load for records kept before it existed. */
+  readonly verdict: MessageVerdict;
 }
 
 /** A stored analysis: its run id (shared with audits' ids: a UUID) and the record. */

@@ -7,7 +7,7 @@
  * (./message-check.ts: never the body, the subject or other recipients). Never a password or token.
  */
 import type { Finding, Severity } from './findings';
-import type { AnalysisRecord } from './message-check';
+import type { AnalysisRecord, MessageVerdict } from './message-check';
 import type { PlanAction } from './plan';
 
 /** Format of a stored proof run (history/<provedAt>-<runId>.proof.json). */
@@ -53,6 +53,8 @@ export interface ProofRecord {
    * before it was added; the app then shows the findings only.
    */
   readonly plan?: readonly PlanAction[];
+  /** Not sent, not arrived, or the arrived message's verdict with the findings above; computed on load for older records. */
+  readonly verdict: MessageVerdict;
 }
 
 /** A stored proof run: its run id (a UUID, shared with audits and analyses) and its saved account. */

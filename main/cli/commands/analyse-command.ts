@@ -149,12 +149,12 @@ async function readInput(path: string, io: CliIo): Promise<Uint8Array | 'too-lar
 function render(analysis: MessageAnalysis, record: AnalysisRecord, format: AnalysisFormat): string {
   switch (format) {
     case 'text':
-      return `${formatAnalysisText(analysis)}\n`;
+      return `${formatAnalysisText(analysis, record.verdict)}\n`;
     case 'json':
       return `${jsonText(analysis)}\n`;
     case 'md':
     case 'markdown':
-      return renderAnalysisMarkdown(analysis);
+      return renderAnalysisMarkdown(analysis, record.verdict);
     case 'html':
     case 'csv':
       return renderAnalysisReport(record, format);

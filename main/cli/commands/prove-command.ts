@@ -157,11 +157,11 @@ function askYesNo(io: CliIo, question: string): Promise<boolean> {
 function render(result: ProofResult, record: ProofRecord, format: ProofFormat): string {
   switch (format) {
     case 'text':
-      return `${formatProofText(result)}\n`;
+      return `${formatProofText(result, record.verdict)}\n`;
     case 'json':
       return `${jsonText(result)}\n`;
     case 'md':
-      return renderProofMarkdown(result);
+      return renderProofMarkdown(result, record.verdict);
     case 'html':
     case 'csv':
       return renderProofReport(record, format);

@@ -8,12 +8,17 @@
  * recipients (see preload/contract/message-check.ts). The ".analysis.json" ending keeps these files
  * out of the audit runs' pattern, so a Mailwarden from before analyses lists its runs as before.
  *
+ * The `verdict` (the sentence on top, what could not be checked, the problems) was added within
+ * version 1: a record kept before it has it worded on load from the fields it already holds.
+ *
  * Add a migration here before changing the shape; never edit what an older version meant. Fields
  * Mailwarden reads back are checked; the rest is carried through untouched.
  */
 import * as z from 'zod';
 import type { AnalysisEntry, AnalysisRecord } from '../../../preload/contract/message-check';
 import { ANALYSIS_RECORD_VERSION } from '../../../preload/contract/message-check';
+import { VERDICT_TONES } from '../../../preload/contract/plan';
+import { messageVerdict } from '../message/message-verdict';
 import { RUN_ID_PATTERN, storedFinding, type StoredFormat } from './history-document';
 
 const hop = z.looseObject({
@@ -28,6 +33,16 @@ const hop = z.looseObject({
   at: z.string().nullable(),
   delaySeconds: z.number().nullable(),
 });
+
+/** A stored verdict; absent in records kept before main worded it. */
+export const storedVerdict = z
+  .looseObject({
+    tone: z.enum(VERDICT_TONES),
+    sentence: z.string(),
+    couldNotCheck: z.array(z.string()),
+    problems: z.array(storedFinding),
+  })
+  .optional();
 
 /** A stored analysis record; a proof run keeps the arrived message's verdict in the same shape. */
 export const storedAnalysis = z.looseObject({
@@ -51,7 +66,17 @@ export const storedAnalysis = z.looseObject({
     .nullable(),
   received: z.looseObject({ hops: z.array(hop), total: z.number() }),
   findings: z.array(storedFinding),
+  verdict: storedVerdict,
 });
+
+/** The record as the app expects it: an older one without a verdict gets it worded now. */
+export function withVerdict(stored: z.infer<typeof storedAnalysis>): AnalysisRecord {
+  // Checked by storedAnalysis for every field Mailwarden reads; the rest is carried through untouched.
+  const record = stored as unknown as Omit<AnalysisRecord, 'verdict'> & {
+    verdict?: AnalysisRecord['verdict'];
+  };
+  return { ...record, verdict: record.verdict ?? messageVerdict(record) };
+}
 
 const analysisDocument = z.strictObject({
   runId: z.string().regex(RUN_ID_PATTERN),
@@ -64,11 +89,7 @@ export const ANALYSIS_FORMAT: StoredFormat<AnalysisEntry> = {
   parse(fields) {
     const result = analysisDocument.safeParse(fields);
     if (result.success)
-      // Checked above for every field Mailwarden reads; the rest is carried through untouched.
-      return {
-        ok: true,
-        value: { runId: result.data.runId, analysis: result.data.analysis as unknown as AnalysisRecord },
-      };
+      return { ok: true, value: { runId: result.data.runId, analysis: withVerdict(result.data.analysis) } };
     const issue = result.error.issues[0];
     const where = issue === undefined ? '' : ` (at ${issue.path.join('.') || 'the top level'})`;
     return { ok: false, reason: `its contents do not match the message analysis format${where}` };

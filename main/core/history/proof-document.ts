@@ -6,12 +6,16 @@
  * the journey and the verdict only, never the message body or a password. The ".proof.json" ending keeps
  * these files out of the audit runs' pattern, so an older Mailwarden neither lists nor moves them.
  *
+ * The `verdict` was added within version 1: a run kept before it has it worded on load, as its
+ * arrived message's analysis does (analysis-document.ts).
+ *
  * Add a migration here before changing the shape; never edit what an older version meant. Fields
  * Mailwarden reads back are checked; the rest is carried through untouched.
  */
 import * as z from 'zod';
 import { PROOF_RECORD_VERSION, type ProofEntry, type ProofRecord } from '../../../preload/contract/proof';
-import { storedAnalysis } from './analysis-document';
+import { proofVerdict } from '../prove/proof-verdict';
+import { storedAnalysis, storedVerdict, withVerdict } from './analysis-document';
 import { RUN_ID_PATTERN, storedFinding, type StoredFormat } from './history-document';
 
 const proof = z.looseObject({
@@ -36,7 +40,18 @@ const proof = z.looseObject({
   // The arrived message's verdict, checked as a stored message check is.
   analysis: storedAnalysis.nullable(),
   findings: z.array(storedFinding),
+  verdict: storedVerdict,
 });
+
+/** The run as the app expects it: an older one without verdicts gets them worded now. */
+function withVerdicts(stored: z.infer<typeof proof>): ProofRecord {
+  // Checked by `proof` for every field Mailwarden reads; the rest is carried through untouched.
+  const record = {
+    ...(stored as unknown as Omit<ProofRecord, 'verdict'> & { verdict?: ProofRecord['verdict'] }),
+    analysis: stored.analysis === null ? null : withVerdict(stored.analysis),
+  };
+  return { ...record, verdict: record.verdict ?? proofVerdict(record) };
+}
 
 const proofDocument = z.strictObject({
   runId: z.string().regex(RUN_ID_PATTERN),
@@ -50,13 +65,12 @@ export const PROOF_FORMAT: StoredFormat<ProofEntry> = {
   parse(fields) {
     const result = proofDocument.safeParse(fields);
     if (result.success)
-      // Checked above for every field Mailwarden reads; the rest is carried through untouched.
       return {
         ok: true,
         value: {
           runId: result.data.runId,
           accountId: result.data.accountId,
-          proof: result.data.proof as unknown as ProofRecord,
+          proof: withVerdicts(result.data.proof),
         },
       };
     const issue = result.error.issues[0];

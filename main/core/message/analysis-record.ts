@@ -19,13 +19,14 @@ import type {
 import { excerpt, visibleText } from '../../../preload/contract/untrusted-text';
 import type { MessageAnalysis } from './message-analysis';
 import { MAX_EVIDENCE_CHARS } from './message-limits';
+import { messageVerdict } from './message-verdict';
 
 export function analysisRecord(analysis: MessageAnalysis, source: MessageSource): AnalysisRecord {
   // Typed against the contract, so a change in the analysis that the contract does not follow fails here.
   const authentication: AuthenticationView | null = analysis.authentication;
   const receiver: ReceiverView | null = analysis.receiver;
   const received: ReceivedChainView = analysis.received;
-  return {
+  const record: Omit<AnalysisRecord, 'verdict'> = {
     kind: 'message-analysis',
     toolVersion: analysis.toolVersion,
     analysedAt: analysis.analysedAt,
@@ -44,6 +45,8 @@ export function analysisRecord(analysis: MessageAnalysis, source: MessageSource)
     received: safeStrings(received),
     findings: analysis.findings.map(safeFinding),
   };
+  // Worded from the display-safe fields, so the sentence quotes titles as the app shows them.
+  return { ...record, verdict: messageVerdict(record) };
 }
 
 /** Every string in a verdict cut to an excerpt with hidden characters visible; numbers and flags kept. */

@@ -3,6 +3,7 @@
  * the same. Lines are untrusted (they quote the message); each output applies its own escaping.
  */
 import { SEVERITIES, severityRank, type Finding } from '../../../preload/contract/findings';
+import type { MessageVerdict } from '../../../preload/contract/message-check';
 import type { MessageAnalysis } from './message-analysis';
 import type { ReceivedHop } from './received-chain';
 import type { DkimOutcome, DkimSignatureVerdict } from './verify-authentication';
@@ -10,6 +11,19 @@ import type { DkimOutcome, DkimSignatureVerdict } from './verify-authentication'
 export interface AnalysisSection {
   readonly heading: string;
   readonly lines: readonly string[];
+}
+
+/**
+ * The verdict main worded (message-verdict.ts), first in every output: the sentence, then what could
+ * not be checked, in the same words as the app.
+ */
+export function describeVerdict(verdict: MessageVerdict): AnalysisSection[] {
+  return [
+    { heading: 'Verdict', lines: [verdict.sentence] },
+    ...(verdict.couldNotCheck.length === 0
+      ? []
+      : [{ heading: 'What could not be checked', lines: verdict.couldNotCheck }]),
+  ];
 }
 
 export function describeAnalysis(analysis: MessageAnalysis): AnalysisSection[] {

@@ -1,16 +1,31 @@
 /** A message analysis as Markdown (`mailwarden analyse --format md`); every quoted text escaped. */
 import { markdownText } from '../../../preload/contract/untrusted-text';
-import { describeAnalysis, findingCounts, findingsWorstFirst } from './describe-analysis';
+import type { MessageVerdict } from '../../../preload/contract/message-check';
+import {
+  describeAnalysis,
+  describeVerdict,
+  findingCounts,
+  findingsWorstFirst,
+  type AnalysisSection,
+} from './describe-analysis';
 import type { MessageAnalysis } from './message-analysis';
 
-export function renderAnalysisMarkdown(analysis: MessageAnalysis): string {
+/**
+ * The verdict main worded first, then `sections`: the analysis' own by default, or what a stored record
+ * keeps (render-analysis-report.ts).
+ */
+export function renderAnalysisMarkdown(
+  analysis: MessageAnalysis,
+  verdict: MessageVerdict,
+  sections: readonly AnalysisSection[] = describeAnalysis(analysis),
+): string {
   const out = [
     '# Message analysis',
     '',
     `Mailwarden ${markdownText(analysis.toolVersion)}, ${analysis.analysedAt}`,
     '',
   ];
-  for (const section of describeAnalysis(analysis)) {
+  for (const section of [...describeVerdict(verdict), ...sections]) {
     out.push(`## ${markdownText(section.heading)}`, '');
     for (const line of section.lines) out.push(`- ${markdownText(line)}`);
     out.push('');

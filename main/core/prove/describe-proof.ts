@@ -2,18 +2,25 @@
  * A proof run as sections of plain lines (the journey of the test message, then the analysis of what
  * arrived), shared by the text and Markdown outputs. Lines quote servers and the message: untrusted.
  */
-import { describeAnalysis, type AnalysisSection } from '../message/describe-analysis';
+import { describeAnalysis, describeVerdict, type AnalysisSection } from '../message/describe-analysis';
+import type { MessageVerdict } from '../../../preload/contract/message-check';
 import type { ProofRecord } from '../../../preload/contract/proof';
 import { messageSection, verdictSections } from '../report/render-analysis-report';
 import type { ProofResult } from './proof-result';
 
-export function describeProof(result: ProofResult): AnalysisSection[] {
-  return [journeySection(result), ...(result.analysis === null ? [] : describeAnalysis(result.analysis))];
+/** `verdict`: the one main worded for the run's record (proof-verdict.ts), so every output says it alike. */
+export function describeProof(result: ProofResult, verdict: MessageVerdict): AnalysisSection[] {
+  return [
+    ...describeVerdict(verdict),
+    journeySection(result),
+    ...(result.analysis === null ? [] : describeAnalysis(result.analysis)),
+  ];
 }
 
 /** A stored proof run (`mailwarden history show`, the exported reports), from what the history keeps. */
 export function describeStoredProof(record: ProofRecord): AnalysisSection[] {
   return [
+    ...describeVerdict(record.verdict),
     journeySection(record),
     ...(record.analysis === null
       ? []

@@ -9,13 +9,14 @@ import { analysisRecord, safeFinding } from '../message/analysis-record';
 import { MAX_EVIDENCE_CHARS } from '../message/message-limits';
 import { proofPlan } from './proof-plan';
 import type { ProofResult } from './proof-result';
+import { proofVerdict } from './proof-verdict';
 
 export function proofRecord(result: ProofResult): ProofRecord {
   const shown = (text: string | null): string | null =>
     text === null ? null : excerpt(text, MAX_EVIDENCE_CHARS);
   const findings = result.findings.map(safeFinding);
   const account = { label: excerpt(result.account.label, MAX_EVIDENCE_CHARS), email: result.account.email };
-  return {
+  const record: Omit<ProofRecord, 'verdict'> = {
     kind: 'proof',
     toolVersion: result.toolVersion,
     provedAt: result.provedAt,
@@ -33,4 +34,5 @@ export function proofRecord(result: ProofResult): ProofRecord {
     findings,
     plan: proofPlan({ provedAt: result.provedAt, account, findings }),
   };
+  return { ...record, verdict: proofVerdict(record) };
 }

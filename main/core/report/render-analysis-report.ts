@@ -6,9 +6,10 @@
  * section names only what is kept: the From domain, the size, whether a body was given, the resolver.
  */
 import type { AnalysisRecord } from '../../../preload/contract/message-check';
-import { csvRows, jsonText, markdownText } from '../../../preload/contract/untrusted-text';
+import { csvRows, jsonText } from '../../../preload/contract/untrusted-text';
 import {
   describeAnalysis,
+  describeVerdict,
   findingCounts,
   findingsWorstFirst,
   type AnalysisSection,
@@ -74,16 +75,10 @@ function asAnalysis(record: AnalysisRecord): MessageAnalysis {
 }
 
 function analysisMarkdown(record: AnalysisRecord): string {
-  // The shared Markdown opens with a title and a tool line (4 lines); the message section goes after them.
-  const lines = renderAnalysisMarkdown(asAnalysis(record)).split('\n');
-  const section = messageSection(record);
-  const message = [
-    `## ${markdownText(section.heading)}`,
-    '',
-    ...section.lines.map((line) => `- ${markdownText(line)}`),
-    '',
-  ];
-  return [...lines.slice(0, 4), ...message, ...lines.slice(4)].join('\n');
+  return renderAnalysisMarkdown(asAnalysis(record), record.verdict, [
+    messageSection(record),
+    ...verdictSections(record),
+  ]);
 }
 
 function analysisCsv(record: AnalysisRecord): string {
@@ -93,7 +88,7 @@ function analysisCsv(record: AnalysisRecord): string {
 
 function analysisHtml(record: AnalysisRecord): string {
   const fromDomain = record.authentication?.fromDomain ?? 'a message';
-  const sections = [messageSection(record), ...verdictSections(record)];
+  const sections = [...describeVerdict(record.verdict), messageSection(record), ...verdictSections(record)];
   const findings = findingsWorstFirst(record.findings);
   const page = markup`<!doctype html>
 <html lang="en">

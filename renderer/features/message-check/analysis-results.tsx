@@ -13,7 +13,6 @@ import { ExportPanel } from '../audit/export-panel';
 import { RecordCopy } from '../audit/record-copy';
 import { formatWhen } from '../history/history-model';
 import { AuthenticationSection } from './authentication-section';
-import { analysisVerdict, couldNotCheck, problemsOf } from './check-model';
 import { MessageFindingList } from './message-finding-list';
 import { ReceivedPath } from './received-path';
 
@@ -27,8 +26,9 @@ export interface AnalysisResultsProps {
 export function AnalysisResults({ entry, onBack, notSavedReason }: AnalysisResultsProps) {
   const text = strings.messageCheck;
   const record = entry.analysis;
-  const verdict = analysisVerdict(record);
-  const missing = couldNotCheck(record);
+  // Worded in main (main/core/message/message-verdict.ts): the CLI and the reports say the same.
+  const { verdict } = record;
+  const missing = verdict.couldNotCheck;
   const findings = sortFindings(record.findings);
   const facts = [
     text.meta(formatWhen(record.analysedAt), text.source[record.source]),
@@ -64,7 +64,7 @@ export function AnalysisResults({ entry, onBack, notSavedReason }: AnalysisResul
         </Notice>
       )}
 
-      <ToDo problems={problemsOf(record.findings)} />
+      <ToDo problems={verdict.problems} />
 
       {missing.length > 0 && (
         <section className="audit__section could-not" aria-labelledby="could-not-title">

@@ -15,7 +15,6 @@ import { bridge } from '../../lib/bridge';
 import { strings } from '../../strings';
 import { BackToAccounts } from '../audit/back-to-accounts';
 import { AnalysisResults } from './analysis-results';
-import { problemsOf } from './check-model';
 import { CheckedMessages } from './checked-messages';
 import { MessageIntake } from './message-intake';
 
@@ -49,7 +48,7 @@ export function CheckScreen({ focusOnMount, onBack, onOpenStored }: CheckScreenP
         return;
       case 'analysed': {
         // Not a message at all (or too big to read): nothing to show but why, beside the two ways in.
-        const worst = problemsOf(result.entry.analysis.findings)[0];
+        const worst = result.entry.analysis.verdict.problems[0];
         if (result.entry.analysis.message === null && worst !== undefined) {
           setState({ kind: 'ready', problem: { title: worst.title, message: worst.explanation } });
           return;

@@ -1,11 +1,10 @@
 /**
- * Pure helpers for "Send a test message": the progress in words and the one-sentence verdict. Everything
- * is read from what main pushed; nothing is judged again here.
+ * Pure helpers for "Send a test message": the progress in words and the address field. Everything is
+ * read from what main pushed (the verdict is worded in main/core/prove/proof-verdict.ts).
  */
-import type { ProofProgress, ProofRecord } from '../../../preload/contract/proof';
+import type { ProofProgress } from '../../../preload/contract/proof';
 import { isProofAddress } from '../../../preload/contract/proof';
 import { strings } from '../../strings';
-import { analysisVerdict, problemsOf, type AnalysisVerdict } from '../message-check/check-model';
 
 /** The line that says how far the run has got. */
 export function progressLine(progress: ProofProgress): string {
@@ -33,21 +32,4 @@ export function checkRecipient(
   const trimmed = typed.trim();
   if (trimmed === '') return { to: undefined };
   return isProofAddress(trimmed) ? { to: trimmed } : { error: strings.sendTest.toInvalid };
-}
-
-/** The sentence on top: not sent or not arrived first, else the arrived message's own verdict. */
-export function proofVerdict(record: ProofRecord): AnalysisVerdict {
-  const text = strings.sendTest.verdict;
-  const worst = problemsOf(record.findings)[0];
-  if (record.submission.outcome !== 'accepted')
-    return { tone: 'stop', sentence: text.notSent(worst?.title ?? record.submission.outcome) };
-  if (record.analysis === null)
-    return {
-      tone: 'stop',
-      sentence: text.notArrived(
-        worst?.title ?? strings.sendTest.journeyNotLanded(record.delivery.waitedSeconds),
-      ),
-    };
-  // The proof's own findings (Junk) count as much as the message's: judge them together.
-  return analysisVerdict({ ...record.analysis, findings: record.findings });
 }

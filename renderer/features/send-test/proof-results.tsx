@@ -11,7 +11,7 @@ import { formatWhen } from '../history/history-model';
 import { AuthenticationSection } from '../message-check/authentication-section';
 import { MessageFindingList } from '../message-check/message-finding-list';
 import { ReceivedPath } from '../message-check/received-path';
-import { landingName, proofVerdict } from './proof-model';
+import { landingName } from './proof-model';
 
 export interface ProofResultsProps {
   readonly entry: ProofEntry;
@@ -21,7 +21,8 @@ export interface ProofResultsProps {
 export function ProofResults({ entry, notSavedReason }: ProofResultsProps) {
   const text = strings.sendTest;
   const { proof } = entry;
-  const verdict = proofVerdict(proof);
+  // Worded in main (main/core/prove/proof-verdict.ts): the CLI and the reports say the same.
+  const { verdict } = proof;
   const findings = sortFindings(proof.findings);
   const { submission, delivery } = proof;
 

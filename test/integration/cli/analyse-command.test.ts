@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../../main/core/report/html-template';
+import { markdownText } from '../../../preload/contract/untrusted-text';
 import { runCliIn, runCliProcess } from '../../helpers/cli-harness';
 import { startKnot, type KnotServer } from '../../helpers/knot-server';
 import { createTestServices, type TestServices } from '../../helpers/test-services';
@@ -164,5 +166,33 @@ describe('mailwarden analyse', () => {
       0,
       expect.stringContaining('Usage: mailwarden analyse FILE.eml|-'),
     ]);
+  });
+
+  it('opens the text, the Markdown and the HTML with the sentence the app shows, the one the history keeps', async () => {
+    const text = await cli(['analyse', RFC8463, '--dns', knot.server]);
+    expect(text.code).toBe(0);
+    const runId = /Saved as run ([0-9a-f-]{36})/.exec(text.stderr)?.[1] ?? '';
+    const kept = await env.services.history.getAnalysis(runId);
+    const { sentence } = kept.analysis.verdict;
+    expect(sentence).not.toBe('');
+    expect(text.stdout.startsWith(`Verdict\n  ${sentence}\n`)).toBe(true);
+
+    const markdown = await cli(['analyse', RFC8463, '--dns', knot.server, '--format', 'md']);
+    expect(markdown.stdout).toMatch(/^# Message analysis\n\n.*\n\n## Verdict\n\n- (.*)\n/);
+    expect(/## Verdict\n\n- (.*)\n/.exec(markdown.stdout)?.[1]).toBe(markdownText(sentence));
+    const html = await cli(['analyse', RFC8463, '--dns', knot.server, '--format', 'html']);
+    expect(html.stdout).toContain(`<h2>Verdict</h2>\n<ul><li>${escapeHtml(sentence)}</li></ul>`);
+    const shown = await cli(['history', 'show', runId]);
+    expect(shown.stdout.startsWith(`Verdict\n  ${sentence}\n`)).toBe(true);
+  });
+
+  it('offline: the text says what could not be checked and why, in the app’s words', async () => {
+    const result = await cli(['analyse', RFC8463, '--no-dns']);
+    expect(result.stdout).toMatch(
+      /^Verdict\n {2}Nothing wrong was found in what could be checked, but not everything could be\.\n\nWhat could not be checked\n/,
+    );
+    expect(result.stdout).toContain(
+      '  DMARC: it needs the From domain’s policy in DNS, and nothing was looked up.',
+    );
   });
 });

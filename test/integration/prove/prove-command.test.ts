@@ -23,6 +23,7 @@ import {
   type MailLoop,
 } from '../../helpers/mail-loop';
 import { createTestServices, type TestServices } from '../../helpers/test-services';
+import { escapeHtml } from '../../../main/core/report/html-template';
 
 const CANARY = 'CANARY-prove-5c1f9e';
 
@@ -203,6 +204,10 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('Test message');
     expect(text.stdout).toMatch(/Arrived: in INBOX after \d+ s; kept/);
+    // The sentence the app shows on top, worded in main, opens the text too.
+    expect(text.stdout).toMatch(
+      /^Verdict\n {2}\S.*\n\n(What could not be checked\n( {2}.*\n)+\n)?Test message\n/,
+    );
     const md = await cli([
       'prove',
       LOOP_MAILBOXES.aligned,
@@ -217,6 +222,9 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toContain('# Test message: proof from real mail');
     expect(md.stdout).toContain('The test message arrived in the inbox');
+    expect(md.stdout).toMatch(
+      /\n\n## Verdict\n\n- \S.*\n\n(## What could not be checked\n\n(- .*\n)+\n)?## Test message\n/,
+    );
   }, 90_000);
 
   it('keeps the run in the history: listed beside audits under its account, shown again, without the message body', async () => {
@@ -237,7 +245,12 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     expect(shown.stdout).toMatch(/Arrived: in INBOX after \d+ s; deleted again/);
     expect(shown.stdout).toContain('[PASS] ');
     const stored = await cli(['history', 'show', String(runId), '--format', 'json']);
-    const record = JSON.parse(stored.stdout) as { findings: { id: string }[]; analysis: { source: string } };
+    const record = JSON.parse(stored.stdout) as {
+      findings: { id: string }[];
+      analysis: { source: string };
+      verdict: { sentence: string };
+    };
+    expect(shown.stdout.startsWith(`Verdict\n  ${record.verdict.sentence}\n`)).toBe(true);
     expect(record.findings.map((each) => each.id)).toEqual(ids(proof));
     expect(record.analysis.source).toBe('proof');
     // The verdict is kept, the message is not: neither its body nor its subject.
@@ -260,6 +273,13 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     expect(html.code, html.stderr).toBe(0);
     expect(html.stdout).toContain(`<h1>Test message: proof from real mail: ${LOOP_MAILBOXES.junk}</h1>`);
     expect(html.stdout).toContain('the junk folder');
+    // The report opens with the sentence the app shows for this run, as the history keeps it.
+    const htmlRunId = /Saved as run ([0-9a-f-]+)/.exec(html.stderr)?.[1] ?? '';
+    const kept = await env.services.history.getProof(htmlRunId);
+    expect(kept.proof.verdict.tone).toBe('stop');
+    expect(html.stdout).toContain(
+      `<h2>Verdict</h2>\n<ul><li>${escapeHtml(kept.proof.verdict.sentence)}</li></ul>`,
+    );
     const csv = await cli([
       'prove',
       LOOP_MAILBOXES.junk,

@@ -51,6 +51,19 @@ describe('checked messages in the history', () => {
     ]);
   });
 
+  it('reopens a message kept before verdicts were worded in main, with the same verdict a new check gives', async () => {
+    const entry = await checkPaste(RFC8463);
+    expect(entry.analysis.verdict.tone).toBe('incomplete');
+    const [file = ''] = await readdir(historyDir());
+    const stored = JSON.parse(await readFile(join(historyDir(), file), 'utf8')) as {
+      analysis: { verdict?: unknown };
+    };
+    delete stored.analysis.verdict;
+    await writeFile(join(historyDir(), file), JSON.stringify(stored));
+
+    expect(await env.services.history.getAnalysis(entry.runId)).toEqual(entry);
+  });
+
   it('lists checked messages beside audit runs: all, by From domain, never under an account', async () => {
     const store = (await import('../../../../main/adapters/file-history-store')).createFileHistoryStore(
       historyDir(),

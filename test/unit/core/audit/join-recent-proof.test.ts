@@ -6,6 +6,7 @@ import { isRecentProof, joinRecentProof } from '../../../../main/core/audit/join
 import { findingFactory } from '../../../../main/core/findings/finding-factory';
 import type { HistoryStore } from '../../../../main/core/history/history-port';
 import { FINDINGS_CATALOGUE } from '../../../../main/core/knowledge/catalogue';
+import { proofVerdict } from '../../../../main/core/prove/proof-verdict';
 import type { AuditReport } from '../../../../preload/contract/audit';
 import type { Finding } from '../../../../preload/contract/findings';
 import type { ProofRecord } from '../../../../preload/contract/proof';
@@ -34,18 +35,21 @@ const report = (findings: readonly Finding[]): AuditReport =>
     coverage: null,
   });
 
-const proofRecord = (provedAt: string, findings: readonly Finding[]): ProofRecord => ({
-  kind: 'proof',
-  toolVersion: 'test',
-  provedAt,
-  account: { label: 'Bakery', email: 'ann@bakery.test' },
-  to: 'ann@bakery.test',
-  tag: 'tag',
-  submission: { outcome: 'accepted', reply: '250 ok', queueId: null, refusedAt: null },
-  delivery: { landing: 'inbox', mailbox: 'INBOX', waitedSeconds: 2, deleted: true },
-  analysis: null,
-  findings,
-});
+const proofRecord = (provedAt: string, findings: readonly Finding[]): ProofRecord => {
+  const record: Omit<ProofRecord, 'verdict'> = {
+    kind: 'proof',
+    toolVersion: 'test',
+    provedAt,
+    account: { label: 'Bakery', email: 'ann@bakery.test' },
+    to: 'ann@bakery.test',
+    tag: 'tag',
+    submission: { outcome: 'accepted', reply: '250 ok', queueId: null, refusedAt: null },
+    delivery: { landing: 'inbox', mailbox: 'INBOX', waitedSeconds: 2, deleted: true },
+    analysis: null,
+    findings,
+  };
+  return { ...record, verdict: proofVerdict(record) };
+};
 
 const unsigned = found('message.dkim.unsigned', 'prove:message', {});
 const noKey = found('dkim.discovery.none-found', 'dkim:bakery.test', {
