@@ -238,6 +238,9 @@ test('switching to a password when the provider cannot be reached deletes the si
   await expect(warning).toContainText(
     'The sign-in was deleted on this computer, but the provider could not be told, so it may still hold it.',
   );
+  // The reason reads as a sentence, not nested brackets ("(... (ECONNREFUSED).)").
+  await expect(warning).toContainText('The provider did not confirm that it revoked the sign-in: ');
+  await expect(warning).not.toContainText(').)');
   await expect(warning).toContainText(
     'To withdraw it, remove Mailwarden from the apps allowed to use your account on your provider’s account page.',
   );

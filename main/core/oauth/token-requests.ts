@@ -46,7 +46,8 @@ export async function revokeRefreshToken(
   } catch (error) {
     throw new OAuthError(
       'unreachable',
-      `The provider did not confirm that it revoked the sign-in (${reasonOf(error)}).`,
+      // A colon, not brackets: the reason often ends in a bracketed code itself ("... (ECONNREFUSED)").
+      `The provider did not confirm that it revoked the sign-in: ${reasonOf(error)}.`,
     );
   }
   return { revocation: 'revoked' };
