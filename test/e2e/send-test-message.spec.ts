@@ -199,6 +199,9 @@ test('mail that arrives unsigned: the results give a short plan whose first acti
     page.getByRole('heading', { level: 1, name: `Test message from ${label}`, exact: true }),
   ).toBeVisible({ timeout: ARRIVAL_MS });
 
+  // The verdict speaks to the sender of the mail, not to a reader wary of a stranger's message.
+  await expect(page.getByText(/^Receivers may refuse or hide mail from this account: /)).toBeVisible();
+  await expect(page.getByText(/Do not trust this message/)).toHaveCount(0);
   const plan = page.getByRole('region', { name: 'What to do' });
   const signing = plan.locator('li[data-action="dkim-signing"]');
   await expect(signing).toContainText('The message has no DKIM signature');

@@ -1,13 +1,20 @@
 /**
  * The verdict on a test message run: not sent or not arrived first, else the arrived message's own
  * verdict with the run's findings (where it landed) counted as much as the message's.
+ *
+ * A test message is the user's own mail, so its worst case is worded for its sender: a message check's
+ * "Do not trust this message's sender" warns a reader, and here the reader is the receiving mailbox.
  */
+import type { Finding } from '../../../preload/contract/findings';
 import type { MessageVerdict } from '../../../preload/contract/message-check';
 import type { ProofRecord } from '../../../preload/contract/proof';
 import { messageVerdict, problemsOf } from '../message/message-verdict';
 
 /** What the verdict is read from: a record, or a result before it becomes one (the same shape). */
 export type ProofVerdictInput = Pick<ProofRecord, 'submission' | 'delivery' | 'analysis' | 'findings'>;
+
+/** The finding run-proof.ts adds when the message was found in the junk folder. */
+const JUNK_FINDING_ID = 'message.proof.junk';
 
 export function proofVerdict(input: ProofVerdictInput): MessageVerdict {
   const problems = problemsOf(input.findings);
@@ -26,5 +33,21 @@ export function proofVerdict(input: ProofVerdictInput): MessageVerdict {
       couldNotCheck: [],
       problems,
     };
-  return messageVerdict({ ...input.analysis, findings: input.findings });
+  const verdict = messageVerdict({ ...input.analysis, findings: input.findings });
+  if (input.delivery.landing === 'junk')
+    return { ...verdict, tone: 'stop', sentence: junkSentence(verdict.problems) };
+  if (verdict.tone === 'stop' && worst !== undefined)
+    return { ...verdict, sentence: `Receivers may refuse or hide mail from this account: ${worst.title}` };
+  return verdict;
+}
+
+/**
+ * Where it landed first, then the likeliest reason: the worst problem besides the landing itself (a
+ * missing or failing signature), or, when the message passed everything, the mailbox's own filter.
+ */
+function junkSentence(problems: readonly Finding[]): string {
+  const cause = problems.find((problem) => problem.id !== JUNK_FINDING_ID);
+  return cause === undefined
+    ? 'It arrived in the junk folder although its sender checks pass: the receiving mailbox’s own filter put it there.'
+    : `It arrived in the junk folder; the likely reason: ${cause.title}`;
 }

@@ -52,16 +52,45 @@ const run = (parts: Partial<ProofVerdictInput>): ProofVerdictInput => ({
 });
 
 describe('proofVerdict', () => {
-  it('landed in Junk: the Junk finding is the verdict even though the message itself passed', () => {
-    const junk = testFinding('proof.landed-in-junk', 'proof', 'medium');
-    const verdict = proofVerdict(
-      run({
-        delivery: { landing: 'junk', mailbox: 'Junk', waitedSeconds: 4, deleted: true },
-        findings: [junk],
-      }),
-    );
-    expect(verdict).toMatchObject({ tone: 'fix', sentence: '1 problem: proof.landed-in-junk on proof' });
+  const JUNK_DELIVERY = { landing: 'junk', mailbox: 'Junk', waitedSeconds: 4, deleted: true } as const;
+
+  it('landed in Junk though the message passed: says so, and points at the mailbox’s own filter', () => {
+    const junk = testFinding('message.proof.junk', 'proof', 'high');
+    const verdict = proofVerdict(run({ delivery: JUNK_DELIVERY, findings: [junk] }));
+    expect(verdict).toMatchObject({
+      tone: 'stop',
+      sentence:
+        'It arrived in the junk folder although its sender checks pass: the receiving mailbox’s own filter put it there.',
+    });
+    expect(verdict.sentence).not.toContain('Do not trust');
     expect(verdict.problems).toEqual([junk]);
+  });
+
+  it('landed in Junk unsigned: names the missing signature as the likely reason', () => {
+    const junk = testFinding('message.proof.junk', 'proof', 'high');
+    const unsigned = testFinding('message.dkim.unsigned', 'message', 'medium');
+    const analysis = {
+      ...ARRIVED,
+      authentication: { ...PASSED_AUTHENTICATION, dkim: [] },
+      findings: [unsigned],
+    };
+    const verdict = proofVerdict(run({ delivery: JUNK_DELIVERY, analysis, findings: [junk, unsigned] }));
+    expect(verdict).toMatchObject({
+      tone: 'stop',
+      sentence: 'It arrived in the junk folder; the likely reason: message.dkim.unsigned on message',
+    });
+    expect(verdict.problems).toEqual([junk, unsigned]);
+  });
+
+  it('arrived with a high problem: worded for the sender, not as a warning about a stranger', () => {
+    const broken = testFinding('message.dkim.body-hash-failed', 'message', 'high');
+    const analysis = { ...ARRIVED, findings: [broken] };
+    const verdict = proofVerdict(run({ analysis, findings: [broken] }));
+    expect(verdict).toMatchObject({
+      tone: 'stop',
+      sentence:
+        'Receivers may refuse or hide mail from this account: message.dkim.body-hash-failed on message',
+    });
   });
 
   it('never arrived: says it did not arrive and how long Mailwarden waited', () => {
