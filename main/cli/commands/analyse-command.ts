@@ -151,7 +151,8 @@ function render(analysis: MessageAnalysis, record: AnalysisRecord, format: Analy
     case 'text':
       return `${formatAnalysisText(analysis, record.verdict)}\n`;
     case 'json':
-      return `${jsonText(analysis)}\n`;
+      // The analysis with the verdict every other output opens with (docs/report-format.md).
+      return `${jsonText({ ...analysis, verdict: record.verdict })}\n`;
     case 'md':
     case 'markdown':
       return renderAnalysisMarkdown(analysis, record.verdict);

@@ -9,6 +9,7 @@ import { checkOutputTarget, writeOutputFile } from '../../adapters/output-file';
 import type { MainServices } from '../../composition';
 import { findingCounts } from '../../core/message/describe-analysis';
 import { keepProof } from '../../core/prove/keep-proof';
+import { proofPlan } from '../../core/prove/proof-plan';
 import { proofProgressLine } from '../../core/prove/proof-progress-line';
 import type { ProofResult } from '../../core/prove/proof-result';
 import { isProofAddress, type ProofRecord } from '../../../preload/contract/proof';
@@ -159,7 +160,8 @@ function render(result: ProofResult, record: ProofRecord, format: ProofFormat): 
     case 'text':
       return `${formatProofText(result, record.verdict)}\n`;
     case 'json':
-      return `${jsonText(result)}\n`;
+      // The run with its plan and verdict, as the history keeps them (docs/report-format.md).
+      return `${jsonText({ ...result, plan: record.plan ?? proofPlan(result), verdict: record.verdict })}\n`;
     case 'md':
       return renderProofMarkdown(result, record.verdict);
     case 'html':

@@ -1,41 +1,32 @@
-/** A message analysis as Markdown (`mailwarden analyse --format md`); every quoted text escaped. */
-import { markdownText } from '../../../preload/contract/untrusted-text';
+/** A message analysis as Markdown (`mailwarden analyse --format md`), on the message report page. */
 import type { MessageVerdict } from '../../../preload/contract/message-check';
-import {
-  describeAnalysis,
-  describeVerdict,
-  findingCounts,
-  findingsWorstFirst,
-  type AnalysisSection,
-} from './describe-analysis';
+import { messageReportMarkdown } from '../report/message-report-page';
+import { describeAnalysis, describeVerdict, type AnalysisSection } from './describe-analysis';
 import type { MessageAnalysis } from './message-analysis';
+
+/** What every analysis report's page says of itself, fresh (here) or from the history. */
+export const ANALYSIS_PAGE = {
+  title: 'Message analysis',
+  shortTitle: 'message analysis',
+  quoted: 'Header texts are quoted as the message gave them',
+} as const;
 
 /**
  * The verdict main worded first, then `sections`: the analysis' own by default, or what a stored record
- * keeps (render-analysis-report.ts).
+ * keeps (render-analysis-report.ts). A checked message has no plan: its findings are the advice.
  */
 export function renderAnalysisMarkdown(
   analysis: MessageAnalysis,
   verdict: MessageVerdict,
   sections: readonly AnalysisSection[] = describeAnalysis(analysis),
 ): string {
-  const out = [
-    '# Message analysis',
-    '',
-    `Mailwarden ${markdownText(analysis.toolVersion)}, ${analysis.analysedAt}`,
-    '',
-  ];
-  for (const section of [...describeVerdict(verdict), ...sections]) {
-    out.push(`## ${markdownText(section.heading)}`, '');
-    for (const line of section.lines) out.push(`- ${markdownText(line)}`);
-    out.push('');
-  }
-  out.push('## Findings', '', markdownText(findingCounts(analysis.findings)), '');
-  for (const finding of findingsWorstFirst(analysis.findings)) {
-    out.push(`### ${markdownText(finding.severity.toUpperCase())}: ${markdownText(finding.title)}`, '');
-    out.push(markdownText(finding.explanation), '');
-    finding.fix.steps.forEach((step, index) => out.push(`${String(index + 1)}. ${markdownText(step)}`));
-    if (finding.fix.steps.length > 0) out.push('');
-  }
-  return `${out.join('\n')}\n`;
+  return messageReportMarkdown({
+    ...ANALYSIS_PAGE,
+    about: analysis.authentication?.fromDomain ?? 'a message',
+    toolVersion: analysis.toolVersion,
+    at: analysis.analysedAt,
+    sections: [...describeVerdict(verdict), ...sections],
+    plan: [],
+    findings: analysis.findings,
+  });
 }

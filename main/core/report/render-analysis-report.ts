@@ -7,21 +7,12 @@
  */
 import type { AnalysisRecord } from '../../../preload/contract/message-check';
 import { csvRows, jsonText } from '../../../preload/contract/untrusted-text';
-import {
-  describeAnalysis,
-  describeVerdict,
-  findingCounts,
-  findingsWorstFirst,
-  type AnalysisSection,
-} from '../message/describe-analysis';
+import { describeAnalysis, describeVerdict, type AnalysisSection } from '../message/describe-analysis';
 import { MESSAGE_ANALYSIS_SCHEMA_VERSION, type MessageAnalysis } from '../message/message-analysis';
-import { renderAnalysisMarkdown } from '../message/render-analysis-markdown';
-import { SafeHtml, markup } from './html-template';
+import { ANALYSIS_PAGE, renderAnalysisMarkdown } from '../message/render-analysis-markdown';
+import { messageReportHtml } from './message-report-page';
 import { CSV_COLUMNS, findingRow } from './render-csv';
-import { CONTENT_SECURITY_POLICY, findingArticle } from './render-html';
 import type { ReportFormat } from './render-report';
-import { REPORT_CSS } from './report-html-styles';
-import { readableTime } from './report-view';
 
 export function renderAnalysisReport(record: AnalysisRecord, format: ReportFormat): string {
   switch (format) {
@@ -87,38 +78,13 @@ function analysisCsv(record: AnalysisRecord): string {
 }
 
 function analysisHtml(record: AnalysisRecord): string {
-  const fromDomain = record.authentication?.fromDomain ?? 'a message';
-  const sections = [...describeVerdict(record.verdict), messageSection(record), ...verdictSections(record)];
-  const findings = findingsWorstFirst(record.findings);
-  const page = markup`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Message analysis: ${fromDomain}</title>
-<style>${new SafeHtml(REPORT_CSS)}</style>
-</head>
-<body>
-<div class="print-header"><span>Mailwarden message analysis: ${fromDomain}</span><span>${readableTime(record.analysedAt)}</span></div>
-<main>
-<h1>Message analysis: ${fromDomain}</h1>
-${sections.map(
-  (section) => markup`<section>
-<h2>${section.heading}</h2>
-<ul>${section.lines.map((line) => markup`<li>${line}</li>`)}</ul>
-</section>`,
-)}
-<section aria-labelledby="findings-heading">
-<h2 id="findings-heading">Findings</h2>
-<p>${findingCounts(record.findings)}</p>
-${findings.map(findingArticle)}
-</section>
-</main>
-<footer>Made by Mailwarden ${record.toolVersion} on your own computer. Header texts are quoted as the message gave them, hidden characters shown as ⟨U+XXXX⟩.</footer>
-</body>
-</html>
-`;
-  return page.markup;
+  return messageReportHtml({
+    ...ANALYSIS_PAGE,
+    about: record.authentication?.fromDomain ?? 'a message',
+    toolVersion: record.toolVersion,
+    at: record.analysedAt,
+    sections: [...describeVerdict(record.verdict), messageSection(record), ...verdictSections(record)],
+    plan: [],
+    findings: record.findings,
+  });
 }

@@ -79,7 +79,7 @@ export function appendixSection(report: AuditReport, title = 'Technical appendix
   const view = readSummary(report);
   return markup`<div class="appendix">
 <h2 class="appendix-title">${title}</h2>
-${actionsSection(view)}
+${actionsSection(view.actions)}
 ${notRunSection(view)}
 <section aria-labelledby="findings-heading">
 <h2 id="findings-heading">All findings</h2>
@@ -171,12 +171,18 @@ function actionItem(action: ActionView): SafeHtml {
   return markup`<li class="action sev-${action.severity}"><span class="badge">${SEVERITY_LABELS[action.severity]}</span><strong>${action.title}</strong> <span class="action-who">— ${action.whoLabel}${action.where === null ? null : markup` · ${action.where}`}${action.fixes > 1 ? markup` · fixes ${action.fixes} findings` : null}</span></li>`;
 }
 
-/** Each action in full: the steps once, the record to publish, and the message to send. */
-function actionsSection(view: SummaryView): SafeHtml | null {
-  if (view.actions.length === 0) return null;
+/**
+ * Each action in full: the steps once, the record to publish, and the message to send. Shared with the
+ * message reports (message-report-page.ts), which give their plan its own heading.
+ */
+export function actionsSection(
+  actions: readonly ActionView[],
+  heading = 'How to do each action',
+): SafeHtml | null {
+  if (actions.length === 0) return null;
   return markup`<section aria-labelledby="actions-heading">
-<h2 id="actions-heading">How to do each action</h2>
-${view.actions.map(
+<h2 id="actions-heading">${heading}</h2>
+${actions.map(
   (action) => markup`<article class="action-detail sev-${action.severity}">
 <h3>${action.number}. ${action.title}</h3>
 <p class="action-who">${action.whoLabel}${action.where === null ? null : markup` · ${action.where}`}</p>

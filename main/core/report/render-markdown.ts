@@ -11,7 +11,7 @@ import {
   markdownCodeSpan as codeSpan,
   markdownText,
 } from '../../../preload/contract/untrusted-text';
-import { readSummary, type SummaryView } from './report-summary';
+import { readSummary, type ActionView, type SummaryView } from './report-summary';
 import {
   SEVERITY_LABELS,
   durationText,
@@ -50,7 +50,7 @@ export function renderMarkdown(report: AuditReport): string {
     'The details behind the summary: messages to send, every finding and the transcript.',
     '',
   );
-  lines.push(...actionDetailLines(view), ...notRunLines(view));
+  lines.push(...actionDetailLines(view.actions), ...notRunLines(view));
   lines.push('## All findings', '');
   const groups = groupBySeverity(report.findings).filter((group) => group.severity !== 'pass');
   if (groups.length === 0) lines.push('Nothing needs attention: every check passed.', '');
@@ -131,13 +131,19 @@ function summaryLines(report: AuditReport, view: SummaryView): string[] {
   ];
 }
 
-/** Each action in full: the steps once, the record to publish, and the message to send. */
-function actionDetailLines(view: SummaryView): string[] {
-  if (view.actions.length === 0) return [];
+/**
+ * Each action in full: the steps once, the record to publish, and the message to send. Shared with the
+ * message reports (message-report-page.ts), which give their plan its own heading.
+ */
+export function actionDetailLines(
+  actions: readonly ActionView[],
+  heading = 'How to do each action',
+): string[] {
+  if (actions.length === 0) return [];
   return [
-    '## How to do each action',
+    `## ${heading}`,
     '',
-    ...view.actions.flatMap((action) => [
+    ...actions.flatMap((action) => [
       `### ${String(action.number)}. ${markdownText(action.title)}`,
       '',
       `${markdownText(action.whoLabel)}${action.where === null ? '' : ` · ${markdownText(action.where)}`}`,

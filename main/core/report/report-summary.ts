@@ -9,7 +9,13 @@
 import type { AuditReport } from '../../../preload/contract/audit';
 import { bannerBlockers } from '../../../preload/contract/coverage';
 import type { RecordToPublish, Severity } from '../../../preload/contract/findings';
-import { ACTOR_LABELS, ACTORS, type Actor, type VerdictTone } from '../../../preload/contract/plan';
+import {
+  ACTOR_LABELS,
+  ACTORS,
+  type Actor,
+  type PlanAction,
+  type VerdictTone,
+} from '../../../preload/contract/plan';
 import { readScore, type ScoreView } from './report-score';
 import { visibleText as plainText } from '../../../preload/contract/untrusted-text';
 
@@ -65,18 +71,7 @@ const STATUS_TEXT = {
 
 export function readSummary(report: AuditReport): SummaryView {
   const { plan, coverage } = report;
-  const actions = plan.actions.map((action, index): ActionView => ({
-    number: index + 1,
-    title: plainText(action.title),
-    severity: action.severity,
-    who: action.who,
-    whoLabel: ACTOR_LABELS[action.who],
-    where: action.where.length === 0 ? null : action.where.join(', '),
-    steps: action.steps.map(plainText),
-    record: action.record ?? null,
-    fixes: action.findings.length,
-    message: action.message,
-  }));
+  const actions = actionViews(plan.actions);
   return {
     verdict: plainText(plan.verdict.sentence),
     tone: plan.verdict.tone,
@@ -90,6 +85,22 @@ export function readSummary(report: AuditReport): SummaryView {
     })).filter((recipient) => recipient.actions.length > 0),
     notRun: groupNotRun(report),
   };
+}
+
+/** Plan actions as every renderer shows them: numbered in plan order, texts as plain visible text. */
+export function actionViews(actions: readonly PlanAction[]): ActionView[] {
+  return actions.map((action, index) => ({
+    number: index + 1,
+    title: plainText(action.title),
+    severity: action.severity,
+    who: action.who,
+    whoLabel: ACTOR_LABELS[action.who],
+    where: action.where.length === 0 ? null : action.where.join(', '),
+    steps: action.steps.map(plainText),
+    record: action.record ?? null,
+    fixes: action.findings.length,
+    message: action.message,
+  }));
 }
 
 function groupNotRun({ coverage }: AuditReport): NotRunView[] {

@@ -46,8 +46,13 @@ describe('mailwarden analyse', () => {
       kind: string;
       dns: string;
       authentication: { dkim: { selector: string; outcome: string }[] };
+      verdict: { tone: string; sentence: string; problems: unknown[] };
     };
     expect(analysis.kind).toBe('message-analysis');
+    // The verdict every other output opens with is in the JSON too, as the history keeps it.
+    const text = await cli(['analyse', RFC8463, '--dns', knot.server]);
+    expect(analysis.verdict.sentence.length).toBeGreaterThan(0);
+    expect(text.stdout).toContain(analysis.verdict.sentence);
     expect(analysis.dns).toBe(knot.server);
     expect(analysis.authentication.dkim.map((s) => [s.selector, s.outcome])).toEqual([
       ['brisbane', 'pass'],

@@ -10,6 +10,8 @@ import { createFileHistoryStore } from '../../../main/adapters/file-history-stor
 import { HISTORY_DIR_NAME } from '../../../main/core/history/history-document';
 import type { ProofResult } from '../../../main/core/prove/proof-result';
 import type { AuditReport } from '../../../preload/contract/audit';
+import type { MessageVerdict } from '../../../preload/contract/message-check';
+import type { PlanAction } from '../../../preload/contract/plan';
 import type { ProofEntry } from '../../../preload/contract/proof';
 import { runCliIn, type CliResult } from '../../helpers/cli-harness';
 import {
@@ -37,8 +39,11 @@ const cli = async (argv: readonly string[], stdin?: string): Promise<CliResult> 
   return result;
 };
 
+/** What `prove --format json` prints: the run, with the plan and verdict its history record keeps. */
+type ProvedJson = ProofResult & { plan: PlanAction[]; verdict: MessageVerdict };
+
 /** `prove ACCOUNT --yes` against the loop, as JSON. */
-async function prove(account: string, ...more: string[]): Promise<{ result: CliResult; proof: ProofResult }> {
+async function prove(account: string, ...more: string[]): Promise<{ result: CliResult; proof: ProvedJson }> {
   const result = await cli([
     'prove',
     account,
@@ -54,7 +59,7 @@ async function prove(account: string, ...more: string[]): Promise<{ result: CliR
     ...more,
   ]);
   expect(result.code, result.stderr).toBe(0);
-  return { result, proof: JSON.parse(result.stdout) as ProofResult };
+  return { result, proof: JSON.parse(result.stdout) as ProvedJson };
 }
 
 const ids = (proof: ProofResult): string[] => proof.findings.map((finding) => finding.id);
@@ -131,6 +136,13 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     expect(proof.delivery.landing).toBe('inbox');
     expect(ids(proof)).toEqual(expect.arrayContaining(['message.dkim.unsigned', 'message.dmarc.fail']));
     expect(ids(proof)).not.toContain('message.proof.selector-learned');
+    // The JSON carries what every other output shows: the verdict on top and the plan's one DKIM action.
+    expect(proof.verdict.sentence).toMatch(/^Receivers may refuse or hide mail from this account: /);
+    const signing = proof.plan.find((action) =>
+      action.findings.some((ref) => ref.id === 'message.dkim.unsigned'),
+    );
+    expect(signing?.title).toBe('The message has no DKIM signature');
+    expect(signing?.steps.join(' ')).toMatch(/DKIM/);
   }, 90_000);
 
   it('signed by another domain: the signature is valid but not aligned with From, and no selector is offered', async () => {
@@ -157,6 +169,9 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     const { proof } = await prove(LOOP_MAILBOXES.junk);
     expect(proof.delivery).toMatchObject({ landing: 'junk', mailbox: 'Junk' });
     expect(finding(proof, 'message.proof.junk')?.severity).toBe('high');
+    // The user's own mail: the verdict says where it landed, not "do not trust this sender".
+    expect(proof.verdict).toMatchObject({ tone: 'stop' });
+    expect(proof.verdict.sentence).toMatch(/^It arrived in the junk folder/);
   }, 90_000);
 
   it('never delivered: after the deadline it names the queue id the server gave', async () => {
@@ -279,6 +294,16 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     expect(kept.proof.verdict.tone).toBe('stop');
     expect(html.stdout).toContain(
       `<h2>Verdict</h2>\n<ul><li>${escapeHtml(kept.proof.verdict.sentence)}</li></ul>`,
+    );
+    // Its own plan comes before the findings, each action with its steps, as `prove` prints it.
+    const junkAction = kept.proof.plan?.find((action) =>
+      action.findings.some((ref) => ref.id === 'message.proof.junk'),
+    );
+    expect(junkAction).toBeDefined();
+    expect(html.stdout).toContain('<h2 id="actions-heading">What to do</h2>');
+    expect(html.stdout).toContain(escapeHtml(junkAction?.title ?? ''));
+    expect(html.stdout.indexOf('id="actions-heading"')).toBeLessThan(
+      html.stdout.indexOf('id="findings-heading"'),
     );
     const csv = await cli([
       'prove',
