@@ -47,6 +47,13 @@ const CHECKED_AREAS: readonly { readonly title: string; readonly body: string }[
   },
 ];
 
+/** "selector mw" or "selectors mw and s2". */
+function selectorWords(selectors: readonly string[]): string {
+  return selectors.length === 1
+    ? `selector ${selectors[0] ?? ''}`
+    : `selectors ${selectors.slice(0, -1).join(', ')} and ${selectors.at(-1) ?? ''}`;
+}
+
 export const strings = {
   app: {
     skipToMain: 'Skip to main content',
@@ -1060,6 +1067,18 @@ export const strings = {
     journeyNotLanded: (seconds: number) => `Not found in the mailbox after ${seconds} seconds.`,
     journeyDeleted: 'Deleted from the mailbox again.',
     savedInHistory: 'kept in this account’s History',
+    learned: {
+      title: 'Learned from this message',
+      lead: (selectors: readonly string[], label: string) =>
+        `It was signed with DKIM ${selectorWords(selectors)}, which ${label} does not list yet. Listed, every audit checks the key behind ${selectors.length === 1 ? 'it' : 'each'} in DNS: its size, and whether it is still published.`,
+      add: (selectors: readonly string[]) => `Add ${selectorWords(selectors)} to this account`,
+      adding: 'Adding…',
+      added: (selectors: readonly string[], label: string) =>
+        `Added: ${label} now lists DKIM ${selectorWords(selectors)}, and its next audit checks the key in DNS.`,
+      failedTitle: 'The selector was not added',
+      notConverted:
+        'This account’s saved settings could not be turned into a change here. Add the selector with Edit instead.',
+    },
     history: {
       title: 'Test messages sent',
       line: (when: string, to: string, where: string) => `${when}, to ${to}: ${where}`,

@@ -79,6 +79,9 @@ export function App() {
       navigated={navigated}
       go={go}
       onUpdated={onUpdated}
+      onChanged={(account) => {
+        accounts.upsert(account);
+      }}
       deskQuery={deskQuery}
       onDeskQuery={setDeskQuery}
       onClientRenamed={(from, to, count) => {

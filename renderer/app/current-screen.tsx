@@ -28,6 +28,8 @@ export interface CurrentScreenProps {
   readonly go: (screen: Screen, flash?: string) => void;
   /** An account changed (added, edited, password replaced): patch the list, show the message. */
   readonly onUpdated: (account: AccountView, message: string, then?: Screen, warning?: FlashWarning) => void;
+  /** An account changed where the screen itself confirms it: patch the list, no message on top. */
+  readonly onChanged: (account: AccountView) => void;
   readonly onRemoved: (account: AccountView) => void;
   /** A client was renamed on its accounts: read the list again and show the client under its new name. */
   readonly onClientRenamed: (from: string, to: string, accounts: number) => void;
@@ -94,7 +96,14 @@ export function CurrentScreen(props: CurrentScreenProps) {
     case 'send-test': {
       const account = find(screen.accountId);
       if (account === null) return <Home {...props} />;
-      return <SendTestScreen key={account.id} account={account} onClose={home} />;
+      return (
+        <SendTestScreen
+          key={account.id}
+          account={account}
+          onClose={home}
+          onAccountChanged={props.onChanged}
+        />
+      );
     }
     case 'client': {
       const members = list.accounts.filter((account) => clientOf(account) === screen.name);

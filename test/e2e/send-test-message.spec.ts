@@ -9,6 +9,7 @@ import {
   IMAP_HOST,
   LOOP_DOMAIN,
   LOOP_MAILBOXES,
+  LOOP_SELECTOR,
   SMTP_HOST,
   startMailLoop,
   type MailLoop,
@@ -155,6 +156,27 @@ test('asks first, then sends, shows the progress and a verdict of DKIM passing f
   await app.screenshot('send-test-results-1440-dark');
   await page.emulateMedia({ colorScheme: 'light' });
   await app.screenshot('send-test-results-1440-light');
+
+  // The selector the message was signed with is offered for the account and saved with one press, as
+  // Edit would save it: the password and the IMAP server stay, so a second run arrives and offers nothing.
+  const learned = page.getByRole('region', { name: 'Learned from this message' });
+  await expect(learned).toContainText(
+    `It was signed with DKIM selector ${LOOP_SELECTOR}, which ${label} does not list yet.`,
+  );
+  await learned.getByRole('button', { name: `Add selector ${LOOP_SELECTOR} to this account` }).click();
+  // The button is gone: focus is on the confirmation that took its place.
+  await expect(
+    page.getByRole('status').filter({
+      hasText: `Added: ${label} now lists DKIM selector ${LOOP_SELECTOR}, and its next audit checks the key in DNS.`,
+    }),
+  ).toBeFocused();
+  await expectAccessible(page, 'send a test message: selector added');
+  await page.getByRole('button', { name: 'Send another test message' }).click();
+  await page.getByRole('button', { name: 'Send the test message' }).click();
+  await expect(page.getByTestId('proof-journey')).toContainText('Arrived in the inbox after', {
+    timeout: ARRIVAL_MS,
+  });
+  await expect(page.getByRole('region', { name: 'Learned from this message' })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Back to your accounts' }).click();
   await page.getByRole('button', { name: 'History' }).click();

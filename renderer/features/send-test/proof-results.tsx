@@ -2,6 +2,8 @@
  * A finished test message: the verdict, its journey (accepted, where it landed, how long it took), then
  * the same authentication, path and finding components as "Check a message".
  */
+import { useState } from 'react';
+import type { AccountView } from '../../../preload/contract/accounts';
 import type { ProofEntry } from '../../../preload/contract/proof';
 import { Notice } from '../../components/notice';
 import { strings } from '../../strings';
@@ -11,20 +13,27 @@ import { formatWhen } from '../history/history-model';
 import { AuthenticationSection } from '../message-check/authentication-section';
 import { MessageFindingList } from '../message-check/message-finding-list';
 import { ReceivedPath } from '../message-check/received-path';
+import { AddLearnedSelectors } from './add-learned-selectors';
+import { unlistedSelectors } from './learned-selectors';
 import { landingName } from './proof-model';
 
 export interface ProofResultsProps {
   readonly entry: ProofEntry;
   readonly notSavedReason: string | undefined;
+  readonly account: AccountView;
+  /** The account was saved with a selector this message taught. */
+  readonly onAccountChanged: (account: AccountView) => void;
 }
 
-export function ProofResults({ entry, notSavedReason }: ProofResultsProps) {
+export function ProofResults({ entry, notSavedReason, account, onAccountChanged }: ProofResultsProps) {
   const text = strings.sendTest;
   const { proof } = entry;
   // Worded in main (main/core/prove/proof-verdict.ts): the CLI and the reports say the same.
   const { verdict } = proof;
   const findings = sortFindings(proof.findings);
   const { submission, delivery } = proof;
+  // Read once: the offer stays (as its confirmation) after the account lists the selectors.
+  const [offered] = useState(() => unlistedSelectors(proof.findings, account));
 
   return (
     <>
@@ -88,6 +97,10 @@ export function ProofResults({ entry, notSavedReason }: ProofResultsProps) {
             ))}
           </ol>
         </section>
+      )}
+
+      {offered.length > 0 && (
+        <AddLearnedSelectors account={account} selectors={offered} onAdded={onAccountChanged} />
       )}
 
       {proof.analysis !== null && <AuthenticationSection record={proof.analysis} />}

@@ -16,9 +16,11 @@ import { useProofRun } from './use-proof-run';
 export interface SendTestScreenProps {
   readonly account: AccountView;
   readonly onClose: () => void;
+  /** The account was saved from the results (a DKIM selector the message taught). */
+  readonly onAccountChanged: (account: AccountView) => void;
 }
 
-export function SendTestScreen({ account, onClose }: SendTestScreenProps) {
+export function SendTestScreen({ account, onClose, onAccountChanged }: SendTestScreenProps) {
   const text = strings.sendTest;
   const run = useProofRun();
   const { state } = run;
@@ -46,7 +48,12 @@ export function SendTestScreen({ account, onClose }: SendTestScreenProps) {
         <ProofProgress steps={state.steps} stopping={state.stopping} onStop={run.stop} />
       )}
       {state.kind === 'finished' && (
-        <ProofResults entry={state.entry} notSavedReason={state.notSavedReason} />
+        <ProofResults
+          entry={state.entry}
+          notSavedReason={state.notSavedReason}
+          account={account}
+          onAccountChanged={onAccountChanged}
+        />
       )}
       {state.kind === 'cancelled' && (
         <Notice tone="info" role="status" title={text.cancelledTitle} className="audit__notice">
