@@ -121,6 +121,7 @@ export const strings = {
     added: (label: string) => `${label} was added. Its password is in your system keychain.`,
     addedNoPassword: (label: string) => `${label} was added without a password.`,
     addedSignedIn: (label: string) => `${label} was added and is signed in.`,
+    addedSignedInAs: (label: string, address: string) => `${label} was added and is signed in as ${address}.`,
     addedNotSignedIn: (label: string) =>
       `${label} was added but is not signed in yet: use “Sign in” under More.`,
   },
@@ -273,6 +274,7 @@ export const strings = {
     save: 'Save changes',
     saving: 'Saving changes…',
     saved: (label: string) => `${label} was saved.`,
+    savedSignedInAs: (label: string, address: string) => `${label} was saved and is signed in as ${address}.`,
     savedServerChanged: (label: string, runs: number, oldServer: string) =>
       `${label} was saved with a new server. ${
         runs === 1 ? 'The earlier run in its history' : `The ${runs} earlier runs in its history`
@@ -352,6 +354,7 @@ export const strings = {
     rowMethod: (provider: OAuthProviderName) => `OAuth · ${methodProvider[provider]}`,
     signInAction: 'Sign in',
     rowSignedIn: (label: string) => `${label} is signed in.`,
+    rowSignedInAs: (label: string, address: string) => `${label} is signed in as ${address}.`,
     rowSignedOut: (label: string) => `${label} is signed out.`,
     method: (provider: OAuthProviderName) => `OAuth with ${methodProvider[provider]}`,
     badge: {

@@ -46,7 +46,8 @@ export function App() {
     settingsWasOpen.current = settingsOpen;
   }, [settingsOpen]);
 
-  const go = (next: Screen, message?: string, warning?: FlashWarning) => {
+  /** `message` null: the warning says it all (the change was made, but not as the person meant). */
+  const go = (next: Screen, message?: string | null, warning?: FlashWarning) => {
     setNavigated(true);
     setFlash(message ?? null);
     setFlashWarning(warning ?? null);
@@ -55,7 +56,7 @@ export function App() {
     setScreen(next);
   };
 
-  const onUpdated = (account: AccountView, message: string, then?: Screen, warning?: FlashWarning) => {
+  const onUpdated = (account: AccountView, message: string | null, then?: Screen, warning?: FlashWarning) => {
     accounts.upsert(account);
     if (then === undefined) {
       setFlash(message);

@@ -15,6 +15,7 @@ import { CheckScreen } from '../features/message-check/check-screen';
 import { SendTestScreen } from '../features/send-test/send-test-screen';
 import { StoredAnalysisScreen } from '../features/message-check/stored-analysis-screen';
 import { WelcomeScreen } from '../features/welcome/welcome-screen';
+import { signedInFlash, type SignedInFlash } from '../features/sign-in/signed-in-flash';
 import { clientNames, clientOf, type DeskQuery } from '../features/accounts/desk-model';
 import { strings } from '../strings';
 import type { FlashWarning } from '../lib/flash-warning';
@@ -26,8 +27,16 @@ export interface CurrentScreenProps {
   /** True once the person has moved between screens, so headings take focus only after an action. */
   readonly navigated: boolean;
   readonly go: (screen: Screen, flash?: string) => void;
-  /** An account changed (added, edited, password replaced): patch the list, show the message. */
-  readonly onUpdated: (account: AccountView, message: string, then?: Screen, warning?: FlashWarning) => void;
+  /**
+   * An account changed (added, edited, password replaced): patch the list, show the message; a null
+   * message when the warning says it all.
+   */
+  readonly onUpdated: (
+    account: AccountView,
+    message: string | null,
+    then?: Screen,
+    warning?: FlashWarning,
+  ) => void;
   /** An account changed where the screen itself confirms it: patch the list, no message on top. */
   readonly onChanged: (account: AccountView) => void;
   readonly onRemoved: (account: AccountView) => void;
@@ -50,10 +59,12 @@ export function CurrentScreen(props: CurrentScreenProps) {
       return (
         <AddAccountScreen
           onSaved={(account) => {
-            onUpdated(account, addedMessage(account), HOME);
+            const added = addedFlash(account);
+            onUpdated(account, added.message, HOME, added.warning);
           }}
           onSavedAndTest={(account) => {
-            onUpdated(account, addedMessage(account), { kind: 'test', accountId: account.id });
+            const added = addedFlash(account);
+            onUpdated(account, added.message, { kind: 'test', accountId: account.id }, added.warning);
           }}
           onCancel={home}
           clients={clientNames(list.accounts)}
@@ -212,20 +223,25 @@ function Home({ list, navigated, go, onUpdated, onRemoved, deskQuery, onDeskQuer
       onOpenClient={(name) => {
         go({ kind: 'client', name });
       }}
-      onUpdated={(account, message) => {
-        onUpdated(account, message);
+      onUpdated={(account, message, warning) => {
+        onUpdated(account, message, undefined, warning);
       }}
       onRemoved={onRemoved}
     />
   );
 }
 
-/** What the list says of an account just added: its password, or its OAuth sign-in. */
-function addedMessage(account: AccountView): string {
+/** What the list says of an account just added: its password, or its OAuth sign-in (and as whom). */
+function addedFlash(account: AccountView): SignedInFlash {
   const text = strings.accounts;
   if (account.signIn?.method === 'oauth')
     return account.hasPassword === 'stored'
-      ? text.addedSignedIn(account.label)
-      : text.addedNotSignedIn(account.label);
-  return account.hasPassword === 'stored' ? text.added(account.label) : text.addedNoPassword(account.label);
+      ? signedInFlash(account, text.addedSignedIn(account.label), (address) =>
+          text.addedSignedInAs(account.label, address),
+        )
+      : { message: text.addedNotSignedIn(account.label) };
+  return {
+    message:
+      account.hasPassword === 'stored' ? text.added(account.label) : text.addedNoPassword(account.label),
+  };
 }

@@ -165,6 +165,24 @@ async function screensOf(app: AppHarness, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/** A mailbox the provider signs in as that is not SHOP's own address. */
+const OTHER = 'someone.else@elsewhere.example';
+
+/**
+ * The list's flash after signing in as OTHER: one warning (no “signed in” confirmation), in the polite
+ * status region, naming OTHER and saying to sign in again as the account's own address.
+ */
+async function expectOtherMailboxFlash(app: AppHarness, title: string): Promise<void> {
+  const region = app.page.locator('.page__flash');
+  await expect(region).toHaveAttribute('role', 'status');
+  const warning = region.locator('.notice--warning');
+  await expect(warning.locator('.notice__title')).toHaveText(title);
+  await expect(warning).toContainText(
+    `This is not ${SHOP.email}: the tests would prove that other mailbox, not this account’s. Sign in again as ${SHOP.email}.`,
+  );
+  await expect(region.locator('.notice--success')).toHaveCount(0);
+}
+
 test('once signed in, Done is the one primary button, with Sign in again beside it on the same row', async ({
   app,
   browser,
@@ -201,17 +219,40 @@ test('signed in as another mailbox, the account facts warn that the tests would 
   browser,
 }) => {
   const { page } = app;
-  const other = 'someone.else@elsewhere.example';
-  await signInAs(app, browser, other);
+  await signInAs(app, browser, OTHER);
   await page.getByRole('button', { name: 'Done' }).click();
+  await expectOtherMailboxFlash(app, `Shop orders was added and is signed in as ${OTHER}.`);
+  await screensOf(app, 'oauth-added-other-mailbox-flash');
   await page.getByRole('button', { name: 'More actions for Shop orders' }).click();
   const fact = page.locator('[data-signed-in-as]');
-  await expect(fact).toContainText(other);
+  await expect(fact).toContainText(OTHER);
   await expect(fact).toHaveAttribute('data-signed-in-as', 'another-mailbox');
   await expect(fact.locator('.text-warning')).toHaveText(
     `This is not ${SHOP.email}: the tests would prove that other mailbox, not this account’s. Sign in again as ${SHOP.email}.`,
   );
   await screensOf(app, 'oauth-facts-other-mailbox');
+});
+
+test('signing in again from the list as another mailbox says so in a warning, not “is signed in”', async ({
+  app,
+  browser,
+}) => {
+  const { page } = app;
+  await signInAs(app, browser, SHOP.email);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.locator('.page__flash .notice--success')).toHaveText(
+    'Shop orders was added and is signed in.',
+  );
+  await page.getByRole('button', { name: 'More actions for Shop orders' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const opened = app.nextBrowserUrl();
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  const browserPage = await systemBrowser(browser, await opened);
+  await logIn(browserPage, OTHER);
+  await browserPage.getByRole('button', { name: 'Continue' }).click();
+  await browserPage.context().close();
+  await expectOtherMailboxFlash(app, `Shop orders is signed in as ${OTHER}.`);
+  await app.screenshot('oauth-signed-in-again-other-mailbox-flash-light-1024x768', { fullPage: false });
 });
 
 test('switching to a password when the provider cannot be reached deletes the sign-in and says the provider may still hold it, and how to withdraw it', async ({

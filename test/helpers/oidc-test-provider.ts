@@ -4,8 +4,9 @@
  *
  * It has one public native client (no secret, PKCE, any port on http://127.0.0.1/ as RFC 8252 section
  * 7.3 asks), a native client that also needs its secret (client_secret_post, as Google's "Desktop app"
- * clients do), introspection (RFC 7662) and revocation (RFC 7009) on, short-lived access tokens so refresh
- * is exercised, and refresh-token rotation. Every token it issues is recorded, for canary checks.
+ * clients do), introspection (RFC 7662) and revocation (RFC 7009) on (unless `revocation: false`),
+ * short-lived access tokens so refresh is exercised, and refresh-token rotation. Every token it issues
+ * is recorded, for canary checks, and every request's method and path.
  *
  * `approve` and `deny` walk its own login and consent pages with plain HTTPS requests, as a person in a
  * browser would (cookies kept, forms posted), and deliver the final redirect to Mailwarden's listener.
@@ -49,6 +50,8 @@ export interface TestOidcProvider {
   readonly refreshTokens: readonly string[];
   /** Refresh tokens the provider revoked at its revocation endpoint. */
   readonly revokedTokens: ReadonlySet<string>;
+  /** Every request that reached the provider, as "METHOD /path" (no query: it may carry a code). */
+  readonly requests: readonly string[];
   /** Signs in as `login`, consents, and delivers the redirect; returns the status the listener gave. */
   approve(authorizationUrl: string, login: string): Promise<number>;
   /** Signs in as `login`, then refuses consent (access_denied) and delivers that redirect. */
@@ -68,6 +71,11 @@ export interface TestOidcProviderOptions {
   readonly accessTokenTtlSeconds?: number;
   /** False for a provider without the device authorization grant (no endpoint in its discovery). */
   readonly deviceFlow?: boolean;
+  /**
+   * False for a provider without RFC 7009 revocation: its discovery document names no
+   * revocation_endpoint, as Microsoft's does not.
+   */
+  readonly revocation?: boolean;
 }
 
 const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -129,7 +137,7 @@ export async function startTestOidcProvider(
       deviceFlow: { enabled: options.deviceFlow ?? true },
       // The resource server may introspect any token; a public client may revoke its own (RFC 7009).
       introspection: { enabled: true, allowedPolicy: () => true },
-      revocation: { enabled: true, allowedPolicy: () => true },
+      revocation: { enabled: options.revocation ?? true, allowedPolicy: () => true },
     },
     // Put the email claim in the ID token, as Microsoft and Google do (not only at userinfo).
     conformIdTokenClaims: false,
@@ -169,7 +177,9 @@ export async function startTestOidcProvider(
   });
   provider.on('refresh_token.destroyed', (token: TokenModel) => revokedTokens.add(token.jti));
   const handle = provider.callback();
+  const requests: string[] = [];
   server.on('request', (req, res) => {
+    requests.push(`${req.method ?? ''} ${new URL(req.url ?? '/', issuer).pathname}`);
     void handle(req, res);
   });
 
@@ -347,6 +357,7 @@ export async function startTestOidcProvider(
     issuedTokens,
     refreshTokens,
     revokedTokens,
+    requests,
     approve: (url, login) => walk(url, login, 'approve'),
     deny: (url, login) => walk(url, login, 'deny'),
     approveDevice: (uri, code, login) => walkDevice(uri, code, login, 'approve'),

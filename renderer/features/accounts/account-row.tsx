@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AccountRunDigest } from '../../../preload/contract/account-desk';
 import type { AccountView, KeychainState } from '../../../preload/contract/accounts';
 import { Button } from '../../components/button';
+import type { FlashWarning } from '../../lib/flash-warning';
 import { strings } from '../../strings';
 import { AccountFacts } from './account-facts';
 import { LastRunSummary } from './last-run-summary';
@@ -13,6 +14,7 @@ import { PasswordBadge } from './password-badge';
 import { RemoveConfirm } from './remove-confirm';
 import { ReplacePasswordForm } from './replace-password-form';
 import { SavedSignIn } from '../sign-in/saved-sign-in';
+import { signedInFlash } from '../sign-in/signed-in-flash';
 
 export interface AccountRowProps {
   readonly account: AccountView;
@@ -31,7 +33,8 @@ export interface AccountRowProps {
   readonly onEdit: (account: AccountView) => void;
   /** Opens "Send a test message"; absent where the row offers no such action. */
   readonly onSendTest?: ((account: AccountView) => void) | undefined;
-  readonly onUpdated: (account: AccountView, message: string) => void;
+  /** `message` null when the warning says it all. */
+  readonly onUpdated: (account: AccountView, message: string | null, warning?: FlashWarning) => void;
   readonly onRemoved: (account: AccountView) => void;
 }
 
@@ -206,12 +209,13 @@ export function AccountRow({
                 account={account}
                 provider={account.signIn.provider}
                 onChanged={(updated) => {
-                  onUpdated(
-                    updated,
+                  const changed =
                     updated.hasPassword === 'stored'
-                      ? strings.signIn.rowSignedIn(updated.label)
-                      : strings.signIn.rowSignedOut(updated.label),
-                  );
+                      ? signedInFlash(updated, strings.signIn.rowSignedIn(updated.label), (address) =>
+                          strings.signIn.rowSignedInAs(updated.label, address),
+                        )
+                      : { message: strings.signIn.rowSignedOut(updated.label) };
+                  onUpdated(updated, changed.message, changed.warning);
                 }}
               />
               <div className="actions actions--compact">

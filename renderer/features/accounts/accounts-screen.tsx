@@ -9,6 +9,7 @@ import type { AccountView, KeychainState } from '../../../preload/contract/accou
 import { Button } from '../../components/button';
 import { Notice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
+import type { FlashWarning } from '../../lib/flash-warning';
 import { strings } from '../../strings';
 import { AccountRow } from './account-row';
 import { clientNames, clientOf, deskAccounts, INITIAL_QUERY, mostUrgent, type DeskQuery } from './desk-model';
@@ -38,7 +39,8 @@ export interface AccountsScreenProps {
   readonly onTestClient: (client: string, accounts: readonly AccountView[]) => void;
   /** Opens a client's page: its accounts, last client run and every client run. */
   readonly onOpenClient: (client: string) => void;
-  readonly onUpdated: (account: AccountView, message: string) => void;
+  /** `message` null when the warning says it all. */
+  readonly onUpdated: (account: AccountView, message: string | null, warning?: FlashWarning) => void;
   readonly onRemoved: (account: AccountView) => void;
 }
 

@@ -11,14 +11,18 @@ import { bridge } from '../../lib/bridge';
 import type { FlashWarning } from '../../lib/flash-warning';
 import { strings } from '../../strings';
 import { startSignInAfterSave, type SignInAfterSave } from '../sign-in/sign-in-after-save';
+import { signedInFlash } from '../sign-in/signed-in-flash';
 import { SignInStep } from '../sign-in/sign-in-step';
 import { AccountForm } from './account-form';
 import { valuesFromAccount } from './account-form-state';
 
 export interface EditAccountScreenProps {
   readonly account: AccountView;
-  /** `warning`: leaving OAuth ended the sign-in here, but the provider may still hold it. */
-  readonly onSaved: (account: AccountView, message: string, warning?: FlashWarning) => void;
+  /**
+   * `warning`: leaving OAuth ended the sign-in here, but the provider may still hold it; or signing in
+   * reached another mailbox (then `message` is null: the warning says it all).
+   */
+  readonly onSaved: (account: AccountView, message: string | null, warning?: FlashWarning) => void;
   readonly onCancel: () => void;
   /** Client names already in use, suggested in the client field. */
   readonly clients: readonly string[];
@@ -59,7 +63,13 @@ export function EditAccountScreen({ account, onSaved, onCancel, clients }: EditA
         account={signingIn.account}
         pending={signingIn.pending}
         onDone={(updated) => {
-          onSaved(updated, text.saved(updated.label));
+          const done =
+            updated.hasPassword === 'stored'
+              ? signedInFlash(updated, text.saved(updated.label), (address) =>
+                  text.savedSignedInAs(updated.label, address),
+                )
+              : { message: text.saved(updated.label) };
+          onSaved(updated, done.message, done.warning);
         }}
       />
     );

@@ -241,6 +241,39 @@ describe('mailwarden accounts signin / signout with a real OpenID provider', () 
     expectNoIssuedToken(out.stdout);
   });
 
+  it('signs out of a provider that offers no revocation (as Microsoft): deleted from the keyring, nothing sent to revoke, and how to withdraw it there', async () => {
+    // A provider whose discovery document names no revocation_endpoint, reachable all along.
+    const unrevocable = await startTestOidcProvider({ revocation: false });
+    try {
+      const account = await addOAuthAccount(unrevocable.issuer);
+      const run = signin(EMAIL);
+      await unrevocable.approve(await run.url, EMAIL);
+      expect((await run.done).code).toBe(0);
+      const stored = await storedRefreshToken(account);
+      expect(stored).toBe(unrevocable.refreshTokens.at(-1));
+
+      const before = unrevocable.requests.length;
+      const out = await cli(['accounts', 'signout', EMAIL]);
+      expect(out).toMatchObject({ code: 0, stderr: '' });
+      expect(out.stdout).toContain(
+        'The provider offers no way to revoke it from here, so it was deleted from your system keychain; ' +
+          'the provider may still hold it.',
+      );
+      expect(out.stdout).toContain(WITHDRAW_AT_OIDC);
+      expect(await storedRefreshToken(account)).toBeNull();
+      // The provider was asked for its discovery document only: no revocation request, nor any other POST.
+      const duringSignOut = unrevocable.requests.slice(before);
+      expect(duringSignOut).toContain('GET /.well-known/openid-configuration');
+      expect(duringSignOut.filter((request) => request !== 'GET /.well-known/openid-configuration')).toEqual(
+        [],
+      );
+      expect(unrevocable.revokedTokens.has(stored ?? '')).toBe(false);
+      for (const token of unrevocable.issuedTokens) expect(out.stdout).not.toContain(token);
+    } finally {
+      await unrevocable.close();
+    }
+  });
+
   it.each([
     [['--auth', 'oauth'], '--auth oauth needs --provider'],
     [['--provider', 'google', '--client-id', 'x'], 'go with --auth oauth'],

@@ -23,6 +23,10 @@ import { createTestServices, keytar, type TestServices } from '../../helpers/tes
 
 const OWN_PAGE = { url: 'app://mailwarden/index.html', isMainFrame: true };
 const EMAIL = 'ann@shop.example';
+/** The "how to withdraw it" step for a provider named by issuer URL (main/core/oauth/withdraw-sign-in.ts). */
+const WITHDRAW_AT_OIDC =
+  'To withdraw it, remove Mailwarden from the apps allowed to use your account on your provider’s account page.';
+const DISCOVERY = 'GET /.well-known/openid-configuration';
 
 describe('signing an account in from the app, over IPC', () => {
   let provider: TestOidcProvider;
@@ -45,14 +49,14 @@ describe('signing an account in from the app, over IPC', () => {
     return outcome;
   }
 
-  async function addOAuthAccount(): Promise<AccountView> {
+  async function addOAuthAccount(issuer = provider.issuer): Promise<AccountView> {
     const added = await call<AccountView>('accounts:add', {
       account: {
         email: EMAIL,
         host: 'smtp.shop.example',
         port: 587,
         security: 'starttls',
-        signIn: { method: 'oauth', provider: 'oidc', issuer: provider.issuer, clientId: TEST_CLIENT_ID },
+        signIn: { method: 'oauth', provider: 'oidc', issuer, clientId: TEST_CLIENT_ID },
       },
     });
     if (!added.ok) throw new Error(added.error.message);
@@ -194,5 +198,53 @@ describe('signing an account in from the app, over IPC', () => {
     expect(provider.revokedTokens.has(second)).toBe(true);
     expect(await keytar.findCredentials(env.keychainService)).toEqual([]);
     expectNoIssuedTokenAnswered();
+  });
+
+  it('with a provider that offers no revocation (as Microsoft), sign-out and switching to a password delete the sign-in, send nothing to revoke, and say how to withdraw it there', async () => {
+    // A provider whose discovery document names no revocation_endpoint, reachable all along.
+    const unrevocable = await startTestOidcProvider({ revocation: false });
+    try {
+      const account = await addOAuthAccount(unrevocable.issuer);
+      const signIn = call<SignInResult>('accounts:sign-in', { id: account.id });
+      await unrevocable.approve(await nextOpened, EMAIL);
+      expect((await signIn).ok).toBe(true);
+      expect(await storedRefreshToken(account.id)).toBe(unrevocable.refreshTokens.at(-1));
+
+      const notOffered = { revocation: 'not-offered', reason: null, withdraw: WITHDRAW_AT_OIDC };
+      let before = unrevocable.requests.length;
+      const out = await call<SignOutResult>('accounts:sign-out', { id: account.id });
+      expect(out).toMatchObject({ ok: true, value: notOffered });
+      expect(await storedRefreshToken(account.id)).toBeNull();
+      expect(unrevocable.requests.slice(before).filter((request) => request !== DISCOVERY)).toEqual([]);
+
+      expectNextUrl();
+      const again = call<SignInResult>('accounts:sign-in', { id: account.id });
+      await unrevocable.approve(await nextOpened, EMAIL);
+      expect((await again).ok).toBe(true);
+
+      // The form's "Password" choice saved over IPC: the sign-in is deleted, and the answer says so.
+      before = unrevocable.requests.length;
+      const updated = await call<AccountUpdateResult>('accounts:update', {
+        id: account.id,
+        account: {
+          email: EMAIL,
+          host: 'smtp.shop.example',
+          port: 587,
+          security: 'starttls',
+          signIn: { method: 'password' },
+        },
+      });
+      expect(updated).toMatchObject({
+        ok: true,
+        value: { account: { signIn: { method: 'password' } }, signOut: notOffered },
+      });
+      expect(unrevocable.requests.slice(before).filter((request) => request !== DISCOVERY)).toEqual([]);
+      expect(unrevocable.revokedTokens.size).toBe(0);
+      expect(await keytar.findCredentials(env.keychainService)).toEqual([]);
+      const all = answers.join('\n');
+      for (const token of unrevocable.issuedTokens) expect(all).not.toContain(token);
+    } finally {
+      await unrevocable.close();
+    }
   });
 });
