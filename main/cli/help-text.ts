@@ -324,7 +324,8 @@ Examples:
   mailwarden reevaluate report.json
   mailwarden reevaluate report.json --format json --out report-today.json
 
-Exit codes: 0 done, 2 the file is missing, not JSON, not a report, or has no evidence.`;
+Exit codes: 0 done, 2 the file is missing, not JSON, not a report, has no evidence, or its evidence
+or test message is damaged.`;
 
 export const CLIENTS_HELP = `Usage: mailwarden clients <runs|rename> [options]
 
