@@ -424,6 +424,7 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     expect(planned).toContain('dkim.discovery.none-found');
     expect(planned).not.toContain('message.dkim.not-aligned');
     expect(report.plan.actions.flatMap((action) => action.where).join(' ')).not.toContain('test message');
+    expect(report.proof).toBeUndefined();
   }, 120_000);
 
   it('the canary password is nowhere: not in any output, the data folder or the Postfix/Dovecot logs', async () => {
