@@ -313,7 +313,8 @@ Re-judges a report saved with "mailwarden audit ... --format json" from the evid
 the DNS answers, HTTPS policy, SMTP replies, certificates and login results the audit saw. Nothing
 goes over the network and no password is needed; the clock is set back to the audit's own time, so
 with the same rules the findings come out the same. A newer Mailwarden shows what its rules make of
-what the servers said then. Reports made before evidence was recorded cannot be re-evaluated.
+what the servers said then. A test message ("mailwarden prove") the report's fix plan included
+stays in the new plan. Reports made before evidence was recorded cannot be re-evaluated.
 
 Options:
   --format text|json  Report format (default text)
@@ -323,7 +324,8 @@ Examples:
   mailwarden reevaluate report.json
   mailwarden reevaluate report.json --format json --out report-today.json
 
-Exit codes: 0 done, 2 the file is missing, not JSON, not a report, or has no evidence.`;
+Exit codes: 0 done, 2 the file is missing, not JSON, not a report, has no evidence, or its evidence
+or test message is damaged.`;
 
 export const CLIENTS_HELP = `Usage: mailwarden clients <runs|rename> [options]
 

@@ -63,8 +63,23 @@ export interface AuditReport {
   readonly coverage: AuditCoverage | null;
   readonly score: AuditScore;
   readonly plan: FixPlan;
+  /**
+   * The test message the plan joined (docs/scoring.md, "What a test message adds"), so re-judging the
+   * report (`mailwarden reevaluate`) plans it again; absent when the plan holds the audit alone.
+   */
+  readonly proof?: JoinedProof;
   /** What the audit judged (DNS answers, certificates, SMTP replies), for `mailwarden reevaluate`. */
   readonly evidence?: ReportEvidence;
+}
+
+/**
+ * A test message as an audit's plan joined it: its history run, when it was sent, and its findings
+ * (display-safe as the history keeps them; never a password). Not counted in the score or `findings`.
+ */
+export interface JoinedProof {
+  readonly runId: string;
+  readonly provedAt: string;
+  readonly findings: readonly Finding[];
 }
 
 /** A failed save never loses the report: the run screen still shows it and says it was not kept. */

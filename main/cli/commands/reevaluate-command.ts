@@ -9,6 +9,7 @@ import type { AuditReport } from '../../../preload/contract/audit';
 import { readRegularFileBounded, type BoundedRead } from '../../adapters/bounded-read';
 import { checkOutputTarget, writeOutputFile } from '../../adapters/output-file';
 import { reevaluateReport } from '../../core/evidence/reevaluate';
+import { testMessageOf } from '../../core/plan/build-fix-plan';
 import { MAILWARDEN_VERSION } from '../../version';
 import { writeLine, type CliIo } from '../cli-io';
 import { EXIT_OK } from '../exit-codes';
@@ -47,7 +48,7 @@ export async function runReevaluateCommand(args: readonly string[], io: CliIo): 
   const report = await reevaluateReport(original, { toolVersion: MAILWARDEN_VERSION });
   writeLine(
     io.stderr,
-    `Re-evaluated offline from the evidence of ${terminalText(original.startedAt)}: ${String(report.findings.length)} findings (the report had ${String(original.findings.length)}).`,
+    `Re-evaluated offline from the evidence of ${terminalText(original.startedAt)}: ${String(report.findings.length)} findings (the report had ${String(original.findings.length)}).${proofNote(report)}`,
   );
   const output = format === 'json' ? `${jsonText(report)}\n` : `${formatAuditText(report)}\n`;
   if (values.out === undefined) io.stdout.write(output);
@@ -55,6 +56,12 @@ export async function runReevaluateCommand(args: readonly string[], io: CliIo): 
     writeLine(io.stderr, await writeOutputFile(values.out, output));
   }
   return EXIT_OK;
+}
+
+/** Says the plan still holds the test message it joined (docs/scoring.md, "What a test message adds"). */
+function proofNote(report: AuditReport): string {
+  if (report.proof === undefined) return '';
+  return ` The plan still includes ${terminalText(testMessageOf(report.proof.provedAt))}, as the report's did.`;
 }
 
 /** The file as a report, or a UsageError saying exactly what is wrong with it. */

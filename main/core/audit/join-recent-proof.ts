@@ -5,8 +5,9 @@
  * The rule (docs/scoring.md, "What a test message adds"): the account's newest proof run sent at most
  * PROOF_IN_PLAN_DAYS before the audit started. Its findings join the plan and the verdict's count of
  * actions; the score and the grade stay the audit's alone, so a report is graded on what the audit saw.
+ * The report keeps the test message it joined (`proof`), so re-judging it plans the same test message.
  */
-import type { AuditReport } from '../../../preload/contract/audit';
+import type { AuditReport, JoinedProof } from '../../../preload/contract/audit';
 import type { HistoryStore } from '../history/history-port';
 import { buildFixPlan } from '../plan/build-fix-plan';
 
@@ -32,12 +33,24 @@ export async function joinRecentProof(
   if (recent === undefined) return report;
   const entry = await history.getProof(recent.runId);
   if (entry === null) return report;
+  return planWithProof(report, {
+    runId: entry.runId,
+    provedAt: entry.proof.provedAt,
+    findings: entry.proof.findings,
+  });
+}
+
+/**
+ * The report with its plan built around `proof`, which it keeps: re-judging the report later
+ * (`mailwarden reevaluate`) joins the same test message again instead of silently dropping it.
+ */
+export function planWithProof(report: AuditReport, proof: JoinedProof): AuditReport {
   const plan = buildFixPlan({
     target: report.target,
     startedAt: report.startedAt,
     findings: report.findings,
     score: report.score,
-    proof: { provedAt: entry.proof.provedAt, findings: entry.proof.findings },
+    proof: { provedAt: proof.provedAt, findings: proof.findings },
   });
-  return { ...report, plan };
+  return { ...report, plan, proof };
 }

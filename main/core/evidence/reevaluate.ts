@@ -3,13 +3,16 @@
  * audit recipe, answered by replayed ports on the report's own clock. No network, no password.
  *
  * With unchanged rules the findings come out the same; with improved rules they show what today's
- * Mailwarden makes of what the servers said then.
+ * Mailwarden makes of what the servers said then. The test message the report's plan joined (`proof`,
+ * docs/scoring.md "What a test message adds") is joined again, so its actions are not silently lost.
  */
-import type { AuditReport } from '../../../preload/contract/audit';
+import type { AuditReport, JoinedProof } from '../../../preload/contract/audit';
 import { EVIDENCE_VERSION, type ReportEvidence } from '../../../preload/contract/evidence';
 import { runAudit } from '../audit/audit-runner';
+import { planWithProof } from '../audit/join-recent-proof';
 import { MailwardenError } from '../errors/mailwarden-error';
 import { REPORT_EVIDENCE_SCHEMA } from '../report/report-evidence-schema';
+import { JOINED_PROOF_SCHEMA } from '../report/report-schema';
 import { terminalText } from '../../../preload/contract/untrusted-text';
 import { optionsFromRecipe, subjectFromRecipe } from './audit-recipe';
 import { replayDeps } from './replay-deps';
@@ -19,6 +22,7 @@ export async function reevaluateReport(
   options: { readonly toolVersion: string; readonly runId?: string },
 ): Promise<AuditReport> {
   const evidence = checkedEvidence(report);
+  const proof = checkedProof(report);
   const again = await runAudit(
     subjectFromRecipe(evidence.audit),
     optionsFromRecipe(evidence.audit),
@@ -26,7 +30,30 @@ export async function reevaluateReport(
     { runId: options.runId ?? 'reevaluate', signal: new AbortController().signal },
   );
   // A run the user cancelled stays a cancelled run: its evidence stops where they stopped it.
-  return report.cancelled ? { ...again, cancelled: true } : again;
+  const judged = report.cancelled ? { ...again, cancelled: true } : again;
+  // Joined as it was, not looked up again: the report says which test message its plan stood on.
+  return proof === null ? judged : planWithProof(judged, proof);
+}
+
+/** The test message the report's plan joined, null when it joined none; INVALID_INPUT when damaged. */
+function checkedProof(report: AuditReport): JoinedProof | null {
+  const proof: unknown = report.proof;
+  if (proof === undefined) return null;
+  const broken = (what: string) =>
+    new MailwardenError('INVALID_INPUT', `The report's test message (proof) is damaged: ${what}.`);
+  const tooDeep = firstTooDeep(proof, MAX_EVIDENCE_DEPTH);
+  if (tooDeep !== null)
+    throw broken(
+      `at ${pathText(tooDeep, 'proof')} it is nested more than ${String(MAX_EVIDENCE_DEPTH)} levels deep`,
+    );
+  const parsed = JOINED_PROOF_SCHEMA.safeParse(proof);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw broken(
+      `at ${pathText(issue?.path ?? [], 'proof')} ${terminalText(issue?.message ?? 'the value is not valid')}`,
+    );
+  }
+  return parsed.data;
 }
 
 /** The report's evidence, or a clear INVALID_INPUT when it has none or it is not what we wrote. */
@@ -55,7 +82,7 @@ function checkedEvidence(report: AuditReport): ReportEvidence {
   // Nesting is measured before the schema walks it: a deeply nested value would overflow the stack there.
   const tooDeep = firstTooDeep(evidence, MAX_EVIDENCE_DEPTH);
   if (tooDeep !== null)
-    throw broken(`at ${tooDeep} it is nested more than ${String(MAX_EVIDENCE_DEPTH)} levels deep`);
+    throw broken(`at ${pathText(tooDeep)} it is nested more than ${String(MAX_EVIDENCE_DEPTH)} levels deep`);
   const parsed = REPORT_EVIDENCE_SCHEMA.safeParse(evidence);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -88,14 +115,14 @@ interface Visit {
 }
 
 /** The path of the first value nested deeper than `limit`, or null; iterative, so it cannot overflow. */
-function firstTooDeep(root: unknown, limit: number): string | null {
+function firstTooDeep(root: unknown, limit: number): PropertyKey[] | null {
   const stack: Visit[] = [{ value: root, depth: 0, parent: null, key: '' }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     if (typeof item.value !== 'object' || item.value === null) continue;
     if (item.depth >= limit) {
       const path: PropertyKey[] = [];
       for (let at: Visit = item; at.parent !== null; at = at.parent) path.unshift(at.key);
-      return pathText(path);
+      return path;
     }
     for (const [key, value] of Object.entries(item.value))
       stack.push({ value, depth: item.depth + 1, parent: item, key });
@@ -130,6 +157,6 @@ function firstTimeOutOfRange(evidence: ReportEvidence): string | null {
 }
 
 /** `evidence.dns.queries.3.atMs`: where in the report's JSON the damage is; keys shown terminal-safe. */
-function pathText(path: readonly PropertyKey[]): string {
-  return ['evidence', ...path.map((key) => terminalText(String(key)))].join('.');
+function pathText(path: readonly PropertyKey[], field: 'evidence' | 'proof' = 'evidence'): string {
+  return [field, ...path.map((key) => terminalText(String(key)))].join('.');
 }

@@ -9,7 +9,12 @@
  */
 // A namespace import lets the bundler keep only the parts of zod in use (issue 15, cold start).
 import * as z from 'zod';
-import type { AuditReport, AuditTargetDescription, TranscriptLine } from '../../../preload/contract/audit';
+import type {
+  AuditReport,
+  AuditTargetDescription,
+  JoinedProof,
+  TranscriptLine,
+} from '../../../preload/contract/audit';
 import {
   BLOCKER_KINDS,
   CHECK_STATUSES,
@@ -219,6 +224,17 @@ const plan = z
   })
   .describe('The fix plan: findings grouped by root cause');
 
+/** Read back by `reevaluate` from a file it did not write, so checked there too (main/core/evidence). */
+export const JOINED_PROOF_SCHEMA = z
+  .strictObject({
+    runId: z.string().describe("The test message's run in the history"),
+    provedAt: isoTime.describe('When the test message was sent'),
+    findings: z.array(finding).describe('What it proved; planned, never scored'),
+  })
+  .describe(
+    'The test message the plan joined (docs/scoring.md, "What a test message adds"); absent when the plan holds the audit alone',
+  );
+
 export const AUDIT_REPORT_SCHEMA = z
   .strictObject({
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION).describe('Bumped on every breaking change'),
@@ -232,6 +248,7 @@ export const AUDIT_REPORT_SCHEMA = z
     coverage,
     score,
     plan,
+    proof: JOINED_PROOF_SCHEMA.exactOptional(),
     evidence: REPORT_EVIDENCE_SCHEMA.exactOptional(),
   })
   .meta({
@@ -269,6 +286,7 @@ export type ReportSchemaMatchesContract = AllTrue<
     SameKeys<Verdict, Infer<typeof verdict>>,
     SameKeys<PlanAction, Infer<typeof planAction>>,
     SameKeys<FindingRef, Infer<typeof findingRef>>,
+    SameKeys<JoinedProof, Infer<typeof JOINED_PROOF_SCHEMA>>,
   ]
 >;
 

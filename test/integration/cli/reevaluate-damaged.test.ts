@@ -93,6 +93,35 @@ describe('mailwarden reevaluate with damaged or very large evidence', () => {
     expect(huge.stderr).toContain('at evidence.dns.queries.0.atMs');
   });
 
+  it('refuses a damaged test message (proof) with exit 2, naming where it is damaged', async () => {
+    const withProof = async (name: string, proof: string): Promise<string> => {
+      const path = join(env.dataDir, `${name}.json`);
+      await writeFile(path, reportText.replace(/^\{/, `{"proof": ${proof},`));
+      return path;
+    };
+    const cases: [string, string, string][] = [
+      ['proof-not-object', '"yesterday"', 'at proof'],
+      ['proof-bad-time', '{"runId": "r", "provedAt": "last week", "findings": []}', 'at proof.provedAt'],
+      [
+        'proof-findings-not-list',
+        '{"runId": "r", "provedAt": "2026-12-01T10:00:00.000Z", "findings": 3}',
+        'at proof.findings',
+      ],
+      [
+        'proof-deep',
+        `{"runId": "r", "provedAt": "2026-12-01T10:00:00.000Z", "findings": [], "x": ${'['.repeat(5_000)}1${']'.repeat(5_000)}}`,
+        'nested more than 64 levels deep',
+      ],
+    ];
+    for (const [name, proof, where] of cases) {
+      const result = await cli(['reevaluate', await withProof(name, proof)]);
+      expect(result.code, `${name}: ${result.stderr}`).toBe(2);
+      expect(result.stderr, name).toContain("The report's test message (proof) is damaged");
+      expect(result.stderr, name).toContain(where);
+      expect(result.stderr, name).not.toContain('unexpected');
+    }
+  });
+
   it('replays 30,000 recorded DNS answers for one name and type, with the same findings', async () => {
     const original = JSON.parse(reportText) as AuditReport;
     const path = await damaged('large', (evidence) => {

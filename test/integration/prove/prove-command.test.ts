@@ -3,7 +3,7 @@
  * over STARTTLS, OpenDKIM signing with keys in the suite's Knot zones, Dovecot LMTP with Sieve, IMAP.
  * Each scenario is one saved account (its own mailbox); each run gives the verdict a user would read.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileHistoryStore } from '../../../main/adapters/file-history-store';
@@ -371,6 +371,55 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     );
   }, 120_000);
 
+  it('a proved-then-audited report saved as JSON and re-evaluated offline still plans the DKIM action naming the test message', async () => {
+    const { proof } = await prove(LOOP_MAILBOXES.unsigned);
+    const day = proof.provedAt.slice(0, 10);
+    const reportPath = join(env.dataDir, 'unsigned-report.json');
+    const audited = await cli([
+      'audit',
+      LOOP_MAILBOXES.unsigned,
+      '--only',
+      'dns',
+      '--dns',
+      loop.dnsServer,
+      '--format',
+      'json',
+      '--out',
+      reportPath,
+    ]);
+    expect(audited.code, audited.stderr).not.toBe(2);
+    const saved = JSON.parse(await readFile(reportPath, 'utf8')) as AuditReport;
+    expect(saved.proof?.provedAt).toBe(proof.provedAt);
+
+    const again = await cli(['reevaluate', reportPath, '--format', 'json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`The plan still includes the test message of ${day}`);
+    const rejudged = JSON.parse(again.stdout) as AuditReport;
+    const signing = rejudged.plan.actions.find((action) => action.id === 'dkim-signing');
+    expect(signing?.where).toContain(`the test message of ${day}`);
+    expect(signing?.findings.map((each) => each.id)).toEqual(
+      expect.arrayContaining(['message.dkim.unsigned', 'dkim.discovery.none-found']),
+    );
+    expect(rejudged.plan).toEqual(saved.plan);
+    expect(rejudged.proof).toEqual(saved.proof);
+    // Planned, never graded: the score and findings are the audit's alone, as before.
+    expect(rejudged.score).toEqual(saved.score);
+    expect(rejudged.findings.filter((each) => each.id.startsWith('message.'))).toEqual([]);
+
+    // A report written before reports kept their test message re-evaluates from the audit alone.
+    const { proof: _dropped, ...older } = saved;
+    const olderPath = join(env.dataDir, 'unsigned-report-older.json');
+    await writeFile(olderPath, JSON.stringify(older));
+    const old = await cli(['reevaluate', olderPath, '--format', 'json']);
+    expect(old.code, old.stderr).toBe(0);
+    expect(old.stderr).not.toContain('test message');
+    const oldPlan = (JSON.parse(old.stdout) as AuditReport).plan;
+    const planned = oldPlan.actions.flatMap((action) => action.findings.map((each) => each.id));
+    expect(planned).toContain('dkim.discovery.none-found');
+    expect(planned).not.toContain('message.dkim.unsigned');
+    expect(oldPlan.actions.flatMap((action) => action.where).join(' ')).not.toContain('test message');
+  }, 120_000);
+
   it('a test message sent more than 30 days before the audit is left out of its plan', async () => {
     const { proof } = await prove(LOOP_MAILBOXES.foreign);
     expect(ids(proof)).toContain('message.dkim.not-aligned');
@@ -400,6 +449,7 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     expect(planned).toContain('dkim.discovery.none-found');
     expect(planned).not.toContain('message.dkim.not-aligned');
     expect(report.plan.actions.flatMap((action) => action.where).join(' ')).not.toContain('test message');
+    expect(report.proof).toBeUndefined();
   }, 120_000);
 
   it('the canary password is nowhere: not in any output, the data folder or the Postfix/Dovecot logs', async () => {

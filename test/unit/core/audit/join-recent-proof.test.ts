@@ -2,11 +2,12 @@ import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileHistoryStore } from '../../../../main/adapters/file-history-store';
 import { assembleReport } from '../../../../main/core/audit/assemble-report';
-import { isRecentProof, joinRecentProof } from '../../../../main/core/audit/join-recent-proof';
+import { isRecentProof, joinRecentProof, planWithProof } from '../../../../main/core/audit/join-recent-proof';
 import { findingFactory } from '../../../../main/core/findings/finding-factory';
 import type { HistoryStore } from '../../../../main/core/history/history-port';
 import { FINDINGS_CATALOGUE } from '../../../../main/core/knowledge/catalogue';
 import { proofVerdict } from '../../../../main/core/prove/proof-verdict';
+import { parseAuditReport } from '../../../../main/core/report/report-schema';
 import type { AuditReport } from '../../../../preload/contract/audit';
 import type { Finding } from '../../../../preload/contract/findings';
 import type { ProofRecord } from '../../../../preload/contract/proof';
@@ -97,6 +98,26 @@ describe('an audit plan joined with the account’s recent test message', () => 
     expect(joined.findings).toEqual(audit.findings);
   });
 
+  it('keeps the test message it joined in the report, and a report read back from JSON plans it again the same way', async () => {
+    await history.saveProof({
+      runId: 'proof-1',
+      accountId: 'acct',
+      proof: proofRecord(daysBefore(2), [unsigned]),
+    });
+    const audit = report([noKey]);
+    const joined = await joinRecentProof(audit, 'acct', history);
+    expect(joined.proof).toEqual({ runId: 'proof-1', provedAt: daysBefore(2), findings: [unsigned] });
+
+    // Saved as JSON and validated as a report file is; the audit judged again gives the same plan.
+    const read = parseAuditReport(JSON.parse(JSON.stringify(joined)));
+    expect(read.proof).toEqual(joined.proof);
+    const rejoined = planWithProof(audit, read.proof as NonNullable<typeof read.proof>);
+    expect(rejoined.plan).toEqual(joined.plan);
+    expect(rejoined.proof).toEqual(joined.proof);
+    expect(rejoined.score).toEqual(audit.score);
+    expect(rejoined.findings).toEqual(audit.findings);
+  });
+
   it('takes the newest test message of this account only', async () => {
     const junk = found('message.proof.junk', 'prove:message', {
       to: 'ann@bakery.test',
@@ -127,6 +148,7 @@ describe('an audit plan joined with the account’s recent test message', () => 
     const audit = report([noKey]);
     const joined = await joinRecentProof(audit, 'acct', history);
     expect(joined).toEqual(audit);
+    expect('proof' in joined).toBe(false);
     expect(joined.plan.actions[0]?.where).toEqual([]);
   });
 });
