@@ -4,7 +4,7 @@
  * service. Used by the report tests, which need real reports rather than hand-made ones.
  */
 import { startAuthSmtpServer, type AuthSmtpServer } from './auth-smtp-server';
-import { closedPort } from './closed-port';
+import { auditPortMap } from './audit-port-map';
 import { runCliIn, type CliResult } from './cli-harness';
 import { startKnot, type KnotServer } from './knot-server';
 import { getTestPki } from './test-certificates';
@@ -45,7 +45,7 @@ export async function startAuditFixture(password: string): Promise<AuditFixture>
     ].join('\n'),
   });
   const env = await createTestServices();
-  const portMap = `smtp=${String(await closedPort())},submissions=${String(await closedPort())},submission=${String(smtp.port)}`;
+  const portMap = await auditPortMap({ submission: smtp.port });
   const environmentArgs = ['--dns', knot.server, '--ca', pki.caPath, '--port-map', portMap];
   return {
     smtp,

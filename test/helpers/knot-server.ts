@@ -7,16 +7,14 @@
  * under a tiny shell watchdog that kills it when our stdin pipe closes, which happens even when the test
  * process is killed outright: a crashed test does not leave knotd behind.
  */
-import { Resolver } from 'node:dns/promises';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { delay, findFreePort, startWatchedDaemon } from './loopback-daemon';
+import { findFreePort, startWatchedDaemon } from './loopback-daemon';
+import { waitForSoaAnswers } from './soa-readiness';
 
 const KNOTD_PATH = '/usr/sbin/knotd';
 const START_DEADLINE_MS = 10_000;
-const POLL_QUERY_TIMEOUT_MS = 250;
-const POLL_INTERVAL_MS = 50;
 const START_ATTEMPTS = 3;
 
 export interface KnotServer {
@@ -144,7 +142,13 @@ async function launch(
   const log = daemon.log;
 
   try {
-    await waitUntilServing(server, zoneNames, daemon.hasExited, startDeadlineMs);
+    await waitForSoaAnswers({
+      daemon: 'knotd',
+      server,
+      zones: zoneNames,
+      hasExited: daemon.hasExited,
+      deadlineMs: startDeadlineMs,
+    });
   } catch (error) {
     await daemon.stop().catch(() => undefined);
     if (/cannot bind address/i.test(log())) {
@@ -156,34 +160,4 @@ async function launch(
     });
   }
   return { address, port, server, stop: daemon.stop };
-}
-
-async function waitUntilServing(
-  server: string,
-  zoneNames: readonly string[],
-  hasExited: () => boolean,
-  deadlineMs: number,
-): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  const pending = new Set(zoneNames);
-  let lastProblem = 'no answer yet';
-  while (pending.size > 0) {
-    if (hasExited()) throw new Error('knotd exited during start-up');
-    if (Date.now() > deadline) {
-      throw new Error(
-        `no SOA answer for ${[...pending].join(', ')} within ${String(deadlineMs)} ms (${lastProblem})`,
-      );
-    }
-    for (const zone of [...pending]) {
-      const resolver = new Resolver({ timeout: POLL_QUERY_TIMEOUT_MS, tries: 1 });
-      resolver.setServers([server]);
-      try {
-        await resolver.resolveSoa(zone);
-        pending.delete(zone);
-      } catch (error) {
-        lastProblem = error instanceof Error ? error.message : String(error);
-      }
-    }
-    if (pending.size > 0) await delay(POLL_INTERVAL_MS);
-  }
 }

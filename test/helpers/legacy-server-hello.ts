@@ -14,10 +14,10 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { readFirstTlsRecord } from './first-tls-record';
 
-/** A ClientHello bigger than this is not one any test sends. */
-const MAX_HELLO_BYTES = 16_384;
-const RECORD_HEADER_BYTES = 5;
+/** A connection idle this long is dropped, so a stuck client never keeps the test server open. */
+const IDLE_TIMEOUT_MS = 10_000;
 const HANDSHAKE = 0x16;
 const SERVER_HELLO = 0x02;
 const TLS12 = [0x03, 0x03] as const;
@@ -47,20 +47,8 @@ export async function startLegacyServerHello(options: {
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
     const answerHello = (): void => {
-      let received = Buffer.alloc(0);
-      socket.on('data', (chunk: Buffer) => {
-        received = Buffer.concat([received, chunk]);
-        if (received.length > MAX_HELLO_BYTES) {
-          socket.destroy();
-          return;
-        }
-        if (received.length < RECORD_HEADER_BYTES) return;
-        const recordLength = received.readUInt16BE(3);
-        if (received.length < RECORD_HEADER_BYTES + recordLength) return;
-        const hello = readClientHello(
-          received.subarray(RECORD_HEADER_BYTES, RECORD_HEADER_BYTES + recordLength),
-        );
-        socket.removeAllListeners('data');
+      readFirstTlsRecord(socket, IDLE_TIMEOUT_MS, ({ body }) => {
+        const hello = readClientHello(body);
         if (hello === null) {
           socket.destroy();
           return;

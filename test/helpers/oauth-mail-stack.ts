@@ -8,7 +8,7 @@
 import { expect } from 'vitest';
 import type { OAuthProviderName } from '../../preload/contract/accounts';
 import { runCliIn, type CliResult } from './cli-harness';
-import { closedPort } from './closed-port';
+import { auditPortMap } from './audit-port-map';
 import { startDovecot, type DovecotServer } from './dovecot-server';
 import { startKnot, type KnotServer } from './knot-server';
 import {
@@ -73,15 +73,11 @@ export async function startOAuthMailStack(
     postfix,
     knot,
     async auditNetworkArgs() {
-      const portMap = [
-        `smtp=${String(await closedPort())}`,
-        `submission=${String(postfix.ports.submission)}`,
-        `submissions=${String(postfix.ports.submissions)}`,
-        `imap=${String(dovecot.ports.imap)}`,
-        `imaps=${String(dovecot.ports.imaps)}`,
-        `pop3=${String(dovecot.ports.pop3)}`,
-        `pop3s=${String(dovecot.ports.pop3s)}`,
-      ].join(',');
+      const portMap = await auditPortMap({
+        submission: postfix.ports.submission,
+        submissions: postfix.ports.submissions,
+        incoming: dovecot.ports,
+      });
       return ['--dns', knot.server, '--ca', pki.caPath, '--port-map', portMap];
     },
     async stop() {

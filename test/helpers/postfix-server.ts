@@ -12,10 +12,11 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
+import { findFreePorts } from './loopback-daemon';
 
 const POSTFIX_PATH = '/usr/sbin/postfix';
 const DOVECOT_PATH = '/usr/sbin/dovecot';
@@ -96,7 +97,7 @@ export async function startPostfix(scenario: PostfixScenario): Promise<PostfixSe
     // Postfix's and Dovecot's unprivileged processes must reach their files inside.
     await chmod(dir, 0o755);
     const address = `127.0.0.${String(2 + Math.floor(Math.random() * 252))}`;
-    const [smtp = 0, submission = 0, submissions = 0] = await freePorts(address, 3);
+    const [smtp = 0, submission = 0, submissions = 0] = await findFreePorts(address, 3);
     const ports = { smtp, submission, submissions };
     await writeConfiguration(dir, address, ports, scenario);
     await run(POSTFIX_PATH, ['-c', join(dir, 'etc'), 'check']);
@@ -466,25 +467,6 @@ function userId(name: string): number {
   if (!Number.isInteger(uid))
     throw new Error(`The system user "${name}" is missing: install postfix and dovecot-core.`);
   return uid;
-}
-
-async function freePorts(address: string, count: number): Promise<number[]> {
-  const ports: number[] = [];
-  while (ports.length < count) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const probe = createServer();
-      probe.once('error', reject);
-      probe.listen(0, address, () => {
-        const bound = probe.address();
-        const found = typeof bound === 'object' && bound !== null ? bound.port : 0;
-        probe.close(() => {
-          resolve(found);
-        });
-      });
-    });
-    if (port !== 0 && !ports.includes(port)) ports.push(port);
-  }
-  return ports;
 }
 
 function run(file: string, args: readonly string[]): Promise<string> {

@@ -9,19 +9,17 @@
  * process dies.
  */
 import { execFile } from 'node:child_process';
-import { Resolver } from 'node:dns/promises';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { delay, findFreePort, startWatchedDaemon } from './loopback-daemon';
+import { findFreePort, startWatchedDaemon } from './loopback-daemon';
+import { waitForSoaAnswers } from './soa-readiness';
 import type { KnotServer } from './knot-server';
 
 const UNBOUND_PATH = '/usr/sbin/unbound';
 const KDIG_PATH = '/usr/bin/kdig';
 const START_DEADLINE_MS = 10_000;
 const KDIG_TIMEOUT_MS = 5_000;
-const POLL_QUERY_TIMEOUT_MS = 250;
-const POLL_INTERVAL_MS = 50;
 /** RFC 4034 section 2.1.1: flags 257 = zone key + secure entry point (a KSK or a single combined key). */
 const SEP_KEY_FLAGS = '257';
 
@@ -130,7 +128,15 @@ async function launch(
   const server = `${address}:${String(port)}`;
 
   try {
-    await waitUntilServing(server, zones, daemon.hasExited);
+    await waitForSoaAnswers({
+      daemon: 'unbound',
+      server,
+      zones,
+      hasExited: daemon.hasExited,
+      deadlineMs: START_DEADLINE_MS,
+      // SERVFAIL is an answer too: a zone set up to fail validation (bogus) gives nothing else.
+      servfailIsAnswer: true,
+    });
   } catch (error) {
     await daemon.stop().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
@@ -139,35 +145,4 @@ async function launch(
     });
   }
   return { address, port, server, stop: daemon.stop };
-}
-
-async function waitUntilServing(
-  server: string,
-  zones: readonly string[],
-  hasExited: () => boolean,
-): Promise<void> {
-  const deadline = Date.now() + START_DEADLINE_MS;
-  const pending = new Set(zones);
-  let lastProblem = 'no answer yet';
-  while (pending.size > 0) {
-    if (hasExited()) throw new Error('unbound exited during start-up');
-    if (Date.now() > deadline) {
-      throw new Error(`no SOA answer for ${[...pending].join(', ')} (${lastProblem})`);
-    }
-    for (const zone of [...pending]) {
-      const resolver = new Resolver({ timeout: POLL_QUERY_TIMEOUT_MS, tries: 1 });
-      resolver.setServers([server]);
-      try {
-        await resolver.resolveSoa(zone);
-        pending.delete(zone);
-      } catch (error) {
-        // SERVFAIL is an answer too: a zone set up to fail validation (bogus) gives nothing else.
-        if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ESERVFAIL') {
-          pending.delete(zone);
-        }
-        lastProblem = error instanceof Error ? error.message : String(error);
-      }
-    }
-    if (pending.size > 0) await delay(POLL_INTERVAL_MS);
-  }
 }

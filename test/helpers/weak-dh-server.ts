@@ -12,13 +12,11 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { X509Certificate, generatePrimeSync, randomBytes, sign } from 'node:crypto';
+import { readFirstTlsRecord } from './first-tls-record';
 import type { TestCertificate } from './test-certificates';
 
-/** A ClientHello bigger than this is not one any test sends. */
-const MAX_HELLO_BYTES = 16_384;
 /** A connection idle this long is dropped, so a stuck client never keeps the test server open. */
 const IDLE_TIMEOUT_MS = 10_000;
-const RECORD_HEADER_BYTES = 5;
 const HANDSHAKE_RECORD = 0x16;
 const TLS12 = 0x0303;
 const CLIENT_HELLO = 0x01;
@@ -70,22 +68,9 @@ export async function startWeakDhServer(leaf: TestCertificate): Promise<WeakDhSe
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
-    socket.setTimeout(IDLE_TIMEOUT_MS, () => socket.destroy());
-    let received = Buffer.alloc(0);
-    const onData = (chunk: Buffer): void => {
-      received = Buffer.concat([received, chunk]);
-      if (received.length > MAX_HELLO_BYTES) {
-        socket.destroy();
-        return;
-      }
-      if (received.length < RECORD_HEADER_BYTES) return;
-      const recordLength = received.readUInt16BE(3);
-      if (received.length < RECORD_HEADER_BYTES + recordLength) return;
-      socket.removeListener('data', onData);
+    readFirstTlsRecord(socket, IDLE_TIMEOUT_MS, ({ body, received }) => {
       socket.pause();
-      const hello = readClientHello(
-        received.subarray(RECORD_HEADER_BYTES, RECORD_HEADER_BYTES + recordLength),
-      );
+      const hello = readClientHello(body);
       const suite = hello === null ? undefined : dheOnlySuite(hello);
       if (hello === null || suite === undefined) {
         // Not a DHE-only hello: the real server takes the connection from its first byte.
@@ -98,8 +83,7 @@ export async function startWeakDhServer(leaf: TestCertificate): Promise<WeakDhSe
       // The client's alert and close follow; nothing it sends is read.
       socket.on('data', () => undefined);
       socket.end(dheFlight(hello.random, suite, certificateDer, group, leaf.keyPem));
-    };
-    socket.on('data', onData);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -11,7 +11,7 @@ import { startKnot, type KnotServer } from '../../helpers/knot-server';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { getTestPki, type TestPki } from '../../helpers/test-certificates';
 import { createTestServices, type TestServices } from '../../helpers/test-services';
-import { closedPort } from '../../helpers/closed-port';
+import { auditPortMap } from '../../helpers/audit-port-map';
 
 const CANARY = 'Canary-batch-7f3c!';
 const SAVED = 'ann@acme.test';
@@ -52,7 +52,7 @@ describe('mailwarden audit --batch', () => {
       'beta.test': ['@ IN MX 10 smtp.acme.test.', '@ IN TXT "v=spf1 +all"'].join('\n'),
       'srv.test': ['@ IN MX 10 smtp.acme.test.', '@ IN TXT "v=spf1 mx ~all"'].join('\n'),
     });
-    portMap = `smtp=${String(await closedPort())},submissions=${String(await closedPort())},submission=${String(smtp.port)}`;
+    portMap = await auditPortMap({ submission: smtp.port });
     env = await createTestServices();
     const added = await cli(
       [

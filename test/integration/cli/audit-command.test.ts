@@ -8,7 +8,7 @@ import { runCliIn } from '../../helpers/cli-harness';
 import { startKnot, type KnotServer } from '../../helpers/knot-server';
 import { getTestPki, type TestPki } from '../../helpers/test-certificates';
 import { createTestServices, type TestServices } from '../../helpers/test-services';
-import { closedPort } from '../../helpers/closed-port';
+import { auditPortMap } from '../../helpers/audit-port-map';
 
 const CANARY = 'Canary-audit-3e8b!';
 const USER = 'ann@mail.test';
@@ -45,7 +45,7 @@ describe('mailwarden audit', () => {
         '_dmarc IN TXT "v=DMARC1; p=reject; rua=mailto:dmarc@mail.test"',
       ].join('\n'),
     });
-    portMap = `smtp=${String(await closedPort())},submissions=${String(await closedPort())},submission=${String(smtp.port)}`;
+    portMap = await auditPortMap({ submission: smtp.port });
     silent = await startHostileServer('no-greeting');
     env = await createTestServices();
   });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../../preload/contract/audit';
 import { startAuthSmtpServer, type AuthSmtpServer } from '../../helpers/auth-smtp-server';
 import { runCliIn, type CliResult } from '../../helpers/cli-harness';
-import { closedPort } from '../../helpers/closed-port';
+import { auditPortMap } from '../../helpers/audit-port-map';
 import { startDovecot, type DovecotServer } from '../../helpers/dovecot-server';
 import { startKnot, type KnotServer } from '../../helpers/knot-server';
 import { getTestPki } from '../../helpers/test-certificates';
@@ -28,15 +28,7 @@ let caPath: string;
 const cli = (argv: readonly string[], stdin?: string): Promise<CliResult> => runCliIn(env, argv, stdin);
 
 async function portMap(dovecot: DovecotServer): Promise<string[]> {
-  const map = [
-    `smtp=${String(await closedPort())}`,
-    `submissions=${String(await closedPort())}`,
-    `submission=${String(smtp.port)}`,
-    `imap=${String(dovecot.ports.imap)}`,
-    `imaps=${String(dovecot.ports.imaps)}`,
-    `pop3=${String(dovecot.ports.pop3)}`,
-    `pop3s=${String(dovecot.ports.pop3s)}`,
-  ].join(',');
+  const map = await auditPortMap({ submission: smtp.port, incoming: dovecot.ports });
   return ['--dns', knot.server, '--ca', caPath, '--port-map', map];
 }
 

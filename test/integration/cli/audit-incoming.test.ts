@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../../preload/contract/audit';
 import { startAuthSmtpServer, type AuthSmtpServer } from '../../helpers/auth-smtp-server';
 import { runCliIn, type CliResult } from '../../helpers/cli-harness';
+import { auditPortMap } from '../../helpers/audit-port-map';
 import { closedPort } from '../../helpers/closed-port';
 import { startDovecot, type DovecotServer } from '../../helpers/dovecot-server';
 import { startKnot, type KnotServer } from '../../helpers/knot-server';
@@ -36,15 +37,7 @@ const cli = async (argv: readonly string[], stdin?: string): Promise<CliResult> 
 
 /** The SMTP ports and the incoming server's standard ports, mapped onto the test servers. */
 async function environment(dovecot: DovecotServer): Promise<string[]> {
-  const portMap = [
-    `smtp=${String(await closedPort())}`,
-    `submissions=${String(await closedPort())}`,
-    `submission=${String(smtp.port)}`,
-    `imap=${String(dovecot.ports.imap)}`,
-    `imaps=${String(dovecot.ports.imaps)}`,
-    `pop3=${String(dovecot.ports.pop3)}`,
-    `pop3s=${String(dovecot.ports.pop3s)}`,
-  ].join(',');
+  const portMap = await auditPortMap({ submission: smtp.port, incoming: dovecot.ports });
   return ['--dns', knot.server, '--ca', caPath, '--port-map', portMap];
 }
 

@@ -11,7 +11,7 @@ import { startKnot } from '../../helpers/knot-server';
 import { getTestPki } from '../../helpers/test-certificates';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { createTestServices, type TestServices } from '../../helpers/test-services';
-import { closedPort } from '../../helpers/closed-port';
+import { auditPortMap } from '../../helpers/audit-port-map';
 
 const DOMAIN = 'shop.test';
 const BASE_ZONE = ['@ IN MX 10 mx.shop.test.', 'mx IN A 192.0.2.10'];
@@ -184,7 +184,7 @@ describe('mailwarden history', () => {
     });
     const knot = await startKnot({ 'mail.test': 'smtp IN A 127.0.0.1' });
     try {
-      const portMap = `smtp=${String(await closedPort())},submissions=${String(await closedPort())},submission=${String(smtp.port)}`;
+      const portMap = await auditPortMap({ submission: smtp.port });
       const audit = await runCliInProcess(
         [
           'audit',

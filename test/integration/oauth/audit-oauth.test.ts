@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../../preload/contract/audit';
 import { startAuthSmtpServer, type AuthSmtpServer } from '../../helpers/auth-smtp-server';
 import { runCliIn } from '../../helpers/cli-harness';
-import { closedPort } from '../../helpers/closed-port';
+import { auditPortMap } from '../../helpers/audit-port-map';
 import { startSigninCli } from '../../helpers/oauth-signin-cli';
 import {
   startTestOidcProvider,
@@ -50,7 +50,7 @@ describe('mailwarden audit with a stored OAuth sign-in', () => {
         },
       },
     });
-    portMap = `smtp=${String(await closedPort())},submissions=${String(await closedPort())},submission=${String(smtp.port)}`;
+    portMap = await auditPortMap({ submission: smtp.port });
     env = await createTestServices();
     await env.services.settings.update({ extraCaPem: pki.caPem });
     const added = await cli([

@@ -39,25 +39,23 @@ const cli = async (argv: readonly string[], stdin?: string): Promise<CliResult> 
   return result;
 };
 
+/** `prove ACCOUNT ...flags` pointed at the loop: its Knot for DNS, its CA for the servers' certificates. */
+const proveOnLoop = (account: string, ...flags: string[]): string[] => [
+  'prove',
+  account,
+  ...flags,
+  '--dns',
+  loop.dnsServer,
+  '--ca',
+  loop.caPath,
+];
+
 /** What `prove --format json` prints: the run, with the plan and verdict its history record keeps. */
 type ProvedJson = ProofResult & { plan: PlanAction[]; verdict: MessageVerdict };
 
 /** `prove ACCOUNT --yes` against the loop, as JSON. */
 async function prove(account: string, ...more: string[]): Promise<{ result: CliResult; proof: ProvedJson }> {
-  const result = await cli([
-    'prove',
-    account,
-    '--yes',
-    '--dns',
-    loop.dnsServer,
-    '--ca',
-    loop.caPath,
-    '--timeout',
-    '30',
-    '--format',
-    'json',
-    ...more,
-  ]);
+  const result = await cli(proveOnLoop(account, '--yes', '--timeout', '30', '--format', 'json', ...more));
   expect(result.code, result.stderr).toBe(0);
   return { result, proof: JSON.parse(result.stdout) as ProvedJson };
 }
@@ -191,14 +189,7 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
 
   it('asks first: without a terminal and without --yes it sends nothing and exits 2 saying why', async () => {
     const before = (await loop.logs()).match(/ESMTPSA|sasl_username/g)?.length ?? 0;
-    const refused = await cli([
-      'prove',
-      LOOP_MAILBOXES.aligned,
-      '--dns',
-      loop.dnsServer,
-      '--ca',
-      loop.caPath,
-    ]);
+    const refused = await cli(proveOnLoop(LOOP_MAILBOXES.aligned));
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('add --yes');
     expect(refused.stderr).toContain('only command that sends a message');
@@ -206,16 +197,7 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
   }, 30_000);
 
   it('text and Markdown outputs tell the journey; --keep leaves the message in the mailbox', async () => {
-    const text = await cli([
-      'prove',
-      LOOP_MAILBOXES.aligned,
-      '--yes',
-      '--keep',
-      '--dns',
-      loop.dnsServer,
-      '--ca',
-      loop.caPath,
-    ]);
+    const text = await cli(proveOnLoop(LOOP_MAILBOXES.aligned, '--yes', '--keep'));
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('Test message');
     expect(text.stdout).toMatch(/Arrived: in INBOX after \d+ s; kept/);
@@ -223,17 +205,7 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     expect(text.stdout).toMatch(
       /^Verdict\n {2}\S.*\n\n(What could not be checked\n( {2}.*\n)+\n)?Test message\n/,
     );
-    const md = await cli([
-      'prove',
-      LOOP_MAILBOXES.aligned,
-      '--yes',
-      '--format',
-      'md',
-      '--dns',
-      loop.dnsServer,
-      '--ca',
-      loop.caPath,
-    ]);
+    const md = await cli(proveOnLoop(LOOP_MAILBOXES.aligned, '--yes', '--format', 'md'));
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toContain('# Test message: proof from real mail');
     expect(md.stdout).toContain('The test message arrived in the inbox');
@@ -274,17 +246,7 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
   }, 90_000);
 
   it('a junk landing is kept too, and the run exports as HTML and CSV reports', async () => {
-    const html = await cli([
-      'prove',
-      LOOP_MAILBOXES.junk,
-      '--yes',
-      '--dns',
-      loop.dnsServer,
-      '--ca',
-      loop.caPath,
-      '--format',
-      'html',
-    ]);
+    const html = await cli(proveOnLoop(LOOP_MAILBOXES.junk, '--yes', '--format', 'html'));
     expect(html.code, html.stderr).toBe(0);
     expect(html.stdout).toContain(`<h1>Test message: proof from real mail: ${LOOP_MAILBOXES.junk}</h1>`);
     expect(html.stdout).toContain('the junk folder');
@@ -305,17 +267,7 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     expect(html.stdout.indexOf('id="actions-heading"')).toBeLessThan(
       html.stdout.indexOf('id="findings-heading"'),
     );
-    const csv = await cli([
-      'prove',
-      LOOP_MAILBOXES.junk,
-      '--yes',
-      '--dns',
-      loop.dnsServer,
-      '--ca',
-      loop.caPath,
-      '--format',
-      'csv',
-    ]);
+    const csv = await cli(proveOnLoop(LOOP_MAILBOXES.junk, '--yes', '--format', 'csv'));
     expect(csv.code, csv.stderr).toBe(0);
     expect(csv.stdout.split('\n')[1]).toContain('message.proof.junk');
     const listed = await cli(['history', 'list', '--json']);
@@ -355,15 +307,7 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     expect(text.stdout).toContain(`Where: the test message of ${proof.provedAt.slice(0, 10)}`);
 
     // The test message's own text opens its findings with a short plan, grouped as the audit's is.
-    const proved = await cli([
-      'prove',
-      LOOP_MAILBOXES.unsigned,
-      '--yes',
-      '--dns',
-      loop.dnsServer,
-      '--ca',
-      loop.caPath,
-    ]);
+    const proved = await cli(proveOnLoop(LOOP_MAILBOXES.unsigned, '--yes'));
     expect(proved.code, proved.stderr).toBe(0);
     expect(proved.stdout).toMatch(/Fix plan \(\d+ actions?, most important first\):\n/);
     expect(proved.stdout).toMatch(
