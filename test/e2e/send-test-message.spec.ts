@@ -147,6 +147,11 @@ test('asks first, then sends, shows the progress and a verdict of DKIM passing f
   await expect(journey).toContainText('Arrived in the inbox after');
   await expect(journey).toContainText('Deleted from the mailbox again.');
   await expect(page.locator('table[data-table="dkim"] tbody tr').first()).toContainText(LOOP_DOMAIN);
+  // Sent to its own mailbox it never crossed the internet: no SPF to judge, and still a good run.
+  await expect(page.locator('.verdict__sentence')).toHaveText(
+    `${LOOP_DOMAIN} authenticated this test message (DMARC passes) and it arrived in the inbox. SPF was not judged: it stayed within your provider’s servers.`,
+  );
+  await expect(page.locator('.verdict__sentence')).toHaveAttribute('data-tone', 'good');
   await expect(page.getByText('kept in this account’s History')).toBeVisible();
   await expectAccessible(page, 'send a test message: results');
   await app.screenshot('send-test-results-1024-light');

@@ -8,6 +8,7 @@
 import type { Finding } from '../../../preload/contract/findings';
 import type { MessageVerdict } from '../../../preload/contract/message-check';
 import type { ProofRecord } from '../../../preload/contract/proof';
+import { couldNotCheck } from '../message/could-not-check';
 import { messageVerdict, problemsOf } from '../message/message-verdict';
 
 /** What the verdict is read from: a record, or a result before it becomes one (the same shape). */
@@ -38,7 +39,30 @@ export function proofVerdict(input: ProofVerdictInput): MessageVerdict {
     return { ...verdict, tone: 'stop', sentence: junkSentence(verdict.problems) };
   if (verdict.tone === 'stop' && worst !== undefined)
     return { ...verdict, sentence: `Receivers may refuse or hide mail from this account: ${worst.title}` };
+  const dmarc = input.analysis.authentication?.dmarc ?? null;
+  if (verdict.tone === 'incomplete' && dmarc?.outcome === 'pass' && onlySpfWithoutOutsideHop(input))
+    return {
+      ...verdict,
+      tone: 'good',
+      sentence: `${dmarc.fromDomain} authenticated this test message (DMARC passes) and it arrived in the inbox. SPF was not judged: it stayed within your provider’s servers.`,
+    };
   return verdict;
+}
+
+/**
+ * A test message sent to the account's own mailbox usually never crosses the internet: no outside
+ * server is recorded, so SPF (RFC 7208 judges the address of the server that handed the message over)
+ * has nothing to judge. With DMARC passing that is the expected shape of a good run, not a gap in it;
+ * the audit judges the SPF record itself. It is still listed under what could not be checked.
+ */
+function onlySpfWithoutOutsideHop(input: ProofVerdictInput): boolean {
+  const analysis = input.analysis;
+  return (
+    analysis !== null &&
+    analysis.dns !== null &&
+    analysis.authentication?.spf === null &&
+    couldNotCheck(analysis).length === 1
+  );
 }
 
 /**

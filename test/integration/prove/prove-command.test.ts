@@ -120,6 +120,8 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     const learned = finding(proof, 'message.proof.selector-learned');
     expect(learned?.evidence).toMatchObject({ domain: LOOP_DOMAIN, selector: LOOP_SELECTOR });
     expect(learned?.fix.steps.join(' ')).toContain(`--dkim-selector ${LOOP_SELECTOR}`);
+    expect(proof.verdict).toMatchObject({ tone: 'good' });
+    expect(proof.verdict.sentence).toContain(`${LOOP_DOMAIN} authenticated this test message (DMARC passes)`);
     const hops = proof.analysis?.received.hops ?? [];
     // Postfix writes its TLS comment ("using TLSv1.3 with cipher ...") before "by ... with ESMTPSA".
     expect(hops.find((hop) => hop.by === SMTP_HOST)).toMatchObject({

@@ -137,6 +137,31 @@ describe('proofVerdict', () => {
     expect(verdict).toMatchObject({ tone: 'fix', sentence: '1 problem: message.dkim.none on message' });
   });
 
+  it('never left the provider (no outside hop, so no SPF) but DMARC passes: a good run, SPF still listed', () => {
+    const inside = { ...SIGNED, authentication: { ...PASSED_AUTHENTICATION, spf: null } };
+    const analysis: AnalysisRecord = { ...inside, verdict: messageVerdict(inside) };
+    expect(analysis.verdict.tone).toBe('incomplete');
+    const verdict = proofVerdict(run({ analysis }));
+    expect(verdict).toMatchObject({
+      tone: 'good',
+      sentence:
+        'mail.test authenticated this test message (DMARC passes) and it arrived in the inbox. SPF was not judged: it stayed within your provider’s servers.',
+    });
+    expect(verdict.couldNotCheck).toEqual([
+      'SPF: no outside server is recorded in the Received lines, so there is no address to judge.',
+    ]);
+  });
+
+  it('judged offline, a missing SPF verdict is a real gap: the run stays incomplete', () => {
+    const offline = {
+      ...SIGNED,
+      dns: null,
+      authentication: { ...PASSED_AUTHENTICATION, spf: null },
+    };
+    const analysis: AnalysisRecord = { ...offline, verdict: messageVerdict(offline) };
+    expect(proofVerdict(run({ analysis })).tone).toBe('incomplete');
+  });
+
   it('arrived in the inbox, signed and passing: names the domain DMARC authenticated', () => {
     expect(proofVerdict(run({})).sentence).toBe(
       'mail.test authenticated this message: DMARC passes and nothing is wrong.',
