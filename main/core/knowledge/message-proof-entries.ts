@@ -22,10 +22,10 @@ export const MESSAGE_PROOF_ENTRIES = {
     severity: 'high',
     title: 'The test message was filed as junk',
     explanation: (e) =>
-      `Mailwarden sent one test message to ${t(e, 'to')} and found it in the junk folder (${t(e, 'mailbox')}) after ${t(e, 'waitedSeconds')} s. Mail from this account to this mailbox is treated as spam: recipients may never see it. The findings below usually say why (a missing or broken DKIM signature, an SPF or DMARC failure).`,
+      `Mailwarden sent one test message to ${t(e, 'to')} and found it in the junk folder (${t(e, 'mailbox')}) after ${t(e, 'waitedSeconds')} s. Mail from this account to this mailbox is treated as spam: recipients may never see it. The test message’s other findings usually say why (a missing or broken DKIM signature, an SPF or DMARC failure).`,
     fix: {
       steps: [
-        'Fix the DKIM, SPF and DMARC findings below first; receivers weigh them heavily.',
+        'Fix the test message’s DKIM, SPF and DMARC findings first; receivers weigh them heavily.',
         'If all of them pass, the mailbox’s own filter rules (a Sieve rule, a blocked sender list) filed it: look at the filter settings of the receiving mailbox.',
         'Send the test again after each change.',
       ],
