@@ -873,7 +873,8 @@ export const strings = {
     alignedBy: (by: readonly string[]) => `aligned by ${by.map((b) => b.toUpperCase()).join(' and ')}`,
     arc: (outcome: string, sets: number | null) =>
       `${outcome === 'not-verified' ? 'not checked (offline)' : outcome}${sets === null ? '' : ` (${sets === 1 ? '1 set' : `${sets} sets`})`}`,
-    pathTitle: (total: number) => (total === 1 ? 'Path: 1 Received line' : `Path: ${total} Received lines`),
+    pathTitle: (total: number) =>
+      total === 0 ? 'Path' : total === 1 ? 'Path: 1 Received line' : `Path: ${total} Received lines`,
     pathLead:
       'The servers the message passed, the last one first, with the encryption and the time each hop took.',
     pathNone: 'The message has no Received lines.',

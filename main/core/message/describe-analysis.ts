@@ -74,7 +74,7 @@ export function describeAnalysis(analysis: MessageAnalysis): AnalysisSection[] {
   }
   if (analysis.received.hops.length > 0) {
     sections.push({
-      heading: `Path (${String(analysis.received.total)} Received lines, the last hop first)`,
+      heading: `Path (${String(analysis.received.total)} Received ${analysis.received.total === 1 ? 'line' : 'lines'}, the last hop first)`,
       lines: analysis.received.hops.map(hopLine),
     });
   }
