@@ -37,6 +37,7 @@ export function lazyReportExporter(load: () => Promise<ReportExporter>): ReportE
     exportRun: async (runId, format, paper) => (await exporter()).exportRun(runId, format, paper),
     exportReport: async (report, format, paper) => (await exporter()).exportReport(report, format, paper),
     exportAnalysis: async (runId, format, paper) => (await exporter()).exportAnalysis(runId, format, paper),
+    exportProof: async (runId, format, paper) => (await exporter()).exportProof(runId, format, paper),
     exportClient: async (client, runIds, format, paper) =>
       (await exporter()).exportClient(client, runIds, format, paper),
   };

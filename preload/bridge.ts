@@ -88,6 +88,8 @@ export interface MailwardenBridge {
     get(runId: string): Promise<Outcome<AnalysisEntry>>;
     /** Saves a stored analysis through the save dialog; `saved: false` when cancelled. */
     export(runId: string, format: ExportFormat, paper?: PaperSize): Promise<Outcome<ReportExportResult>>;
+    /** Saves a kept test message run through the save dialog; `saved: false` when cancelled. */
+    exportProof(runId: string, format: ExportFormat, paper?: PaperSize): Promise<Outcome<ReportExportResult>>;
     /**
      * Sends one test message through the account (the only method that sends mail: call it after the
      * consent panel) and watches its mailbox; progress and the verdict arrive through onProofEvent.
@@ -182,6 +184,8 @@ export function createBridge(transport: BridgeTransport): MailwardenBridge {
       get: (runId: string) => call('message:get', { runId }),
       export: (runId: string, format: ExportFormat, paper?: PaperSize) =>
         call('message:export', paper === undefined ? { runId, format } : { runId, format, paper }),
+      exportProof: (runId: string, format: ExportFormat, paper?: PaperSize) =>
+        call('message:export-proof', paper === undefined ? { runId, format } : { runId, format, paper }),
       prove: (accountId: string, to?: string) =>
         call('message:prove', to === undefined ? { accountId } : { accountId, to }),
       cancelProof: (proofId: string) => call('message:cancel-proof', { proofId }),

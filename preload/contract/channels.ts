@@ -97,6 +97,15 @@ export interface AnalysisExportRequest {
   readonly paper?: PaperSize | undefined;
 }
 
+/** A stored test message run, exported as `message:export` exports a checked message. */
+export interface ProofExportRequest {
+  /** The run's id in the history: the record is read there, never sent by the page. */
+  readonly runId: string;
+  readonly format: ExportFormat;
+  /** For PDF only; A4 when absent. */
+  readonly paper?: PaperSize | undefined;
+}
+
 export interface ChannelMap {
   'accounts:list': { request: null; response: AccountDesk };
   'accounts:add': { request: AccountAddRequest; response: AccountView };
@@ -129,6 +138,7 @@ export interface ChannelMap {
   'message:check': { request: MessageCheckRequest; response: MessageCheckResult };
   'message:get': { request: AuditRunRequest; response: AnalysisEntry };
   'message:export': { request: AnalysisExportRequest; response: ReportExportResult };
+  'message:export-proof': { request: ProofExportRequest; response: ReportExportResult };
   /**
    * "Send a test message": the one request that makes Mailwarden send mail (after the consent panel).
    * Progress, the verdict or the cancellation arrive as `message:proof-event`.
@@ -185,6 +195,7 @@ export const CHANNELS = [
   'message:check',
   'message:get',
   'message:export',
+  'message:export-proof',
   'message:prove',
   'message:cancel-proof',
   'clients:runs',

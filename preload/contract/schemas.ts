@@ -139,6 +139,11 @@ export const REQUEST_SCHEMAS = {
     format: z.enum(EXPORT_FORMATS),
     paper: z.enum(PAPER_SIZES).optional(),
   }),
+  'message:export-proof': z.strictObject({
+    runId: id,
+    format: z.enum(EXPORT_FORMATS),
+    paper: z.enum(PAPER_SIZES).optional(),
+  }),
   // The address's meaning (one mailbox, no brackets) is checked in main, with a message the form can show.
   'message:prove': z.strictObject({ accountId: id, to: text().optional() }),
   'message:cancel-proof': z.strictObject({ proofId: id }),

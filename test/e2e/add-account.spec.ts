@@ -129,7 +129,16 @@ test('(b, c, d) a canary password goes to the keychain, is stored, and never com
     history: ['compare', 'delete', 'get', 'list'],
     // A checked message comes back as its verdict, never its text (check-message.spec.ts); a test message
     // is sent only by prove, after the consent panel (send-test-message.spec.ts).
-    message: ['cancelProof', 'checkFile', 'checkPaste', 'export', 'get', 'onProofEvent', 'prove'],
+    message: [
+      'cancelProof',
+      'checkFile',
+      'checkPaste',
+      'export',
+      'exportProof',
+      'get',
+      'onProofEvent',
+      'prove',
+    ],
     presets: ['list'],
     report: ['export', 'exportClient'],
     settings: ['get', 'update'],

@@ -4,7 +4,10 @@
  * IMAP, Knot): the consent panel before anything is sent, the progress, the verdict, Stop, the History.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { renderProofReport } from '../../main/core/report/render-proof-report';
+import type { ProofEntry } from '../../preload/contract/proof';
 import {
   IMAP_HOST,
   LOOP_DOMAIN,
@@ -16,6 +19,7 @@ import {
 } from '../helpers/mail-loop';
 import { expectAccessible } from './harness/accessibility';
 import { expect, test, type AppHarness } from './harness/app-fixture';
+import { createExportStandIns } from './harness/export-stand-ins';
 
 const CANARY = 'CANARY-e2e-send-3a9f51';
 /** The loop delivers in a second or two; room for a loaded two-core machine. */
@@ -23,6 +27,8 @@ const ARRIVAL_MS = 45_000;
 const TEST_TIMEOUT_MS = 120_000;
 
 let loop: MailLoop | undefined;
+const saving = createExportStandIns();
+test.use({ exportPorts: saving.ports });
 
 test.beforeAll(async () => {
   loop = await startMailLoop(CANARY);
@@ -32,8 +38,13 @@ test.afterAll(async () => {
   await loop?.stop();
 });
 
-test.beforeEach(() => {
+test.beforeEach(async () => {
   test.setTimeout(TEST_TIMEOUT_MS);
+  await saving.reset();
+});
+
+test.afterEach(async () => {
+  await saving.clean();
 });
 
 function world(): MailLoop {
@@ -90,6 +101,17 @@ async function openSendScreen(page: Page, label: string): Promise<void> {
   await expect(
     page.getByRole('heading', { level: 1, name: `Send a test message from ${label}` }),
   ).toBeFocused();
+}
+
+/** The last run the page was told had finished: what the history kept, as its report is made from it. */
+function finishedEntry(app: AppHarness): ProofEntry {
+  const finished = app.calls
+    .filter((call) => call.channel === 'message:proof-event')
+    .map((call) => JSON.parse(call.response) as { kind: string; entry?: ProofEntry })
+    .filter((event) => event.kind === 'finished')
+    .at(-1);
+  if (finished?.entry === undefined) throw new Error('No finished test message run was pushed.');
+  return finished.entry;
 }
 
 function proofEvents(app: AppHarness): { kind: string; progress?: { step: string } }[] {
@@ -182,6 +204,19 @@ test('asks first, then sends, shows the progress and a verdict of DKIM passing f
     timeout: ARRIVAL_MS,
   });
   await expect(page.getByRole('region', { name: 'Learned from this message' })).toHaveCount(0);
+
+  // The kept run saves as a report: main reads it from the history, the page learns only the file name.
+  const entry = finishedEntry(app);
+  saving.answers.push('test-message.md');
+  await page.getByRole('group', { name: 'Export as' }).getByRole('button', { name: 'Markdown' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved/ })).toHaveText('Saved test-message.md');
+  expect(saving.asked.at(-1)).toEqual({
+    suggestedName: `mailwarden-test-message-${LOOP_MAILBOXES.aligned.replace('@', '-')}-${entry.proof.provedAt.slice(0, 10)}.md`,
+    format: 'md',
+  });
+  const markdown = await readFile(join(saving.outDir(), 'test-message.md'), 'utf8');
+  expect(markdown).toBe(renderProofReport(entry.proof, 'md'));
+  expect(markdown).toContain(`## Verdict\n\n- ${entry.proof.verdict.sentence}`);
 
   await page.getByRole('button', { name: 'Back to your accounts' }).click();
   await page.getByRole('button', { name: 'History' }).click();

@@ -9,12 +9,14 @@ import type { AuditReport } from '../../../preload/contract/audit';
 import type { ExportFormat, PaperSize } from '../../../preload/contract/export';
 import type { HistoryEntry } from '../../../preload/contract/history';
 import type { AnalysisEntry, AnalysisRecord } from '../../../preload/contract/message-check';
+import type { ProofEntry, ProofRecord } from '../../../preload/contract/proof';
 import { MailwardenError } from '../errors/mailwarden-error';
 import { buildClientReport, type ClientReport } from '../report/client-report';
 import { renderClientHtml } from '../report/render-client-html';
 import { renderClientReport } from '../report/render-client-report';
 import { renderAnalysisReport } from '../report/render-analysis-report';
 import { renderHtml } from '../report/render-html';
+import { renderProofReport } from '../report/render-proof-report';
 import { renderReport } from '../report/render-report';
 import type { PdfPrinter, ReportFileWriter, SaveTarget } from './export-ports';
 
@@ -27,6 +29,8 @@ export interface ReportExporter {
   exportReport(report: AuditReport, format: ExportFormat, paper?: PaperSize): Promise<ExportOutcome>;
   /** Exports a checked message's stored analysis (NOT_FOUND when there is none with that id). */
   exportAnalysis(runId: string, format: ExportFormat, paper?: PaperSize): Promise<ExportOutcome>;
+  /** Exports a stored test message run (NOT_FOUND when there is none with that id). */
+  exportProof(runId: string, format: ExportFormat, paper?: PaperSize): Promise<ExportOutcome>;
   /**
    * Exports one client report for these stored runs, in the order given: every run is read from the
    * history first (NOT_FOUND for an unknown id), so nothing is asked or written for a bad list.
@@ -43,6 +47,7 @@ export interface ReportExporterDeps {
   readonly history: {
     get(runId: string): Promise<HistoryEntry>;
     getAnalysis(runId: string): Promise<AnalysisEntry>;
+    getProof(runId: string): Promise<ProofEntry>;
   };
   /** Absent where there is no one to ask (the CLI has --out instead). */
   readonly saveTarget?: SaveTarget | undefined;
@@ -119,8 +124,25 @@ export function createReportExporter(deps: ReportExporterDeps): ReportExporter {
     return deps.pdfPrinter.print(renderAnalysisReport(record, 'html'), paper);
   }
 
+  async function proofContentOf(
+    record: ProofRecord,
+    format: ExportFormat,
+    paper: PaperSize,
+  ): Promise<string | Uint8Array> {
+    if (format !== 'pdf') return renderProofReport(record, format);
+    if (deps.pdfPrinter === undefined) throw unavailable();
+    return deps.pdfPrinter.print(renderProofReport(record, 'html'), paper);
+  }
+
   return {
     exportReport,
+    async exportProof(runId, format, paper = DEFAULT_PAPER) {
+      const { proof } = await deps.history.getProof(runId);
+      const saveTarget = deps.saveTarget;
+      if (saveTarget === undefined) throw unavailable();
+      const content = await proofContentOf(proof, format, paper);
+      return save(saveTarget, content, suggestedProofFileName(proof, format), format);
+    },
     async exportAnalysis(runId, format, paper = DEFAULT_PAPER) {
       const { analysis } = await deps.history.getAnalysis(runId);
       const saveTarget = deps.saveTarget;
@@ -160,6 +182,11 @@ export function suggestedClientFileName(client: string, generatedAt: string, for
 export function suggestedAnalysisFileName(analysis: AnalysisRecord, format: ExportFormat): string {
   const from = analysis.authentication?.fromDomain ?? 'message';
   return `mailwarden-message-${safeNamePart(from)}-${analysis.analysedAt.slice(0, 10)}.${format}`;
+}
+
+/** `mailwarden-test-message-<account address>-<YYYY-MM-DD>.<ext>`, with the same safe name part. */
+export function suggestedProofFileName(proof: ProofRecord, format: ExportFormat): string {
+  return `mailwarden-test-message-${safeNamePart(proof.account.email)}-${proof.provedAt.slice(0, 10)}.${format}`;
 }
 
 /** Letters, digits, dots and dashes only: no separators, no control or reserved characters, no "..". */

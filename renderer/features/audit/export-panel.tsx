@@ -31,7 +31,9 @@ export type ExportPanelProps =
   /** A client's stored runs, one per account in this order, saved as one client report. */
   | { readonly client: string; readonly runIds: readonly string[] }
   /** A stored message analysis ("Check a message"), saved in the same formats. */
-  | { readonly analysisRunId: string };
+  | { readonly analysisRunId: string }
+  /** A kept test message run ("Send a test message"), saved in the same formats. */
+  | { readonly proofRunId: string };
 
 export function ExportPanel(props: ExportPanelProps) {
   const text = strings.audit.export;
@@ -47,7 +49,9 @@ export function ExportPanel(props: ExportPanelProps) {
         ? await bridge().report.exportClient(props.client, props.runIds, format, chosenPaper)
         : 'analysisRunId' in props
           ? await bridge().message.export(props.analysisRunId, format, chosenPaper)
-          : await bridge().report.export(props.runId, format, chosenPaper);
+          : 'proofRunId' in props
+            ? await bridge().message.exportProof(props.proofRunId, format, chosenPaper)
+            : await bridge().report.export(props.runId, format, chosenPaper);
     if (!outcome.ok) setState({ kind: 'failed', message: outcome.error.message });
     else if (outcome.value.saved) setState({ kind: 'saved', fileName: outcome.value.fileName });
     else setState({ kind: 'cancelled' });

@@ -8,6 +8,7 @@ import type { ProofEntry } from '../../../preload/contract/proof';
 import { Notice } from '../../components/notice';
 import { strings } from '../../strings';
 import { sortFindings } from '../audit/audit-model';
+import { ExportPanel } from '../audit/export-panel';
 import { ActionItem } from '../audit/fix-plan';
 import { formatWhen } from '../history/history-model';
 import { AuthenticationSection } from '../message-check/authentication-section';
@@ -114,6 +115,9 @@ export function ProofResults({ entry, notSavedReason, account, onAccountChanged 
           <MessageFindingList findings={findings} />
         </section>
       )}
+
+      {/* Only a kept run can be exported: main reads it from the history by its id. */}
+      {notSavedReason === undefined && <ExportPanel proofRunId={entry.runId} />}
     </>
   );
 }

@@ -3,8 +3,11 @@
  * (test/helpers/mail-loop.ts: Postfix submission, OpenDKIM, Dovecot LMTP/Sieve, IMAP, Knot). What the page
  * receives: progress, then the verdict kept in the history, or a cancellation that leaves nothing waiting.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SaveTarget } from '../../../../main/core/export/export-ports';
+import { renderProofReport } from '../../../../main/core/report/render-proof-report';
 import { createIpcRouter, type IpcRouter } from '../../../../main/ipc/router';
 import type { Outcome } from '../../../../preload/contract/outcome';
 import type { HistoryListing } from '../../../../preload/contract/history';
@@ -18,6 +21,8 @@ import {
   startMailLoop,
   type MailLoop,
 } from '../../../helpers/mail-loop';
+import { startChromiumPdfPrinter, type ChromiumPdfPrinter } from '../../../helpers/chromium-pdf-printer';
+import { makeTempDir } from '../../../helpers/temp-dir';
 import { createTestServices, type TestServices } from '../../../helpers/test-services';
 
 const OWN_PAGE = { url: 'app://mailwarden/index.html', isMainFrame: true };
@@ -30,6 +35,17 @@ const CANCEL_ENDS_WITHIN_MS = 15_000;
 let loop: MailLoop;
 let env: TestServices;
 let router: IpcRouter;
+let printer: ChromiumPdfPrinter;
+let outDir: string;
+/** What the save dialog answers next (a path, or null for Cancel), and what it was asked. */
+const answers: (string | null)[] = [];
+const asked: { suggestedName: string; format: string }[] = [];
+const saveTarget: SaveTarget = {
+  chooseFile(request) {
+    asked.push({ ...request });
+    return Promise.resolve(answers.shift() ?? null);
+  },
+};
 /** Every payload main pushed or answered: what a leak check must search. */
 const seen: string[] = [];
 
@@ -111,7 +127,9 @@ const ended = (event: ProofEvent): boolean => event.kind !== 'progress';
 
 beforeAll(async () => {
   loop = await startMailLoop(CANARY);
-  env = await createTestServices();
+  printer = await startChromiumPdfPrinter();
+  outDir = await makeTempDir();
+  env = await createTestServices({ saveTarget, pdfPrinter: printer });
   router = createIpcRouter(env.services);
   const saved = await call('settings:update', {
     dnsServer: loop.dnsServer,
@@ -122,7 +140,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await loop.stop();
+  await printer.close();
   await env.cleanup();
+  await rm(outDir, { recursive: true, force: true });
   // No password, in any answer or event the page could have received.
   expect(seen.join('\n')).not.toContain(CANARY);
 });
@@ -232,4 +252,48 @@ describe('message:prove: "Send a test message" from the app', () => {
     });
     expect((await loop.logs()).match(/sasl_username/g)?.length ?? 0).toBe(before);
   }, 30_000);
+
+  it('message:export-proof: a kept run saves as a report with its own plan, Markdown as rendered and PDF through Chromium', async () => {
+    const accountId = await addAccount(LOOP_MAILBOXES.footer);
+    const run = await prove(accountId);
+    const end = await run.next(ended, ARRIVAL_MS);
+    if (end.kind !== 'finished') throw new Error(JSON.stringify(end));
+    const { runId, proof } = end.entry;
+    // A footer added at delivery broke the body hash: the run has something to do.
+    expect(proof.plan?.length).toBeGreaterThan(0);
+
+    const markdownPath = join(outDir, 'proof.md');
+    answers.push(markdownPath);
+    expect(await call('message:export-proof', { runId, format: 'md' })).toEqual({
+      ok: true,
+      value: { saved: true, fileName: 'proof.md' },
+    });
+    expect(asked.at(-1)).toEqual({
+      suggestedName: `mailwarden-test-message-footer-mail.test-${proof.provedAt.slice(0, 10)}.md`,
+      format: 'md',
+    });
+    const markdown = await readFile(markdownPath, 'utf8');
+    expect(markdown).toBe(renderProofReport(proof, 'md'));
+    expect(markdown).toContain(`## What to do\n\n### 1. ${proof.plan?.[0]?.title ?? ''}`);
+
+    const pdfPath = join(outDir, 'proof.pdf');
+    answers.push(pdfPath);
+    expect(await call('message:export-proof', { runId, format: 'pdf', paper: 'Letter' })).toMatchObject({
+      ok: true,
+      value: { saved: true, fileName: 'proof.pdf' },
+    });
+    expect((await readFile(pdfPath)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // Cancel in the save dialog writes nothing; an unknown run is NOT_FOUND, and nothing is asked.
+    answers.push(null);
+    expect(await call('message:export-proof', { runId, format: 'html' })).toEqual({
+      ok: true,
+      value: { saved: false },
+    });
+    const askedBefore = asked.length;
+    expect(
+      await call('message:export-proof', { runId: '00000000-0000-4000-8000-000000000000', format: 'md' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(asked.length).toBe(askedBefore);
+  }, 90_000);
 });
