@@ -8,7 +8,7 @@
  * Debian's Chromium over loopback, as the `app:` handler serves them to Electron's.
  */
 import { randomBytes } from 'node:crypto';
-import { CONTENT_SECURITY_POLICY as REPORT_CONTENT_SECURITY_POLICY } from '../core/report/render-html';
+import { REPORT_CONTENT_SECURITY_POLICY } from '../core/report/report-document';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /** The path prefix of print documents; the renderer's own files never live under it. */

@@ -10,12 +10,11 @@ import type { Finding } from '../../../preload/contract/findings';
 import type { PlanAction } from '../../../preload/contract/plan';
 import { markdownText } from '../../../preload/contract/untrusted-text';
 import { findingCounts, findingsWorstFirst, type AnalysisSection } from '../message/describe-analysis';
-import { SafeHtml, markup } from './html-template';
-import { CONTENT_SECURITY_POLICY, actionsSection, findingArticle } from './render-html';
+import { markup } from './html-template';
+import { actionsSection, findingArticle } from './render-html';
 import { actionDetailLines } from './render-markdown';
-import { REPORT_CSS } from './report-html-styles';
+import { reportDocument } from './report-document';
 import { actionViews } from './report-summary';
-import { readableTime } from './report-view';
 
 /** The plan's heading: its actions come before the findings they group. */
 const PLAN_HEADING = 'What to do';
@@ -57,19 +56,11 @@ export function messageReportMarkdown(page: MessageReportPage): string {
 }
 
 export function messageReportHtml(page: MessageReportPage): string {
-  const html = markup`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${page.title}: ${page.about}</title>
-<style>${new SafeHtml(REPORT_CSS)}</style>
-</head>
-<body>
-<div class="print-header"><span>Mailwarden ${page.shortTitle}: ${page.about}</span><span>${readableTime(page.at)}</span></div>
-<main>
+  return reportDocument({
+    title: `${page.title}: ${page.about}`,
+    printHeader: `Mailwarden ${page.shortTitle}: ${page.about}`,
+    madeAt: page.at,
+    content: markup`<main>
 <h1>${page.title}: ${page.about}</h1>
 ${page.sections.map(
   (section) => markup`<section>
@@ -83,10 +74,7 @@ ${actionsSection(actionViews(page.plan), PLAN_HEADING)}
 <p>${findingCounts(page.findings)}</p>
 ${findingsWorstFirst(page.findings).map(findingArticle)}
 </section>
-</main>
-<footer>Made by Mailwarden ${page.toolVersion} on your own computer. ${page.quoted}, hidden characters shown as ⟨U+XXXX⟩.</footer>
-</body>
-</html>
-`;
-  return html.markup;
+</main>`,
+    footer: `Made by Mailwarden ${page.toolVersion} on your own computer. ${page.quoted}, hidden characters shown as ⟨U+XXXX⟩.`,
+  });
 }

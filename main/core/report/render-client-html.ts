@@ -9,10 +9,10 @@
  * down and its ids made unique, so the document keeps one h1 and no id twice.
  */
 import { SEVERITIES_WORST_FIRST, SEVERITY_LABELS, readableTime } from './report-view';
-import { CONTENT_SECURITY_POLICY, appendixSection, cover, summarySection } from './render-html';
+import { appendixSection, cover, summarySection } from './render-html';
+import { reportDocument } from './report-document';
 import type { ClientAccountReport, ClientReport } from './client-report';
 import { SafeHtml, markup } from './html-template';
-import { REPORT_CSS } from './report-html-styles';
 import { targetText } from './report-view';
 
 /** Additions to the report stylesheet for the summary table and the page per account. */
@@ -43,19 +43,12 @@ const CLIENT_CSS = `
 const NO_VALUE = '–';
 
 export function renderClientHtml(report: ClientReport): string {
-  const page = markup`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Client mail security report: ${report.client}</title>
-<style>${new SafeHtml(REPORT_CSS + CLIENT_CSS)}</style>
-</head>
-<body>
-<div class="print-header"><span>Mailwarden client report: ${report.client}</span><span>${readableTime(report.generatedAt)}</span></div>
-<header class="cover">
+  return reportDocument({
+    title: `Client mail security report: ${report.client}`,
+    extraCss: CLIENT_CSS,
+    printHeader: `Mailwarden client report: ${report.client}`,
+    madeAt: report.generatedAt,
+    content: markup`<header class="cover">
 <p class="eyebrow">Client mail security report</p>
 <h1>${report.client}</h1>
 <dl class="meta">
@@ -67,12 +60,9 @@ export function renderClientHtml(report: ClientReport): string {
 ${summaryTable(report)}
 ${report.accounts.map(accountSection)}
 ${report.accounts.map(accountAppendix)}
-</main>
-<footer>Made by Mailwarden on your own computer. Each account's report has report format version ${report.accounts[0]?.report.schemaVersion ?? NO_VALUE}. Server and DNS texts are quoted as received.</footer>
-</body>
-</html>
-`;
-  return page.markup;
+</main>`,
+    footer: `Made by Mailwarden on your own computer. Each account's report has report format version ${String(report.accounts[0]?.report.schemaVersion ?? NO_VALUE)}. Server and DNS texts are quoted as received.`,
+  });
 }
 
 function summaryTable(report: ClientReport): SafeHtml {

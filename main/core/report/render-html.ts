@@ -8,7 +8,7 @@
 import type { AuditReport, TranscriptLine } from '../../../preload/contract/audit';
 import type { Finding } from '../../../preload/contract/findings';
 import { SafeHtml, markup } from './html-template';
-import { REPORT_CSS } from './report-html-styles';
+import { reportDocument } from './report-document';
 import type { ScoreView } from './report-score';
 import { readSummary, type ActionView, type SummaryView } from './report-summary';
 import {
@@ -22,10 +22,6 @@ import {
   targetText,
 } from './report-view';
 
-/** Nothing may load and nothing may run; only the inline stylesheet applies (CSP Level 3). */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
-
 const DIRECTION_LABELS: Readonly<Record<TranscriptLine['direction'], string>> = {
   client: 'sent',
   server: 'received',
@@ -34,27 +30,16 @@ const DIRECTION_LABELS: Readonly<Record<TranscriptLine['direction'], string>> = 
 
 export function renderHtml(report: AuditReport): string {
   const target = targetText(report);
-  const page = markup`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Mail security report: ${report.target.label}</title>
-<style>${new SafeHtml(REPORT_CSS)}</style>
-</head>
-<body>
-<div class="print-header"><span>Mailwarden mail security report: ${target}</span><span>${readableTime(report.finishedAt)}</span></div>
-${cover(report, target)}
+  return reportDocument({
+    title: `Mail security report: ${report.target.label}`,
+    printHeader: `Mailwarden mail security report: ${target}`,
+    madeAt: report.finishedAt,
+    content: markup`${cover(report, target)}
 <main>
 ${reportSections(report)}
-</main>
-<footer>Made by ${report.tool.name} ${report.tool.version} on your own computer; report format version ${report.schemaVersion}. Server and DNS texts are quoted as received.</footer>
-</body>
-</html>
-`;
-  return page.markup;
+</main>`,
+    footer: `Made by ${report.tool.name} ${report.tool.version} on your own computer; report format version ${String(report.schemaVersion)}. Server and DNS texts are quoted as received.`,
+  });
 }
 
 /**
