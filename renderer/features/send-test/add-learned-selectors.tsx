@@ -3,7 +3,7 @@
  * from real mail). One button saves them with the account, exactly as Edit would with the selectors field
  * extended, so every later audit checks the keys behind them in DNS.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AccountView } from '../../../preload/contract/accounts';
 import { Button } from '../../components/button';
 import { Notice } from '../../components/notice';
@@ -28,6 +28,11 @@ export function AddLearnedSelectors({ account, selectors, onAdded }: AddLearnedS
   const text = strings.sendTest.learned;
   const [state, setState] = useState<AddState>({ kind: 'offered' });
   const done = useRef<HTMLDivElement>(null);
+  const added = state.kind === 'added';
+  // The button is gone once added: focus goes to the confirmation that took its place, once it is there.
+  useEffect(() => {
+    if (added) done.current?.focus();
+  }, [added]);
 
   const add = async () => {
     setState({ kind: 'adding' });
@@ -48,8 +53,6 @@ export function AddLearnedSelectors({ account, selectors, onAdded }: AddLearnedS
     }
     setState({ kind: 'added', selectors });
     onAdded(outcome.value.account);
-    // The button is gone: focus follows to the confirmation that replaced it.
-    requestAnimationFrame(() => done.current?.focus());
   };
 
   if (state.kind === 'added')
