@@ -53,6 +53,17 @@ const proveOnLoop = (account: string, ...flags: string[]): string[] => [
 /** What `prove --format json` prints: the run, with the plan and verdict its history record keeps. */
 type ProvedJson = ProofResult & { plan: PlanAction[]; verdict: MessageVerdict };
 
+/** `audit ACCOUNT --only dns ...flags` against the loop's Knot: the domain side a test message joins. */
+const auditDomainOnLoop = (account: string, ...flags: string[]): string[] => [
+  'audit',
+  account,
+  '--only',
+  'dns',
+  '--dns',
+  loop.dnsServer,
+  ...flags,
+];
+
 /** `prove ACCOUNT --yes` against the loop, as JSON. */
 async function prove(account: string, ...more: string[]): Promise<{ result: CliResult; proof: ProvedJson }> {
   const result = await cli(proveOnLoop(account, '--yes', '--timeout', '30', '--format', 'json', ...more));
@@ -282,16 +293,7 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
 
   it("an account whose mail is not signed, proved then audited: one DKIM action names the test message, the grade is the audit's own", async () => {
     const { proof } = await prove(LOOP_MAILBOXES.unsigned);
-    const audited = await cli([
-      'audit',
-      LOOP_MAILBOXES.unsigned,
-      '--only',
-      'dns',
-      '--dns',
-      loop.dnsServer,
-      '--format',
-      'json',
-    ]);
+    const audited = await cli(auditDomainOnLoop(LOOP_MAILBOXES.unsigned, '--format', 'json'));
     expect(audited.code, audited.stderr).not.toBe(2);
     const report = JSON.parse(audited.stdout) as AuditReport;
     const signing = report.plan.actions.find((action) => action.id === 'dkim-signing');
@@ -304,7 +306,7 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     // The plan holds the proof; the findings the score is computed from are the audit's alone.
     expect(report.findings.filter((each) => each.id.startsWith('message.'))).toEqual([]);
 
-    const text = await cli(['audit', LOOP_MAILBOXES.unsigned, '--only', 'dns', '--dns', loop.dnsServer]);
+    const text = await cli(auditDomainOnLoop(LOOP_MAILBOXES.unsigned));
     expect(text.stdout).toContain('Turn on DKIM signing for your domain and publish its key');
     expect(text.stdout).toContain(`Where: the test message of ${proof.provedAt.slice(0, 10)}`);
 
@@ -321,18 +323,9 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
     const { proof } = await prove(LOOP_MAILBOXES.unsigned);
     const day = proof.provedAt.slice(0, 10);
     const reportPath = join(env.dataDir, 'unsigned-report.json');
-    const audited = await cli([
-      'audit',
-      LOOP_MAILBOXES.unsigned,
-      '--only',
-      'dns',
-      '--dns',
-      loop.dnsServer,
-      '--format',
-      'json',
-      '--out',
-      reportPath,
-    ]);
+    const audited = await cli(
+      auditDomainOnLoop(LOOP_MAILBOXES.unsigned, '--format', 'json', '--out', reportPath),
+    );
     expect(audited.code, audited.stderr).not.toBe(2);
     const saved = JSON.parse(await readFile(reportPath, 'utf8')) as AuditReport;
     expect(saved.proof?.provedAt).toBe(proof.provedAt);
@@ -379,16 +372,7 @@ describe('mailwarden prove: a test message through a real mail loop', () => {
       await history.saveProof({ ...entry, proof: { ...entry.proof, provedAt: earlier } });
     }
 
-    const audited = await cli([
-      'audit',
-      LOOP_MAILBOXES.foreign,
-      '--only',
-      'dns',
-      '--dns',
-      loop.dnsServer,
-      '--format',
-      'json',
-    ]);
+    const audited = await cli(auditDomainOnLoop(LOOP_MAILBOXES.foreign, '--format', 'json'));
     expect(audited.code, audited.stderr).not.toBe(2);
     const report = JSON.parse(audited.stdout) as AuditReport;
     const planned = report.plan.actions.flatMap((action) => action.findings.map((each) => each.id));
